@@ -1,0 +1,13 @@
+#!/usr/bin/env node
+"use strict";
+// The CLI is compiled from src/ into lib/ by `npm ci` (the "prepare" script); nothing generated is committed.
+let cli;
+try {
+  cli = require("../lib/cli/main.js");
+} catch {
+  process.stderr.write("selfeval 尚未构建：请先在项目目录运行 npm ci（或 npm run build:cli）。\n");
+  process.exit(2);
+}
+cli.main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

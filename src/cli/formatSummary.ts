@@ -1,0 +1,60 @@
+import type { ScoreResult } from "../engine/scoreWorkbook";
+import { formatScore } from "../engine/score/round";
+
+// Enough to act on in a terminal; the results sheet and --json list every problem.
+const PROBLEMS_SHOWN = 20;
+
+/** The short Chinese summary `selfeval score` prints. */
+export function formatSummary(result: ScoreResult): string {
+  const lines: string[] = ["绩效自评评分：" + result.report.file];
+  for (const form of result.forms) {
+    const total = form.summary.total;
+    lines.push("");
+    lines.push("工作表「" + form.summary.sheet + "」（" + form.profile.label + "）");
+    const undetermined =
+      form.indicators.filter((i) => i.score === null).length +
+      (form.summary.budget && form.summary.budget.score === null ? 1 : 0);
+    lines.push(
+      "  总分 " +
+        (total.score === null ? "—" : formatScore(total.score)) +
+        " / " +
+        formatScore(total.max) +
+        "　评级 " +
+        (form.summary.rating ?? "—") +
+        (total.complete ? "" : "（不完整：" + undetermined + " 项得分无法确定）")
+    );
+    for (const group of form.groups) {
+      const indent = "  ".repeat(group.path.length);
+      lines.push(
+        indent +
+          group.path[group.path.length - 1] +
+          " " +
+          (group.score === null ? "—" : formatScore(group.score)) +
+          " / " +
+          formatScore(group.max)
+      );
+    }
+  }
+  const errors = result.problems.filter((p) => p.severity === "error");
+  const warnings = result.problems.filter((p) => p.severity === "warning");
+  lines.push("");
+  lines.push("问题：错误 " + errors.length + " 个，警告 " + warnings.length + " 个");
+  const shown = errors.concat(warnings).slice(0, PROBLEMS_SHOWN);
+  for (const problem of shown) {
+    lines.push(
+      "  [" +
+        (problem.severity === "error" ? "错误" : "警告") +
+        "] " +
+        problem.sheet +
+        "!" +
+        problem.cell +
+        " " +
+        problem.message
+    );
+  }
+  if (result.problems.length > shown.length)
+    lines.push(
+      "  ……另有 " + (result.problems.length - shown.length) + " 个问题，见评分结果表或 --json 报告"
+    );
+  return lines.join("\n");
+}

@@ -1,0 +1,232 @@
+import { promises as fs } from "fs";
+import * as path from "path";
+import { parseArgs } from "util";
+import { scoreWorkbook } from "../engine/scoreWorkbook";
+import { PROFILE_IDS, type ProfileId } from "../engine/rules/profile";
+import { buildWritePlan } from "../engine/output/buildWritePlan";
+import { readXlsxGrid, UnreadableWorkbookError } from "../workbook/xlsx/readXlsxGrid";
+import { writeScoredCopy } from "../workbook/xlsx/writeScoredCopy";
+import { formatSummary } from "./formatSummary";
+
+const USAGE = [
+  "用法：selfeval score <输入.xlsx> [--out <评分副本.xlsx>] [--json <报告.json>] [--profile project|department]",
+  "",
+  "  --out      写出评分副本：保留原表全部内容，标出问题单元格并附批注，新增“评分结果”和“自评表说明”工作表",
+  "  --json     写出 JSON 报告（格式见 docs/report.schema.json）",
+  "  --profile  指定评分规则：project（项目支出）或 department（部门整体支出）；默认按表格自动判断",
+  "",
+  "退出码：0 评分完成且无错误；1 评分完成但有错误（输出照常写出）；2 无法评分（未写出任何文件）",
+].join("\n");
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+const defaultIo: CliIo = {
+  stdout: (text) => process.stdout.write(text + "\n"),
+  stderr: (text) => process.stderr.write(text + "\n"),
+};
+
+/** A failure that ends the run with exit code 2 and one line on stderr. */
+class UsageFailure extends Error {}
+
+/** Runs `selfeval` with its arguments; resolves to the exit code. Never throws. */
+export async function main(argv: readonly string[], io: CliIo = defaultIo): Promise<number> {
+  try {
+    return await run(argv, io);
+  } catch (error) {
+    if (error instanceof UsageFailure) {
+      io.stderr(error.message);
+      return 2;
+    }
+    io.stderr("selfeval 内部错误：" + (error instanceof Error ? error.message : String(error)));
+    return 2;
+  }
+}
+
+interface ScoreArguments {
+  input: string;
+  out?: string;
+  json?: string;
+  profile?: ProfileId;
+}
+
+function parseScoreArguments(argv: readonly string[]): ScoreArguments | "help" {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv.slice(),
+      allowPositionals: true,
+      strict: true,
+      options: {
+        out: { type: "string" },
+        json: { type: "string" },
+        profile: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+  } catch (error) {
+    throw new UsageFailure(
+      "参数错误：" +
+        (error instanceof Error ? error.message : String(error)) +
+        "。运行 selfeval --help 查看用法。"
+    );
+  }
+  if (parsed.values.help) return "help";
+  const [command, input, ...extra] = parsed.positionals;
+  if (command !== "score")
+    throw new UsageFailure(
+      command ? "未知命令：" + command + "。运行 selfeval --help 查看用法。" : USAGE
+    );
+  if (!input)
+    throw new UsageFailure("参数错误：缺少要评分的 .xlsx 文件。运行 selfeval --help 查看用法。");
+  if (extra.length > 0) throw new UsageFailure("参数错误：多余的参数 " + extra.join(" ") + "。");
+  const profile = parsed.values.profile;
+  if (profile !== undefined && (PROFILE_IDS as readonly string[]).indexOf(profile) < 0)
+    throw new UsageFailure(
+      "参数错误：--profile 只能是 project（项目支出）或 department（部门整体支出），不能是 " +
+        profile +
+        "。"
+    );
+  for (const option of ["out", "json"] as const) {
+    if (parsed.values[option] === "")
+      throw new UsageFailure("参数错误：--" + option + " 需要一个文件名。");
+  }
+  return {
+    input,
+    out: parsed.values.out,
+    json: parsed.values.json,
+    profile: profile as ProfileId | undefined,
+  };
+}
+
+async function samePath(a: string, b: string): Promise<boolean> {
+  const resolve = async (file: string): Promise<string> => {
+    try {
+      return await fs.realpath(file);
+    } catch {
+      return path.resolve(file);
+    }
+  };
+  return (await resolve(a)) === (await resolve(b));
+}
+
+async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  const args = parseScoreArguments(argv);
+  if (args === "help") {
+    io.stdout(USAGE);
+    return 0;
+  }
+  const extension = path.extname(args.input).toLowerCase();
+  if (extension === ".xls" || extension === ".et" || extension === ".ett")
+    throw new UsageFailure(
+      "无法读取 " +
+        args.input +
+        "：这是旧版 Excel/WPS 格式，请在 Excel 或 WPS 中另存为 .xlsx 后再评分。"
+    );
+  for (const output of [args.out, args.json]) {
+    if (output !== undefined && (await samePath(output, args.input)))
+      throw new UsageFailure(
+        "输出文件 " + output + " 就是输入文件：为保护原表，不会覆盖输入文件，请换一个文件名。"
+      );
+  }
+  if (args.out !== undefined && args.json !== undefined && (await samePath(args.out, args.json)))
+    throw new UsageFailure("--out 和 --json 不能是同一个文件。");
+
+  let bytes: Uint8Array;
+  try {
+    bytes = await fs.readFile(args.input);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageFailure(
+      "无法读取 " +
+        args.input +
+        "：" +
+        (code === "ENOENT"
+          ? "文件不存在"
+          : code === "EISDIR"
+            ? "这是一个文件夹"
+            : String(code ?? error)) +
+        "。"
+    );
+  }
+  if (
+    bytes.length >= 8 &&
+    bytes[0] === 0xd0 &&
+    bytes[1] === 0xcf &&
+    bytes[2] === 0x11 &&
+    bytes[3] === 0xe0
+  )
+    throw new UsageFailure(
+      "无法读取 " + args.input + "：这是旧版 .xls 格式（或加密的工作簿），请另存为 .xlsx 后再评分。"
+    );
+
+  let workbook;
+  try {
+    workbook = await readXlsxGrid(bytes);
+  } catch (error) {
+    if (error instanceof UnreadableWorkbookError)
+      throw new UsageFailure(
+        "无法读取 " + args.input + "：不是有效的 .xlsx 工作簿（文件可能已损坏）。"
+      );
+    throw error;
+  }
+
+  const result = scoreWorkbook(workbook.grid, {
+    fileName: path.basename(args.input),
+    profile: args.profile,
+  });
+  if (result.forms.length === 0)
+    throw new UsageFailure(
+      "未找到绩效指标表：" + args.input + " 中没有含“分值”“得分”等表头的指标表。"
+    );
+
+  const outputs: Array<{ file: string; bytes: Uint8Array | string; label: string }> = [];
+  if (args.out !== undefined) {
+    const plan = buildWritePlan(result, workbook.grid);
+    outputs.push({
+      file: args.out,
+      bytes: await writeScoredCopy(bytes, plan, { zip: workbook.zip }),
+      label: "评分副本",
+    });
+  }
+  if (args.json !== undefined)
+    outputs.push({
+      file: args.json,
+      bytes: JSON.stringify(result.report, null, 2) + "\n",
+      label: "JSON 报告",
+    });
+  await writeAll(outputs);
+
+  io.stdout(formatSummary(result));
+  for (const output of outputs) io.stdout("已写出" + output.label + "：" + output.file);
+  return result.problems.some((problem) => problem.severity === "error") ? 1 : 0;
+}
+
+/** Writes every output or none: each goes to a temporary file first, renamed once all are written. */
+async function writeAll(
+  outputs: ReadonlyArray<{ file: string; bytes: Uint8Array | string }>
+): Promise<void> {
+  const temporary: string[] = [];
+  try {
+    for (const output of outputs) {
+      const temp = path.join(
+        path.dirname(path.resolve(output.file)),
+        "." + path.basename(output.file) + "." + process.pid + ".tmp"
+      );
+      temporary.push(temp);
+      await fs.writeFile(temp, output.bytes);
+    }
+  } catch (error) {
+    await Promise.all(temporary.map((temp) => fs.rm(temp, { force: true })));
+    throw new UsageFailure(
+      "无法写出文件：" +
+        ((error as NodeJS.ErrnoException).code === "ENOENT"
+          ? "目标文件夹不存在"
+          : String((error as Error).message)) +
+        "。"
+    );
+  }
+  for (let i = 0; i < outputs.length; i++) await fs.rename(temporary[i], outputs[i].file);
+}

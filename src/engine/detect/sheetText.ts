@@ -1,0 +1,25 @@
+import type { GridCell, SheetGrid } from "../grid/types";
+import { normaliseText } from "../values/normaliseText";
+
+/** The cell's value as text as typed (rich text already flattened by the adapter), "" when blank. */
+export function cellText(cell: GridCell | undefined): string {
+  if (!cell || cell.value === null) return "";
+  if (typeof cell.value === "string") return cell.value;
+  return cell.text;
+}
+
+/** The cell that holds the value shown at (row, column): the merged area's top-left cell when merged. */
+export function displayedCell(sheet: SheetGrid, row: number, column: number): GridCell | undefined {
+  const area = sheet.mergeAt(row, column);
+  return area ? sheet.cell(area.top, area.left) : sheet.cell(row, column);
+}
+
+/** Normalised text shown at (row, column), reading through merged areas. */
+export function displayedWords(sheet: SheetGrid, row: number, column: number): string {
+  return normaliseText(cellText(displayedCell(sheet, row, column)));
+}
+
+/** Normalised text stored at (row, column) itself; merged non-master cells read "". */
+export function ownWords(sheet: SheetGrid, row: number, column: number): string {
+  return normaliseText(cellText(sheet.cell(row, column)));
+}

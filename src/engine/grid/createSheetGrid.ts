@@ -1,0 +1,103 @@
+import { toA1 } from "./address";
+import type { CellValue, GridCell, MergedArea, SheetGrid, SheetOwner } from "./types";
+
+/** What an adapter knows of one cell before the engine's normalisation. */
+export interface RawCell {
+  row: number;
+  column: number;
+  value: CellValue | undefined;
+  text?: string;
+  numberFormat?: string;
+  formula?: string | null;
+  /** The adapter saw a formula but no cached result. */
+  formulaNotCalculated?: boolean;
+}
+
+export interface SheetGridInput {
+  name: string;
+  cells: Iterable<RawCell>;
+  merges?: readonly MergedArea[];
+  owner?: SheetOwner | null;
+}
+
+function normaliseValue(value: CellValue | undefined): CellValue {
+  if (value === undefined || value === null) return null;
+  // Blank is decided here, once for every adapter: "" and whitespace-only text are blank.
+  if (typeof value === "string" && value.replace(/[\s\u3000]+/g, "") === "") return null;
+  if (typeof value === "number" && !isFinite(value)) return { error: "#NUM!" };
+  return value;
+}
+
+function defaultText(value: CellValue): string {
+  if (value === null) return "";
+  if (typeof value === "object") return value.error;
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  return String(value);
+}
+
+/**
+ * Builds the engine's immutable view of a sheet. Cells inside a merged area other than its
+ * top-left one are dropped, whatever the adapter passed (ExcelJS repeats the master's value there).
+ */
+export function createSheetGrid(input: SheetGridInput): SheetGrid {
+  const merges = (input.merges ?? []).slice();
+  const mergeByCell = new Map<string, MergedArea>();
+  for (const area of merges) {
+    for (let row = area.top; row <= area.bottom; row++) {
+      for (let column = area.left; column <= area.right; column++) {
+        mergeByCell.set(row + ":" + column, area);
+      }
+    }
+  }
+
+  const rows: Array<Array<GridCell | undefined> | undefined> = [];
+  let rowCount = 0;
+  let columnCount = 0;
+  for (const raw of input.cells) {
+    if (raw.row < 1 || raw.column < 1) continue;
+    const area = mergeByCell.get(raw.row + ":" + raw.column);
+    if (area && (area.top !== raw.row || area.left !== raw.column)) continue;
+    const value = normaliseValue(raw.value);
+    const formula = raw.formula ? raw.formula.replace(/^=/, "") : null;
+    const formulaNotCalculated = Boolean(formula && raw.formulaNotCalculated);
+    if (value === null && !formula) continue;
+    const cell: GridCell = {
+      row: raw.row,
+      column: raw.column,
+      address: toA1(raw.row, raw.column),
+      value: formulaNotCalculated ? null : value,
+      text: formulaNotCalculated
+        ? ""
+        : raw.text !== undefined && value !== null
+          ? raw.text
+          : defaultText(value),
+      numberFormat: raw.numberFormat || "General",
+      formula,
+      formulaNotCalculated,
+    };
+    let rowCells = rows[raw.row];
+    if (!rowCells) rowCells = rows[raw.row] = [];
+    rowCells[raw.column] = cell;
+    if (raw.row > rowCount) rowCount = raw.row;
+    if (raw.column > columnCount) columnCount = raw.column;
+  }
+  for (const area of merges) {
+    if (area.bottom > rowCount) rowCount = area.bottom;
+    if (area.right > columnCount) columnCount = area.right;
+  }
+
+  return {
+    name: input.name,
+    rowCount,
+    columnCount,
+    merges,
+    owner: input.owner ?? null,
+    cell(row: number, column: number): GridCell | undefined {
+      const rowCells = rows[row];
+      return rowCells ? rowCells[column] : undefined;
+    },
+    mergeAt(row: number, column: number): MergedArea | undefined {
+      return mergeByCell.get(row + ":" + column);
+    },
+  };
+}

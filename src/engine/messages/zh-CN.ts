@@ -1,0 +1,170 @@
+import type { FieldName, ProblemFacts } from "../validate/problem";
+import { formatScore } from "../score/round";
+
+const FIELD: Readonly<Record<FieldName, string>> = {
+  name: "指标名称",
+  max: "分值",
+  target: "年度指标值",
+  actual: "实际完成值",
+  score: "自评得分",
+  budget: "全年预算数",
+  executed: "全年执行数",
+  initialBudget: "年初预算数",
+};
+
+const GRADE = {
+  achieved: "达成年度指标",
+  partial: "部分达成年度指标",
+  notAchieved: "未达成年度指标",
+} as const;
+
+function subjectOf(subject: string): string {
+  return subject ? "「" + subject + "」" : "";
+}
+
+/** The problem in the words a finance officer reads, in Simplified Chinese. */
+export function messageZhCN(facts: ProblemFacts): string {
+  switch (facts.code) {
+    case "missing-value":
+      if (facts.field === "score") {
+        if (facts.because === "qualitative")
+          return (
+            subjectOf(facts.subject) +
+            "自评得分为空：定性指标须按完成程度填写得分，系统无法代为计算。"
+          );
+        return (
+          subjectOf(facts.subject) +
+          "自评得分为空，且因" +
+          "缺少计算所需的数值无法自动计算，请填写。"
+        );
+      }
+      if (facts.because === "budget-zero")
+        return "全年预算数为空或为0，无法计算预算执行率，请填写。";
+      return subjectOf(facts.subject) + FIELD[facts.field] + "未填写，请补充。";
+    case "not-a-number":
+      if (facts.field === "actual" && facts.target)
+        return (
+          subjectOf(facts.subject) +
+          "是定量指标（年度指标值" +
+          facts.target +
+          "），实际完成值应填写数值，而不是“" +
+          facts.text +
+          "”。"
+        );
+      return (
+        subjectOf(facts.subject) + FIELD[facts.field] + "应为数字，当前为“" + facts.text + "”。"
+      );
+    case "score-exceeds-max":
+      return (
+        subjectOf(facts.subject) +
+        "自评得分" +
+        formatScore(facts.score) +
+        "分超过分值" +
+        formatScore(facts.max) +
+        "分，得分不能超过该指标分值。"
+      );
+    case "negative-value":
+      return (
+        subjectOf(facts.subject) +
+        FIELD[facts.field] +
+        "为负数（" +
+        formatScore(facts.value) +
+        "），请更正。"
+      );
+    case "formula-error":
+      return (
+        "公式计算出错（" +
+        facts.error +
+        "），请检查公式" +
+        (facts.formula ? "“=" + facts.formula + "”" : "") +
+        "及其引用的单元格。"
+      );
+    case "formula-not-calculated":
+      return (
+        "公式“=" +
+        facts.formula +
+        "”没有计算结果（文件保存时未重新计算），已按空值处理。请在 Excel 中打开并保存后重试。"
+      );
+    case "total-mismatch": {
+      const text =
+        facts.partsStoredAsText > 0
+          ? "其中" + facts.partsStoredAsText + "个数值以文本形式存储，SUM 公式会忽略它们。"
+          : "";
+      return (
+        facts.label +
+        "的" +
+        FIELD[facts.field] +
+        "填写为" +
+        formatScore(facts.stated) +
+        "，但各项相加为" +
+        formatScore(facts.sum) +
+        "，两者不一致。" +
+        text
+      );
+    }
+    case "weights-total":
+      return (
+        "各项指标分值合计为" +
+        formatScore(facts.sum) +
+        "分，应为" +
+        formatScore(facts.expected) +
+        "分。"
+      );
+    case "reason-missing":
+      if (
+        facts.targetMissed &&
+        facts.score !== null &&
+        facts.max !== null &&
+        facts.score >= facts.max
+      )
+        return subjectOf(facts.subject) + "未完成年度指标值，但未填写偏差原因分析及改进措施。";
+      return (
+        subjectOf(facts.subject) +
+        (facts.score !== null && facts.max !== null
+          ? "得分" + formatScore(facts.score) + "分（分值" + formatScore(facts.max) + "分）有扣分"
+          : "未完成年度指标值") +
+        "，但未填写偏差原因分析及改进措施。"
+      );
+    case "score-differs":
+      return (
+        subjectOf(facts.subject) +
+        "填写的自评得分为" +
+        formatScore(facts.entered) +
+        "分，按评分规则计算应为" +
+        formatScore(facts.computed) +
+        "分。已采用填写的得分，请核实。"
+      );
+    case "grade-band":
+      return (
+        subjectOf(facts.subject) +
+        "实际完成情况为“" +
+        GRADE[facts.grade] +
+        "”，对应得分区间为" +
+        formatScore(facts.low) +
+        "～" +
+        formatScore(facts.high) +
+        "分，填写的" +
+        formatScore(facts.score) +
+        "分不在此区间。"
+      );
+    case "unit-mismatch":
+      return (
+        subjectOf(facts.subject) +
+        "年度指标值的单位为“" +
+        facts.targetUnit +
+        "”，实际完成值的单位为“" +
+        facts.actualUnit +
+        "”，已换算后计分，请统一单位。"
+      );
+    case "rating-mismatch":
+      return (
+        "表中填写的评级为“" +
+        facts.stated +
+        "”，但总分" +
+        formatScore(facts.total) +
+        "分对应的评级为“" +
+        facts.computed +
+        "”。"
+      );
+  }
+}

@@ -1,0 +1,193 @@
+import type { ScoreResult } from "../scoreWorkbook";
+import type { ScoredForm } from "../score/scoreForm";
+import { fingerprintTexts } from "./fingerprintTexts";
+import { outputSheetTexts } from "./outputSheetTexts";
+import type { OutputCell, OutputRow, OutputSheet, OutputStyle } from "./types";
+
+export const RESULTS_SHEET_NAME = "评分结果";
+
+const COLUMNS = 8;
+
+function text(value: string, style?: OutputStyle): OutputCell {
+  return style ? { text: value, style } : { text: value };
+}
+
+function score(
+  value: number | null,
+  style: "tableCell" | "error" | "warning" = "tableCell"
+): OutputCell {
+  return value === null ? { text: "—", style } : { number: value, format: "0.00", style };
+}
+
+function paragraph(value: string, style: "title" | "heading" | "body"): OutputRow {
+  return { cells: [{ text: value, style }], mergeAcross: COLUMNS };
+}
+
+function formHeading(form: ScoredForm): string {
+  const title = form.summary.title ? "（" + form.summary.title + "）" : "";
+  return "工作表「" + form.summary.sheet + "」" + title + "：按" + form.profile.label + "规则评分";
+}
+
+function summaryRows(form: ScoredForm): OutputRow[] {
+  const total = form.summary.total;
+  const rows: OutputRow[] = [paragraph(formHeading(form), "heading")];
+  rows.push({
+    cells: [
+      text("总分", "tableHeader"),
+      score(total.score),
+      text("满分", "tableHeader"),
+      { number: total.max, format: "0.00", style: "tableCell" },
+      text("评级", "tableHeader"),
+      text(form.summary.rating ?? "—", "tableCell"),
+      text("得分是否完整", "tableHeader"),
+      text(
+        total.complete ? "完整" : "不完整（有得分无法确定）",
+        total.complete ? "tableCell" : "warning"
+      ),
+    ],
+  });
+  return rows;
+}
+
+function groupRows(form: ScoredForm): OutputRow[] {
+  const rows: OutputRow[] = [
+    {
+      cells: [
+        text("一级/二级指标", "tableHeader"),
+        null,
+        text("分值", "tableHeader"),
+        text("得分", "tableHeader"),
+        text("得分率", "tableHeader"),
+        text("是否完整", "tableHeader"),
+      ],
+    },
+  ];
+  for (const group of form.groups) {
+    const indent = group.path.length > 1 ? "　".repeat(group.path.length - 1) : "";
+    rows.push({
+      cells: [
+        text(indent + group.path[group.path.length - 1], "tableCell"),
+        null,
+        { number: group.max, format: "0.00", style: "tableCell" },
+        score(group.score),
+        group.score === null || group.max === 0
+          ? text("—", "tableCell")
+          : { number: group.score / group.max, format: "0.00%", style: "tableCell" },
+        text(group.complete ? "是" : "否", group.complete ? "tableCell" : "warning"),
+      ],
+    });
+  }
+  return rows;
+}
+
+function indicatorRows(form: ScoredForm): OutputRow[] {
+  const rows: OutputRow[] = [
+    {
+      cells: [
+        text("指标", "tableHeader"),
+        text("年度指标值", "tableHeader"),
+        text("实际完成值", "tableHeader"),
+        text("分值", "tableHeader"),
+        text("计算得分", "tableHeader"),
+        text("采用得分", "tableHeader"),
+        text("得分来源", "tableHeader"),
+        text("行号", "tableHeader"),
+      ],
+    },
+  ];
+  if (form.summary.budget) {
+    const budget = form.summary.budget;
+    rows.push({
+      cells: [
+        text("预算执行率", "tableCell"),
+        text("执行率 = 全年执行数 / 全年预算数", "tableCell"),
+        budget.rate === null
+          ? text("—", "tableCell")
+          : { number: budget.rate, format: "0.00%", style: "tableCell" },
+        score(budget.max),
+        score(budget.scoreSource === "computed" ? budget.score : null),
+        score(budget.score, budget.score === null ? "error" : "tableCell"),
+        text(sourceLabel(budget.scoreSource), "tableCell"),
+        { number: budget.row, style: "tableCell" },
+      ],
+    });
+  }
+  for (const indicator of form.indicators) {
+    rows.push({
+      cells: [
+        text(indicator.path.concat(indicator.name || "（未填写名称）").join(" / "), "tableCell"),
+        text(indicator.target ?? "", "tableCell"),
+        text(indicator.actual ?? "", "tableCell"),
+        score(indicator.max),
+        score(indicator.computedScore),
+        score(indicator.score, indicator.score === null ? "error" : "tableCell"),
+        text(sourceLabel(indicator.scoreSource), "tableCell"),
+        { number: indicator.row, style: "tableCell" },
+      ],
+    });
+  }
+  return rows;
+}
+
+function sourceLabel(source: "entered" | "computed" | null): string {
+  if (source === "entered") return "填写";
+  if (source === "computed") return "按规则计算";
+  return "无法确定";
+}
+
+function problemRows(result: ScoreResult): OutputRow[] {
+  const rows: OutputRow[] = [];
+  const errors = result.problems.filter((p) => p.severity === "error").length;
+  const warnings = result.problems.length - errors;
+  rows.push(paragraph("发现的问题：错误 " + errors + " 个，警告 " + warnings + " 个", "heading"));
+  if (result.problems.length === 0) {
+    rows.push(paragraph("未发现问题。", "body"));
+    return rows;
+  }
+  rows.push({
+    cells: [
+      text("问题说明", "tableHeader"),
+      text("严重程度", "tableHeader"),
+      text("工作表", "tableHeader"),
+      text("单元格", "tableHeader"),
+    ],
+  });
+  const ordered = result.problems
+    .filter((p) => p.severity === "error")
+    .concat(result.problems.filter((p) => p.severity === "warning"));
+  for (const problem of ordered) {
+    const style = problem.severity === "error" ? "error" : "warning";
+    rows.push({
+      cells: [
+        text(problem.message, style),
+        text(problem.severity === "error" ? "错误" : "警告", style),
+        text(problem.sheet, style),
+        text(problem.cell, style),
+      ],
+    });
+  }
+  return rows;
+}
+
+/** The results sheet: per form the total, rating and sub-scores, every indicator's score, and every problem. */
+export function buildResultsSheet(result: ScoreResult): OutputSheet {
+  const rows: OutputRow[] = [paragraph("绩效自评评分结果", "title")];
+  if (result.report.file) rows.push(paragraph("文件：" + result.report.file, "body"));
+  for (const form of result.forms) {
+    rows.push({ cells: [] });
+    rows.push(...summaryRows(form));
+    rows.push({ cells: [] });
+    rows.push(...groupRows(form));
+    rows.push({ cells: [] });
+    rows.push(...indicatorRows(form));
+  }
+  rows.push({ cells: [] });
+  rows.push(...problemRows(result));
+  return {
+    owner: "results",
+    preferredName: RESULTS_SHEET_NAME,
+    columnWidths: [50, 16, 16, 10, 12, 12, 14, 8],
+    rows,
+    fingerprint: fingerprintTexts(outputSheetTexts(rows)),
+  };
+}

@@ -1,0 +1,38 @@
+import type { WorkbookGrid } from "../grid/types";
+import type { ScoreResult } from "../scoreWorkbook";
+import { buildNarrativeSheet } from "./buildNarrativeSheet";
+import { buildResultsSheet } from "./buildResultsSheet";
+import { planOutputSheets } from "./planOutputSheets";
+import type { CellMark, WritePlan } from "./types";
+
+/** One mark per problem cell: red when any of its problems is an error, its note listing them all. */
+export function buildCellMarks(result: ScoreResult): CellMark[] {
+  const byCell = new Map<
+    string,
+    { sheet: string; cell: string; error: boolean; messages: string[] }
+  >();
+  for (const problem of result.problems) {
+    const key = problem.sheet + "!" + problem.cell;
+    let mark = byCell.get(key);
+    if (!mark) {
+      mark = { sheet: problem.sheet, cell: problem.cell, error: false, messages: [] };
+      byCell.set(key, mark);
+    }
+    if (problem.severity === "error") mark.error = true;
+    mark.messages.push((problem.severity === "error" ? "【错误】" : "【警告】") + problem.message);
+  }
+  return Array.from(byCell.values()).map((mark) => ({
+    sheet: mark.sheet,
+    cell: mark.cell,
+    severity: mark.error ? "error" : "warning",
+    note: mark.messages.join("\n"),
+  }));
+}
+
+/** Everything a host writes after a scoring run: the marks and the results and narrative sheets. */
+export function buildWritePlan(result: ScoreResult, workbook: WorkbookGrid): WritePlan {
+  return {
+    marks: buildCellMarks(result),
+    sheets: planOutputSheets(workbook, [buildResultsSheet(result), buildNarrativeSheet(result)]),
+  };
+}

@@ -1,0 +1,110 @@
+/**
+ * The JSON report other tools read (`selfeval score --json`). Fields may be added, never renamed;
+ * bump schemaVersion only for a breaking change. docs/report.schema.json is generated from this.
+ */
+import { z } from "zod";
+import { PROFILE_IDS, RATINGS } from "../rules/profile";
+
+const score = z.number().nullable();
+const cellAddress = z.string().describe("A1 address");
+
+export const scoreSourceSchema = z.enum(["entered", "computed"]).nullable();
+
+export const totalSchema = z.object({
+  score: score.describe("Sum of the scores known; null when none is"),
+  max: z.number(),
+  complete: z.boolean().describe("False when some score could not be determined"),
+});
+
+export const budgetSchema = z.object({
+  sheet: z.string(),
+  row: z.number().int().describe("1-based sheet row of 年度资金总额"),
+  max: z.number().nullable(),
+  rate: z.number().nullable().describe("全年执行数 / 全年预算数, a fraction"),
+  score,
+  scoreSource: scoreSourceSchema,
+  cells: z.object({
+    initialBudget: cellAddress.optional(),
+    budget: cellAddress.optional(),
+    executed: cellAddress.optional(),
+    max: cellAddress.optional(),
+    rate: cellAddress.optional(),
+    score: cellAddress.optional(),
+  }),
+});
+
+export const groupSchema = z.object({
+  sheet: z.string(),
+  path: z.array(z.string()),
+  score,
+  max: z.number(),
+  complete: z.boolean(),
+});
+
+export const indicatorSchema = z.object({
+  sheet: z.string(),
+  row: z.number().int(),
+  path: z.array(z.string()).describe("Ancestors from the top level down"),
+  name: z.string(),
+  max: z.number().nullable(),
+  target: z.string().nullable(),
+  actual: z.string().nullable(),
+  score,
+  computedScore: score,
+  scoreSource: scoreSourceSchema,
+  cells: z.object({
+    name: cellAddress.optional(),
+    max: cellAddress.optional(),
+    target: cellAddress.optional(),
+    actual: cellAddress.optional(),
+    score: cellAddress.optional(),
+    reason: cellAddress.optional(),
+  }),
+  reason: z.string().nullable().describe("偏差原因分析及改进措施 as written"),
+  kind: z.enum(["quantitative", "qualitative"]).nullable(),
+  targetMet: z.boolean().nullable(),
+});
+
+export const problemSchema = z.object({
+  code: z.string(),
+  severity: z.enum(["error", "warning"]),
+  sheet: z.string(),
+  cell: cellAddress,
+  message: z.string(),
+});
+
+export const ratingSchema = z.enum(RATINGS).nullable();
+
+export const formSchema = z.object({
+  sheet: z.string(),
+  profile: z.enum(PROFILE_IDS),
+  total: totalSchema,
+  rating: ratingSchema,
+  budget: budgetSchema.nullable(),
+  title: z.string().nullable(),
+  year: z.number().nullable(),
+  unitName: z.string().nullable(),
+  projectName: z.string().nullable(),
+});
+
+export const reportSchema = z.object({
+  schemaVersion: z.literal(1),
+  file: z.string(),
+  profile: z.enum(["project", "department", "mixed"]),
+  total: totalSchema.nullable(),
+  rating: ratingSchema,
+  budget: budgetSchema.nullable(),
+  groups: z.array(groupSchema),
+  indicators: z.array(indicatorSchema),
+  problems: z.array(problemSchema),
+  forms: z.array(formSchema),
+});
+
+export type ScoreSource = z.infer<typeof scoreSourceSchema>;
+export type ReportTotal = z.infer<typeof totalSchema>;
+export type ReportBudget = z.infer<typeof budgetSchema>;
+export type ReportGroup = z.infer<typeof groupSchema>;
+export type ReportIndicator = z.infer<typeof indicatorSchema>;
+export type ReportProblem = z.infer<typeof problemSchema>;
+export type ReportForm = z.infer<typeof formSchema>;
+export type Report = z.infer<typeof reportSchema>;

@@ -1,0 +1,629 @@
+import type { GridCell, SheetGrid } from "../grid/types";
+import { toA1 } from "../grid/address";
+import type { DetectedForm, DetectedIndicator } from "../detect/types";
+import { cellText } from "../detect/sheetText";
+import { parseCell, parseText, type ParsedNumber, type ParsedValue } from "../values/parseValue";
+import { normaliseText } from "../values/normaliseText";
+import { qualitativeGradeOf, type QualitativeGrade } from "../values/qualitativeGrade";
+import { ratingOf, type Profile } from "../rules/profile";
+import type { ReportBudget, ReportForm, ReportGroup, ReportIndicator } from "../report/schema";
+import type { FieldName } from "../validate/problem";
+import { ProblemCollector } from "../validate/problemCollector";
+import { quantitativeScore } from "./quantitativeScore";
+import { round2, sum2 } from "./round";
+import { unitConversion } from "./unitScale";
+
+/** One form, scored and checked. */
+export interface ScoredForm {
+  readonly detected: DetectedForm;
+  readonly profile: Profile;
+  readonly summary: ReportForm;
+  readonly groups: readonly ReportGroup[];
+  readonly indicators: readonly ReportIndicator[];
+  readonly problems: ProblemCollector;
+}
+
+interface NumberReading {
+  /** The number, or null when blank, not a number or an error (a problem was recorded). */
+  readonly value: number | null;
+  readonly parsed: ParsedValue;
+}
+
+/**
+ * Scores one detected form by its profile and records every problem on its cell: each
+ * indicator, the 预算执行率 line, the sub-score of every level, the total and the rating.
+ */
+export function scoreForm(sheet: SheetGrid, detected: DetectedForm, profile: Profile): ScoredForm {
+  const problems = new ProblemCollector(sheet.name);
+  const indicators = detected.table.indicators.map((indicator) =>
+    scoreIndicator(sheet, detected, indicator, profile, problems)
+  );
+  const budget = detected.budget ? scoreBudget(sheet, detected, profile, problems) : null;
+  const groups = buildGroups(sheet.name, indicators, budget);
+
+  const scores = indicators.map((i) => i.score);
+  if (budget) scores.push(budget.score);
+  const known = scores.filter((s): s is number => s !== null);
+  const maxima = indicators.map((i) => i.max).filter((m): m is number => m !== null);
+  if (budget && budget.max !== null) maxima.push(budget.max);
+  const total = {
+    score: known.length > 0 ? sum2(known) : null,
+    max: sum2(maxima),
+    complete: known.length === scores.length && scores.length > 0,
+  };
+  const rating = total.score !== null ? ratingOf(total.score, profile) : null;
+
+  checkTotals(sheet, detected, budget, problems);
+  checkWeightsTotal(sheet, detected, indicators, budget, profile, problems);
+  checkStatedRating(detected, total.score, rating, problems);
+
+  const summary: ReportForm = {
+    sheet: sheet.name,
+    profile: profile.id,
+    total,
+    rating,
+    budget,
+    title: detected.info.title,
+    year: detected.info.year,
+    unitName: detected.info.unitName,
+    projectName: detected.info.projectName,
+  };
+  return { detected, profile, summary, groups, indicators, problems };
+}
+
+function readNumber(
+  sheet: SheetGrid,
+  row: number,
+  column: number | undefined,
+  field: FieldName,
+  subject: string,
+  problems: ProblemCollector,
+  options: { required: boolean; nonNegative: boolean }
+): NumberReading {
+  if (column === undefined) return { value: null, parsed: { kind: "empty" } };
+  const cell = sheet.cell(row, column);
+  const address = toA1(row, column);
+  flagFormula(cell, problems);
+  const parsed = parseCell(cell);
+  switch (parsed.kind) {
+    case "empty":
+      if (options.required && !(cell && cell.formulaNotCalculated))
+        problems.add(address, { code: "missing-value", field, subject });
+      return { value: null, parsed };
+    case "error":
+      if (!cell || cell.formula === null)
+        problems.add(address, { code: "formula-error", error: parsed.error, formula: null });
+      return { value: null, parsed };
+    case "words":
+      problems.add(address, { code: "not-a-number", field, subject, text: cellText(cell).trim() });
+      return { value: null, parsed };
+    case "number":
+      if (options.nonNegative && parsed.value < 0) {
+        problems.add(address, { code: "negative-value", field, subject, value: parsed.value });
+        return { value: null, parsed };
+      }
+      return { value: parsed.value, parsed };
+  }
+}
+
+/** Reports a cell whose formula failed or was never calculated. */
+function flagFormula(cell: GridCell | undefined, problems: ProblemCollector): void {
+  if (!cell || cell.formula === null) return;
+  if (cell.formulaNotCalculated)
+    problems.add(cell.address, { code: "formula-not-calculated", formula: cell.formula });
+  else if (cell.value !== null && typeof cell.value === "object")
+    problems.add(cell.address, {
+      code: "formula-error",
+      error: cell.value.error,
+      formula: cell.formula,
+    });
+}
+
+function textAt(sheet: SheetGrid, row: number, column: number | undefined): string {
+  if (column === undefined) return "";
+  return cellText(sheet.cell(row, column)).trim();
+}
+
+/** The target as the sheet states it, joining 指标性质 + 指标值 + 度量单位 when split. */
+function targetText(sheet: SheetGrid, detected: DetectedForm, row: number): string {
+  const columns = detected.table.columns;
+  return [columns.nature, columns.target, columns.unit]
+    .map((column) => textAt(sheet, row, column))
+    .join("")
+    .trim();
+}
+
+function targetCellAddress(detected: DetectedForm, row: number): string | undefined {
+  const columns = detected.table.columns;
+  const column = columns.target ?? columns.nature;
+  return column === undefined ? undefined : toA1(row, column);
+}
+
+function parseTarget(
+  sheet: SheetGrid,
+  detected: DetectedForm,
+  row: number,
+  problems: ProblemCollector
+): ParsedValue {
+  const columns = detected.table.columns;
+  const valueCell = columns.target !== undefined ? sheet.cell(row, columns.target) : undefined;
+  flagFormula(valueCell, problems);
+  if (columns.nature === undefined && columns.unit === undefined) return parseCell(valueCell);
+  // Split layout (指标性质 + 指标值 + 度量单位): read the three as the one target they state.
+  const value = parseCell(valueCell);
+  if (value.kind === "empty" || value.kind === "error") return value;
+  return parseText(targetText(sheet, detected, row));
+}
+
+function scoreIndicator(
+  sheet: SheetGrid,
+  detected: DetectedForm,
+  indicator: DetectedIndicator,
+  profile: Profile,
+  problems: ProblemCollector
+): ReportIndicator {
+  const columns = detected.table.columns;
+  const row = indicator.row;
+  const subject = indicator.name;
+  const address = (column: number | undefined): string | undefined =>
+    column === undefined ? undefined : toA1(row, column);
+  const cells: ReportIndicator["cells"] = {
+    name: address(detected.table.nameColumn),
+    max: address(columns.max),
+    target: targetCellAddress(detected, row),
+    actual: address(columns.actual),
+    score: address(columns.score),
+    reason: address(columns.reason),
+  };
+  for (const key of Object.keys(cells) as Array<keyof typeof cells>)
+    if (cells[key] === undefined) delete cells[key];
+
+  if (indicator.name === "" && cells.name)
+    problems.add(cells.name, { code: "missing-value", field: "name", subject: "" });
+
+  const max = readNumber(sheet, row, columns.max, "max", subject, problems, {
+    required: true,
+    nonNegative: true,
+  }).value;
+
+  const target = parseTarget(sheet, detected, row, problems);
+  const targetString = targetText(sheet, detected, row);
+  if (target.kind === "empty" && cells.target)
+    problems.add(cells.target, { code: "missing-value", field: "target", subject });
+  if (target.kind === "error" && cells.target)
+    problems.add(cells.target, { code: "formula-error", error: target.error, formula: null });
+
+  const actualCell = columns.actual !== undefined ? sheet.cell(row, columns.actual) : undefined;
+  flagFormula(actualCell, problems);
+  const actual = parseCell(actualCell);
+  const actualString = textAt(sheet, row, columns.actual);
+  if (actual.kind === "empty" && cells.actual && !(actualCell && actualCell.formulaNotCalculated))
+    problems.add(cells.actual, { code: "missing-value", field: "actual", subject });
+
+  const kind =
+    target.kind === "number" ? "quantitative" : target.kind === "words" ? "qualitative" : null;
+  let computed: number | null = null;
+  let targetMet: boolean | null = null;
+  let grade: QualitativeGrade | null = null;
+
+  if (kind === "quantitative" && actual.kind === "words" && cells.actual) {
+    problems.add(cells.actual, {
+      code: "not-a-number",
+      field: "actual",
+      subject,
+      text: actualString,
+      target: targetString,
+    });
+  }
+  if (kind === "quantitative" && actual.kind === "number") {
+    const targetNumber = target as ParsedNumber;
+    const scale = unitConversion(targetNumber.unit, actual.unit);
+    if (scale !== null && cells.actual)
+      problems.add(cells.actual, {
+        code: "unit-mismatch",
+        subject,
+        targetUnit: targetNumber.unit as string,
+        actualUnit: actual.unit as string,
+      });
+    const outcome = quantitativeScore(targetNumber, actual, max ?? 0, scale ?? 1);
+    targetMet = outcome.met;
+    if (max !== null) computed = outcome.score;
+  }
+  if (kind === "qualitative" && actual.kind !== "empty" && actual.kind !== "error") {
+    const actualWords = normaliseText(actualString);
+    grade =
+      qualitativeGradeOf(actualString) ??
+      (actualWords === normaliseText(targetString) ? "achieved" : null);
+    if (grade !== null) targetMet = grade === "achieved";
+  }
+
+  const entered = readNumber(sheet, row, columns.score, "score", subject, problems, {
+    required: false,
+    nonNegative: true,
+  });
+  let enteredScore = entered.value;
+  if (enteredScore !== null && max !== null && enteredScore > max + profile.tolerance) {
+    problems.add(cells.score as string, {
+      code: "score-exceeds-max",
+      subject,
+      score: enteredScore,
+      max,
+    });
+    enteredScore = null;
+  }
+  if (enteredScore !== null) enteredScore = round2(enteredScore);
+
+  let score: number | null = enteredScore !== null ? enteredScore : computed;
+  const scoreSource = enteredScore !== null ? "entered" : computed !== null ? "computed" : null;
+  const scoreCell = columns.score !== undefined ? sheet.cell(row, columns.score) : undefined;
+  if (
+    score === null &&
+    entered.parsed.kind === "empty" &&
+    cells.score &&
+    !(scoreCell && scoreCell.formulaNotCalculated)
+  ) {
+    problems.add(cells.score, {
+      code: "missing-value",
+      field: "score",
+      subject,
+      because: kind === "qualitative" && actual.kind !== "empty" ? "qualitative" : "inputs-missing",
+    });
+  }
+  if (
+    enteredScore !== null &&
+    computed !== null &&
+    Math.abs(enteredScore - computed) > profile.tolerance
+  ) {
+    problems.add(cells.score as string, {
+      code: "score-differs",
+      subject,
+      entered: enteredScore,
+      computed,
+    });
+  }
+  if (enteredScore !== null && grade !== null && max !== null && max > 0) {
+    const band = profile.qualitativeBands[grade];
+    const share = enteredScore / max;
+    const inBand = share >= band.min - 1e-9 && (share < band.max - 1e-9 || band.max >= 1);
+    if (!inBand)
+      problems.add(cells.score as string, {
+        code: "grade-band",
+        subject,
+        grade,
+        score: enteredScore,
+        low: round2(band.min * max),
+        high: round2(band.max * max),
+      });
+  }
+
+  const reason = textAt(sheet, row, columns.reason);
+  const lostPoints = score !== null && max !== null && score < max - profile.tolerance;
+  if ((lostPoints || targetMet === false) && reason === "") {
+    const reasonCell = cells.reason ?? cells.score ?? cells.name;
+    if (reasonCell)
+      problems.add(reasonCell, {
+        code: "reason-missing",
+        subject,
+        score,
+        max,
+        targetMissed: targetMet === false,
+      });
+  }
+  if (score !== null) score = round2(score);
+
+  return {
+    sheet: sheet.name,
+    row,
+    path: indicator.path.slice(),
+    name: indicator.name,
+    max,
+    target: targetString === "" ? null : targetString,
+    actual: actualString === "" ? null : actualString,
+    score,
+    computedScore: computed,
+    scoreSource,
+    cells,
+    reason: reason === "" ? null : reason,
+    kind,
+    targetMet,
+  };
+}
+
+function scoreBudget(
+  sheet: SheetGrid,
+  detected: DetectedForm,
+  profile: Profile,
+  problems: ProblemCollector
+): ReportBudget {
+  const block = detected.budget!;
+  const row = block.totalRow;
+  const columns = block.columns;
+  const subject = "预算执行率";
+  const address = (column: number | undefined): string | undefined =>
+    column === undefined ? undefined : toA1(row, column);
+  const cells: ReportBudget["cells"] = {
+    initialBudget: address(columns.initialBudget),
+    budget: address(columns.budget),
+    executed: address(columns.executed),
+    max: address(columns.max),
+    rate: address(columns.rate),
+    score: address(columns.score),
+  };
+  for (const key of Object.keys(cells) as Array<keyof typeof cells>)
+    if (cells[key] === undefined) delete cells[key];
+
+  const options = { required: true, nonNegative: true };
+  const budget = readNumber(sheet, row, columns.budget, "budget", subject, problems, options).value;
+  const executed = readNumber(
+    sheet,
+    row,
+    columns.executed,
+    "executed",
+    subject,
+    problems,
+    options
+  ).value;
+  const statedMax =
+    columns.max !== undefined
+      ? readNumber(sheet, row, columns.max, "max", subject, problems, {
+          required: false,
+          nonNegative: true,
+        })
+      : null;
+  // A block without a 分值 cell weighs what the profile says (财预〔2020〕10号: 10 分).
+  const max =
+    statedMax && statedMax.value !== null
+      ? statedMax.value
+      : profile.budget
+        ? profile.budget.weight
+        : null;
+  if (columns.rate !== undefined) flagFormula(sheet.cell(row, columns.rate), problems);
+
+  let rate: number | null = null;
+  let computed: number | null = null;
+  if (budget !== null && executed !== null) {
+    if (budget === 0) {
+      problems.add(cells.budget as string, {
+        code: "missing-value",
+        field: "budget",
+        subject,
+        because: "budget-zero",
+      });
+    } else {
+      rate = executed / budget;
+      if (max !== null) computed = round2(Math.min(1, rate) * max);
+    }
+  }
+
+  const entered = readNumber(sheet, row, columns.score, "score", subject, problems, {
+    required: false,
+    nonNegative: true,
+  });
+  let enteredScore = entered.value;
+  if (enteredScore !== null && max !== null && enteredScore > max + profile.tolerance) {
+    problems.add(cells.score as string, {
+      code: "score-exceeds-max",
+      subject,
+      score: enteredScore,
+      max,
+    });
+    enteredScore = null;
+  }
+  if (enteredScore !== null) enteredScore = round2(enteredScore);
+  if (
+    enteredScore !== null &&
+    computed !== null &&
+    Math.abs(enteredScore - computed) > profile.tolerance
+  )
+    problems.add(cells.score as string, {
+      code: "score-differs",
+      subject,
+      entered: enteredScore,
+      computed,
+    });
+  const score = enteredScore !== null ? enteredScore : computed;
+  if (score === null && entered.parsed.kind === "empty" && cells.score && rate === null)
+    problems.add(cells.score, {
+      code: "missing-value",
+      field: "score",
+      subject,
+      because: "inputs-missing",
+    });
+
+  return {
+    sheet: sheet.name,
+    row,
+    max,
+    rate: rate === null ? null : Number(rate.toPrecision(12)),
+    score,
+    scoreSource: enteredScore !== null ? "entered" : computed !== null ? "computed" : null,
+    cells,
+  };
+}
+
+function buildGroups(
+  sheetName: string,
+  indicators: readonly ReportIndicator[],
+  budget: ReportBudget | null
+): ReportGroup[] {
+  const groups: Array<{ path: string[]; scores: Array<number | null>; maxima: number[] }> = [];
+  const byKey = new Map<string, (typeof groups)[number]>();
+  if (budget)
+    groups.push({
+      path: ["预算执行率"],
+      scores: [budget.score],
+      maxima: budget.max !== null ? [budget.max] : [],
+    });
+  for (const indicator of indicators) {
+    for (let depth = 1; depth <= indicator.path.length; depth++) {
+      const path = indicator.path.slice(0, depth);
+      const key = path.join("\u0000");
+      let group = byKey.get(key);
+      if (!group) {
+        group = { path, scores: [], maxima: [] };
+        byKey.set(key, group);
+        groups.push(group);
+      }
+      group.scores.push(indicator.score);
+      if (indicator.max !== null) group.maxima.push(indicator.max);
+    }
+  }
+  return groups.map((group) => {
+    const known = group.scores.filter((s): s is number => s !== null);
+    return {
+      sheet: sheetName,
+      path: group.path,
+      score: known.length > 0 ? sum2(known) : null,
+      max: sum2(group.maxima),
+      complete: known.length === group.scores.length,
+    };
+  });
+}
+
+interface StatedNumber {
+  value: number;
+  storedAsText: boolean;
+}
+
+function statedNumber(cell: GridCell | undefined): StatedNumber | null {
+  const parsed = parseCell(cell);
+  if (parsed.kind !== "number") return null;
+  return { value: parsed.value, storedAsText: !!cell && typeof cell.value === "string" };
+}
+
+function checkTotal(
+  sheet: SheetGrid,
+  row: number,
+  column: number,
+  parts: ReadonlyArray<GridCell | undefined>,
+  alternativeExtra: GridCell | undefined,
+  label: string,
+  field: FieldName,
+  problems: ProblemCollector
+): void {
+  const stated = sheet.cell(row, column);
+  flagFormula(stated, problems);
+  const statedValue = statedNumber(stated);
+  if (!stated || statedValue === null) return;
+  const readings = parts.map(statedNumber).filter((n): n is StatedNumber => n !== null);
+  const sum = sum2(readings.map((n) => n.value));
+  const extra = statedNumber(alternativeExtra);
+  const sums = extra ? [sum, sum2([sum, extra.value])] : [sum];
+  if (sums.some((candidate) => Math.abs(candidate - statedValue.value) <= 0.005)) return;
+  const closest = sums[sums.length - 1];
+  problems.add(stated.address, {
+    code: "total-mismatch",
+    label,
+    field,
+    stated: statedValue.value,
+    sum: closest,
+    partsStoredAsText:
+      readings.filter((n) => n.storedAsText).length + (extra && extra.storedAsText ? 1 : 0),
+  });
+}
+
+/** 合计/总分 and 小计 rows, and 年度资金总额 against its 其中 rows, as the sheet holds them. */
+function checkTotals(
+  sheet: SheetGrid,
+  detected: DetectedForm,
+  budget: ReportBudget | null,
+  problems: ProblemCollector
+): void {
+  const table = detected.table;
+  for (const total of table.totalRows) {
+    const members = table.indicators.filter((indicator) =>
+      total.path.every((name, i) => indicator.path[i] === name)
+    );
+    const label =
+      total.path.length === 0
+        ? textAt(sheet, total.row, firstLabelColumn(sheet, total.row)) || "合计"
+        : total.path.join("/") + "小计";
+    for (const field of ["max", "score"] as const) {
+      const column = table.columns[field];
+      if (column === undefined) continue;
+      const parts = members.map((indicator) => sheet.cell(indicator.row, column));
+      let extra: GridCell | undefined;
+      if (total.path.length === 0 && detected.budget && budget) {
+        const budgetColumn = detected.budget.columns[field];
+        if (budgetColumn !== undefined) extra = sheet.cell(detected.budget.totalRow, budgetColumn);
+      }
+      checkTotal(sheet, total.row, column, parts, extra, label, field, problems);
+    }
+  }
+  const block = detected.budget;
+  if (block && block.partRows.length > 0) {
+    const label =
+      textAt(sheet, block.totalRow, firstLabelColumn(sheet, block.totalRow)) || "年度资金总额";
+    for (const field of ["initialBudget", "budget", "executed"] as const) {
+      const column = block.columns[field];
+      if (column === undefined) continue;
+      const parts = block.partRows.map((row) => sheet.cell(row, column));
+      if (!parts.some((cell) => statedNumber(cell) !== null)) continue;
+      checkTotal(sheet, block.totalRow, column, parts, undefined, label, field, problems);
+    }
+  }
+}
+
+function firstLabelColumn(sheet: SheetGrid, row: number): number {
+  for (let column = 1; column <= Math.min(sheet.columnCount, 60); column++) {
+    const cell = sheet.cell(row, column);
+    if (cell && typeof cell.value === "string") return column;
+  }
+  return 1;
+}
+
+function checkWeightsTotal(
+  sheet: SheetGrid,
+  detected: DetectedForm,
+  indicators: readonly ReportIndicator[],
+  budget: ReportBudget | null,
+  profile: Profile,
+  problems: ProblemCollector
+): void {
+  // Only a full set of weights can be checked; a missing one is already its own problem.
+  if (indicators.length === 0 || indicators.some((indicator) => indicator.max === null)) return;
+  if (budget && budget.max === null) return;
+  const maxima = indicators.map((indicator) => indicator.max as number);
+  if (budget) maxima.push(budget.max as number);
+  const sum = sum2(maxima);
+  if (Math.abs(sum - profile.totalMax) <= profile.tolerance) return;
+  const table = detected.table;
+  const maxColumn = table.columns.max as number;
+  const grand = table.totalRows.find((total) => total.path.length === 0);
+  const cell =
+    grand && sheet.cell(grand.row, maxColumn)
+      ? toA1(grand.row, maxColumn)
+      : toA1(table.headerTop, maxColumn);
+  problems.add(cell, { code: "weights-total", sum, expected: profile.totalMax });
+}
+
+const RATING_WORDS: Readonly<Record<string, string>> = {
+  优: "优",
+  优秀: "优",
+  良: "良",
+  良好: "良",
+  中: "中",
+  中等: "中",
+  合格: "中",
+  差: "差",
+  不合格: "差",
+};
+
+function checkStatedRating(
+  detected: DetectedForm,
+  total: number | null,
+  rating: string | null,
+  problems: ProblemCollector
+): void {
+  const stated = detected.info.statedRating;
+  if (!stated || total === null || rating === null) return;
+  const words = normaliseText(stated.text).replace(/^.*[:：]/, "");
+  const statedRating = RATING_WORDS[words];
+  if (statedRating && statedRating !== rating)
+    problems.add(stated.cell, {
+      code: "rating-mismatch",
+      stated: statedRating,
+      computed: rating,
+      total,
+    });
+}

@@ -1,0 +1,60 @@
+import type { WorkbookGrid } from "./grid/types";
+import { detectForms } from "./detect/detectForms";
+import { chooseProfile } from "./rules/chooseProfile";
+import type { ProfileId } from "./rules/profile";
+import { scoreForm, type ScoredForm } from "./score/scoreForm";
+import type { Report } from "./report/schema";
+import type { Problem } from "./validate/problem";
+
+export interface ScoreOptions {
+  /** The file's base name, for the report. */
+  readonly fileName?: string;
+  /** Use this profile for every form instead of choosing one per form. */
+  readonly profile?: ProfileId;
+}
+
+export interface ScoreResult {
+  readonly report: Report;
+  /** The same problems as the report's, with their facts (for other languages and the narrative). */
+  readonly problems: readonly Problem[];
+  readonly forms: readonly ScoredForm[];
+}
+
+/**
+ * Finds every form in the workbook, scores it and checks it. Pure: the same grid gives the same
+ * result, and nothing is read or written outside it. A workbook without a form gives a report
+ * with no forms (the caller says 未找到绩效指标表).
+ */
+export function scoreWorkbook(workbook: WorkbookGrid, options: ScoreOptions = {}): ScoreResult {
+  const sheets = new Map(workbook.sheets.map((sheet) => [sheet.name, sheet]));
+  const forms = detectForms(workbook).map((detected) => {
+    const sheet = sheets.get(detected.sheet)!;
+    const topLevelNames = detected.table.indicators.map((indicator) => indicator.path[0] ?? "");
+    return scoreForm(sheet, detected, chooseProfile(detected, topLevelNames, options.profile));
+  });
+  const problems = forms.reduce<Problem[]>((all, form) => all.concat(form.problems.list()), []);
+  const single = forms.length === 1 ? forms[0].summary : null;
+  const report: Report = {
+    schemaVersion: 1,
+    file: options.fileName ?? "",
+    profile: single
+      ? single.profile
+      : forms.length === 0 && options.profile
+        ? options.profile
+        : "mixed",
+    total: single ? single.total : null,
+    rating: single ? single.rating : null,
+    budget: single ? single.budget : null,
+    groups: forms.reduce<Report["groups"]>((all, form) => all.concat(form.groups), []),
+    indicators: forms.reduce<Report["indicators"]>((all, form) => all.concat(form.indicators), []),
+    problems: problems.map((problem) => ({
+      code: problem.code,
+      severity: problem.severity,
+      sheet: problem.sheet,
+      cell: problem.cell,
+      message: problem.message,
+    })),
+    forms: forms.map((form) => form.summary),
+  };
+  return { report, problems, forms };
+}

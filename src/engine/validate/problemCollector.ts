@@ -1,0 +1,28 @@
+import { messageZhCN } from "../messages/zh-CN";
+import { PROBLEM_SEVERITY, type Problem, type ProblemFacts } from "./problem";
+
+/** Collects a run's problems, one per (code, cell), in the order they are found. */
+export class ProblemCollector {
+  private readonly problems: Problem[] = [];
+  private readonly seen = new Set<string>();
+
+  constructor(private readonly sheet: string) {}
+
+  add(cell: string, facts: ProblemFacts): void {
+    const key = facts.code + "@" + cell;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.problems.push({
+      code: facts.code,
+      severity: PROBLEM_SEVERITY[facts.code],
+      sheet: this.sheet,
+      cell,
+      facts,
+      message: messageZhCN(facts),
+    });
+  }
+
+  list(): Problem[] {
+    return this.problems.slice();
+  }
+}

@@ -1,0 +1,40 @@
+/**
+ * Maps full-width and look-alike characters to their ASCII forms by code point and removes all
+ * white space (templates put spaces and line breaks anywhere). String.prototype.normalize is
+ * avoided on purpose: Internet Explorer 11 has none.
+ */
+export function normaliseText(text: string): string {
+  let out = "";
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xff01 && code <= 0xff5e) {
+      out += String.fromCharCode(code - 0xfee0);
+    } else if (code === 0xfe66) {
+      out += "="; // ﹦ small equals sign
+    } else if (code === 0xfe6a) {
+      out += "%"; // ﹪ small percent sign
+    } else if (code === 0x2212 || code === 0xfe63) {
+      out += "-"; // − minus sign, ﹣ small hyphen-minus
+    } else if (code === 0x2267) {
+      out += "≥"; // ≧
+    } else if (code === 0x2266) {
+      out += "≤"; // ≦
+    } else if (
+      code === 0x3002 &&
+      i > 0 &&
+      i < text.length - 1 &&
+      isDigitCode(text.charCodeAt(i - 1))
+    ) {
+      out += "."; // 。 typed as a decimal point between digits
+    } else if (/\s/.test(text.charAt(i)) || code === 0x3000 || code === 0x200b || code === 0xfeff) {
+      continue;
+    } else {
+      out += text.charAt(i);
+    }
+  }
+  return out;
+}
+
+function isDigitCode(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 0xff10 && code <= 0xff19);
+}

@@ -1,0 +1,187 @@
+import type { CellValue, GridCell } from "../grid/types";
+import { normaliseText } from "./normaliseText";
+
+/** How a target compares: "≥95%" is ">=", "≤30万元" is "<=", a bare number is null (read as ">="). */
+export type Comparator = ">=" | ">" | "<=" | "<" | "=";
+
+export interface ParsedEmpty {
+  readonly kind: "empty";
+}
+
+export interface ParsedError {
+  readonly kind: "error";
+  /** The Excel error value, e.g. "#DIV/0!". */
+  readonly error: string;
+}
+
+export interface ParsedNumber {
+  readonly kind: "number";
+  /** Percentages are fractions: "96.90%" → 0.969. */
+  readonly value: number;
+  readonly percent: boolean;
+  /** What followed the number ("个", "万元", "起"), null when nothing did. */
+  readonly unit: string | null;
+  readonly comparator: Comparator | null;
+}
+
+export interface ParsedWords {
+  readonly kind: "words";
+  /** The text, white space removed and full-width characters mapped. */
+  readonly text: string;
+}
+
+export type ParsedValue = ParsedEmpty | ParsedError | ParsedNumber | ParsedWords;
+
+const EMPTY: ParsedEmpty = { kind: "empty" };
+
+// Longest first, so that "不低于" wins over "低于".
+const COMPARATOR_WORDS: Array<[string, Comparator]> = [
+  [">=", ">="],
+  ["=>", ">="],
+  ["≥", ">="],
+  ["<=", "<="],
+  ["=<", "<="],
+  ["≤", "<="],
+  ["大于等于", ">="],
+  ["大于或等于", ">="],
+  ["不低于", ">="],
+  ["不少于", ">="],
+  ["不小于", ">="],
+  ["至少", ">="],
+  ["达到", ">="],
+  ["小于等于", "<="],
+  ["小于或等于", "<="],
+  ["不高于", "<="],
+  ["不超过", "<="],
+  ["不大于", "<="],
+  ["不多于", "<="],
+  ["控制在", "<="],
+  ["低于", "<"],
+  ["少于", "<"],
+  ["小于", "<"],
+  ["高于", ">"],
+  ["多于", ">"],
+  ["大于", ">"],
+  ["超过", ">"],
+  ["等于", "="],
+  [">", ">"],
+  ["<", "<"],
+  ["=", "="],
+];
+const COMPARATOR_PREFIXES = COMPARATOR_WORDS.sort((a, b) => b[0].length - a[0].length);
+
+const COMPARATOR_SUFFIXES: ReadonlyArray<readonly [string, Comparator]> = [
+  ["及以上", ">="],
+  ["以上", ">="],
+  ["及以下", "<="],
+  ["以下", "<="],
+  ["以内", "<="],
+];
+
+// Placeholders templates use for "nothing here" ("—" in the budget block's 分值/得分 cells).
+const PLACEHOLDER = /^[-—–_/\\~·.。、]+$|^(N\/A|NA)$/i;
+
+// A unit is short and names a quantity; text such as "月底前" or "年完成" makes the value words.
+const UNIT_TEXT = /^[A-Za-z\u4e00-\u9fa5²³/·.]{1,6}$/;
+const NOT_A_UNIT = /前|后|底|内|完成|达到|左右|约|以|为|的|和|及|或|开展|提升|下降|增长/;
+
+/**
+ * Reads a target, actual, weight or score as typed: numbers stored as text, "%", full-width
+ * digits and signs, units, comparators and thousands separators. Never throws: what it cannot
+ * read as a number is words.
+ */
+export function parseText(text: string): ParsedValue {
+  let rest = normaliseText(text);
+  if (rest === "") return EMPTY;
+  if (PLACEHOLDER.test(rest)) return EMPTY;
+  const error = /^#(DIV\/0!|N\/A|NAME\?|NULL!|NUM!|REF!|VALUE!|SPILL!|CALC!|GETTING_DATA)$/i.exec(
+    rest
+  );
+  if (error) return { kind: "error", error: rest.toUpperCase() };
+
+  let comparator: Comparator | null = null;
+  for (const [prefix, value] of COMPARATOR_PREFIXES) {
+    if (rest.indexOf(prefix) === 0) {
+      comparator = value;
+      rest = rest.slice(prefix.length);
+      break;
+    }
+  }
+  for (const [suffix, value] of COMPARATOR_SUFFIXES) {
+    const at = rest.length - suffix.length;
+    if (at > 0 && rest.lastIndexOf(suffix) === at && comparator === null) {
+      comparator = value;
+      rest = rest.slice(0, at);
+      break;
+    }
+  }
+
+  const number = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)?(?:\.(\d+))?/.exec(rest);
+  if (!number || (number[2] === undefined && number[3] === undefined)) {
+    return { kind: "words", text: normaliseText(text) };
+  }
+  let value = Number(
+    (number[2] || "0").replace(/,/g, "") + (number[3] !== undefined ? "." + number[3] : "")
+  );
+  if (number[1] === "-") value = -value;
+  let unitText = rest.slice(number[0].length);
+
+  let percent = false;
+  if (unitText.indexOf("%") === 0) {
+    percent = true;
+    unitText = unitText.slice(1);
+  } else if (unitText.indexOf("‰") === 0) {
+    percent = true;
+    value = value / 10; // ‰ as a fraction of percent points, scaled below
+    unitText = unitText.slice(1);
+  } else if (unitText.indexOf("百分比") === 0 || unitText.indexOf("百分点") === 0) {
+    percent = true;
+    unitText = unitText.slice(3);
+  }
+  if (percent) value = value / 100;
+
+  if (unitText !== "" && (!UNIT_TEXT.test(unitText) || NOT_A_UNIT.test(unitText))) {
+    return { kind: "words", text: normaliseText(text) };
+  }
+  if (!isFinite(value)) return { kind: "words", text: normaliseText(text) };
+  return {
+    kind: "number",
+    value: tidy(value),
+    percent,
+    unit: unitText === "" ? null : unitText,
+    comparator,
+  };
+}
+
+/** Reads a cell: its stored value first (a real number keeps its % format), its text otherwise. */
+export function parseCell(cell: GridCell | undefined): ParsedValue {
+  if (!cell) return EMPTY;
+  return parseCellValue(cell.value, cell.numberFormat);
+}
+
+/** Like parseCell, for a value and number format. */
+export function parseCellValue(value: CellValue, numberFormat: string): ParsedValue {
+  if (value === null) return EMPTY;
+  if (typeof value === "number") {
+    return {
+      kind: "number",
+      value,
+      percent: isPercentFormat(numberFormat),
+      unit: null,
+      comparator: null,
+    };
+  }
+  if (typeof value === "boolean") return { kind: "words", text: value ? "TRUE" : "FALSE" };
+  if (typeof value === "object") return { kind: "error", error: value.error };
+  return parseText(value);
+}
+
+/** True when a number format shows a percentage ("0.00%"), ignoring quoted text and escapes. */
+export function isPercentFormat(numberFormat: string): boolean {
+  return /%/.test(numberFormat.replace(/"[^"]*"|\\./g, ""));
+}
+
+// 2760 / 3000 * 8 should print as 7.36, not 7.359999999999999.
+function tidy(value: number): number {
+  return Number(value.toPrecision(15));
+}

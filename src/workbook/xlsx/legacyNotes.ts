@@ -1,0 +1,373 @@
+/**
+ * Notes ("legacy comments") on marked cells. A note is two things in the package: a <comment>
+ * in the sheet's comments part (the text) and a VML shape in the sheet's legacy drawing (the
+ * box). Existing comments parts and drawings are extended; otherwise new ones are created and
+ * linked from the sheet. A cell that already has a comment keeps it and gets no note from us.
+ */
+import { toA1 } from "../../engine/grid/address";
+import {
+  CONTENT_TYPE,
+  RELATIONSHIPS_NAMESPACE,
+  RELATIONSHIP_TYPE,
+  XML_DECLARATION,
+  addRelationship,
+  ensureDefaultContentType,
+  parseRelationships,
+  relationshipKind,
+  relationshipsPartFor,
+  relativeTarget,
+  resolveTarget,
+  setOverrideContentType,
+  type PackageEditor,
+} from "./opcPackage";
+import { SPREADSHEET_NAMESPACE } from "./styleSheet";
+import { wrappedLineCount } from "./textWidth";
+import {
+  bindNamespacePrefix,
+  childElements,
+  elementPrefix,
+  escapeSpreadsheetText,
+  escapeXmlText,
+  findChild,
+  insertionPoint,
+  openElement,
+  relationshipIdOf,
+  rootElement,
+  setAttribute,
+  splice,
+  startTagPattern,
+  unescapeXml,
+  withPrefix,
+} from "./xmlText";
+
+export const NOTE_AUTHOR = "绩效自评助手";
+
+export interface NoteToAdd {
+  /** 1-based. */
+  readonly row: number;
+  readonly column: number;
+  readonly text: string;
+}
+
+/** What adding notes needs from the package being written. */
+export interface NotesContext {
+  readonly editor: PackageEditor;
+  /** "xl/" — where new comments and drawing parts go. */
+  readonly workbookDirectory: string;
+  /** [Content_Types].xml, updated in place. */
+  contentTypes: string;
+  /** Shape-id blocks (of 1024) for a new VML drawing, unique in the workbook. */
+  allocateShapeBlocks(count: number): number[];
+}
+
+/** CT_Worksheet's child order: <legacyDrawing> must come exactly here for Excel to open the file. */
+export const WORKSHEET_ORDER = [
+  "sheetPr",
+  "dimension",
+  "sheetViews",
+  "sheetFormatPr",
+  "cols",
+  "sheetData",
+  "sheetCalcPr",
+  "sheetProtection",
+  "protectedRanges",
+  "scenarios",
+  "autoFilter",
+  "sortState",
+  "dataConsolidate",
+  "customSheetViews",
+  "mergeCells",
+  "phoneticPr",
+  "conditionalFormatting",
+  "dataValidations",
+  "hyperlinks",
+  "printOptions",
+  "pageMargins",
+  "pageSetup",
+  "headerFooter",
+  "rowBreaks",
+  "colBreaks",
+  "customProperties",
+  "cellWatches",
+  "ignoredErrors",
+  "smartTags",
+  "drawing",
+  "legacyDrawing",
+  "legacyDrawingHF",
+  "drawingHF",
+  "picture",
+  "oleObjects",
+  "controls",
+  "webPublishItems",
+  "tableParts",
+  "extLst",
+];
+
+const VML_NAMESPACES: ReadonlyArray<readonly [string, string]> = [
+  ["v", "urn:schemas-microsoft-com:vml"],
+  ["o", "urn:schemas-microsoft-com:office:office"],
+  ["x", "urn:schemas-microsoft-com:office:excel"],
+];
+
+const NOTE_SHAPE_TYPE =
+  '<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe">' +
+  '<v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>';
+
+/** Normalises a cell reference for comparison: "$f$14" → "F14". */
+function normaliseReference(reference: string): string {
+  return reference.replace(/\$/g, "").toUpperCase();
+}
+
+/** The cells that already have a comment in a comments part. */
+function commentedCells(commentsXml: string): Set<string> {
+  const root = rootElement(commentsXml);
+  const pattern = startTagPattern(elementPrefix(root) + "comment");
+  const cells = new Set<string>();
+  let match: RegExpExecArray | null;
+  while ((match = pattern.exec(commentsXml))) {
+    const reference = /\sref\s*=\s*(?:"([^"]*)"|'([^']*)')/.exec(match[1]);
+    if (reference) cells.add(normaliseReference(reference[1] ?? reference[2]));
+  }
+  return cells;
+}
+
+function commentMarkup(note: NoteToAdd, authorId: number): string {
+  // One run in Excel's note font; ExcelJS reads note text only from runs.
+  return (
+    `<comment ref="${toA1(note.row, note.column)}" authorId="${authorId}"><text><r>` +
+    `<rPr><sz val="9"/><color indexed="81"/><rFont val="宋体"/><family val="3"/><charset val="134"/></rPr>` +
+    `<t xml:space="preserve">${escapeSpreadsheetText(note.text)}</t></r></text></comment>`
+  );
+}
+
+/** Adds our author (if missing) and the comments to an existing comments part. */
+function extendComments(xml: string, notes: readonly NoteToAdd[]): string {
+  let text = xml;
+  const p = elementPrefix(rootElement(text));
+  let authors = findChild(text, rootElement(text), "authors");
+  if (!authors) {
+    const at = rootElement(text).startTagEnd;
+    text = splice(text, at, at, withPrefix(p, "<authors></authors>"));
+    authors = findChild(text, rootElement(text), "authors");
+    if (!authors) throw new Error("comments part without <authors>");
+  }
+  const names = childElements(text, authors)
+    .filter((author) => author.localName === "author")
+    .map((author) => unescapeXml(text.slice(author.startTagEnd, author.closeStart)));
+  let authorId = names.indexOf(NOTE_AUTHOR);
+  if (authorId < 0) {
+    authorId = names.length;
+    const opened = openElement(text, authors);
+    const author = withPrefix(p, `<author>${escapeXmlText(NOTE_AUTHOR)}</author>`);
+    text = splice(opened.xml, opened.appendAt, opened.appendAt, author);
+  }
+  let commentList = findChild(text, rootElement(text), "commentList");
+  if (!commentList) {
+    const afterAuthors = findChild(text, rootElement(text), "authors");
+    const at = afterAuthors ? afterAuthors.end : rootElement(text).startTagEnd;
+    text = splice(text, at, at, withPrefix(p, "<commentList></commentList>"));
+    commentList = findChild(text, rootElement(text), "commentList");
+    if (!commentList) throw new Error("comments part without <commentList>");
+  }
+  const opened = openElement(text, commentList);
+  const markup = notes.map((note) => withPrefix(p, commentMarkup(note, authorId))).join("");
+  return splice(opened.xml, opened.appendAt, opened.appendAt, markup);
+}
+
+function newCommentsPart(notes: readonly NoteToAdd[]): string {
+  return (
+    XML_DECLARATION +
+    `<comments xmlns="${SPREADSHEET_NAMESPACE}"><authors><author>${escapeXmlText(NOTE_AUTHOR)}</author></authors>` +
+    `<commentList>${notes.map((note) => commentMarkup(note, 0)).join("")}</commentList></comments>`
+  );
+}
+
+/** The VML box of one note, anchored beside its cell and tall enough for its text. */
+function noteShape(note: NoteToAdd, shapeId: number, zIndex: number): string {
+  const lines = Math.min(40, wrappedLineCount(note.text, 24));
+  const heightPt = Math.max(60, lines * 12 + 12);
+  const column0 = note.column - 1;
+  const row0 = note.row - 1;
+  const topRow = Math.max(0, row0 - 1);
+  const bottomRow = topRow + Math.ceil(heightPt / 15);
+  // Excel places the box by x:Anchor; the style margins only approximate it for other readers.
+  const marginLeft = (column0 + 1) * 48 + 11.25;
+  const marginTop = topRow * 15 + 1.5;
+  const anchor = [column0 + 1, 15, topRow, 10, column0 + 4, 15, bottomRow, 4].join(", ");
+  return (
+    `<v:shape id="_x0000_s${shapeId}" type="#_x0000_t202" style="position:absolute;` +
+    `margin-left:${marginLeft}pt;margin-top:${marginTop}pt;width:144pt;height:${heightPt}pt;` +
+    `z-index:${zIndex};visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">` +
+    `<v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/>` +
+    `<v:path o:connecttype="none"/><v:textbox style="mso-direction-alt:auto">` +
+    `<div style="text-align:left"></div></v:textbox><x:ClientData ObjectType="Note">` +
+    `<x:MoveWithCells/><x:SizeWithCells/><x:Anchor>${anchor}</x:Anchor>` +
+    `<x:AutoFill>False</x:AutoFill><x:Row>${row0}</x:Row><x:Column>${column0}</x:Column>` +
+    `</x:ClientData></v:shape>`
+  );
+}
+
+function newVmlDrawing(notes: readonly NoteToAdd[], blocks: readonly number[]): string {
+  const namespaces = VML_NAMESPACES.map(([prefix, uri]) => `xmlns:${prefix}="${uri}"`).join(" ");
+  const firstId = blocks[0] * 1024 + 1;
+  const shapes = notes.map((note, i) => noteShape(note, firstId + i, i + 1)).join("");
+  return (
+    `<xml ${namespaces}><o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${blocks.join(",")}"/>` +
+    `</o:shapelayout>${NOTE_SHAPE_TYPE}${shapes}</xml>`
+  );
+}
+
+/**
+ * Appends note shapes to an existing VML drawing. VML is edited as bytes (a "binary string"):
+ * Excel's VML is not always well-formed XML nor UTF-8, and our additions are plain ASCII.
+ */
+function extendVmlDrawing(vml: string, notes: readonly NoteToAdd[]): string {
+  let text = vml;
+  const rootStart = text.search(/<xml[\s>]/);
+  if (rootStart < 0) throw new Error("VML drawing without <xml> root");
+  const rootTagEnd = text.indexOf(">", rootStart) + 1;
+  const rootTag = text.slice(rootStart, rootTagEnd);
+  let declarations = "";
+  for (const [prefix, uri] of VML_NAMESPACES) {
+    if (rootTag.indexOf("xmlns:" + prefix + "=") < 0) declarations += ` xmlns:${prefix}="${uri}"`;
+  }
+  if (declarations) text = splice(text, rootTagEnd - 1, rootTagEnd - 1, declarations);
+  let highest = 0;
+  let shapeCount = 0;
+  const idPattern = /<v:shape\s[^>]*?\bid\s*=\s*["']_x0000_s(\d+)/g;
+  let match: RegExpExecArray | null;
+  while ((match = idPattern.exec(text))) {
+    highest = Math.max(highest, parseInt(match[1], 10));
+    shapeCount++;
+  }
+  if (highest === 0) {
+    const idmap = /<o:idmap[^>]*\sdata\s*=\s*["']\s*(\d+)/.exec(text);
+    highest = (idmap ? parseInt(idmap[1], 10) : 1) * 1024;
+  }
+  const shapeType = text.indexOf("_x0000_t202") >= 0 ? "" : NOTE_SHAPE_TYPE;
+  const shapes = notes
+    .map((note, i) => noteShape(note, highest + 1 + i, shapeCount + i + 1))
+    .join("");
+  const close = text.lastIndexOf("</xml");
+  if (close < 0) throw new Error("VML drawing without </xml>");
+  return splice(text, close, close, shapeType + shapes);
+}
+
+/**
+ * Adds notes to a sheet, skipping cells that already have a comment. Returns the sheet's XML,
+ * with a <legacyDrawing> added when the sheet had no drawing for notes yet.
+ */
+export async function addNotes(
+  context: NotesContext,
+  sheetPart: string,
+  sheetXml: string,
+  notes: readonly NoteToAdd[]
+): Promise<string> {
+  const editor = context.editor;
+  const relsPart = relationshipsPartFor(sheetPart);
+  const originalRelsXml = await editor.readText(relsPart);
+  let relsXml = originalRelsXml;
+  const relationships = parseRelationships(relsXml).filter(
+    (relationship) => !relationship.external
+  );
+
+  const commentsRelationship = relationships.find(
+    (relationship) => relationshipKind(relationship.type) === "comments"
+  );
+  const existingCommentsPart = commentsRelationship
+    ? editor.partName(resolveTarget(sheetPart, commentsRelationship.target))
+    : null;
+  const existingComments =
+    existingCommentsPart === null ? null : await editor.readText(existingCommentsPart);
+  const taken = existingComments === null ? new Set<string>() : commentedCells(existingComments);
+  const added: NoteToAdd[] = [];
+  for (const note of notes) {
+    const reference = toA1(note.row, note.column);
+    if (taken.has(reference)) continue;
+    taken.add(reference);
+    added.push(note);
+  }
+  if (added.length === 0) return sheetXml;
+
+  // The text: the comments part.
+  if (existingCommentsPart !== null && existingComments !== null) {
+    editor.writeText(existingCommentsPart, extendComments(existingComments, added));
+  } else {
+    const commentsPart = editor.freePartName(context.workbookDirectory + "comments{n}.xml");
+    editor.writeText(commentsPart, newCommentsPart(added));
+    const link = addRelationship(
+      relsXml,
+      RELATIONSHIP_TYPE.comments,
+      relativeTarget(sheetPart, commentsPart)
+    );
+    relsXml = link.xml;
+    context.contentTypes = setOverrideContentType(
+      context.contentTypes,
+      commentsPart,
+      CONTENT_TYPE.comments
+    );
+  }
+
+  // The boxes: the sheet's legacy drawing (not legacyDrawingHF, which holds header pictures).
+  let xml = sheetXml;
+  const root = rootElement(xml);
+  const legacyDrawing = findChild(xml, root, "legacyDrawing");
+  const drawingId = legacyDrawing ? relationshipIdOf(legacyDrawing.attributes) : null;
+  const drawingRelationship = relationships.find((relationship) => relationship.id === drawingId);
+  const existingDrawingPart = drawingRelationship
+    ? editor.partName(resolveTarget(sheetPart, drawingRelationship.target))
+    : null;
+  const existingDrawing =
+    existingDrawingPart === null ? null : await editor.readBinary(existingDrawingPart);
+  if (existingDrawingPart !== null && existingDrawing !== null) {
+    editor.writeBinary(existingDrawingPart, extendVmlDrawing(existingDrawing, added));
+  } else {
+    const drawingPart = editor.freePartName(
+      context.workbookDirectory + "drawings/vmlDrawing{n}.vml"
+    );
+    const blocks = context.allocateShapeBlocks(Math.ceil((added.length + 1) / 1024));
+    editor.writeBinary(drawingPart, newVmlDrawing(added, blocks));
+    const link = addRelationship(
+      relsXml,
+      RELATIONSHIP_TYPE.vmlDrawing,
+      relativeTarget(sheetPart, drawingPart)
+    );
+    relsXml = link.xml;
+    context.contentTypes = ensureDefaultContentType(
+      context.contentTypes,
+      "vml",
+      CONTENT_TYPE.vmlDrawing
+    );
+    xml = linkLegacyDrawing(xml, link.id);
+  }
+  if (relsXml !== null && relsXml !== originalRelsXml) {
+    editor.writeText(relsPart, relsXml);
+    context.contentTypes = ensureDefaultContentType(
+      context.contentTypes,
+      "rels",
+      CONTENT_TYPE.relationships
+    );
+  }
+  return xml;
+}
+
+/** Points the sheet's <legacyDrawing> at a relationship, adding the element in schema order. */
+function linkLegacyDrawing(sheetXml: string, relationshipId: string): string {
+  const bound = bindNamespacePrefix(sheetXml, RELATIONSHIPS_NAMESPACE, "r");
+  const xml = bound.xml;
+  const root = rootElement(xml);
+  const idAttribute = bound.prefix + "id";
+  const existing = findChild(xml, root, "legacyDrawing");
+  if (existing) {
+    // A legacyDrawing whose drawing is missing: repoint it rather than add a second one.
+    const startTag = xml.slice(existing.start, existing.startTagEnd);
+    const repointed = setAttribute(startTag, idAttribute, relationshipId);
+    return splice(xml, existing.start, existing.startTagEnd, repointed);
+  }
+  const at = insertionPoint(xml, root, WORKSHEET_ORDER, "legacyDrawing");
+  const element = withPrefix(
+    elementPrefix(root),
+    `<legacyDrawing ${idAttribute}="${relationshipId}"/>`
+  );
+  return splice(xml, at, at, element);
+}

@@ -1,0 +1,130 @@
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { createSheetGrid, type RawCell } from "../../engine/grid/createSheetGrid";
+import type { CellValue, MergedArea, SheetGrid, WorkbookGrid } from "../../engine/grid/types";
+import { formatCellText } from "./formatCellText";
+import { readOwnerMarks } from "./readOwnerMarks";
+
+/** Thrown when the bytes are not an .xlsx package ExcelJS can read. */
+export class UnreadableWorkbookError extends Error {
+  constructor(detail: string) {
+    super(detail);
+    this.name = "UnreadableWorkbookError";
+  }
+}
+
+export interface XlsxWorkbook {
+  readonly grid: WorkbookGrid;
+  /** The package, loaded once, for writing the scored copy without unzipping again. */
+  readonly zip: JSZip;
+}
+
+/** Reads an .xlsx into the engine's grid. Works in Node and in the browser. */
+export async function readXlsxGrid(bytes: Uint8Array): Promise<XlsxWorkbook> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+  } catch (error) {
+    throw new UnreadableWorkbookError("not a zip package: " + String(error));
+  }
+  const workbookPart = zip.file("xl/workbook.xml");
+  if (!workbookPart) throw new UnreadableWorkbookError("no xl/workbook.xml");
+  const owners = readOwnerMarks(await workbookPart.async("string"));
+
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (error) {
+    throw new UnreadableWorkbookError(String(error));
+  }
+  const sheets: SheetGrid[] = [];
+  workbook.eachSheet((worksheet) => {
+    sheets.push(
+      createSheetGrid({
+        name: worksheet.name,
+        cells: rawCells(worksheet),
+        merges: mergesOf(worksheet),
+        owner: owners.get(worksheet.name) ?? null,
+      })
+    );
+  });
+  return { grid: { sheets }, zip };
+}
+
+function* rawCells(worksheet: ExcelJS.Worksheet): Generator<RawCell> {
+  const raws: RawCell[] = [];
+  worksheet.eachRow({ includeEmpty: false }, (row) => {
+    row.eachCell({ includeEmpty: false }, (cell) => {
+      if (cell.type === ExcelJS.ValueType.Merge) return;
+      const raw = rawCell(cell);
+      if (raw) raws.push(raw);
+    });
+  });
+  yield* raws;
+}
+
+function numberFormatOf(cell: ExcelJS.Cell): string {
+  return (cell.numFmt as string | undefined) || "General";
+}
+
+function plainText(value: unknown): string {
+  if (typeof value === "string") return value;
+  if (value && typeof value === "object" && "richText" in value) {
+    return (value as ExcelJS.CellRichTextValue).richText.map((run) => run.text).join("");
+  }
+  return value === null || value === undefined ? "" : String(value);
+}
+
+function fromResult(
+  result: unknown,
+  numberFormat: string
+): { value: CellValue | undefined; text?: string } {
+  if (result === undefined || result === null) return { value: undefined };
+  if (typeof result === "number")
+    return { value: result, text: formatCellText(result, numberFormat) };
+  if (typeof result === "boolean") return { value: result };
+  if (result instanceof Date) return { value: result.toISOString().slice(0, 10) };
+  if (typeof result === "object" && "error" in (result as object))
+    return { value: { error: String((result as { error: unknown }).error) } };
+  return { value: plainText(result) };
+}
+
+function rawCell(cell: ExcelJS.Cell): RawCell | null {
+  const row = Number(cell.row);
+  const column = Number(cell.col);
+  const numberFormat = numberFormatOf(cell);
+  const value = cell.value as unknown;
+  if (value === null || value === undefined) return null;
+  if (typeof value === "object" && !(value instanceof Date)) {
+    const object = value as Record<string, unknown>;
+    if ("formula" in object || "sharedFormula" in object) {
+      const formula = String(object.formula ?? object.sharedFormula ?? "");
+      const result = fromResult(object.result, numberFormat);
+      return {
+        row,
+        column,
+        value: result.value,
+        text: result.text,
+        numberFormat,
+        formula,
+        formulaNotCalculated: object.result === undefined,
+      };
+    }
+    if ("error" in object)
+      return { row, column, value: { error: String(object.error) }, numberFormat };
+    if ("hyperlink" in object) return { row, column, value: plainText(object.text), numberFormat };
+    if ("richText" in object) return { row, column, value: plainText(object), numberFormat };
+  }
+  const result = fromResult(value, numberFormat);
+  return { row, column, value: result.value, text: result.text, numberFormat };
+}
+
+function mergesOf(worksheet: ExcelJS.Worksheet): MergedArea[] {
+  // ExcelJS keeps merges privately; its public `model` would serialise every row to get them.
+  const merges =
+    (worksheet as unknown as { _merges?: Record<string, { model: MergedArea }> })._merges ?? {};
+  return Object.keys(merges).map((key) => {
+    const area = merges[key].model;
+    return { top: area.top, left: area.left, bottom: area.bottom, right: area.right };
+  });
+}

@@ -1,0 +1,270 @@
+/**
+ * Restyles cells of a worksheet part in one pass over <sheetData>: a marked cell gets a new `s`
+ * and nothing else changes — not its value, type, formula or any other attribute. A marked cell
+ * that has no <c> element (or whose row has no <row>) is created empty, in column (row) order.
+ */
+import { parseRange, toA1 } from "../../engine/grid/address";
+import {
+  childElements,
+  elementPrefix,
+  findChild,
+  getAttribute,
+  openElement,
+  rootElement,
+  setAttribute,
+  splice,
+  startTagPattern,
+} from "./xmlText";
+
+export interface CellRestyle {
+  /** 1-based. */
+  readonly column: number;
+  /** The new xf index, given the cell's current one (0 when it has none). */
+  readonly restyle: (originalXf: number) => number;
+}
+
+export interface RowRestyles {
+  /** 1-based. */
+  readonly row: number;
+  /** Sorted by column, no duplicates. */
+  readonly cells: readonly CellRestyle[];
+}
+
+/** "AB12" → 28; 0 when the reference has no letters. */
+function columnOfReference(reference: string): number {
+  let column = 0;
+  for (let i = 0; i < reference.length; i++) {
+    const code = reference.charCodeAt(i) & ~0x20; // upper case
+    if (code < 65 || code > 90) break;
+    column = column * 26 + (code - 64);
+  }
+  return column;
+}
+
+function styleIndex(attributes: string): number {
+  const value = getAttribute(attributes, "s");
+  const index = value === null ? 0 : parseInt(value, 10);
+  return isNaN(index) || index < 0 ? 0 : index;
+}
+
+/** The style a missing cell shows: its row's (when the row is formatted), else its column's. */
+type DefaultStyle = (rowAttributes: string | null, column: number) => number;
+
+function defaultStyleOf(xml: string): DefaultStyle {
+  const root = rootElement(xml);
+  const cols = findChild(xml, root, "cols");
+  const columnStyles: Array<{ min: number; max: number; style: number }> = [];
+  if (cols) {
+    for (const col of childElements(xml, cols)) {
+      if (col.localName !== "col") continue;
+      const style = getAttribute(col.attributes, "style");
+      if (style === null) continue;
+      columnStyles.push({
+        min: Number(getAttribute(col.attributes, "min")),
+        max: Number(getAttribute(col.attributes, "max")),
+        style: parseInt(style, 10) || 0,
+      });
+    }
+  }
+  return (rowAttributes, column) => {
+    if (rowAttributes !== null) {
+      const customFormat = getAttribute(rowAttributes, "customFormat");
+      if (customFormat === "1" || customFormat === "true") return styleIndex(rowAttributes);
+    }
+    for (const range of columnStyles) {
+      if (column >= range.min && column <= range.max) return range.style;
+    }
+    return 0;
+  };
+}
+
+/** Bounds of the cells we create, to widen <dimension> and row spans. */
+class Bounds {
+  top = Infinity;
+  left = Infinity;
+  bottom = 0;
+  right = 0;
+  add(row: number, column: number): void {
+    if (row < this.top) this.top = row;
+    if (row > this.bottom) this.bottom = row;
+    if (column < this.left) this.left = column;
+    if (column > this.right) this.right = column;
+  }
+  get empty(): boolean {
+    return this.bottom === 0;
+  }
+}
+
+/** Applies the restyles to a worksheet part's XML. `rows` must be sorted by row. */
+export function restyleCells(xml: string, rows: readonly RowRestyles[]): string {
+  if (rows.length === 0) return xml;
+  let text = xml;
+  let root = rootElement(text);
+  const p = elementPrefix(root);
+  let sheetData = findChild(text, root, "sheetData");
+  if (!sheetData) throw new Error("worksheet without <sheetData>");
+  if (sheetData.empty) {
+    text = openElement(text, sheetData).xml;
+    root = rootElement(text);
+    sheetData = findChild(text, root, "sheetData");
+    if (!sheetData) throw new Error("worksheet without <sheetData>");
+  }
+  const defaultStyle = defaultStyleOf(text);
+  const created = new Bounds();
+  const rowTag = "<" + p + "row";
+  const cellTag = "<" + p + "c";
+  const rowClose = "</" + p + "row";
+  const cellClose = "</" + p + "c";
+
+  const newCell = (row: number, cell: CellRestyle, rowAttributes: string | null): string => {
+    created.add(row, cell.column);
+    const style = cell.restyle(defaultStyle(rowAttributes, cell.column));
+    return cellTag + ' r="' + toA1(row, cell.column) + '" s="' + style + '"/>';
+  };
+  const newRow = (target: RowRestyles): string => {
+    let cells = "";
+    for (const cell of target.cells) cells += newCell(target.row, cell, null);
+    return rowTag + ' r="' + target.row + '">' + cells + rowClose + ">";
+  };
+
+  const contentStart = sheetData.startTagEnd;
+  const contentEnd = sheetData.closeStart;
+  const rowPattern = startTagPattern(p + "row");
+  const cellPattern = startTagPattern(p + "c");
+  const pieces: string[] = [text.slice(0, contentStart)];
+  let cursor = contentStart;
+  let next = 0; // index into rows
+  let previousRow = 0;
+  rowPattern.lastIndex = contentStart;
+  let rowMatch: RegExpExecArray | null;
+  while (next < rows.length && (rowMatch = rowPattern.exec(text)) && rowMatch.index < contentEnd) {
+    const rowAttributes = rowMatch[1];
+    const rowNumberText = getAttribute(rowAttributes, "r");
+    const rowNumber = rowNumberText === null ? previousRow + 1 : parseInt(rowNumberText, 10);
+    previousRow = rowNumber;
+    while (next < rows.length && rows[next].row < rowNumber) {
+      pieces.push(text.slice(cursor, rowMatch.index), newRow(rows[next]));
+      cursor = rowMatch.index;
+      next++;
+    }
+    if (next >= rows.length || rows[next].row !== rowNumber) continue;
+
+    // A marked row: walk its cells.
+    const target = rows[next++];
+    const rowTagEnd = rowMatch.index + rowMatch[0].length;
+    const rowEmpty = rowMatch[2] === "/";
+    const rowCloseStart = rowEmpty ? rowTagEnd : text.indexOf(rowClose, rowTagEnd);
+    const rowEnd = rowEmpty ? rowTagEnd : text.indexOf(">", rowCloseStart) + 1;
+    const rowPieces: string[] = [];
+    let rowCursor = rowTagEnd;
+    let lastCellEnd = rowTagEnd;
+    let wanted = 0;
+    let previousColumn = 0;
+    const insertedColumns: number[] = [];
+    cellPattern.lastIndex = rowTagEnd;
+    let cellMatch: RegExpExecArray | null;
+    while (
+      wanted < target.cells.length &&
+      (cellMatch = cellPattern.exec(text)) &&
+      cellMatch.index < rowCloseStart
+    ) {
+      const reference = getAttribute(cellMatch[1], "r");
+      const column = reference === null ? previousColumn + 1 : columnOfReference(reference);
+      previousColumn = column;
+      const cellTagEnd = cellMatch.index + cellMatch[0].length;
+      const cellEnd =
+        cellMatch[2] === "/"
+          ? cellTagEnd
+          : text.indexOf(">", text.indexOf(cellClose, cellTagEnd)) + 1;
+      cellPattern.lastIndex = cellEnd;
+      lastCellEnd = cellEnd;
+      while (wanted < target.cells.length && target.cells[wanted].column < column) {
+        rowPieces.push(
+          text.slice(rowCursor, cellMatch.index),
+          newCell(rowNumber, target.cells[wanted], rowAttributes)
+        );
+        insertedColumns.push(target.cells[wanted].column);
+        rowCursor = cellMatch.index;
+        wanted++;
+      }
+      if (wanted < target.cells.length && target.cells[wanted].column === column) {
+        const startTag = cellMatch[0];
+        const style = target.cells[wanted].restyle(styleIndex(cellMatch[1]));
+        rowPieces.push(
+          text.slice(rowCursor, cellMatch.index),
+          setAttribute(startTag, "s", String(style))
+        );
+        rowCursor = cellTagEnd;
+        wanted++;
+      }
+    }
+    if (wanted < target.cells.length) {
+      // The rest go after the row's last cell (before any <extLst> of the row).
+      const at = lastCellEnd > rowCursor ? lastCellEnd : rowCursor;
+      rowPieces.push(text.slice(rowCursor, at));
+      for (; wanted < target.cells.length; wanted++) {
+        rowPieces.push(newCell(rowNumber, target.cells[wanted], rowAttributes));
+        insertedColumns.push(target.cells[wanted].column);
+      }
+      rowCursor = at;
+    }
+    let startTag = rowMatch[0];
+    if (insertedColumns.length > 0) startTag = widenSpans(startTag, insertedColumns);
+    pieces.push(text.slice(cursor, rowMatch.index));
+    if (rowEmpty) {
+      pieces.push(
+        startTag.slice(0, -2).replace(/\s+$/, "") + ">",
+        rowPieces.join(""),
+        rowClose + ">"
+      );
+    } else {
+      pieces.push(startTag, rowPieces.join(""), text.slice(rowCursor, rowEnd));
+    }
+    cursor = rowEnd;
+    rowPattern.lastIndex = rowEnd;
+  }
+  pieces.push(text.slice(cursor, contentEnd));
+  for (; next < rows.length; next++) pieces.push(newRow(rows[next]));
+  pieces.push(text.slice(contentEnd));
+  text = pieces.join("");
+  return created.empty ? text : widenDimension(text, created);
+}
+
+/** Widens a row's `spans` hint ("1:8") to cover the columns of cells we created in it. */
+function widenSpans(startTag: string, columns: readonly number[]): string {
+  const spans = getAttribute(startTag, "spans");
+  if (spans === null) return startTag;
+  const numbers = spans
+    .split(/[\s:]+/)
+    .map(Number)
+    .filter((n) => n > 0);
+  if (numbers.length === 0) return startTag;
+  const low = Math.min(...numbers, ...columns);
+  const high = Math.max(...numbers, ...columns);
+  if (low === Math.min(...numbers) && high === Math.max(...numbers)) return startTag;
+  return setAttribute(startTag, "spans", low + ":" + high);
+}
+
+/** Widens <dimension ref> to cover the cells we created. */
+function widenDimension(xml: string, created: Bounds): string {
+  const root = rootElement(xml);
+  const dimension = findChild(xml, root, "dimension");
+  if (!dimension) return xml;
+  const ref = getAttribute(dimension.attributes, "ref");
+  const range = ref === null ? null : parseRange(ref);
+  if (!range) return xml;
+  const top = Math.min(range.top, created.top);
+  const left = Math.min(range.left, created.left);
+  const bottom = Math.max(range.bottom, created.bottom);
+  const right = Math.max(range.right, created.right);
+  if (top === range.top && left === range.left && bottom === range.bottom && right === range.right)
+    return xml;
+  const startTag = xml.slice(dimension.start, dimension.startTagEnd);
+  const widened = toA1(top, left) + ":" + toA1(bottom, right);
+  return splice(
+    xml,
+    dimension.start,
+    dimension.startTagEnd,
+    setAttribute(startTag, "ref", widened)
+  );
+}

@@ -1,0 +1,279 @@
+/**
+ * Additions to xl/styles.xml: fills for marked cells (each a clone of the cell's own format with
+ * only the fill changed) and the formats of the output sheets. Existing entries are never
+ * changed or reordered, since every cell's `s` points at them by index; new entries are appended,
+ * and an entry identical to one already there (from an earlier run) is reused.
+ */
+import type { OutputStyle, Severity } from "../../engine/output/types";
+import {
+  childElements,
+  elementPrefix,
+  escapeXmlAttribute,
+  findChild,
+  getAttribute,
+  insertionPoint,
+  openElement,
+  rootElement,
+  setAttribute,
+  splice,
+  withPrefix,
+  type ElementSpan,
+} from "./xmlText";
+
+export const SPREADSHEET_NAMESPACE = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+
+/** Excel's own light red ("Bad") and light yellow ("Neutral") fills. */
+export const MARK_FILL_COLOURS: Readonly<Record<Severity, string>> = {
+  error: "FFFFC7CE",
+  warning: "FFFFEB9C",
+};
+const TABLE_HEADER_FILL = "FFD9D9D9";
+
+/** CT_Stylesheet's child order. */
+const STYLESHEET_ORDER = [
+  "numFmts",
+  "fonts",
+  "fills",
+  "borders",
+  "cellStyleXfs",
+  "cellXfs",
+  "cellStyles",
+  "dxfs",
+  "tableStyles",
+  "colors",
+  "extLst",
+];
+
+/** Built-in number formats Excel knows by id; others need a <numFmt>. */
+const BUILT_IN_NUMBER_FORMATS: Readonly<Record<string, number>> = {
+  General: 0,
+  "0": 1,
+  "0.00": 2,
+  "#,##0": 3,
+  "#,##0.00": 4,
+  "0%": 9,
+  "0.00%": 10,
+  "0.00E+00": 11,
+  "@": 49,
+};
+
+/** The first id Excel leaves to custom number formats. */
+const FIRST_CUSTOM_NUMBER_FORMAT = 164;
+
+interface OutputFormat {
+  readonly bold?: boolean;
+  readonly fontSize?: number;
+  readonly fill?: string;
+  readonly border?: boolean;
+  readonly alignment: string;
+}
+
+const OUTPUT_FORMATS: Readonly<Record<OutputStyle, OutputFormat>> = {
+  title: { bold: true, fontSize: 14, alignment: 'vertical="center" wrapText="1"' },
+  heading: { bold: true, alignment: 'vertical="center" wrapText="1"' },
+  tableHeader: {
+    bold: true,
+    fill: TABLE_HEADER_FILL,
+    border: true,
+    alignment: 'horizontal="center" vertical="center" wrapText="1"',
+  },
+  tableCell: { border: true, alignment: 'vertical="center" wrapText="1"' },
+  body: { alignment: 'vertical="top" wrapText="1"' },
+  error: {
+    fill: MARK_FILL_COLOURS.error,
+    border: true,
+    alignment: 'vertical="center" wrapText="1"',
+  },
+  warning: {
+    fill: MARK_FILL_COLOURS.warning,
+    border: true,
+    alignment: 'vertical="center" wrapText="1"',
+  },
+};
+
+/** Whether an output style wraps its text (and so may need a taller row). */
+export function outputStyleWraps(style: OutputStyle | undefined): boolean {
+  return style !== undefined && OUTPUT_FORMATS[style].alignment.indexOf("wrapText") >= 0;
+}
+
+/** Point size of an output style's font, for estimating row heights. */
+export function outputStyleFontSize(style: OutputStyle | undefined): number {
+  return (style && OUTPUT_FORMATS[style].fontSize) || 11;
+}
+
+/** A minimal stylesheet for a package that has none. */
+export function emptyStyleSheet(): string {
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="${SPREADSHEET_NAMESPACE}">` +
+    `<fonts count="1"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>` +
+    `<fills count="2">${DEFAULT_FILLS}</fills>` +
+    `<borders count="1">${DEFAULT_BORDER}</borders>` +
+    `<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>` +
+    `<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>` +
+    `<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`
+  );
+}
+
+const DEFAULT_FILLS =
+  '<fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>';
+const DEFAULT_BORDER = "<border><left/><right/><top/><bottom/><diagonal/></border>";
+
+/** What a stylesheet container holds when we must create it: Excel's defaults. */
+const DEFAULT_CONTAINER_CONTENT: Readonly<Record<string, { markup: string; count: number }>> = {
+  fonts: { markup: '<font><sz val="11"/><name val="Calibri"/></font>', count: 1 },
+  fills: { markup: DEFAULT_FILLS, count: 2 },
+  borders: { markup: DEFAULT_BORDER, count: 1 },
+  cellStyleXfs: { markup: '<xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>', count: 1 },
+  cellXfs: { markup: '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>', count: 1 },
+};
+
+function solidFill(rgb: string): string {
+  return `<fill><patternFill patternType="solid"><fgColor rgb="${rgb}"/><bgColor indexed="64"/></patternFill></fill>`;
+}
+
+function thinBorder(): string {
+  const side = (name: string): string => `<${name} style="thin"><color indexed="64"/></${name}>`;
+  return `<border>${side("left")}${side("right")}${side("top")}${side("bottom")}<diagonal/></border>`;
+}
+
+export class StyleSheetEditor {
+  private xml: string;
+  /** The prefix styles.xml uses for its elements ("" almost always). */
+  private readonly prefix: string;
+  private readonly markedCache = new Map<string, number>();
+  private readonly outputCache = new Map<string, number>();
+
+  constructor(xml: string) {
+    this.xml = xml;
+    this.prefix = elementPrefix(rootElement(xml));
+  }
+
+  get text(): string {
+    return this.xml;
+  }
+
+  /** The xf index for a marked cell: its original format with the severity's fill. */
+  markedStyle(originalXf: number, severity: Severity): number {
+    const key = originalXf + ":" + severity;
+    const cached = this.markedCache.get(key);
+    if (cached !== undefined) return cached;
+    const fillId = this.appendChild("fills", solidFill(MARK_FILL_COLOURS[severity]));
+    const xfs = this.children("cellXfs");
+    // An index past the end (a damaged file) shows as the default format, so clone that.
+    const source = xfs[originalXf] ?? xfs[0];
+    const original = source
+      ? this.xml.slice(source.start, source.end)
+      : this.prefixed('<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>');
+    const startTagLength = source ? source.startTagEnd - source.start : original.length;
+    let startTag = original.slice(0, startTagLength);
+    startTag = setAttribute(startTag, "fillId", String(fillId));
+    startTag = setAttribute(startTag, "applyFill", "1");
+    const index = this.appendChild("cellXfs", startTag + original.slice(startTagLength), false);
+    this.markedCache.set(key, index);
+    return index;
+  }
+
+  /** The xf index for an output cell; 0 (the default format) when it has no style or format. */
+  outputStyle(style: OutputStyle | undefined, numberFormat: string | undefined): number {
+    if (style === undefined && (numberFormat === undefined || numberFormat === "General")) return 0;
+    const key = (style ?? "") + "|" + (numberFormat ?? "");
+    const cached = this.outputCache.get(key);
+    if (cached !== undefined) return cached;
+    const format = style ? OUTPUT_FORMATS[style] : undefined;
+    const numFmtId = numberFormat === undefined ? 0 : this.numberFormatId(numberFormat);
+    const fontId = format && (format.bold || format.fontSize) ? this.derivedFont(format) : 0;
+    const fillId = format && format.fill ? this.appendChild("fills", solidFill(format.fill)) : 0;
+    const borderId = format && format.border ? this.appendChild("borders", thinBorder()) : 0;
+    let xf = `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"`;
+    if (numFmtId !== 0) xf += ' applyNumberFormat="1"';
+    if (fontId !== 0) xf += ' applyFont="1"';
+    if (fillId !== 0) xf += ' applyFill="1"';
+    if (borderId !== 0) xf += ' applyBorder="1"';
+    xf += format ? ` applyAlignment="1"><alignment ${format.alignment}/></xf>` : "/>";
+    const index = this.appendChild("cellXfs", xf);
+    this.outputCache.set(key, index);
+    return index;
+  }
+
+  private prefixed(markup: string): string {
+    return withPrefix(this.prefix, markup);
+  }
+
+  /** The workbook's default font (fonts[0]) made bold and/or resized, so it keeps its typeface. */
+  private derivedFont(format: OutputFormat): number {
+    const p = this.prefix;
+    const base = this.children("fonts")[0];
+    let inner = base && !base.empty ? this.xml.slice(base.startTagEnd, base.closeStart) : "";
+    const element = (name: string): RegExp =>
+      new RegExp(`<${p}${name}(?=[\\s/>])[^>]*?(?:/>|>[^<]*</${p}${name}>)`, "g");
+    if (format.bold) inner = this.prefixed("<b/>") + inner.replace(element("b"), "");
+    if (format.fontSize) {
+      const size = this.prefixed(`<sz val="${format.fontSize}"/>`);
+      inner = element("sz").test(inner) ? inner.replace(element("sz"), size) : size + inner;
+    }
+    // CT_Font is an unordered choice, so the children may stand in any order.
+    return this.appendChild(
+      "fonts",
+      this.prefixed("<font>") + inner + this.prefixed("</font>"),
+      false
+    );
+  }
+
+  private numberFormatId(formatCode: string): number {
+    const builtIn = BUILT_IN_NUMBER_FORMATS[formatCode];
+    if (builtIn !== undefined) return builtIn;
+    let highest = FIRST_CUSTOM_NUMBER_FORMAT - 1;
+    for (const numFmt of this.children("numFmts")) {
+      const id = Number(getAttribute(numFmt.attributes, "numFmtId"));
+      if (getAttribute(numFmt.attributes, "formatCode") === formatCode) return id;
+      if (id > highest) highest = id;
+    }
+    const id = highest + 1;
+    this.appendChild(
+      "numFmts",
+      `<numFmt numFmtId="${id}" formatCode="${escapeXmlAttribute(formatCode)}"/>`
+    );
+    return id;
+  }
+
+  /** A top-level container (fonts, fills, cellXfs…), created with Excel's defaults when absent. */
+  private container(localName: string): ElementSpan {
+    const root = rootElement(this.xml);
+    const existing = findChild(this.xml, root, localName);
+    if (existing) return existing;
+    const content = DEFAULT_CONTAINER_CONTENT[localName] ?? { markup: "", count: 0 };
+    const markup = this.prefixed(
+      `<${localName} count="${content.count}">${content.markup}</${localName}>`
+    );
+    const at = insertionPoint(this.xml, root, STYLESHEET_ORDER, localName);
+    this.xml = splice(this.xml, at, at, markup);
+    // Our xfs refer to cell style 0, so a stylesheet without cellStyleXfs gets the default one.
+    if (localName === "cellXfs") this.container("cellStyleXfs");
+    return this.container(localName);
+  }
+
+  private children(containerName: string): ElementSpan[] {
+    const container = findChild(this.xml, rootElement(this.xml), containerName);
+    return container ? childElements(this.xml, container) : [];
+  }
+
+  /**
+   * Appends a child to a container and returns its index. Markup written unprefixed gets the
+   * part's prefix; an identical child already there (from an earlier run) is reused instead.
+   */
+  private appendChild(containerName: string, markup: string, needsPrefix = true): number {
+    const child = needsPrefix ? this.prefixed(markup) : markup;
+    let container = this.container(containerName);
+    const children = childElements(this.xml, container);
+    for (let i = 0; i < children.length; i++) {
+      if (this.xml.slice(children[i].start, children[i].end) === child) return i;
+    }
+    const opened = openElement(this.xml, container);
+    this.xml = splice(opened.xml, opened.appendAt, opened.appendAt, child);
+    container = this.container(containerName);
+    const startTag = this.xml.slice(container.start, container.startTagEnd);
+    const counted = setAttribute(startTag, "count", String(children.length + 1));
+    this.xml = splice(this.xml, container.start, container.startTagEnd, counted);
+    return children.length;
+  }
+}

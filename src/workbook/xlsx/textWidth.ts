@@ -1,0 +1,38 @@
+/**
+ * Rough text widths in Excel's column units (the width of "0"), for sizing rows and note boxes
+ * the way Excel would not do by itself: merged wrapped cells never auto-fit their row height.
+ */
+
+/** East Asian wide and full-width characters take about two units; everything else one. */
+function isWide(code: number): boolean {
+  return (
+    (code >= 0x1100 && code <= 0x115f) ||
+    (code >= 0x2e80 && code <= 0xa4cf) ||
+    (code >= 0xac00 && code <= 0xd7a3) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0xfe30 && code <= 0xfe4f) ||
+    (code >= 0xff00 && code <= 0xff60) ||
+    (code >= 0xffe0 && code <= 0xffe6) ||
+    (code >= 0xd800 && code <= 0xdbff) // supplementary planes: mostly CJK extensions and emoji
+  );
+}
+
+export function textWidth(text: string): number {
+  let width = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xdc00 && code <= 0xdfff) continue; // the second half of a pair counted above
+    width += isWide(code) ? 2 : 1;
+  }
+  return width;
+}
+
+/** Lines a text takes when wrapped at `width` units, counting its own line breaks. */
+export function wrappedLineCount(text: string, width: number): number {
+  const usable = Math.max(1, width);
+  let lines = 0;
+  for (const paragraph of text.split(/\r\n|\r|\n/)) {
+    lines += Math.max(1, Math.ceil(textWidth(paragraph) / usable));
+  }
+  return lines;
+}

@@ -1,0 +1,363 @@
+/**
+ * Writes the scored copy of an .xlsx by adding to the original package: fills and notes on the
+ * marked cells, the output sheets, and their ownership marks. Parts are edited as text, never
+ * round-tripped through a spreadsheet library, so everything the tool does not touch — custom XML,
+ * document properties, drawings, cached formula results — comes out exactly as it went in.
+ * Works in Node and in the browser.
+ */
+import JSZip from "jszip";
+import { parseA1 } from "../../engine/grid/address";
+import type { CellMark, PlacedOutputSheet, Severity, WritePlan } from "../../engine/output/types";
+import { formatOwnerMark } from "../ownerMark";
+import { addNotes, type NoteToAdd, type NotesContext } from "./legacyNotes";
+import {
+  CONTENT_TYPE,
+  PackageEditor,
+  RELATIONSHIP_TYPE,
+  addRelationship,
+  findWorkbookPart,
+  parseRelationships,
+  partDirectory,
+  relationshipKind,
+  relationshipsPartFor,
+  relativeTarget,
+  removeOverrideContentType,
+  resolveTarget,
+  setOverrideContentType,
+  type Relationship,
+} from "./opcPackage";
+import { renderOutputSheet } from "./renderOutputSheet";
+import { restyleCells, type RowRestyles } from "./sheetCells";
+import { StyleSheetEditor, emptyStyleSheet } from "./styleSheet";
+import {
+  addWorksheetTitle,
+  appendWorkbookSheet,
+  readWorkbookSheets,
+  setOwnerMarkName,
+  type WorkbookSheet,
+} from "./workbookPart";
+
+export interface WriteScoredCopyOptions {
+  /** The package already loaded from the same bytes; it is returned unchanged. */
+  readonly zip?: JSZip;
+}
+
+interface MergedMark {
+  readonly row: number;
+  readonly column: number;
+  severity: Severity;
+  notes: string[];
+}
+
+/** Marks by sheet, one per cell: an error outranks a warning, distinct notes are joined. */
+function groupMarks(marks: readonly CellMark[]): Map<string, MergedMark[]> {
+  const bySheet = new Map<string, Map<string, MergedMark>>();
+  for (const mark of marks) {
+    const address = parseA1(mark.cell);
+    if (!address) continue;
+    let cells = bySheet.get(mark.sheet);
+    if (!cells) bySheet.set(mark.sheet, (cells = new Map()));
+    const key = address.row + ":" + address.column;
+    const existing = cells.get(key);
+    if (!existing) {
+      cells.set(key, { ...address, severity: mark.severity, notes: [mark.note] });
+      continue;
+    }
+    if (mark.severity === "error") existing.severity = "error";
+    if (existing.notes.indexOf(mark.note) < 0) existing.notes.push(mark.note);
+  }
+  const grouped = new Map<string, MergedMark[]>();
+  bySheet.forEach((cells, sheet) => {
+    grouped.set(
+      sheet,
+      Array.from(cells.values()).sort((a, b) => a.row - b.row || a.column - b.column)
+    );
+  });
+  return grouped;
+}
+
+function rowRestyles(marks: readonly MergedMark[], styles: StyleSheetEditor): RowRestyles[] {
+  const rows: Array<{ row: number; cells: RowRestyles["cells"][number][] }> = [];
+  for (const mark of marks) {
+    let last = rows[rows.length - 1];
+    if (!last || last.row !== mark.row) rows.push((last = { row: mark.row, cells: [] }));
+    const severity = mark.severity;
+    last.cells.push({
+      column: mark.column,
+      restyle: (originalXf) => styles.markedStyle(originalXf, severity),
+    });
+  }
+  return rows;
+}
+
+/** The highest VML shape block (o:idmap data) in use, so new drawings get unique shape ids. */
+async function highestShapeBlock(editor: PackageEditor): Promise<number> {
+  let highest = 0;
+  for (const name of editor.partNames()) {
+    if (!/\.vml$/i.test(name)) continue;
+    const vml = (await editor.readBinary(name)) ?? "";
+    const pattern = /<o:idmap[^>]*\sdata\s*=\s*["']([^"']*)["']/g;
+    let match: RegExpExecArray | null;
+    while ((match = pattern.exec(vml))) {
+      for (const block of match[1].split(/[\s,]+/)) {
+        const n = parseInt(block, 10);
+        if (n > highest) highest = n;
+      }
+    }
+  }
+  return highest;
+}
+
+class ScoredCopyWriter implements NotesContext {
+  readonly editor: PackageEditor;
+  readonly workbookDirectory: string;
+  contentTypes = "";
+  private workbookXml = "";
+  private workbookRels = "";
+  private relationships: Relationship[] = [];
+  private styles!: StyleSheetEditor;
+  /** "" while the package has no stylesheet part. */
+  private stylesPart = "";
+  private nextShapeBlock = 1;
+
+  private readonly pendingTitles: Array<{ before: WorkbookSheet[]; name: string }> = [];
+
+  private constructor(
+    editor: PackageEditor,
+    private readonly workbookPart: string
+  ) {
+    this.editor = editor;
+    this.workbookDirectory = partDirectory(workbookPart);
+  }
+
+  static async open(zip: JSZip): Promise<ScoredCopyWriter> {
+    const editor = new PackageEditor(zip);
+    const writer = new ScoredCopyWriter(editor, await findWorkbookPart(editor));
+    await writer.load();
+    return writer;
+  }
+
+  allocateShapeBlocks(count: number): number[] {
+    const blocks: number[] = [];
+    for (let i = 0; i < count; i++) blocks.push(this.nextShapeBlock++);
+    return blocks;
+  }
+
+  private async load(): Promise<void> {
+    const editor = this.editor;
+    const contentTypes = await editor.readText("[Content_Types].xml");
+    const workbookXml = await editor.readText(this.workbookPart);
+    if (contentTypes === null || workbookXml === null) throw new Error("not an .xlsx package");
+    this.contentTypes = contentTypes;
+    this.workbookXml = workbookXml;
+    this.workbookRels = (await editor.readText(relationshipsPartFor(this.workbookPart))) ?? "";
+    this.relationships = parseRelationships(this.workbookRels || null);
+
+    const stylesRelationship = this.relationships.find(
+      (relationship) => relationshipKind(relationship.type) === "styles" && !relationship.external
+    );
+    const stylesPart = stylesRelationship
+      ? editor.partName(resolveTarget(this.workbookPart, stylesRelationship.target))
+      : null;
+    const stylesXml = stylesPart === null ? null : await editor.readText(stylesPart);
+    if (stylesPart !== null && stylesXml !== null) {
+      this.stylesPart = stylesPart;
+      this.styles = new StyleSheetEditor(stylesXml);
+    } else {
+      // A package without styles (some generators omit them): ours becomes its stylesheet,
+      // linked in finish() only if anything was added to it.
+      this.styles = new StyleSheetEditor(emptyStyleSheet());
+    }
+    this.nextShapeBlock = (await highestShapeBlock(editor)) + 1;
+  }
+
+  private sheets(): WorkbookSheet[] {
+    return readWorkbookSheets(this.workbookXml);
+  }
+
+  private findSheet(name: string): WorkbookSheet | undefined {
+    const sheets = this.sheets();
+    return (
+      sheets.find((sheet) => sheet.name === name) ??
+      sheets.find((sheet) => sheet.name.toLowerCase() === name.toLowerCase())
+    );
+  }
+
+  /** A sheet's worksheet part, or null for a chart sheet or a broken link. */
+  private worksheetPart(sheet: WorkbookSheet): string | null {
+    const relationship = this.relationships.find(
+      (candidate) => candidate.id === sheet.relationshipId
+    );
+    if (!relationship || relationshipKind(relationship.type) !== "worksheet") return null;
+    return this.editor.partName(resolveTarget(this.workbookPart, relationship.target));
+  }
+
+  async markCells(sheetName: string, marks: readonly MergedMark[]): Promise<void> {
+    const sheet = this.findSheet(sheetName);
+    const part = sheet ? this.worksheetPart(sheet) : null;
+    if (part === null) return;
+    let xml = await this.editor.readText(part);
+    if (xml === null) return;
+    xml = restyleCells(xml, rowRestyles(marks, this.styles));
+    const notes: NoteToAdd[] = marks.map((mark) => ({
+      row: mark.row,
+      column: mark.column,
+      text: mark.notes.join("\n"),
+    }));
+    xml = await addNotes(this, part, xml, notes);
+    this.editor.writeText(part, xml);
+  }
+
+  async writeOutputSheet(placed: PlacedOutputSheet): Promise<void> {
+    const existing = placed.mode === "replace" ? this.findSheet(placed.name) : undefined;
+    const existingPart = existing ? this.worksheetPart(existing) : null;
+    let index: number;
+    if (existing && existingPart !== null) {
+      const old = (await this.editor.readText(existingPart)) ?? "";
+      const tabSelected =
+        /<(?:[^\s/>:]+:)?sheetView\s[^>]*tabSelected\s*=\s*["'](?:1|true)["']/.test(old);
+      await this.dropSheetRelationships(existingPart);
+      this.editor.writeText(
+        existingPart,
+        renderOutputSheet(placed.sheet, this.styles, { tabSelected })
+      );
+      index = existing.index;
+    } else {
+      // Excel refuses a workbook with two sheets of one name (compared ignoring case), and a
+      // user's sheet is never overwritten: the plan must have chosen a free name.
+      if (existing || this.findSheet(placed.name)) {
+        throw new Error('cannot create sheet "' + placed.name + '": the workbook already has one');
+      }
+      index = this.createSheet(placed);
+    }
+    this.workbookXml = setOwnerMarkName(
+      this.workbookXml,
+      index,
+      formatOwnerMark(placed.sheet.owner, placed.sheet.fingerprint)
+    );
+  }
+
+  /** A replaced sheet links to nothing any more: its .rels goes, with its notes and their drawing. */
+  private async dropSheetRelationships(sheetPart: string): Promise<void> {
+    const relsPart = relationshipsPartFor(sheetPart);
+    const relationships = parseRelationships(await this.editor.readText(relsPart));
+    for (const relationship of relationships) {
+      const kind = relationshipKind(relationship.type);
+      if (relationship.external) continue;
+      if (kind !== "comments" && kind !== "vmlDrawing" && kind !== "threadedComment") continue;
+      const target = this.editor.partName(resolveTarget(sheetPart, relationship.target));
+      if (target === null) continue;
+      this.editor.remove(target);
+      this.editor.remove(relationshipsPartFor(target));
+      this.contentTypes = removeOverrideContentType(this.contentTypes, target);
+    }
+    this.editor.remove(relsPart);
+  }
+
+  private createSheet(placed: PlacedOutputSheet): number {
+    const sheetsBefore = this.sheets();
+    const part = this.editor.freePartName(
+      this.workbookDirectory + "worksheets/sheet{n}.xml",
+      relationshipsPartFor
+    );
+    this.editor.writeText(part, renderOutputSheet(placed.sheet, this.styles));
+    const link = addRelationship(
+      this.workbookRels || null,
+      RELATIONSHIP_TYPE.worksheet,
+      relativeTarget(this.workbookPart, part)
+    );
+    this.workbookRels = link.xml;
+    this.relationships = parseRelationships(this.workbookRels);
+    this.contentTypes = setOverrideContentType(this.contentTypes, part, CONTENT_TYPE.worksheet);
+    const appended = appendWorkbookSheet(this.workbookXml, placed.name, link.id);
+    this.workbookXml = appended.xml;
+    this.pendingTitles.push({ before: sheetsBefore, name: placed.name });
+    return appended.index;
+  }
+
+  /** Adds the new sheets' titles to docProps/app.xml when its sheet list is recognisable. */
+  private async updateAppProperties(): Promise<void> {
+    if (this.pendingTitles.length === 0) return;
+    const packageRelationships = parseRelationships(await this.editor.readText("_rels/.rels"));
+    const appRelationship = packageRelationships.find(
+      (relationship) => relationshipKind(relationship.type) === "extended-properties"
+    );
+    const appPart = this.editor.partName(
+      appRelationship ? resolveTarget("", appRelationship.target) : "docProps/app.xml"
+    );
+    if (appPart === null) return;
+    const original = await this.editor.readText(appPart);
+    if (original === null) return;
+    let xml = original;
+    for (const pending of this.pendingTitles) {
+      const worksheetNames = pending.before
+        .filter((sheet) => this.worksheetPart(sheet) !== null)
+        .map((sheet) => sheet.name);
+      const updated =
+        addWorksheetTitle(xml, worksheetNames, pending.name) ??
+        addWorksheetTitle(
+          xml,
+          pending.before.map((sheet) => sheet.name),
+          pending.name
+        );
+      if (updated === null) return; // leave app.xml as it was rather than half-updated
+      xml = updated;
+    }
+    this.editor.writeText(appPart, xml);
+  }
+
+  /** Links a stylesheet we had to create, now that something is in it. */
+  private linkNewStyleSheet(): void {
+    this.stylesPart = this.editor.freePartName(this.workbookDirectory + "styles{n}.xml");
+    this.workbookRels = addRelationship(
+      this.workbookRels || null,
+      RELATIONSHIP_TYPE.styles,
+      relativeTarget(this.workbookPart, this.stylesPart)
+    ).xml;
+    this.contentTypes = setOverrideContentType(
+      this.contentTypes,
+      this.stylesPart,
+      CONTENT_TYPE.styles
+    );
+  }
+
+  async finish(): Promise<Uint8Array> {
+    await this.updateAppProperties();
+    if (this.stylesPart === "" && this.styles.text !== emptyStyleSheet()) this.linkNewStyleSheet();
+    const editor = this.editor;
+    const writeIfChanged = async (path: string, text: string): Promise<void> => {
+      if ((await editor.readText(path)) !== text) editor.writeText(path, text);
+    };
+    await writeIfChanged(this.workbookPart, this.workbookXml);
+    if (this.workbookRels)
+      await writeIfChanged(relationshipsPartFor(this.workbookPart), this.workbookRels);
+    if (this.stylesPart !== "") await writeIfChanged(this.stylesPart, this.styles.text);
+    await writeIfChanged("[Content_Types].xml", this.contentTypes);
+    return editor.generate();
+  }
+}
+
+/**
+ * The scored copy of a workbook: `plan.marks` filled and noted, `plan.sheets` written, each
+ * output sheet carrying its ownership mark. Returns the new package's bytes.
+ */
+export async function writeScoredCopy(
+  input: Uint8Array | ArrayBuffer,
+  plan: WritePlan,
+  options: WriteScoredCopyOptions = {}
+): Promise<Uint8Array> {
+  const zip = options.zip ?? (await JSZip.loadAsync(input));
+  const writer = await ScoredCopyWriter.open(zip);
+  // Marks on a sheet about to be overwritten would vanish with it.
+  const replaced = new Set(
+    plan.sheets
+      .filter((placed) => placed.mode === "replace")
+      .map((placed) => placed.name.toLowerCase())
+  );
+  const marksBySheet = groupMarks(plan.marks);
+  for (const [sheetName, marks] of Array.from(marksBySheet.entries())) {
+    if (!replaced.has(sheetName.toLowerCase())) await writer.markCells(sheetName, marks);
+  }
+  for (const placed of plan.sheets) await writer.writeOutputSheet(placed);
+  return writer.finish();
+}

@@ -1,0 +1,358 @@
+import { execFileSync, spawnSync } from "child_process";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync, copyFileSync } from "fs";
+import { tmpdir } from "os";
+import * as path from "path";
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { main } from "../../src/cli/main";
+import { reportSchema } from "../../src/engine/report/schema";
+
+const fixtures = path.join(__dirname, "..", "fixtures");
+const department = path.join(fixtures, "department-education-2024.xlsx");
+const project = path.join(fixtures, "project-school-safety-2024.xlsx");
+
+async function run(...argv: string[]) {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const code = await main(argv, { stdout: (t) => stdout.push(t), stderr: (t) => stderr.push(t) });
+  return { code, stdout: stdout.join("\n"), stderr: stderr.join("\n") };
+}
+
+function scratch(): string {
+  return mkdtempSync(path.join(tmpdir(), "selfeval-cli-"));
+}
+
+async function load(file: string): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
+  return workbook;
+}
+
+function fillOf(cell: ExcelJS.Cell): string | undefined {
+  const fill = cell.fill as ExcelJS.FillPattern | undefined;
+  return fill && fill.type === "pattern" ? fill.fgColor?.argb : undefined;
+}
+
+function noteOf(cell: ExcelJS.Cell): string {
+  const note = cell.note as unknown;
+  if (!note) return "";
+  if (typeof note === "string") return note;
+  return ((note as { texts?: Array<{ text: string }> }).texts ?? []).map((t) => t.text).join("");
+}
+
+describe("selfeval score on the department example", () => {
+  it("scores 98.36 / 优, exits 0 and writes the copy and the report", async () => {
+    const dir = scratch();
+    const out = path.join(dir, "scored.xlsx");
+    const json = path.join(dir, "report.json");
+    const result = await run("score", department, "--out", out, "--json", json);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("总分 98.36 / 100　评级 优");
+    expect(result.stdout).toContain("履职效能 49.36 / 50");
+    expect(result.stdout).toContain("管理效能 49 / 50");
+    expect(result.stdout).toContain("问题：错误 0 个，警告 1 个");
+
+    const report = reportSchema.parse(JSON.parse(readFileSync(json, "utf8")));
+    expect(report).toMatchObject({
+      schemaVersion: 1,
+      file: "department-education-2024.xlsx",
+      profile: "department",
+      total: { score: 98.36, max: 100, complete: true },
+      rating: "优",
+      budget: null,
+    });
+    expect(report.groups.find((g) => g.path.join("/") === "管理效能/信息公开")).toMatchObject({
+      score: 4,
+      max: 4,
+    });
+    // 预算执行率: 4 × 91.3/95 = 3.84 computed; the entered 3 is kept and the difference reported
+    const budgetLine = report.indicators.find((i) => i.name === "预算执行率")!;
+    expect(budgetLine).toMatchObject({
+      score: 3,
+      computedScore: 3.84,
+      scoreSource: "entered",
+      cells: { score: "G11" },
+    });
+    expect(report.problems).toEqual([
+      expect.objectContaining({ code: "score-differs", severity: "warning", cell: "G11" }),
+    ]);
+
+    const scored = await load(out);
+    expect(scored.worksheets.map((s) => s.name)).toEqual([
+      "部门整体支出绩效自评表",
+      "评分结果",
+      "自评表说明",
+    ]);
+    const sheet = scored.getWorksheet("部门整体支出绩效自评表")!;
+    expect(fillOf(sheet.getCell("G11"))).toBe("FFFFEB9C");
+    expect(noteOf(sheet.getCell("G11"))).toContain("3.84");
+    expect(fillOf(sheet.getCell("G10"))).toBeUndefined();
+  });
+
+  it("keeps every cell of the input as it was", async () => {
+    const dir = scratch();
+    const out = path.join(dir, "scored.xlsx");
+    await run("score", department, "--out", out);
+    const before = await load(department);
+    const after = await load(out);
+    const original = before.worksheets[0];
+    const copy = after.getWorksheet(original.name)!;
+    original.eachRow({ includeEmpty: true }, (row, r) => {
+      row.eachCell({ includeEmpty: true }, (cell, c) => {
+        expect(copy.getCell(r, c).value).toEqual(cell.value);
+        expect(copy.getCell(r, c).numFmt).toEqual(cell.numFmt);
+      });
+    });
+    expect(copy.getCell("G17").value).toEqual({ formula: "SUM(G4:G16)", result: 98.36 });
+  });
+});
+
+describe("selfeval score on the project example", () => {
+  it("flags the empty actual, computes 师生满意度 and scores the budget line, exiting 1", async () => {
+    const dir = scratch();
+    const out = path.join(dir, "scored.xlsx");
+    const json = path.join(dir, "report.json");
+    const result = await run("score", project, "--out", out, "--json", json);
+    expect(result.code).toBe(1);
+    const report = JSON.parse(readFileSync(json, "utf8"));
+    expect(report.profile).toBe("project");
+    // 722 / 760 = 95% → 9.5 of 10
+    expect(report.budget).toMatchObject({
+      row: 6,
+      max: 10,
+      rate: 0.95,
+      score: 9.5,
+      cells: { score: "H6" },
+    });
+    // 10 × 88/90 = 9.78, no entered score
+    expect(report.indicators.find((i: { name: string }) => i.name === "师生满意度")).toMatchObject({
+      score: 9.78,
+      computedScore: 9.78,
+      scoreSource: "computed",
+    });
+    const cells = report.problems.map((p: { code: string; cell: string }) => p.code + "@" + p.cell);
+    expect(cells).toEqual(expect.arrayContaining(["missing-value@F14", "reason-missing@I18"]));
+    // 9.5 + 14.25 + 15 + 10 + 15 + 15 + 9.78; 项目按期完成率 undetermined
+    expect(report.total).toEqual({ score: 88.53, max: 100, complete: false });
+    expect(report.rating).toBe("良");
+    expect(report.groups[0]).toMatchObject({ path: ["预算执行率"], score: 9.5, max: 10 });
+
+    const sheet = (await load(out)).getWorksheet("项目自评表")!;
+    expect(fillOf(sheet.getCell("F14"))).toBe("FFFFC7CE");
+    expect(noteOf(sheet.getCell("F14"))).toContain("实际完成值");
+  });
+
+  it("uses the profile the user asks for", async () => {
+    const dir = scratch();
+    const json = path.join(dir, "report.json");
+    await run("score", project, "--json", json, "--profile", "department");
+    expect(JSON.parse(readFileSync(json, "utf8")).profile).toBe("department");
+  });
+});
+
+describe("selfeval score refuses, with exit 2, one line and nothing written", () => {
+  async function refuses(argv: string[], message: RegExp, written: string[] = []) {
+    const result = await run(...argv);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr.split("\n")).toHaveLength(1);
+    expect(result.stderr).not.toMatch(/\bat .*\.(ts|js):\d+/);
+    for (const file of written) expect(existsSync(file)).toBe(false);
+  }
+
+  it("a file that does not exist", async () => {
+    const out = path.join(scratch(), "o.xlsx");
+    await refuses(["score", "nope.xlsx", "--out", out], /文件不存在/, [out]);
+  });
+
+  it("an .xls or .et file", async () => {
+    const dir = scratch();
+    const xls = path.join(dir, "old.xls");
+    writeFileSync(xls, "x");
+    await refuses(["score", xls, "--out", path.join(dir, "o.xlsx")], /另存为 \.xlsx/, [
+      path.join(dir, "o.xlsx"),
+    ]);
+    await refuses(["score", path.join(dir, "wps.et")], /另存为 \.xlsx/);
+  });
+
+  it("an old binary workbook renamed to .xlsx", async () => {
+    const dir = scratch();
+    const file = path.join(dir, "renamed.xlsx");
+    writeFileSync(file, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]));
+    await refuses(["score", file, "--json", path.join(dir, "r.json")], /另存为 \.xlsx/, [
+      path.join(dir, "r.json"),
+    ]);
+  });
+
+  it("a file that is not a workbook", async () => {
+    const dir = scratch();
+    const file = path.join(dir, "notes.xlsx");
+    writeFileSync(file, "这不是工作簿");
+    await refuses(["score", file, "--out", path.join(dir, "o.xlsx")], /不是有效的 \.xlsx/, [
+      path.join(dir, "o.xlsx"),
+    ]);
+    const zip = new JSZip();
+    zip.file("hello.txt", "a zip, but not a workbook");
+    writeFileSync(file, await zip.generateAsync({ type: "nodebuffer" }));
+    await refuses(["score", file], /不是有效的 \.xlsx/);
+  });
+
+  it("a workbook without an indicator table", async () => {
+    const dir = scratch();
+    const file = path.join(dir, "instructions.xlsx");
+    const workbook = new ExcelJS.Workbook();
+    workbook
+      .addWorksheet("填表说明")
+      .addRow(["请按财政局要求填写绩效自评表，分值、得分保留两位小数。"]);
+    await workbook.xlsx.writeFile(file);
+    await refuses(["score", file, "--out", path.join(dir, "o.xlsx")], /未找到绩效指标表/, [
+      path.join(dir, "o.xlsx"),
+    ]);
+  });
+
+  it("--out or --json naming the input, which is never overwritten", async () => {
+    const dir = scratch();
+    const input = path.join(dir, "mine.xlsx");
+    copyFileSync(department, input);
+    const before = readFileSync(input);
+    await refuses(["score", input, "--out", input], /不会覆盖输入文件/);
+    await refuses(["score", input, "--json", path.join(dir, ".", "mine.xlsx")], /不会覆盖输入文件/);
+    expect(readFileSync(input).equals(before)).toBe(true);
+  });
+
+  it("bad arguments", async () => {
+    await refuses(["score", department, "--profile", "school"], /--profile/);
+    await refuses(["score", department, "--colour"], /参数错误/);
+    await refuses(["grade", department], /未知命令/);
+    await refuses(["score"], /缺少要评分的/);
+    await refuses(["score", department, "--out"], /参数错误/);
+  });
+
+  it("an output folder that does not exist, leaving no partial file", async () => {
+    const dir = scratch();
+    const json = path.join(dir, "r.json");
+    await refuses(
+      ["score", department, "--json", json, "--out", path.join(dir, "missing", "o.xlsx")],
+      /目标文件夹不存在/,
+      [json]
+    );
+  });
+});
+
+describe("scoring a scored copy again", () => {
+  it("replaces the tool's own sheets instead of adding new ones", async () => {
+    const dir = scratch();
+    const first = path.join(dir, "first.xlsx");
+    const second = path.join(dir, "second.xlsx");
+    await run("score", project, "--out", first);
+    await run("score", first, "--out", second);
+    expect((await load(second)).worksheets.map((s) => s.name)).toEqual([
+      "项目自评表",
+      "评分结果",
+      "自评表说明",
+    ]);
+  });
+
+  it("keeps a narrative sheet the user edited and writes the new one beside it", async () => {
+    const dir = scratch();
+    const first = path.join(dir, "first.xlsx");
+    const edited = path.join(dir, "edited.xlsx");
+    const second = path.join(dir, "second.xlsx");
+    await run("score", department, "--out", first);
+    // Edit the narrative in the package itself, as Excel would save it, keeping the tool's mark.
+    const zip = await JSZip.loadAsync(readFileSync(first));
+    const workbookXml = await zip.file("xl/workbook.xml")!.async("string");
+    const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
+    const rid = /<sheet [^>]*name="自评表说明"[^>]*r:id="([^"]+)"/.exec(workbookXml)![1];
+    const target =
+      new RegExp('Id="' + rid + '"[^>]*Target="([^"]+)"').exec(rels) ??
+      new RegExp('Target="([^"]+)"[^>]*Id="' + rid + '"').exec(rels);
+    const part = "xl/" + target![1].replace(/^\/?xl\//, "");
+    const sheetXml = await zip.file(part)!.async("string");
+    zip.file(part, sheetXml.replace(/(<t[^>]*>)([^<]*评级为优)/, "$1$2（经局党组审议通过）"));
+    writeFileSync(edited, await zip.generateAsync({ type: "nodebuffer" }));
+
+    await run("score", edited, "--out", second);
+    const names = (await load(second)).worksheets.map((s) => s.name);
+    expect(names).toEqual(["部门整体支出绩效自评表", "评分结果", "自评表说明", "自评表说明 (2)"]);
+    const kept = (await load(second)).getWorksheet("自评表说明")!;
+    const texts: string[] = [];
+    kept.eachRow((row) => row.eachCell((cell) => texts.push(String(cell.text))));
+    expect(texts.join("")).toContain("经局党组审议通过");
+  });
+});
+
+describe("text copied from cells stays text", () => {
+  it("writes formula-like indicator names into the results sheet as text", async () => {
+    const dir = scratch();
+    const input = path.join(dir, "formula-names.xlsx");
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("项目自评表");
+    sheet.addRow([
+      "一级指标",
+      "二级指标",
+      "三级指标",
+      "年度指标值",
+      "实际完成值",
+      "分值",
+      "得分",
+      "偏差原因分析及改进措施",
+    ]);
+    sheet.addRow(["产出指标", "数量指标", "=1+1", "≥10个", "10个", 50, 50, null]);
+    sheet.addRow(["效益指标", "社会效益指标", "+SUM(A1:A2)", "≥90%", "95%", 30, 30, null]);
+    sheet.addRow([
+      "满意度指标",
+      "服务对象满意度指标",
+      "@满意度",
+      "≥90%",
+      "80%",
+      20,
+      null,
+      '-HYPERLINK("x")',
+    ]);
+    await workbook.xlsx.writeFile(input);
+    const out = path.join(dir, "out.xlsx");
+    await run("score", input, "--out", out);
+
+    const zip = await JSZip.loadAsync(readFileSync(out));
+    const partNames = Object.keys(zip.files).filter((name) =>
+      /^xl\/worksheets\/sheet\d+\.xml$/.test(name)
+    );
+    let seen = 0;
+    for (const name of partNames) {
+      const xml = await zip.file(name)!.async("string");
+      for (const text of ["=1+1", "+SUM(A1:A2)", "@满意度"]) {
+        const escaped = text.replace(/"/g, "&quot;");
+        if (xml.indexOf(escaped) >= 0 && xml.indexOf("inlineStr") >= 0) seen++;
+      }
+      expect(xml).not.toMatch(/<f>[^<]*1\+1/);
+      expect(xml).not.toMatch(/<f>[^<]*SUM\(A1:A2\)/);
+    }
+    expect(seen).toBeGreaterThanOrEqual(3);
+    const results = (await load(out)).getWorksheet("评分结果")!;
+    const values: unknown[] = [];
+    results.eachRow((row) => row.eachCell((cell) => values.push(cell.value)));
+    expect(
+      values.filter((v) => typeof v === "object" && v !== null && "formula" in (v as object))
+    ).toEqual([]);
+  });
+});
+
+describe("bin/selfeval.js", () => {
+  const bin = path.join(__dirname, "..", "..", "bin", "selfeval.js");
+  beforeAll(() => {
+    execFileSync("npx", ["tsc", "-p", "tsconfig.build.json"], {
+      cwd: path.join(__dirname, "..", ".."),
+      stdio: "inherit",
+    });
+  }, 120000);
+
+  it("runs with node and exits with the run's code", () => {
+    const ok = spawnSync(process.execPath, [bin, "score", department], { encoding: "utf8" });
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toContain("评级 优");
+    const bad = spawnSync(process.execPath, [bin, "score", "missing.xlsx"], { encoding: "utf8" });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr.trim().split("\n")).toHaveLength(1);
+  });
+});
