@@ -18,6 +18,11 @@ const GRADE = {
   notAchieved: "未达成年度指标",
 } as const;
 
+// Money keeps its typed decimals (89.974); a score shows at most 2.
+function amount(value: number): string {
+  return String(Number(value.toPrecision(12)));
+}
+
 function subjectOf(subject: string): string {
   return subject ? "「" + subject + "」" : "";
 }
@@ -33,9 +38,7 @@ export function messageZhCN(facts: ProblemFacts): string {
             "自评得分为空：定性指标须按完成程度填写得分，系统无法代为计算。"
           );
         return (
-          subjectOf(facts.subject) +
-          "自评得分为空，且因" +
-          "缺少计算所需的数值无法自动计算，请填写。"
+          subjectOf(facts.subject) + "自评得分为空，且缺少计算所需的数值，无法自动计算，请填写。"
         );
       }
       if (facts.because === "budget-zero")
@@ -95,9 +98,9 @@ export function messageZhCN(facts: ProblemFacts): string {
         "的" +
         FIELD[facts.field] +
         "填写为" +
-        formatScore(facts.stated) +
+        amount(facts.stated) +
         "，但各项相加为" +
-        formatScore(facts.sum) +
+        amount(facts.sum) +
         "，两者不一致。" +
         text
       );

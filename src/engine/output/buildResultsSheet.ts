@@ -188,6 +188,7 @@ export function buildResultsSheet(result: ScoreResult): OutputSheet {
     preferredName: RESULTS_SHEET_NAME,
     columnWidths: [50, 16, 16, 10, 12, 12, 14, 8],
     rows,
+    printFitWidth: true,
     fingerprint: fingerprintTexts(outputSheetTexts(rows)),
   };
 }

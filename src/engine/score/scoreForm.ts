@@ -127,10 +127,16 @@ function textAt(sheet: SheetGrid, row: number, column: number | undefined): stri
 /** The target as the sheet states it, joining 指标性质 + 指标值 + 度量单位 when split. */
 function targetText(sheet: SheetGrid, detected: DetectedForm, row: number): string {
   const columns = detected.table.columns;
-  return [columns.nature, columns.target, columns.unit]
-    .map((column) => textAt(sheet, row, column))
-    .join("")
-    .trim();
+  const nature = textAt(sheet, row, columns.nature);
+  const value = textAt(sheet, row, columns.target);
+  let unit = textAt(sheet, row, columns.unit);
+  // A value cell formatted "95%" beside a 度量单位 of "%" states the unit once, not twice.
+  if (
+    unit !== "" &&
+    normaliseText(value).slice(-normaliseText(unit).length) === normaliseText(unit)
+  )
+    unit = "";
+  return (nature + value + unit).trim();
 }
 
 function targetCellAddress(detected: DetectedForm, row: number): string | undefined {
@@ -230,10 +236,9 @@ function scoreIndicator(
     if (max !== null) computed = outcome.score;
   }
   if (kind === "qualitative" && actual.kind !== "empty" && actual.kind !== "error") {
-    const actualWords = normaliseText(actualString);
     grade =
       qualitativeGradeOf(actualString) ??
-      (actualWords === normaliseText(targetString) ? "achieved" : null);
+      (restatesTarget(actualString, targetString) ? "achieved" : null);
     if (grade !== null) targetMet = grade === "achieved";
   }
 
@@ -327,6 +332,12 @@ function scoreIndicator(
     kind,
     targetMet,
   };
+}
+
+/** "按要求公开" against "按要求公开", or "已建立" against "建立": the actual says the target was done. */
+function restatesTarget(actual: string, target: string): boolean {
+  const done = normaliseText(actual).replace(/^(已|已经|均已|全部)/, "");
+  return done !== "" && done === normaliseText(target);
 }
 
 function scoreBudget(
@@ -491,6 +502,12 @@ function statedNumber(cell: GridCell | undefined): StatedNumber | null {
   return { value: parsed.value, storedAsText: !!cell && typeof cell.value === "string" };
 }
 
+function exactSum(values: readonly number[]): number {
+  let total = 0;
+  for (const value of values) total += value;
+  return Number(total.toPrecision(12));
+}
+
 function checkTotal(
   sheet: SheetGrid,
   row: number,
@@ -506,10 +523,14 @@ function checkTotal(
   const statedValue = statedNumber(stated);
   if (!stated || statedValue === null) return;
   const readings = parts.map(statedNumber).filter((n): n is StatedNumber => n !== null);
-  const sum = sum2(readings.map((n) => n.value));
+  // Scores carry 2 decimals; money keeps every decimal it was typed with (89.974 万元).
+  const isMoney = field === "initialBudget" || field === "budget" || field === "executed";
+  const add = isMoney ? exactSum : sum2;
+  const tolerance = isMoney ? 1e-6 * Math.max(1, Math.abs(statedValue.value)) : 0.005;
+  const sum = add(readings.map((n) => n.value));
   const extra = statedNumber(alternativeExtra);
-  const sums = extra ? [sum, sum2([sum, extra.value])] : [sum];
-  if (sums.some((candidate) => Math.abs(candidate - statedValue.value) <= 0.005)) return;
+  const sums = extra ? [sum, add([sum, extra.value])] : [sum];
+  if (sums.some((candidate) => Math.abs(candidate - statedValue.value) <= tolerance)) return;
   const closest = sums[sums.length - 1];
   problems.add(stated.address, {
     code: "total-mismatch",

@@ -263,3 +263,90 @@ describe("weights-total", () => {
     expect(report.problems.map((p) => p.code + "@" + p.cell)).toEqual(["weights-total@D4"]);
   });
 });
+
+describe("targets split over 指标性质 + 指标值 + 度量单位", () => {
+  it("reads a %-formatted value beside a % unit once", () => {
+    const sheet = sheetFromRows("表", [
+      [
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "指标性质",
+        "指标值",
+        "度量单位",
+        "实际完成值",
+        "分值",
+        "得分",
+        "偏差原因分析及改进措施",
+      ],
+      // ≥ 0.95 shown as "95%" with unit "%": 10 × 0.88/0.95 = 9.26
+      [
+        "满意度指标",
+        "服务对象满意度指标",
+        "群众满意度",
+        "≥",
+        { value: 0.95, numberFormat: "0%", text: "95%" },
+        "%",
+        "88%",
+        10,
+        null,
+        "宣传不够",
+      ],
+    ]);
+    const { report } = scoreWorkbook(workbookOf(sheet));
+    expect(report.indicators[0]).toMatchObject({
+      target: "≥95%",
+      kind: "quantitative",
+      score: 9.26,
+      scoreSource: "computed",
+    });
+  });
+});
+
+describe("qualitative actuals", () => {
+  it("takes an actual that restates the target as 达成", () => {
+    const sheet = sheetFromRows("表", [
+      HEADER,
+      // 已建立 against 建立 → 达成 → band 80%–100% of 5 = 4–5; 3 is outside
+      ["管理效能", "制度", "内控制度", 5, "建立", "已建立", 3, "部分制度待完善"],
+    ]);
+    const { report } = scoreWorkbook(workbookOf(sheet));
+    expect(report.indicators[0]).toMatchObject({ targetMet: true });
+    expect(report.problems.map((p) => p.code + "@" + p.cell)).toContain("grade-band@G2");
+  });
+});
+
+describe("年度资金总额", () => {
+  it("compares money with every decimal it was typed with", () => {
+    const sheet = sheetFromRows("项目表", [
+      [
+        "项目资金（万元）",
+        null,
+        "年初预算数",
+        "全年预算数",
+        "全年执行数",
+        "分值",
+        "执行率",
+        "得分",
+      ],
+      [null, "年度资金总额", 90, 89.97, 89.974, 10, null, 10],
+      [null, "其中：当年财政拨款", 90, 89.974, 89.974],
+      [
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "年度指标值",
+        "实际完成值",
+        "分值",
+        "得分",
+        "偏差原因分析及改进措施",
+      ],
+      ["产出指标", "数量指标", "培训人次", "≥100人次", "120人次", 90, 90, null],
+    ]);
+    const { report } = scoreWorkbook(workbookOf(sheet));
+    const mismatch = report.problems.filter((p) => p.code === "total-mismatch");
+    // D2 89.97 ≠ 89.974; E2 89.974 = 89.974
+    expect(mismatch.map((p) => p.cell)).toEqual(["D2"]);
+    expect(mismatch[0].message).toContain("89.974");
+  });
+});
