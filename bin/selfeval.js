@@ -8,6 +8,10 @@ try {
   process.stderr.write("selfeval 尚未构建：请先在项目目录运行 npm ci（或 npm run build:cli）。\n");
   process.exit(2);
 }
+// A closed pipe (selfeval … | head) ends the output, not the run: the files are written already.
+process.stdout.on("error", (error) => {
+  if (error.code !== "EPIPE") throw error;
+});
 cli.main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
 });

@@ -10,7 +10,8 @@ export function formatSummary(result: ScoreResult): string {
   for (const form of result.forms) {
     const total = form.summary.total;
     lines.push("");
-    lines.push("工作表「" + form.summary.sheet + "」（" + form.profile.label + "）");
+    const project = form.summary.projectName ? "项目「" + form.summary.projectName + "」，" : "";
+    lines.push("工作表「" + form.summary.sheet + "」（" + project + form.profile.label + "）");
     const undetermined =
       form.indicators.filter((i) => i.score === null).length +
       (form.summary.budget && form.summary.budget.score === null ? 1 : 0);

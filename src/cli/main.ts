@@ -1,4 +1,6 @@
 import { promises as fs } from "fs";
+import * as zlib from "zlib";
+import { promisify } from "util";
 import * as path from "path";
 import { parseArgs } from "util";
 import { scoreWorkbook } from "../engine/scoreWorkbook";
@@ -22,6 +24,14 @@ export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
 }
+
+const deflateRawAsync = promisify(zlib.deflateRaw);
+
+/** Node's native deflate, run on its thread pool, for the large parts of the scored copy. */
+const nodeDeflate = {
+  deflateRaw: async (data: Uint8Array): Promise<Uint8Array> => deflateRawAsync(data, { level: 6 }),
+  crc32: (data: Uint8Array): number => zlib.crc32(data) >>> 0,
+};
 
 const defaultIo: CliIo = {
   stdout: (text) => process.stdout.write(text + "\n"),
@@ -68,9 +78,7 @@ function parseScoreArguments(argv: readonly string[]): ScoreArguments | "help" {
     });
   } catch (error) {
     throw new UsageFailure(
-      "参数错误：" +
-        (error instanceof Error ? error.message : String(error)) +
-        "。运行 selfeval --help 查看用法。"
+      "参数错误：" + argumentErrorText(error) + "。运行 selfeval --help 查看用法。"
     );
   }
   if (parsed.values.help) return "help";
@@ -99,6 +107,17 @@ function parseScoreArguments(argv: readonly string[]): ScoreArguments | "help" {
     json: parsed.values.json,
     profile: profile as ProfileId | undefined,
   };
+}
+
+function argumentErrorText(error: unknown): string {
+  const code = (error as { code?: string }).code;
+  const message = error instanceof Error ? error.message : String(error);
+  const option = /'([^']+)'/.exec(message);
+  const name = option ? option[1].replace(/ <value>$/, "") : "";
+  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") return "未知选项 " + name;
+  if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") return "选项 " + name + " 需要一个值";
+  if (code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL") return "多余的参数 " + name;
+  return message;
 }
 
 async function samePath(a: string, b: string): Promise<boolean> {
@@ -187,7 +206,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     const plan = buildWritePlan(result, workbook.grid);
     outputs.push({
       file: args.out,
-      bytes: await writeScoredCopy(bytes, plan, { zip: workbook.zip }),
+      bytes: await writeScoredCopy(bytes, plan, { zip: workbook.zip, deflate: nodeDeflate }),
       label: "评分副本",
     });
   }
@@ -209,8 +228,10 @@ async function writeAll(
   outputs: ReadonlyArray<{ file: string; bytes: Uint8Array | string }>
 ): Promise<void> {
   const temporary: string[] = [];
+  let current = "";
   try {
     for (const output of outputs) {
+      current = output.file;
       const temp = path.join(
         path.dirname(path.resolve(output.file)),
         "." + path.basename(output.file) + "." + process.pid + ".tmp"
@@ -218,15 +239,40 @@ async function writeAll(
       temporary.push(temp);
       await fs.writeFile(temp, output.bytes);
     }
+    // A folder where a file should go fails here, before anything is renamed into place.
+    for (const output of outputs) {
+      current = output.file;
+      const existing = await fs.stat(output.file).catch(() => null);
+      if (existing && existing.isDirectory())
+        throw Object.assign(new Error(output.file), { code: "EISDIR" });
+    }
+    for (let i = 0; i < outputs.length; i++) {
+      current = outputs[i].file;
+      await fs.rename(temporary[i], outputs[i].file);
+    }
   } catch (error) {
     await Promise.all(temporary.map((temp) => fs.rm(temp, { force: true })));
-    throw new UsageFailure(
-      "无法写出文件：" +
-        ((error as NodeJS.ErrnoException).code === "ENOENT"
-          ? "目标文件夹不存在"
-          : String((error as Error).message)) +
-        "。"
-    );
+    throw new UsageFailure("无法写出 " + current + "：" + fileErrorText(error) + "。");
   }
-  for (let i = 0; i < outputs.length; i++) await fs.rename(temporary[i], outputs[i].file);
+}
+
+/** A file-system error in the words of the user, not of the system call. */
+function fileErrorText(error: unknown): string {
+  switch ((error as NodeJS.ErrnoException).code) {
+    case "ENOENT":
+      return "目标文件夹不存在";
+    case "EISDIR":
+      return "这是一个文件夹，请给出文件名";
+    case "EACCES":
+    case "EPERM":
+      return "没有写入权限（文件可能正在 Excel 中打开，或文件夹只读）";
+    case "EBUSY":
+      return "文件正被其他程序占用（请先在 Excel 中关闭它）";
+    case "ENOSPC":
+      return "磁盘空间不足";
+    default:
+      return (
+        "系统错误 " + String((error as NodeJS.ErrnoException).code ?? (error as Error).message)
+      );
+  }
 }

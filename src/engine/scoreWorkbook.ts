@@ -45,8 +45,15 @@ export function scoreWorkbook(workbook: WorkbookGrid, options: ScoreOptions = {}
     total: single ? single.total : null,
     rating: single ? single.rating : null,
     budget: single ? single.budget : null,
-    groups: forms.reduce<Report["groups"]>((all, form) => all.concat(form.groups), []),
-    indicators: forms.reduce<Report["indicators"]>((all, form) => all.concat(form.indicators), []),
+    groups: forms.reduce<Report["groups"]>(
+      (all, form, index) => all.concat(form.groups.map((group) => ({ form: index, ...group }))),
+      []
+    ),
+    indicators: forms.reduce<Report["indicators"]>(
+      (all, form, index) =>
+        all.concat(form.indicators.map((indicator) => ({ form: index, ...indicator }))),
+      []
+    ),
     problems: problems.map((problem) => ({
       code: problem.code,
       severity: problem.severity,

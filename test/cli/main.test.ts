@@ -356,3 +356,20 @@ describe("bin/selfeval.js", () => {
     expect(bad.stderr.trim().split("\n")).toHaveLength(1);
   });
 });
+
+describe("selfeval speaks the user's language when the system fails", () => {
+  it("names a folder given as --out, and leaves no temporary file", async () => {
+    const dir = scratch();
+    const folder = path.join(dir, "out");
+    require("fs").mkdirSync(folder);
+    const result = await run("score", department, "--out", folder);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe("无法写出 " + folder + "：这是一个文件夹，请给出文件名。");
+    expect(require("fs").readdirSync(dir)).toEqual(["out"]);
+  });
+
+  it("explains unknown options and missing values in Chinese", async () => {
+    expect((await run("score", department, "--colour")).stderr).toContain("未知选项 --colour");
+    expect((await run("score", department, "--out")).stderr).toContain("选项 --out 需要一个值");
+  });
+});

@@ -9,6 +9,7 @@ import {
   isTrailingLabel,
   totalLabelKind,
 } from "./headerRoles";
+import { isToolSheet } from "./isToolSheet";
 import { cellText, displayedCell, displayedWords, ownWords } from "./sheetText";
 import type {
   BudgetColumnRole,
@@ -40,7 +41,7 @@ interface HeaderMatch {
 export function detectForms(workbook: WorkbookGrid): DetectedForm[] {
   const forms: DetectedForm[] = [];
   for (const sheet of workbook.sheets) {
-    if (sheet.owner) continue;
+    if (isToolSheet(sheet)) continue;
     forms.push(...detectFormsInSheet(sheet));
   }
   return forms;
@@ -176,6 +177,9 @@ function isValidIndicatorHeader(columns: Partial<Record<IndicatorColumnRole, num
 }
 
 function indicatorHeaderAt(sheet: SheetGrid, row: number): HeaderMatch | null {
+  // Header cells are words; a row holding a real number is data. This check keeps the
+  // per-row header test cheap on 20,000-row tables.
+  if (rowHasNumber(sheet, row)) return null;
   const roles = rolesOfRow(sheet, row);
   if (roles.size < 3) return null;
   if (budgetHeaderAt(sheet, row)) return null;
@@ -230,6 +234,7 @@ function budgetHeaderAt(
   sheet: SheetGrid,
   row: number
 ): Partial<Record<BudgetColumnRole, number>> | null {
+  if (rowHasNumber(sheet, row)) return null;
   const columns: Partial<Record<BudgetColumnRole, number>> = {};
   for (let column = 1; column <= lastColumn(sheet); column++) {
     const role = budgetRoleOf(ownWords(sheet, row, column));

@@ -23,6 +23,17 @@ function amount(value: number): string {
   return String(Number(value.toPrecision(12)));
 }
 
+// Bands include their lower bound (财预〔2020〕10号: 80（含）), so "8～10分" would be ambiguous at 8.
+function gradeRange(
+  grade: "achieved" | "partial" | "notAchieved",
+  low: number,
+  high: number
+): string {
+  if (grade === "achieved") return "不低于" + formatScore(low) + "分";
+  if (grade === "notAchieved") return "低于" + formatScore(high) + "分";
+  return "不低于" + formatScore(low) + "分且低于" + formatScore(high) + "分";
+}
+
 function subjectOf(subject: string): string {
   return subject ? "「" + subject + "」" : "";
 }
@@ -91,7 +102,7 @@ export function messageZhCN(facts: ProblemFacts): string {
     case "total-mismatch": {
       const text =
         facts.partsStoredAsText > 0
-          ? "其中" + facts.partsStoredAsText + "个数值以文本形式存储，SUM 公式会忽略它们。"
+          ? "有" + facts.partsStoredAsText + "个数值以文本形式存储，SUM 公式不会计入。"
           : "";
       return (
         facts.label +
@@ -140,15 +151,13 @@ export function messageZhCN(facts: ProblemFacts): string {
     case "grade-band":
       return (
         subjectOf(facts.subject) +
-        "实际完成情况为“" +
+        "实际完成情况属于“" +
         GRADE[facts.grade] +
-        "”，对应得分区间为" +
-        formatScore(facts.low) +
-        "～" +
-        formatScore(facts.high) +
-        "分，填写的" +
+        "”，得分应" +
+        gradeRange(facts.grade, facts.low, facts.high) +
+        "，填写的" +
         formatScore(facts.score) +
-        "分不在此区间。"
+        "分不在此范围。"
       );
     case "unit-mismatch":
       return (

@@ -11,10 +11,11 @@ function heading(form: ScoredForm): string {
   const info = form.summary;
   const unit = info.unitName ?? "";
   const year = info.year !== null ? info.year + "年度" : "";
-  return unit + year + form.profile.label + "绩效自评表说明";
+  const project = info.projectName ? "“" + info.projectName + "”" : "";
+  return unit + year + project + form.profile.label + "绩效自评表说明";
 }
 
-function summaryParagraph(form: ScoredForm, result: ScoreResult): string {
+function summaryParagraph(form: ScoredForm): string {
   const summary = form.summary;
   const subject = summary.projectName
     ? "“" + summary.projectName + "”项目支出"
@@ -37,14 +38,18 @@ function summaryParagraph(form: ScoredForm, result: ScoreResult): string {
   const full = scored.filter(
     (indicator) => (indicator.score as number) >= (indicator.max as number) - form.profile.tolerance
   );
+  const lost = scored.length - full.length;
+  const undetermined = form.indicators.length - scored.length;
+  const counts: string[] = [];
+  if (full.length > 0) counts.push(full.length + "项得满分");
+  if (lost > 0) counts.push(lost + "项有扣分");
+  if (undetermined > 0) counts.push(undetermined + "项得分尚无法确定");
+  const allFull = lost === 0 && undetermined === 0;
   parts.push(
     "共" +
       form.indicators.length +
-      "项绩效指标，其中" +
-      full.length +
-      "项得满分，" +
-      (scored.length - full.length) +
-      "项有扣分。"
+      "项绩效指标，" +
+      (allFull ? "均得满分。" : "其中" + counts.join("，") + "。")
   );
   const top = form.groups.filter((group) => group.path.length === 1);
   if (top.length > 0) {
@@ -61,11 +66,15 @@ function summaryParagraph(form: ScoredForm, result: ScoreResult): string {
         .join("；") + "。"
     );
   }
-  const problems = result.problems.filter((problem) => problem.sheet === summary.sheet);
+  const problems = form.problems.list();
   const errors = problems.filter((problem) => problem.severity === "error").length;
   if (problems.length > 0)
     parts.push(
-      "评分时发现问题" + problems.length + "个（其中错误" + errors + "个），详见“评分结果”表。"
+      "评分时发现问题" +
+        problems.length +
+        "个" +
+        (errors > 0 ? "（其中错误" + errors + "个）" : "") +
+        "，详见“评分结果”表。"
     );
   return parts.join("");
 }
@@ -76,12 +85,12 @@ export function buildNarrativeSheet(result: ScoreResult): OutputSheet {
   result.forms.forEach((form, index) => {
     if (index > 0) rows.push({ cells: [] });
     rows.push({ cells: [{ text: heading(form), style: "title" }] });
-    rows.push({ cells: [{ text: summaryParagraph(form, result), style: "body" }] });
+    rows.push({ cells: [{ text: summaryParagraph(form), style: "body" }] });
   });
   return {
     owner: "narrative",
     preferredName: NARRATIVE_SHEET_NAME,
-    columnWidths: [90],
+    columnWidths: [80],
     rows,
     printFitWidth: true,
     fingerprint: fingerprintTexts(outputSheetTexts(rows)),

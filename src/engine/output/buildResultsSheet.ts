@@ -2,6 +2,9 @@ import type { ScoreResult } from "../scoreWorkbook";
 import type { ScoredForm } from "../score/scoreForm";
 import { fingerprintTexts } from "./fingerprintTexts";
 import { outputSheetTexts } from "./outputSheetTexts";
+import { parseA1 } from "../grid/address";
+import { RESULTS_SHEET_TITLE } from "../detect/isToolSheet";
+import type { FormIndicator } from "../report/schema";
 import type { OutputCell, OutputRow, OutputSheet, OutputStyle } from "./types";
 
 export const RESULTS_SHEET_NAME = "评分结果";
@@ -24,8 +27,19 @@ function paragraph(value: string, style: "title" | "heading" | "body"): OutputRo
 }
 
 function formHeading(form: ScoredForm): string {
+  const project = form.summary.projectName ? "项目「" + form.summary.projectName + "」，" : "";
   const title = form.summary.title ? "（" + form.summary.title + "）" : "";
-  return "工作表「" + form.summary.sheet + "」" + title + "：按" + form.profile.label + "规则评分";
+  return (
+    "工作表「" +
+    form.summary.sheet +
+    "」" +
+    title +
+    "：" +
+    project +
+    "按" +
+    form.profile.label +
+    "规则评分"
+  );
 }
 
 function summaryRows(form: ScoredForm): OutputRow[] {
@@ -40,10 +54,7 @@ function summaryRows(form: ScoredForm): OutputRow[] {
       text("评级", "tableHeader"),
       text(form.summary.rating ?? "—", "tableCell"),
       text("得分是否完整", "tableHeader"),
-      text(
-        total.complete ? "完整" : "不完整（有得分无法确定）",
-        total.complete ? "tableCell" : "warning"
-      ),
+      text(total.complete ? "完整" : "不完整", total.complete ? "tableCell" : "warning"),
     ],
   });
   return rows;
@@ -53,8 +64,7 @@ function groupRows(form: ScoredForm): OutputRow[] {
   const rows: OutputRow[] = [
     {
       cells: [
-        text("一级/二级指标", "tableHeader"),
-        null,
+        text("指标层级", "tableHeader"),
         text("分值", "tableHeader"),
         text("得分", "tableHeader"),
         text("得分率", "tableHeader"),
@@ -67,7 +77,6 @@ function groupRows(form: ScoredForm): OutputRow[] {
     rows.push({
       cells: [
         text(indent + group.path[group.path.length - 1], "tableCell"),
-        null,
         { number: group.max, format: "0.00", style: "tableCell" },
         score(group.score),
         group.score === null || group.max === 0
@@ -80,21 +89,58 @@ function groupRows(form: ScoredForm): OutputRow[] {
   return rows;
 }
 
+// A person reads a list of a few hundred indicators; beyond that only those needing attention are listed.
+const FULL_INDICATOR_LIST_LIMIT = 300;
+
+function needsAttention(
+  indicator: FormIndicator,
+  problemRows: ReadonlySet<number>,
+  tolerance: number
+): boolean {
+  if (indicator.scoreSource !== "entered" || problemRows.has(indicator.row)) return true;
+  return (
+    indicator.computedScore !== null &&
+    indicator.score !== null &&
+    Math.abs(indicator.score - indicator.computedScore) > tolerance
+  );
+}
+
 function indicatorRows(form: ScoredForm): OutputRow[] {
-  const rows: OutputRow[] = [
-    {
-      cells: [
-        text("指标", "tableHeader"),
-        text("年度指标值", "tableHeader"),
-        text("实际完成值", "tableHeader"),
-        text("分值", "tableHeader"),
-        text("计算得分", "tableHeader"),
-        text("采用得分", "tableHeader"),
-        text("得分来源", "tableHeader"),
-        text("行号", "tableHeader"),
-      ],
-    },
-  ];
+  const problemRows = new Set<number>();
+  for (const problem of form.problems.list()) {
+    const cell = parseA1(problem.cell);
+    if (cell) problemRows.add(cell.row);
+  }
+  const listed =
+    form.indicators.length > FULL_INDICATOR_LIST_LIMIT
+      ? form.indicators.filter((indicator) =>
+          needsAttention(indicator, problemRows, form.profile.tolerance)
+        )
+      : form.indicators;
+  const rows: OutputRow[] = [];
+  if (listed.length < form.indicators.length)
+    rows.push(
+      paragraph(
+        "本表共" +
+          form.indicators.length +
+          "项指标，以下仅列出得分按规则计算、与计算不一致、无法确定或有问题的" +
+          listed.length +
+          "项。",
+        "body"
+      )
+    );
+  rows.push({
+    cells: [
+      text("指标", "tableHeader"),
+      text("年度指标值", "tableHeader"),
+      text("实际完成值", "tableHeader"),
+      text("分值", "tableHeader"),
+      text("计算得分", "tableHeader"),
+      text("采用得分", "tableHeader"),
+      text("得分来源", "tableHeader"),
+      text("行号", "tableHeader"),
+    ],
+  });
   if (form.summary.budget) {
     const budget = form.summary.budget;
     rows.push({
@@ -105,14 +151,14 @@ function indicatorRows(form: ScoredForm): OutputRow[] {
           ? text("—", "tableCell")
           : { number: budget.rate, format: "0.00%", style: "tableCell" },
         score(budget.max),
-        score(budget.scoreSource === "computed" ? budget.score : null),
+        score(budget.computedScore),
         score(budget.score, budget.score === null ? "error" : "tableCell"),
         text(sourceLabel(budget.scoreSource), "tableCell"),
         { number: budget.row, style: "tableCell" },
       ],
     });
   }
-  for (const indicator of form.indicators) {
+  for (const indicator of listed) {
     rows.push({
       cells: [
         text(indicator.path.concat(indicator.name || "（未填写名称）").join(" / "), "tableCell"),
@@ -171,7 +217,7 @@ function problemRows(result: ScoreResult): OutputRow[] {
 
 /** The results sheet: per form the total, rating and sub-scores, every indicator's score, and every problem. */
 export function buildResultsSheet(result: ScoreResult): OutputSheet {
-  const rows: OutputRow[] = [paragraph("绩效自评评分结果", "title")];
+  const rows: OutputRow[] = [paragraph(RESULTS_SHEET_TITLE, "title")];
   if (result.report.file) rows.push(paragraph("文件：" + result.report.file, "body"));
   for (const form of result.forms) {
     rows.push({ cells: [] });
@@ -186,7 +232,7 @@ export function buildResultsSheet(result: ScoreResult): OutputSheet {
   return {
     owner: "results",
     preferredName: RESULTS_SHEET_NAME,
-    columnWidths: [50, 16, 16, 10, 12, 12, 14, 8],
+    columnWidths: [50, 16, 16, 10, 12, 12, 14, 10],
     rows,
     printFitWidth: true,
     fingerprint: fingerprintTexts(outputSheetTexts(rows)),

@@ -22,6 +22,7 @@ export const budgetSchema = z.object({
   max: z.number().nullable(),
   rate: z.number().nullable().describe("全年执行数 / 全年预算数, a fraction"),
   score,
+  computedScore: score.describe("rate × 分值, capped; null when it cannot be computed"),
   scoreSource: scoreSourceSchema,
   cells: z.object({
     initialBudget: cellAddress.optional(),
@@ -33,7 +34,10 @@ export const budgetSchema = z.object({
   }),
 });
 
+const formIndex = z.number().int().describe("Index of the form in `forms` this entry belongs to");
+
 export const groupSchema = z.object({
+  form: formIndex,
   sheet: z.string(),
   path: z.array(z.string()),
   score,
@@ -42,6 +46,7 @@ export const groupSchema = z.object({
 });
 
 export const indicatorSchema = z.object({
+  form: formIndex,
   sheet: z.string(),
   row: z.number().int(),
   path: z.array(z.string()).describe("Ancestors from the top level down"),
@@ -105,6 +110,9 @@ export type ReportTotal = z.infer<typeof totalSchema>;
 export type ReportBudget = z.infer<typeof budgetSchema>;
 export type ReportGroup = z.infer<typeof groupSchema>;
 export type ReportIndicator = z.infer<typeof indicatorSchema>;
+/** A group or indicator as one form knows it, before the report numbers the forms. */
+export type FormGroup = Omit<ReportGroup, "form">;
+export type FormIndicator = Omit<ReportIndicator, "form">;
 export type ReportProblem = z.infer<typeof problemSchema>;
 export type ReportForm = z.infer<typeof formSchema>;
 export type Report = z.infer<typeof reportSchema>;

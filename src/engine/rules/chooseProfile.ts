@@ -13,7 +13,10 @@ export function chooseProfile(
 ): Profile {
   if (override) return PROFILES[override];
   const title = normaliseText(form.info.title ?? "");
-  const names = topLevelNames.map(normaliseText);
+  const seen: Record<string, true> = {};
+  const names = topLevelNames
+    .map(normaliseText)
+    .filter((name) => (seen[name] ? false : (seen[name] = true)));
   let best: Profile = PROFILES.project;
   let bestScore = -1;
   for (const id of ["department", "project"] as const) {

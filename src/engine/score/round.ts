@@ -3,8 +3,9 @@
  * 1.005 → 1.01. Scores round to 2 decimals before they add up (财预〔2020〕10号 自评表 保留两位小数).
  */
 export function round2(value: number): number {
-  const scaled = Number((Math.abs(value) * 100).toPrecision(12));
-  const rounded = Math.round(scaled) / 100;
+  // × (1 + 1e-12) lifts 100.49999999999999 (1.005 × 100) to the half it stands for.
+  const scaled = Math.abs(value) * 100;
+  const rounded = Math.round(scaled * (1 + 1e-12)) / 100;
   return value < 0 ? -rounded : rounded;
 }
 

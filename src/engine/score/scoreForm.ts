@@ -6,7 +6,7 @@ import { parseCell, parseText, type ParsedNumber, type ParsedValue } from "../va
 import { normaliseText } from "../values/normaliseText";
 import { qualitativeGradeOf, type QualitativeGrade } from "../values/qualitativeGrade";
 import { ratingOf, type Profile } from "../rules/profile";
-import type { ReportBudget, ReportForm, ReportGroup, ReportIndicator } from "../report/schema";
+import type { ReportBudget, ReportForm, FormGroup, FormIndicator } from "../report/schema";
 import type { FieldName } from "../validate/problem";
 import { ProblemCollector } from "../validate/problemCollector";
 import { quantitativeScore } from "./quantitativeScore";
@@ -18,8 +18,8 @@ export interface ScoredForm {
   readonly detected: DetectedForm;
   readonly profile: Profile;
   readonly summary: ReportForm;
-  readonly groups: readonly ReportGroup[];
-  readonly indicators: readonly ReportIndicator[];
+  readonly groups: readonly FormGroup[];
+  readonly indicators: readonly FormIndicator[];
   readonly problems: ProblemCollector;
 }
 
@@ -167,13 +167,13 @@ function scoreIndicator(
   indicator: DetectedIndicator,
   profile: Profile,
   problems: ProblemCollector
-): ReportIndicator {
+): FormIndicator {
   const columns = detected.table.columns;
   const row = indicator.row;
   const subject = indicator.name;
   const address = (column: number | undefined): string | undefined =>
     column === undefined ? undefined : toA1(row, column);
-  const cells: ReportIndicator["cells"] = {
+  const cells: FormIndicator["cells"] = {
     name: address(detected.table.nameColumn),
     max: address(columns.max),
     target: targetCellAddress(detected, row),
@@ -181,8 +181,7 @@ function scoreIndicator(
     score: address(columns.score),
     reason: address(columns.reason),
   };
-  for (const key of Object.keys(cells) as Array<keyof typeof cells>)
-    if (cells[key] === undefined) delete cells[key];
+  // Absent columns stay undefined, which JSON leaves out.
 
   if (indicator.name === "" && cells.name)
     problems.add(cells.name, { code: "missing-value", field: "name", subject: "" });
@@ -360,8 +359,7 @@ function scoreBudget(
     rate: address(columns.rate),
     score: address(columns.score),
   };
-  for (const key of Object.keys(cells) as Array<keyof typeof cells>)
-    if (cells[key] === undefined) delete cells[key];
+  // Absent columns stay undefined, which JSON leaves out.
 
   const options = { required: true, nonNegative: true };
   const budget = readNumber(sheet, row, columns.budget, "budget", subject, problems, options).value;
@@ -447,6 +445,7 @@ function scoreBudget(
     max,
     rate: rate === null ? null : Number(rate.toPrecision(12)),
     score,
+    computedScore: computed,
     scoreSource: enteredScore !== null ? "entered" : computed !== null ? "computed" : null,
     cells,
   };
@@ -454,9 +453,9 @@ function scoreBudget(
 
 function buildGroups(
   sheetName: string,
-  indicators: readonly ReportIndicator[],
+  indicators: readonly FormIndicator[],
   budget: ReportBudget | null
-): ReportGroup[] {
+): FormGroup[] {
   const groups: Array<{ path: string[]; scores: Array<number | null>; maxima: number[] }> = [];
   const byKey = new Map<string, (typeof groups)[number]>();
   if (budget)
@@ -596,7 +595,7 @@ function firstLabelColumn(sheet: SheetGrid, row: number): number {
 function checkWeightsTotal(
   sheet: SheetGrid,
   detected: DetectedForm,
-  indicators: readonly ReportIndicator[],
+  indicators: readonly FormIndicator[],
   budget: ReportBudget | null,
   profile: Profile,
   problems: ProblemCollector

@@ -1,9 +1,14 @@
+const NEEDS_NORMALISING =
+  /[\s\uff01-\uff5e\ufe66\ufe6a\u2212\ufe63\u2267\u2266\u3000\u3002\u200b\ufeff]/;
+
 /**
  * Maps full-width and look-alike characters to their ASCII forms by code point and removes all
  * white space (templates put spaces and line breaks anywhere). String.prototype.normalize is
  * avoided on purpose: Internet Explorer 11 has none.
  */
 export function normaliseText(text: string): string {
+  // Most cells need no change; one test spares building a new string for them.
+  if (!NEEDS_NORMALISING.test(text)) return text;
   let out = "";
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);

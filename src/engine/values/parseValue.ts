@@ -100,7 +100,8 @@ export function parseText(text: string): ParsedValue {
   if (error) return { kind: "error", error: rest.toUpperCase() };
 
   let comparator: Comparator | null = null;
-  for (const [prefix, value] of COMPARATOR_PREFIXES) {
+  const startsWithNumber = /^[-+.\d]/.test(rest);
+  for (const [prefix, value] of startsWithNumber ? [] : COMPARATOR_PREFIXES) {
     if (rest.indexOf(prefix) === 0) {
       comparator = value;
       rest = rest.slice(prefix.length);
@@ -146,7 +147,7 @@ export function parseText(text: string): ParsedValue {
   if (!isFinite(value)) return { kind: "words", text: normaliseText(text) };
   return {
     kind: "number",
-    value: tidy(value),
+    value: percent ? tidy(value) : value,
     percent,
     unit: unitText === "" ? null : unitText,
     comparator,

@@ -5,6 +5,7 @@
  * document properties, drawings, cached formula results — comes out exactly as it went in.
  * Works in Node and in the browser.
  */
+import type { RawDeflate } from "./opcPackage";
 import JSZip from "jszip";
 import { parseA1 } from "../../engine/grid/address";
 import type { CellMark, PlacedOutputSheet, Severity, WritePlan } from "../../engine/output/types";
@@ -40,6 +41,8 @@ import {
 export interface WriteScoredCopyOptions {
   /** The package already loaded from the same bytes; it is returned unchanged. */
   readonly zip?: JSZip;
+  /** A platform deflate (Node's zlib) for the large parts; JSZip's own is used without it. */
+  readonly deflate?: RawDeflate;
 }
 
 interface MergedMark {
@@ -321,7 +324,7 @@ class ScoredCopyWriter implements NotesContext {
     );
   }
 
-  async finish(): Promise<Uint8Array> {
+  async finish(deflate?: RawDeflate): Promise<Uint8Array> {
     await this.updateAppProperties();
     if (this.stylesPart === "" && this.styles.text !== emptyStyleSheet()) this.linkNewStyleSheet();
     const editor = this.editor;
@@ -333,7 +336,7 @@ class ScoredCopyWriter implements NotesContext {
       await writeIfChanged(relationshipsPartFor(this.workbookPart), this.workbookRels);
     if (this.stylesPart !== "") await writeIfChanged(this.stylesPart, this.styles.text);
     await writeIfChanged("[Content_Types].xml", this.contentTypes);
-    return editor.generate();
+    return editor.generate(deflate);
   }
 }
 
@@ -359,5 +362,5 @@ export async function writeScoredCopy(
     if (!replaced.has(sheetName.toLowerCase())) await writer.markCells(sheetName, marks);
   }
   for (const placed of plan.sheets) await writer.writeOutputSheet(placed);
-  return writer.finish();
+  return writer.finish(options.deflate);
 }

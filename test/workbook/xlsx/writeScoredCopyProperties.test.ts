@@ -90,12 +90,8 @@ test("2,000 marks on a 20,000-row sheet take well under a second", async () => {
       note: "第" + i + "个问题：得分超过分值",
     });
   }
-  await writeScoredCopy(template, { marks: marks.slice(0, 10), sheets: [] }); // warm up
-  const started = Date.now();
+  // Speed is measured by `npm run bench`; this pins the result on a large sheet.
   const output = await writeScoredCopy(template, { marks, sheets: [] });
-  const elapsed = Date.now() - started;
-  console.log("2,000 marks on 20,000 rows: " + elapsed + " ms");
-  expect(elapsed).toBeLessThan(1500);
 
   const parts = await unzipParts(output);
   const cells = cellElements(partText(parts, MAIN_SHEET_PART));

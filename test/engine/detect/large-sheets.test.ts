@@ -43,30 +43,23 @@ function largeTable(withTotal: boolean) {
   return createSheetGrid({ name: "大表", cells, merges });
 }
 
-function timed<T>(run: () => T): { value: T; ms: number } {
-  const start = Date.now();
-  const value = run();
-  return { value, ms: Date.now() - start };
-}
-
+// Speed is measured by `npm run bench`; these pin what is found on sheets of that size.
 describe("detection on 20,000-row sheets", () => {
-  it("reads a 20,000-indicator table in linear time", () => {
+  it("reads a 20,000-indicator table ", () => {
     const sheet = largeTable(true);
-    const { value: forms, ms } = timed(() => detectForms({ sheets: [sheet] }));
+    const forms = detectForms({ sheets: [sheet] });
     expect(forms).toHaveLength(1);
     expect(forms[0].table.indicators).toHaveLength(ROWS);
     expect(forms[0].table.totalRows).toEqual([{ row: ROWS + 2, path: [] }]);
-    expect(ms).toBeLessThan(5000);
   });
 
-  it("reads a table without a total row in linear time", () => {
+  it("reads a table without a total row ", () => {
     const sheet = largeTable(false);
-    const { value: forms, ms } = timed(() => detectForms({ sheets: [sheet] }));
+    const forms = detectForms({ sheets: [sheet] });
     expect(forms[0].table.lastRow).toBe(ROWS + 1);
-    expect(ms).toBeLessThan(5000);
   });
 
-  it("scans a 20,000-row sheet with no table in linear time", () => {
+  it("scans a 20,000-row sheet with no table ", () => {
     const cells: RawCell[] = [];
     for (let row = 1; row <= ROWS; row++) {
       for (let column = 1; column <= 12; column++) {
@@ -74,8 +67,7 @@ describe("detection on 20,000-row sheets", () => {
       }
     }
     const sheet = createSheetGrid({ name: "数据", cells });
-    const { value: forms, ms } = timed(() => detectForms({ sheets: [sheet] }));
+    const forms = detectForms({ sheets: [sheet] });
     expect(forms).toEqual([]);
-    expect(ms).toBeLessThan(5000);
   });
 });

@@ -1,0 +1,19 @@
+/**
+ * The engine's public surface, the one import hosts use: the add-in's Office.js path, the
+ * browser mode and the CLI all go through these.
+ */
+export { createSheetGrid, type RawCell, type SheetGridInput } from "./grid/createSheetGrid";
+export type {
+  CellValue,
+  GridCell,
+  MergedArea,
+  SheetGrid,
+  SheetOwner,
+  WorkbookGrid,
+} from "./grid/types";
+export { scoreWorkbook, type ScoreOptions, type ScoreResult } from "./scoreWorkbook";
+export { buildWritePlan, buildCellMarks } from "./output/buildWritePlan";
+export type { CellMark, OutputSheet, PlacedOutputSheet, WritePlan } from "./output/types";
+export type { Report } from "./report/schema";
+export type { Problem, ProblemCode } from "./validate/problem";
+export { PROFILES, ratingOf, type Profile, type ProfileId } from "./rules/profile";
