@@ -90,7 +90,7 @@ export function buildNarrativeSheet(result: ScoreResult): OutputSheet {
   return {
     owner: "narrative",
     preferredName: NARRATIVE_SHEET_NAME,
-    columnWidths: [80],
+    columnWidths: [68],
     rows,
     printFitWidth: true,
     fingerprint: fingerprintTexts(outputSheetTexts(rows)),

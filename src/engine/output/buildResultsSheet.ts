@@ -235,6 +235,7 @@ export function buildResultsSheet(result: ScoreResult): OutputSheet {
     columnWidths: [50, 16, 16, 10, 12, 12, 14, 10],
     rows,
     printFitWidth: true,
+    landscape: true,
     fingerprint: fingerprintTexts(outputSheetTexts(rows)),
   };
 }

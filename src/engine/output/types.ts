@@ -54,8 +54,10 @@ export interface OutputSheet {
   /** Column widths in Excel character units. */
   readonly columnWidths: readonly number[];
   readonly rows: readonly OutputRow[];
-  /** A4 portrait, fitted to the page width. */
+  /** A4, fitted to the page width. */
   readonly printFitWidth?: boolean;
+  /** Print across the page (wide tables); portrait when absent. */
+  readonly landscape?: boolean;
   /** Fingerprint of the texts written, stored with the ownership mark (see fingerprintTexts). */
   readonly fingerprint: string;
 }

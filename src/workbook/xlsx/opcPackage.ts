@@ -208,8 +208,8 @@ export interface RawDeflate {
   crc32(data: Uint8Array): number;
 }
 
-// Parts this large are worth compressing natively; pako in JSZip takes about 20 ms per MB.
-const NATIVE_DEFLATE_THRESHOLD = 64 * 1024;
+// Parts this large are worth handing to the platform; pako in JSZip takes about 20 ms per MB.
+const NATIVE_DEFLATE_THRESHOLD = 4 * 1024;
 
 /**
  * Compresses the large written parts with the platform's deflate, all at once (Node runs them on

@@ -136,7 +136,7 @@ export function renderOutputSheet(
     (merges.length > 0 ? `<mergeCells count="${merges.length}">${mergeCells}</mergeCells>` : "") +
     '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
     (sheet.printFitWidth
-      ? '<pageSetup paperSize="9" orientation="portrait" fitToWidth="1" fitToHeight="0"/>'
+      ? `<pageSetup paperSize="9" orientation="${sheet.landscape ? "landscape" : "portrait"}" fitToWidth="1" fitToHeight="0"/>`
       : "") +
     "</worksheet>"
   );
