@@ -6,7 +6,7 @@
 import fc from "fast-check";
 import { detectForms } from "../../../src/engine/detect/detectForms";
 import type { DetectedForm } from "../../../src/engine/detect/types";
-import { columnLetters } from "../../../src/engine/grid/address";
+import { columnLetters, parseA1 } from "../../../src/engine/grid/address";
 import type { SheetGrid, SheetOwner } from "../../../src/engine/grid/types";
 import { scoreWorkbook } from "../../../src/engine/scoreWorkbook";
 import { sheetFromRows, type TestCell } from "../../helpers/gridFromRows";
@@ -229,15 +229,26 @@ describe("detectForms on random grids", () => {
     expect(found).toBeGreaterThan(300);
   });
 
-  it("lets scoreWorkbook run on whatever it detects", () => {
+  it("lets scoreWorkbook run on whatever it detects, every problem naming an existing cell", () => {
     fc.assert(
       fc.property(
         fc.oneof(randomSheet, formLikeSheet),
         fc.oneof(randomSheet, formLikeSheet),
         (a, b) => {
           const second = sheetFromRows("表2", [], []);
-          const result = scoreWorkbook({ sheets: [a, b.rowCount > 0 ? b : second] });
+          // Distinct names, so that each problem's sheet is unambiguous.
+          const sheets = [a, b.rowCount > 0 ? { ...b, name: "表2" } : second];
+          const result = scoreWorkbook({ sheets });
           expect(result.report.forms.length).toBe(result.forms.length);
+          // Every problem names a cell that exists: on one of the sheets, inside its used range.
+          for (const problem of result.report.problems) {
+            const sheet = sheets.find((candidate) => candidate.name === problem.sheet);
+            expect(sheet).toBeDefined();
+            const cell = parseA1(problem.cell);
+            expect(cell).not.toBeNull();
+            expect(inside(cell!.row, 1, sheet!.rowCount)).toBe(true);
+            expect(inside(cell!.column, 1, sheet!.columnCount)).toBe(true);
+          }
         }
       ),
       { numRuns: 500 }
