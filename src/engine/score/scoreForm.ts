@@ -71,6 +71,36 @@ export function scoreForm(sheet: SheetGrid, detected: DetectedForm, profile: Pro
   return { detected, profile, summary, groups, indicators, problems };
 }
 
+/**
+ * The 自评得分 as entered, when it can be used: a number, not negative, not above 分值
+ * (财预〔2020〕10号: 得分最高不能超过该指标分值), rounded to 2 decimals. An unusable one is a problem on its cell.
+ */
+function readEnteredScore(
+  sheet: SheetGrid,
+  row: number,
+  column: number | undefined,
+  subject: string,
+  max: number | null,
+  profile: Profile,
+  problems: ProblemCollector
+): NumberReading {
+  const entered = readNumber(sheet, row, column, "score", subject, problems, {
+    required: false,
+    nonNegative: true,
+  });
+  if (entered.value === null || column === undefined) return entered;
+  if (max !== null && entered.value > max + profile.tolerance) {
+    problems.add(toA1(row, column), {
+      code: "score-exceeds-max",
+      subject,
+      score: entered.value,
+      max,
+    });
+    return { value: null, parsed: entered.parsed };
+  }
+  return { value: round2(entered.value), parsed: entered.parsed };
+}
+
 function readNumber(
   sheet: SheetGrid,
   row: number,
@@ -241,21 +271,8 @@ function scoreIndicator(
     if (grade !== null) targetMet = grade === "achieved";
   }
 
-  const entered = readNumber(sheet, row, columns.score, "score", subject, problems, {
-    required: false,
-    nonNegative: true,
-  });
-  let enteredScore = entered.value;
-  if (enteredScore !== null && max !== null && enteredScore > max + profile.tolerance) {
-    problems.add(cells.score as string, {
-      code: "score-exceeds-max",
-      subject,
-      score: enteredScore,
-      max,
-    });
-    enteredScore = null;
-  }
-  if (enteredScore !== null) enteredScore = round2(enteredScore);
+  const entered = readEnteredScore(sheet, row, columns.score, subject, max, profile, problems);
+  const enteredScore = entered.value;
 
   let score: number | null = enteredScore !== null ? enteredScore : computed;
   const scoreSource = enteredScore !== null ? "entered" : computed !== null ? "computed" : null;
@@ -404,21 +421,8 @@ function scoreBudget(
     }
   }
 
-  const entered = readNumber(sheet, row, columns.score, "score", subject, problems, {
-    required: false,
-    nonNegative: true,
-  });
-  let enteredScore = entered.value;
-  if (enteredScore !== null && max !== null && enteredScore > max + profile.tolerance) {
-    problems.add(cells.score as string, {
-      code: "score-exceeds-max",
-      subject,
-      score: enteredScore,
-      max,
-    });
-    enteredScore = null;
-  }
-  if (enteredScore !== null) enteredScore = round2(enteredScore);
+  const entered = readEnteredScore(sheet, row, columns.score, subject, max, profile, problems);
+  const enteredScore = entered.value;
   if (
     enteredScore !== null &&
     computed !== null &&
