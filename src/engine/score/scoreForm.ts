@@ -408,7 +408,8 @@ function scoreBudget(
   let rate: number | null = null;
   let computed: number | null = null;
   if (budget !== null && executed !== null) {
-    if (budget === 0) {
+    // A budget too small to divide by (1e-320 万元) is as good as none.
+    if (!isFinite(executed / budget)) {
       problems.add(cells.budget as string, {
         code: "missing-value",
         field: "budget",

@@ -350,3 +350,51 @@ describe("年度资金总额", () => {
     expect(mismatch[0].message).toContain("89.974");
   });
 });
+
+describe("预算执行率", () => {
+  function budgetOf(budget: number, executed: number) {
+    const sheet = sheetFromRows("项目表", [
+      [
+        "项目资金（万元）",
+        null,
+        "年初预算数",
+        "全年预算数",
+        "全年执行数",
+        "分值",
+        "执行率",
+        "得分",
+      ],
+      [null, "年度资金总额", 800, budget, executed, 10, null, null],
+      [
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "年度指标值",
+        "实际完成值",
+        "分值",
+        "得分",
+        "偏差原因分析及改进措施",
+      ],
+      ["产出指标", "数量指标", "培训人次", "≥100人次", "120人次", 90, 90, null],
+    ]);
+    return scoreWorkbook(workbookOf(sheet)).report;
+  }
+
+  it("scores rate × 分值, capped at 分值", () => {
+    // 722 / 760 = 95% → 9.5; 760 / 700 > 100% → 10
+    expect(budgetOf(760, 722).budget).toMatchObject({
+      rate: 0.95,
+      score: 9.5,
+      scoreSource: "computed",
+    });
+    expect(budgetOf(700, 760).budget).toMatchObject({ score: 10 });
+  });
+
+  it("reports a budget of 0 (or too small to divide by) instead of dividing", () => {
+    for (const budget of [0, 1e-320]) {
+      const report = budgetOf(budget, 5);
+      expect(report.budget).toMatchObject({ rate: null, score: null });
+      expect(report.problems.map((p) => p.code + "@" + p.cell)).toContain("missing-value@D2");
+    }
+  });
+});
