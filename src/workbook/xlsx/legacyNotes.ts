@@ -371,3 +371,124 @@ function linkLegacyDrawing(sheetXml: string, relationshipId: string): string {
   );
   return splice(xml, at, at, element);
 }
+
+/** "F14" → 0-based row and column, or null. */
+function zeroBasedCell(reference: string): { row: number; column: number } | null {
+  const match = /^([A-Z]+)([0-9]+)$/.exec(normaliseReference(reference));
+  if (!match) return null;
+  let column = 0;
+  for (const letter of match[1]) column = column * 26 + (letter.charCodeAt(0) - 64);
+  return { row: parseInt(match[2], 10) - 1, column: column - 1 };
+}
+
+/**
+ * Removes our own notes from a comments part: every <comment> by NOTE_AUTHOR. The authors list
+ * and everything else stay as they are. Returns the new text and the cells whose notes went.
+ */
+function removeOwnComments(xml: string): { xml: string; cells: string[] } {
+  const root = rootElement(xml);
+  const authors = findChild(xml, root, "authors");
+  const commentList = findChild(xml, root, "commentList");
+  if (!authors || !commentList) return { xml, cells: [] };
+  const ownIds = new Set<string>();
+  childElements(xml, authors)
+    .filter((author) => author.localName === "author")
+    .forEach((author, index) => {
+      if (unescapeXml(xml.slice(author.startTagEnd, author.closeStart)) === NOTE_AUTHOR)
+        ownIds.add(String(index));
+    });
+  if (ownIds.size === 0) return { xml, cells: [] };
+  const removed = childElements(xml, commentList).filter((comment) => {
+    if (comment.localName !== "comment") return false;
+    const authorId = /\sauthorId\s*=\s*(?:"\s*([0-9]+)\s*"|'\s*([0-9]+)\s*')/.exec(
+      comment.attributes
+    );
+    return authorId !== null && ownIds.has(String(parseInt(authorId[1] ?? authorId[2], 10)));
+  });
+  let text = xml;
+  const cells: string[] = [];
+  for (let i = removed.length - 1; i >= 0; i--) {
+    const comment = removed[i];
+    const reference = /\sref\s*=\s*(?:"([^"]*)"|'([^']*)')/.exec(comment.attributes);
+    if (reference) cells.push(normaliseReference(reference[1] ?? reference[2]));
+    text = splice(text, comment.start, comment.end, "");
+  }
+  return { xml: text, cells };
+}
+
+/**
+ * Removes from a VML drawing (a "binary string") the note shapes anchored on the given cells,
+ * matched by <x:Row>/<x:Column> (0-based) in their <x:ClientData ObjectType="Note">.
+ */
+function removeNoteShapes(vml: string, cells: readonly string[]): string {
+  const wanted = new Set<string>();
+  for (const cell of cells) {
+    const position = zeroBasedCell(cell);
+    if (position) wanted.add(position.row + ":" + position.column);
+  }
+  const startPattern = /<([A-Za-z0-9_]+:)?shape(?=[\s/>])(?:"[^"]*"|'[^']*'|[^>"'])*>/g;
+  const pieces: string[] = [];
+  let cursor = 0;
+  let match: RegExpExecArray | null;
+  while ((match = startPattern.exec(vml))) {
+    if (match[0].slice(-2) === "/>") continue;
+    const close = new RegExp("</" + (match[1] ?? "") + "shape\\s*>", "g");
+    close.lastIndex = match.index + match[0].length;
+    const closeMatch = close.exec(vml);
+    if (!closeMatch) break;
+    const end = closeMatch.index + closeMatch[0].length;
+    startPattern.lastIndex = end;
+    const shape = vml.slice(match.index, end);
+    const clientData =
+      /<(?:[A-Za-z0-9_]+:)?ClientData\s[^>]*ObjectType\s*=\s*["']Note["'][^>]*>([\s\S]*?)<\/(?:[A-Za-z0-9_]+:)?ClientData\s*>/.exec(
+        shape
+      );
+    if (!clientData) continue;
+    const row = /<(?:[A-Za-z0-9_]+:)?Row\s*>\s*([0-9]+)\s*</.exec(clientData[1]);
+    const column = /<(?:[A-Za-z0-9_]+:)?Column\s*>\s*([0-9]+)\s*</.exec(clientData[1]);
+    if (!row || !column) continue;
+    const key = parseInt(row[1], 10) + ":" + parseInt(column[1], 10);
+    if (!wanted.has(key)) continue;
+    wanted.delete(key); // one note per cell
+    pieces.push(vml.slice(cursor, match.index));
+    cursor = end;
+  }
+  pieces.push(vml.slice(cursor));
+  return pieces.join("");
+}
+
+/**
+ * Removes the notes we wrote earlier from a sheet: our comments from its comments part and their
+ * boxes from its legacy drawing. Parts without any of our notes are left untouched.
+ */
+export async function removeOwnNotes(
+  editor: PackageEditor,
+  sheetPart: string,
+  sheetXml: string
+): Promise<void> {
+  const relationships = parseRelationships(
+    await editor.readText(relationshipsPartFor(sheetPart))
+  ).filter((relationship) => !relationship.external);
+  const commentsRelationship = relationships.find(
+    (relationship) => relationshipKind(relationship.type) === "comments"
+  );
+  const commentsPart = commentsRelationship
+    ? editor.partName(resolveTarget(sheetPart, commentsRelationship.target))
+    : null;
+  const comments = commentsPart === null ? null : await editor.readText(commentsPart);
+  if (commentsPart === null || comments === null) return;
+  const removed = removeOwnComments(comments);
+  if (removed.cells.length === 0) return;
+  editor.writeText(commentsPart, removed.xml);
+
+  const legacyDrawing = findChild(sheetXml, rootElement(sheetXml), "legacyDrawing");
+  const drawingId = legacyDrawing ? relationshipIdOf(legacyDrawing.attributes) : null;
+  const drawingRelationship = relationships.find((relationship) => relationship.id === drawingId);
+  const drawingPart = drawingRelationship
+    ? editor.partName(resolveTarget(sheetPart, drawingRelationship.target))
+    : null;
+  const drawing = drawingPart === null ? null : await editor.readBinary(drawingPart);
+  if (drawingPart === null || drawing === null) return;
+  const trimmed = removeNoteShapes(drawing, removed.cells);
+  if (trimmed !== drawing) editor.writeBinary(drawingPart, trimmed);
+}

@@ -19,8 +19,11 @@ import {
 export interface CellRestyle {
   /** 1-based. */
   readonly column: number;
-  /** The new xf index, given the cell's current one (0 when it has none). */
-  readonly restyle: (originalXf: number) => number;
+  /**
+   * The new xf index, given the cell's current one (0 when it has none); null leaves the cell
+   * exactly as it is (and does not create a missing one).
+   */
+  readonly restyle: (originalXf: number) => number | null;
 }
 
 export interface RowRestyles {
@@ -117,14 +120,15 @@ export function restyleCells(xml: string, rows: readonly RowRestyles[]): string 
   const cellClose = "</" + p + "c";
 
   const newCell = (row: number, cell: CellRestyle, rowAttributes: string | null): string => {
-    created.add(row, cell.column);
     const style = cell.restyle(defaultStyle(rowAttributes, cell.column));
+    if (style === null) return "";
+    created.add(row, cell.column);
     return cellTag + ' r="' + toA1(row, cell.column) + '" s="' + style + '"/>';
   };
   const newRow = (target: RowRestyles): string => {
     let cells = "";
     for (const cell of target.cells) cells += newCell(target.row, cell, null);
-    return rowTag + ' r="' + target.row + '">' + cells + rowClose + ">";
+    return cells === "" ? "" : rowTag + ' r="' + target.row + '">' + cells + rowClose + ">";
   };
 
   const contentStart = sheetData.startTagEnd;
@@ -179,22 +183,22 @@ export function restyleCells(xml: string, rows: readonly RowRestyles[]): string 
       cellPattern.lastIndex = cellEnd;
       lastCellEnd = cellEnd;
       while (wanted < target.cells.length && target.cells[wanted].column < column) {
-        rowPieces.push(
-          text.slice(rowCursor, cellMatch.index),
-          newCell(rowNumber, target.cells[wanted], rowAttributes)
-        );
-        insertedColumns.push(target.cells[wanted].column);
+        const inserted = newCell(rowNumber, target.cells[wanted], rowAttributes);
+        rowPieces.push(text.slice(rowCursor, cellMatch.index), inserted);
+        if (inserted !== "") insertedColumns.push(target.cells[wanted].column);
         rowCursor = cellMatch.index;
         wanted++;
       }
       if (wanted < target.cells.length && target.cells[wanted].column === column) {
         const startTag = cellMatch[0];
         const style = target.cells[wanted].restyle(styleIndex(cellMatch[1]));
-        rowPieces.push(
-          text.slice(rowCursor, cellMatch.index),
-          setAttribute(startTag, "s", String(style))
-        );
-        rowCursor = cellTagEnd;
+        if (style !== null) {
+          rowPieces.push(
+            text.slice(rowCursor, cellMatch.index),
+            setAttribute(startTag, "s", String(style))
+          );
+          rowCursor = cellTagEnd;
+        }
         wanted++;
       }
     }
@@ -203,15 +207,16 @@ export function restyleCells(xml: string, rows: readonly RowRestyles[]): string 
       const at = lastCellEnd > rowCursor ? lastCellEnd : rowCursor;
       rowPieces.push(text.slice(rowCursor, at));
       for (; wanted < target.cells.length; wanted++) {
-        rowPieces.push(newCell(rowNumber, target.cells[wanted], rowAttributes));
-        insertedColumns.push(target.cells[wanted].column);
+        const inserted = newCell(rowNumber, target.cells[wanted], rowAttributes);
+        rowPieces.push(inserted);
+        if (inserted !== "") insertedColumns.push(target.cells[wanted].column);
       }
       rowCursor = at;
     }
     let startTag = rowMatch[0];
     if (insertedColumns.length > 0) startTag = widenSpans(startTag, insertedColumns);
     pieces.push(text.slice(cursor, rowMatch.index));
-    if (rowEmpty) {
+    if (rowEmpty && insertedColumns.length > 0) {
       pieces.push(
         startTag.slice(0, -2).replace(/\s+$/, "") + ">",
         rowPieces.join(""),

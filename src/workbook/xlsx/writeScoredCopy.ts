@@ -7,10 +7,17 @@
  */
 import type { RawDeflate } from "./opcPackage";
 import JSZip from "jszip";
-import { parseA1 } from "../../engine/grid/address";
+import { parseA1, toA1 } from "../../engine/grid/address";
 import type { CellMark, PlacedOutputSheet, Severity, WritePlan } from "../../engine/output/types";
 import { formatOwnerMark } from "../ownerMark";
-import { addNotes, type NoteToAdd, type NotesContext } from "./legacyNotes";
+import { addNotes, removeOwnNotes, type NoteToAdd, type NotesContext } from "./legacyNotes";
+import {
+  readMarkRecord,
+  writeMarkRecord,
+  type MarkRecord,
+  type RecordContext,
+  type RecordedCell,
+} from "./markRecord";
 import {
   CONTENT_TYPE,
   PackageEditor,
@@ -79,15 +86,49 @@ function groupMarks(marks: readonly CellMark[]): Map<string, MergedMark[]> {
   return grouped;
 }
 
-function rowRestyles(marks: readonly MergedMark[], styles: StyleSheetEditor): RowRestyles[] {
+function rowRestyles(
+  marks: readonly MergedMark[],
+  styles: StyleSheetEditor,
+  recorded: RecordedCell[]
+): RowRestyles[] {
   const rows: Array<{ row: number; cells: RowRestyles["cells"][number][] }> = [];
   for (const mark of marks) {
     let last = rows[rows.length - 1];
     if (!last || last.row !== mark.row) rows.push((last = { row: mark.row, cells: [] }));
     const severity = mark.severity;
+    const reference = toA1(mark.row, mark.column);
     last.cells.push({
       column: mark.column,
-      restyle: (originalXf) => styles.markedStyle(originalXf, severity),
+      restyle: (originalXf) => {
+        const markXf = styles.markedStyle(originalXf, severity);
+        recorded.push({ reference, original: originalXf, mark: markXf });
+        return markXf;
+      },
+    });
+  }
+  return rows;
+}
+
+/**
+ * Restyles that take back recorded marks: a cell still showing our mark xf gets its original
+ * one; any other cell (restyled by the user since, or gone) is left alone.
+ */
+function restoringRestyles(cells: readonly RecordedCell[]): RowRestyles[] {
+  const byCell = new Map<string, { row: number; column: number; cell: RecordedCell }>();
+  for (const cell of cells) {
+    const address = parseA1(cell.reference);
+    const key = address ? address.row + ":" + address.column : "";
+    // The first entry of a cell holds its style from before any mark.
+    if (address && !byCell.has(key)) byCell.set(key, { ...address, cell });
+  }
+  const sorted = Array.from(byCell.values()).sort((a, b) => a.row - b.row || a.column - b.column);
+  const rows: Array<{ row: number; cells: RowRestyles["cells"][number][] }> = [];
+  for (const { row, column, cell } of sorted) {
+    let last = rows[rows.length - 1];
+    if (!last || last.row !== row) rows.push((last = { row, cells: [] }));
+    last.cells.push({
+      column,
+      restyle: (currentXf) => (currentXf === cell.mark ? cell.original : null),
     });
   }
   return rows;
@@ -122,6 +163,11 @@ class ScoredCopyWriter implements NotesContext {
   /** "" while the package has no stylesheet part. */
   private stylesPart = "";
   private nextShapeBlock = 1;
+  /** The part of the record an earlier run left, and what it recorded. */
+  private earlierRecordPart: string | null = null;
+  private earlierRecord: MarkRecord | null = null;
+  /** What this run marks, by sheet name. */
+  private readonly record: MarkRecord = new Map();
 
   private readonly pendingTitles: Array<{ before: WorkbookSheet[]; name: string }> = [];
 
@@ -172,6 +218,31 @@ class ScoredCopyWriter implements NotesContext {
       this.styles = new StyleSheetEditor(emptyStyleSheet());
     }
     this.nextShapeBlock = (await highestShapeBlock(editor)) + 1;
+    const found = await readMarkRecord(editor, this.workbookPart, this.workbookRels || null);
+    if (found) {
+      this.earlierRecordPart = found.part;
+      this.earlierRecord = found.record;
+    }
+  }
+
+  /**
+   * Takes back an earlier run's marks (recorded in the package) before this run's go on: the
+   * recorded cells that still show our mark get their original style, and our notes go. Sheets
+   * being replaced, and sheets no longer there, are skipped.
+   */
+  async takeBackEarlierMarks(replaced: ReadonlySet<string>): Promise<void> {
+    if (!this.earlierRecord) return;
+    for (const [sheetName, cells] of Array.from(this.earlierRecord.entries())) {
+      if (replaced.has(sheetName.toLowerCase())) continue;
+      const sheet = this.findSheet(sheetName);
+      const part = sheet ? this.worksheetPart(sheet) : null;
+      if (part === null) continue;
+      const original = await this.editor.readText(part);
+      if (original === null) continue;
+      const xml = restyleCells(original, restoringRestyles(cells));
+      if (xml !== original) this.editor.writeText(part, xml);
+      await removeOwnNotes(this.editor, part, xml);
+    }
   }
 
   private sheets(): WorkbookSheet[] {
@@ -198,10 +269,12 @@ class ScoredCopyWriter implements NotesContext {
   async markCells(sheetName: string, marks: readonly MergedMark[]): Promise<void> {
     const sheet = this.findSheet(sheetName);
     const part = sheet ? this.worksheetPart(sheet) : null;
-    if (part === null) return;
+    if (!sheet || part === null) return;
     let xml = await this.editor.readText(part);
     if (xml === null) return;
-    xml = restyleCells(xml, rowRestyles(marks, this.styles));
+    const recorded = this.record.get(sheet.name) ?? [];
+    this.record.set(sheet.name, recorded);
+    xml = restyleCells(xml, rowRestyles(marks, this.styles, recorded));
     const notes: NoteToAdd[] = marks.map((mark) => ({
       row: mark.row,
       column: mark.column,
@@ -324,8 +397,25 @@ class ScoredCopyWriter implements NotesContext {
     );
   }
 
+  /** Records this run's marks (over an earlier record), unless there is nothing to record. */
+  private writeRecord(): void {
+    let marked = false;
+    this.record.forEach((cells) => (marked = marked || cells.length > 0));
+    if (!marked && this.earlierRecordPart === null) return;
+    const context: RecordContext = {
+      editor: this.editor,
+      workbookPart: this.workbookPart,
+      workbookRels: this.workbookRels,
+      contentTypes: this.contentTypes,
+    };
+    writeMarkRecord(context, this.earlierRecordPart, this.record);
+    this.workbookRels = context.workbookRels;
+    this.contentTypes = context.contentTypes;
+  }
+
   async finish(deflate?: RawDeflate): Promise<Uint8Array> {
     await this.updateAppProperties();
+    this.writeRecord();
     if (this.stylesPart === "" && this.styles.text !== emptyStyleSheet()) this.linkNewStyleSheet();
     const editor = this.editor;
     const writeIfChanged = async (path: string, text: string): Promise<void> => {
@@ -357,6 +447,7 @@ export async function writeScoredCopy(
       .filter((placed) => placed.mode === "replace")
       .map((placed) => placed.name.toLowerCase())
   );
+  await writer.takeBackEarlierMarks(replaced);
   const marksBySheet = groupMarks(plan.marks);
   for (const [sheetName, marks] of Array.from(marksBySheet.entries())) {
     if (!replaced.has(sheetName.toLowerCase())) await writer.markCells(sheetName, marks);

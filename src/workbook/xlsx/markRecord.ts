@@ -1,0 +1,176 @@
+/**
+ * The record of the cells a scored copy marked, kept in a custom XML part of its own (Excel
+ * preserves custom XML). Scoring the copy again reads it to take back exactly our earlier marks:
+ * each recorded cell gets its original xf back while it still shows our mark xf.
+ *
+ *   <selfevalMarks xmlns="urn:selfeval:marks:v1">
+ *     <sheet name="项目自评表"><c r="F14" s="3" m="27"/>…</sheet>
+ *   </selfevalMarks>
+ */
+import {
+  RELATIONSHIPS_NAMESPACE,
+  XML_DECLARATION,
+  addRelationship,
+  ensureDefaultContentType,
+  parseRelationships,
+  relationshipKind,
+  relationshipsPartFor,
+  relativeTarget,
+  resolveTarget,
+  setOverrideContentType,
+  type PackageEditor,
+} from "./opcPackage";
+import {
+  childElements,
+  escapeXmlAttribute,
+  getAttribute,
+  prefixForNamespace,
+  rootElement,
+} from "./xmlText";
+
+export const MARK_RECORD_NAMESPACE = "urn:selfeval:marks:v1";
+/** The fixed datastore item id of our record part. */
+export const MARK_RECORD_ITEM_ID = "{5E1FE7A1-3C0B-4D8E-9A52-6B7C1D2E3F40}";
+const CUSTOM_XML_TYPE = RELATIONSHIPS_NAMESPACE + "/customXml";
+const CUSTOM_XML_PROPS_TYPE = RELATIONSHIPS_NAMESPACE + "/customXmlProps";
+const CUSTOM_XML_PROPS_CONTENT_TYPE =
+  "application/vnd.openxmlformats-officedocument.customXmlProperties+xml";
+const CUSTOM_XML_NAMESPACE = "http://schemas.openxmlformats.org/officeDocument/2006/customXml";
+
+export interface RecordedCell {
+  /** "F14" */
+  readonly reference: string;
+  /** The cell's xf index before we marked it. */
+  readonly original: number;
+  /** The xf index we gave it. */
+  readonly mark: number;
+}
+
+/** Recorded cells by sheet name, in the order written. */
+export type MarkRecord = Map<string, RecordedCell[]>;
+
+/** Parses a record part; null when the XML is not ours. */
+export function parseMarkRecord(xml: string): MarkRecord | null {
+  let root;
+  try {
+    root = rootElement(xml);
+  } catch {
+    return null;
+  }
+  if (root.localName !== "selfevalMarks") return null;
+  const prefix = root.qualifiedName.slice(0, root.qualifiedName.length - root.localName.length);
+  if (prefixForNamespace(root, MARK_RECORD_NAMESPACE) !== prefix) return null;
+  const record: MarkRecord = new Map();
+  for (const sheet of childElements(xml, root)) {
+    if (sheet.localName !== "sheet") continue;
+    const name = getAttribute(sheet.attributes, "name");
+    if (name === null) continue;
+    const cells = record.get(name) ?? [];
+    record.set(name, cells);
+    for (const cell of childElements(xml, sheet)) {
+      if (cell.localName !== "c") continue;
+      const reference = getAttribute(cell.attributes, "r");
+      const original = parseInt(getAttribute(cell.attributes, "s") ?? "", 10);
+      const mark = parseInt(getAttribute(cell.attributes, "m") ?? "", 10);
+      if (reference === null || !(original >= 0) || !(mark >= 0)) continue;
+      cells.push({ reference: reference.replace(/\$/g, "").toUpperCase(), original, mark });
+    }
+  }
+  return record;
+}
+
+export function formatMarkRecord(record: MarkRecord): string {
+  let body = "";
+  record.forEach((cells, name) => {
+    if (cells.length === 0) return;
+    body += `<sheet name="${escapeXmlAttribute(name)}">`;
+    for (const cell of cells)
+      body += `<c r="${escapeXmlAttribute(cell.reference)}" s="${cell.original}" m="${cell.mark}"/>`;
+    body += "</sheet>";
+  });
+  return (
+    XML_DECLARATION + `<selfevalMarks xmlns="${MARK_RECORD_NAMESPACE}">${body}</selfevalMarks>`
+  );
+}
+
+/** The record found in a package: its part and contents. */
+export interface FoundMarkRecord {
+  readonly part: string;
+  readonly record: MarkRecord;
+}
+
+/** Our record among the workbook's custom XML parts, or null when the package has none. */
+export async function readMarkRecord(
+  editor: PackageEditor,
+  workbookPart: string,
+  workbookRels: string | null
+): Promise<FoundMarkRecord | null> {
+  for (const relationship of parseRelationships(workbookRels)) {
+    if (relationship.external || relationshipKind(relationship.type) !== "customXml") continue;
+    const part = editor.partName(resolveTarget(workbookPart, relationship.target));
+    if (part === null) continue;
+    const xml = await editor.readText(part);
+    const record = xml === null ? null : parseMarkRecord(xml);
+    if (record) return { part, record };
+  }
+  return null;
+}
+
+export interface RecordContext {
+  readonly editor: PackageEditor;
+  readonly workbookPart: string;
+  workbookRels: string;
+  contentTypes: string;
+}
+
+/**
+ * Writes the record: over the earlier record's part when there is one, else as a new custom XML
+ * item (with its properties part) linked from the workbook.
+ */
+export function writeMarkRecord(
+  context: RecordContext,
+  existingPart: string | null,
+  record: MarkRecord
+): void {
+  const editor = context.editor;
+  const xml = formatMarkRecord(record);
+  if (existingPart !== null) {
+    editor.writeText(existingPart, xml);
+    return;
+  }
+  let n = 1;
+  const free = (path: string): boolean => editor.partName(path) === null;
+  while (
+    !free(`customXml/item${n}.xml`) ||
+    !free(`customXml/itemProps${n}.xml`) ||
+    !free(relationshipsPartFor(`customXml/item${n}.xml`))
+  )
+    n++;
+  const item = `customXml/item${n}.xml`;
+  const itemProps = `customXml/itemProps${n}.xml`;
+  editor.writeText(item, xml);
+  editor.writeText(
+    itemProps,
+    XML_DECLARATION +
+      `<ds:datastoreItem ds:itemID="${MARK_RECORD_ITEM_ID}" xmlns:ds="${CUSTOM_XML_NAMESPACE}">` +
+      "<ds:schemaRefs/></ds:datastoreItem>"
+  );
+  editor.writeText(
+    relationshipsPartFor(item),
+    addRelationship(null, CUSTOM_XML_PROPS_TYPE, relativeTarget(item, itemProps)).xml
+  );
+  context.workbookRels = addRelationship(
+    context.workbookRels || null,
+    CUSTOM_XML_TYPE,
+    relativeTarget(context.workbookPart, item)
+  ).xml;
+  let types = context.contentTypes;
+  types = ensureDefaultContentType(types, "xml", "application/xml");
+  types = ensureDefaultContentType(
+    types,
+    "rels",
+    "application/vnd.openxmlformats-package.relationships+xml"
+  );
+  types = setOverrideContentType(types, itemProps, CUSTOM_XML_PROPS_CONTENT_TYPE);
+  context.contentTypes = types;
+}
