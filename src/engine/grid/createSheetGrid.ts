@@ -35,17 +35,39 @@ function defaultText(value: CellValue): string {
   return String(value);
 }
 
+// Excel has at most 16,384 columns: row and column fit one number without a string key.
+function cellKey(row: number, column: number): number {
+  return row * 16384 + column;
+}
+
+/** A cell of the grid; its A1 address is made when asked for, not for each of 100,000 cells up front. */
+class SheetCell implements GridCell {
+  constructor(
+    readonly row: number,
+    readonly column: number,
+    readonly value: CellValue,
+    readonly text: string,
+    readonly numberFormat: string,
+    readonly formula: string | null,
+    readonly formulaNotCalculated: boolean
+  ) {}
+
+  get address(): string {
+    return toA1(this.row, this.column);
+  }
+}
+
 /**
  * Builds the engine's immutable view of a sheet. Cells inside a merged area other than its
  * top-left one are dropped, whatever the adapter passed (ExcelJS repeats the master's value there).
  */
 export function createSheetGrid(input: SheetGridInput): SheetGrid {
   const merges = (input.merges ?? []).slice();
-  const mergeByCell = new Map<string, MergedArea>();
+  const mergeByCell = new Map<number, MergedArea>();
   for (const area of merges) {
     for (let row = area.top; row <= area.bottom; row++) {
       for (let column = area.left; column <= area.right; column++) {
-        mergeByCell.set(row + ":" + column, area);
+        mergeByCell.set(cellKey(row, column), area);
       }
     }
   }
@@ -55,26 +77,25 @@ export function createSheetGrid(input: SheetGridInput): SheetGrid {
   let columnCount = 0;
   for (const raw of input.cells) {
     if (raw.row < 1 || raw.column < 1) continue;
-    const area = mergeByCell.get(raw.row + ":" + raw.column);
+    const area = mergeByCell.size > 0 ? mergeByCell.get(cellKey(raw.row, raw.column)) : undefined;
     if (area && (area.top !== raw.row || area.left !== raw.column)) continue;
     const value = normaliseValue(raw.value);
     const formula = raw.formula ? raw.formula.replace(/^=/, "") : null;
     const formulaNotCalculated = Boolean(formula && raw.formulaNotCalculated);
     if (value === null && !formula) continue;
-    const cell: GridCell = {
-      row: raw.row,
-      column: raw.column,
-      address: toA1(raw.row, raw.column),
-      value: formulaNotCalculated ? null : value,
-      text: formulaNotCalculated
+    const cell = new SheetCell(
+      raw.row,
+      raw.column,
+      formulaNotCalculated ? null : value,
+      formulaNotCalculated
         ? ""
         : raw.text !== undefined && value !== null
           ? raw.text
           : defaultText(value),
-      numberFormat: raw.numberFormat || "General",
+      raw.numberFormat || "General",
       formula,
-      formulaNotCalculated,
-    };
+      formulaNotCalculated
+    );
     let rowCells = rows[raw.row];
     if (!rowCells) rowCells = rows[raw.row] = [];
     rowCells[raw.column] = cell;
@@ -97,7 +118,7 @@ export function createSheetGrid(input: SheetGridInput): SheetGrid {
       return rowCells ? rowCells[column] : undefined;
     },
     mergeAt(row: number, column: number): MergedArea | undefined {
-      return mergeByCell.get(row + ":" + column);
+      return mergeByCell.size > 0 ? mergeByCell.get(cellKey(row, column)) : undefined;
     },
   };
 }

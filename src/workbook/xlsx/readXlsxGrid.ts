@@ -51,7 +51,7 @@ export async function readXlsxGrid(bytes: Uint8Array): Promise<XlsxWorkbook> {
   return { grid: { sheets }, zip };
 }
 
-function* rawCells(worksheet: ExcelJS.Worksheet): Generator<RawCell> {
+function rawCells(worksheet: ExcelJS.Worksheet): RawCell[] {
   const raws: RawCell[] = [];
   worksheet.eachRow({ includeEmpty: false }, (row) => {
     row.eachCell({ includeEmpty: false }, (cell) => {
@@ -60,7 +60,7 @@ function* rawCells(worksheet: ExcelJS.Worksheet): Generator<RawCell> {
       if (raw) raws.push(raw);
     });
   });
-  yield* raws;
+  return raws;
 }
 
 function numberFormatOf(cell: ExcelJS.Cell): string {
