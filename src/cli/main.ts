@@ -29,7 +29,7 @@ const deflateRawAsync = promisify(zlib.deflateRaw);
 
 /** Node's native deflate, run on its thread pool, for the large parts of the scored copy. */
 const nodeDeflate = {
-  deflateRaw: async (data: Uint8Array): Promise<Uint8Array> => deflateRawAsync(data, { level: 6 }),
+  deflateRaw: async (data: Uint8Array): Promise<Uint8Array> => deflateRawAsync(data, { level: 1 }),
   crc32: (data: Uint8Array): number => zlib.crc32(data) >>> 0,
 };
 

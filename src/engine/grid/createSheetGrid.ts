@@ -13,7 +13,12 @@ export interface RawCell {
   formulaNotCalculated?: boolean;
 }
 
+/** Renders a number under a number format as the host displays it ("0.00%" → "95.00%"). */
+export type NumberFormatter = (value: number, numberFormat: string) => string;
+
 export interface SheetGridInput {
+  /** For numbers whose displayed text the adapter did not give; String(value) without it. */
+  formatNumber?: NumberFormatter;
   name: string;
   cells: Iterable<RawCell>;
   merges?: readonly MergedArea[];
@@ -46,14 +51,23 @@ class SheetCell implements GridCell {
     readonly row: number,
     readonly column: number,
     readonly value: CellValue,
-    readonly text: string,
+    private readonly givenText: string | undefined,
     readonly numberFormat: string,
     readonly formula: string | null,
-    readonly formulaNotCalculated: boolean
+    readonly formulaNotCalculated: boolean,
+    private readonly formatNumber: NumberFormatter | undefined
   ) {}
 
   get address(): string {
     return toA1(this.row, this.column);
+  }
+
+  // Made when asked for: the engine reads the displayed text of few of a sheet's numbers.
+  get text(): string {
+    if (this.givenText !== undefined) return this.givenText;
+    if (typeof this.value === "number" && this.formatNumber)
+      return this.formatNumber(this.value, this.numberFormat);
+    return defaultText(this.value);
   }
 }
 
@@ -87,14 +101,11 @@ export function createSheetGrid(input: SheetGridInput): SheetGrid {
       raw.row,
       raw.column,
       formulaNotCalculated ? null : value,
-      formulaNotCalculated
-        ? ""
-        : raw.text !== undefined && value !== null
-          ? raw.text
-          : defaultText(value),
+      formulaNotCalculated ? "" : value !== null ? raw.text : undefined,
       raw.numberFormat || "General",
       formula,
-      formulaNotCalculated
+      formulaNotCalculated,
+      input.formatNumber
     );
     let rowCells = rows[raw.row];
     if (!rowCells) rowCells = rows[raw.row] = [];

@@ -1,6 +1,8 @@
-import { z } from "zod";
 import departmentData from "./profiles/department.json";
 import projectData from "./profiles/project.json";
+import type { Profile } from "./profileSchema";
+
+export type { Profile };
 
 export const RATINGS = ["优", "良", "中", "差"] as const;
 export type Rating = (typeof RATINGS)[number];
@@ -8,75 +10,14 @@ export type Rating = (typeof RATINGS)[number];
 export const PROFILE_IDS = ["project", "department"] as const;
 export type ProfileId = (typeof PROFILE_IDS)[number];
 
-const band = z
-  .object({ min: z.number().min(0).max(1), max: z.number().min(0).max(1) })
-  .refine((b) => b.min <= b.max, {
-    message: "band min must not exceed max",
-  });
-
-/** A scoring profile: the rules of one kind of 自评表, as data. */
-export const profileSchema = z.object({
-  id: z.enum(PROFILE_IDS),
-  /** What users read: 项目支出 / 部门整体支出. */
-  label: z.string().min(1),
-  /** The policy document the profile follows. */
-  source: z.string().min(1),
-  /** The score a complete form adds up to. @default 100 */
-  totalMax: z.number().positive(),
-  /** Lower bounds, inclusive, highest first; the last must be 0. */
-  ratingBands: z
-    .array(z.object({ rating: z.enum(RATINGS), min: z.number().min(0), source: z.string() }))
-    .min(1)
-    .refine((bands) => bands.every((b, i) => i === 0 || bands[i - 1].min > b.min), {
-      message: "rating bands must be ordered from the highest lower bound down",
-    })
-    .refine((bands) => bands[bands.length - 1].min === 0, {
-      message: "the last rating band must start at 0",
-    }),
-  /** Share of an indicator's 分值 each stated grade of a qualitative indicator allows. */
-  qualitativeBands: z.object({
-    source: z.string(),
-    achieved: band,
-    partial: band,
-    notAchieved: band,
-  }),
-  /** The 预算执行率 line, or null when the form has none. */
-  budget: z.object({ weight: z.number().positive(), source: z.string() }).nullable(),
-  /** 一级指标 and their usual weights; informative, since local rules may adjust them. */
-  topLevelWeights: z.array(z.object({ name: z.string(), weight: z.number().nonnegative() })),
-  /** Words that tell this kind of form from the other. */
-  detection: z.object({ titleWords: z.array(z.string()), topLevelWords: z.array(z.string()) }),
-  /** Two scores closer than this are equal (scores are rounded to 2 decimals). */
-  tolerance: z.number().nonnegative(),
-});
-
-export type Profile = z.infer<typeof profileSchema>;
-
-/** Thrown at load time when a profile file breaks its schema: a programmer's or packager's error. */
-export class InvalidProfileError extends Error {
-  constructor(id: string, detail: string) {
-    super("Invalid scoring profile " + id + ": " + detail);
-    this.name = "InvalidProfileError";
-  }
-}
-
-/** Validates profile data; throws InvalidProfileError when it is not a profile. */
-export function loadProfile(data: unknown): Profile {
-  const parsed = profileSchema.safeParse(data);
-  if (!parsed.success) {
-    const id =
-      typeof data === "object" && data && "id" in data ? String((data as { id: unknown }).id) : "?";
-    throw new InvalidProfileError(
-      id,
-      parsed.error.issues.map((issue) => issue.path.join(".") + " " + issue.message).join("; ")
-    );
-  }
-  return parsed.data;
-}
-
+/**
+ * The bundled profiles. Their data is checked against profileSchema by the test suite (and any
+ * profile from outside goes through loadProfile), so zod stays out of what the CLI and the task
+ * pane load.
+ */
 export const PROFILES: Readonly<Record<ProfileId, Profile>> = {
-  project: loadProfile(projectData),
-  department: loadProfile(departmentData),
+  project: projectData as Profile,
+  department: departmentData as Profile,
 };
 
 /** The rating of a total, by the profile's bands (lower bounds inclusive: 90 → 优, 89.99 → 良). */

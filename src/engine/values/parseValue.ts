@@ -85,12 +85,7 @@ const PLACEHOLDER = /^[-—–_/\\~·.。、]+$|^(N\/A|NA)$/i;
 const UNIT_TEXT = /^[A-Za-z\u4e00-\u9fa5²³/·.]{1,6}$/;
 const NOT_A_UNIT = /前|后|底|内|完成|达到|左右|约|以|为|的|和|及|或|开展|提升|下降|增长/;
 
-/**
- * Reads a target, actual, weight or score as typed: numbers stored as text, "%", full-width
- * digits and signs, units, comparators and thousands separators. Never throws: what it cannot
- * read as a number is words.
- */
-export function parseText(text: string): ParsedValue {
+function readText(text: string): ParsedValue {
   let rest = normaliseText(text);
   if (rest === "") return EMPTY;
   if (PLACEHOLDER.test(rest)) return EMPTY;
@@ -152,6 +147,25 @@ export function parseText(text: string): ParsedValue {
     unit: unitText === "" ? null : unitText,
     comparator,
   };
+}
+
+// Templates repeat the same few targets and actuals ("≥95%", "100%") down thousands of rows;
+// parsed values are immutable, so one reading serves them all.
+const PARSED_TEXTS = new Map<string, ParsedValue>();
+const PARSED_TEXTS_LIMIT = 5000;
+
+/**
+ * Reads a target, actual, weight or score as typed: numbers stored as text, "%", full-width
+ * digits and signs, units, comparators and thousands separators. Never throws: what it cannot
+ * read as a number is words.
+ */
+export function parseText(text: string): ParsedValue {
+  const known = PARSED_TEXTS.get(text);
+  if (known) return known;
+  const parsed = readText(text);
+  if (PARSED_TEXTS.size >= PARSED_TEXTS_LIMIT) PARSED_TEXTS.clear();
+  PARSED_TEXTS.set(text, parsed);
+  return parsed;
 }
 
 /** Reads a cell: its stored value first (a real number keeps its % format), its text otherwise. */

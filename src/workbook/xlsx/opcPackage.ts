@@ -52,9 +52,16 @@ type PendingEdit =
  * UTF-8 reading shows as NULs among the first characters.
  */
 async function decodeXmlPart(file: JSZip.JSZipObject): Promise<string> {
-  const text = await file.async("string");
-  if (text.slice(0, 4).indexOf("\u0000") < 0) return text;
   const bytes = await file.async("uint8array");
+  const utf16 =
+    bytes.length >= 2 &&
+    (bytes[0] === 0 || bytes[1] === 0 || bytes[0] === 0xfe || bytes[0] === 0xff);
+  if (!utf16) {
+    // The platform's decoder is native; JSZip's own is plain JavaScript and slow on large sheets.
+    // Internet Explorer 11 has none, and there JSZip decodes.
+    if (typeof TextDecoder !== "undefined") return new TextDecoder("utf-8").decode(bytes);
+    return file.async("string");
+  }
   // FE FF is the big-endian mark and FF FE the little-endian one; without a mark, "<" shows
   // which byte comes first (00 3C or 3C 00).
   const bigEndian = bytes[0] === 0xfe || bytes[0] === 0x00;

@@ -44,6 +44,8 @@ export async function readXlsxGrid(bytes: Uint8Array): Promise<XlsxWorkbook> {
         name: worksheet.name,
         cells: rawCells(worksheet),
         merges: mergesOf(worksheet),
+        // ExcelJS gives no displayed text; numbers are formatted when the engine asks.
+        formatNumber: formatCellText,
         owner: owners.get(worksheet.name) ?? null,
       })
     );
@@ -55,7 +57,7 @@ function rawCells(worksheet: ExcelJS.Worksheet): RawCell[] {
   const raws: RawCell[] = [];
   worksheet.eachRow({ includeEmpty: false }, (row) => {
     row.eachCell({ includeEmpty: false }, (cell) => {
-      if (cell.type === ExcelJS.ValueType.Merge) return;
+      // Merged non-master cells (ExcelJS repeats the master's value there) are dropped by createSheetGrid.
       const raw = rawCell(cell);
       if (raw) raws.push(raw);
     });
@@ -75,18 +77,13 @@ function plainText(value: unknown): string {
   return value === null || value === undefined ? "" : String(value);
 }
 
-function fromResult(
-  result: unknown,
-  numberFormat: string
-): { value: CellValue | undefined; text?: string } {
-  if (result === undefined || result === null) return { value: undefined };
-  if (typeof result === "number")
-    return { value: result, text: formatCellText(result, numberFormat) };
-  if (typeof result === "boolean") return { value: result };
-  if (result instanceof Date) return { value: result.toISOString().slice(0, 10) };
+function fromResult(result: unknown): CellValue | undefined {
+  if (result === undefined || result === null) return undefined;
+  if (typeof result === "number" || typeof result === "boolean") return result;
+  if (result instanceof Date) return result.toISOString().slice(0, 10);
   if (typeof result === "object" && "error" in (result as object))
-    return { value: { error: String((result as { error: unknown }).error) } };
-  return { value: plainText(result) };
+    return { error: String((result as { error: unknown }).error) };
+  return plainText(result);
 }
 
 function rawCell(cell: ExcelJS.Cell): RawCell | null {
@@ -98,15 +95,12 @@ function rawCell(cell: ExcelJS.Cell): RawCell | null {
   if (typeof value === "object" && !(value instanceof Date)) {
     const object = value as Record<string, unknown>;
     if ("formula" in object || "sharedFormula" in object) {
-      const formula = String(object.formula ?? object.sharedFormula ?? "");
-      const result = fromResult(object.result, numberFormat);
       return {
         row,
         column,
-        value: result.value,
-        text: result.text,
+        value: fromResult(object.result),
         numberFormat,
-        formula,
+        formula: String(object.formula ?? object.sharedFormula ?? ""),
         formulaNotCalculated: object.result === undefined,
       };
     }
@@ -115,8 +109,7 @@ function rawCell(cell: ExcelJS.Cell): RawCell | null {
     if ("hyperlink" in object) return { row, column, value: plainText(object.text), numberFormat };
     if ("richText" in object) return { row, column, value: plainText(object), numberFormat };
   }
-  const result = fromResult(value, numberFormat);
-  return { row, column, value: result.value, text: result.text, numberFormat };
+  return { row, column, value: fromResult(value), numberFormat };
 }
 
 function mergesOf(worksheet: ExcelJS.Worksheet): MergedArea[] {

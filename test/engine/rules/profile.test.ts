@@ -1,9 +1,6 @@
-import {
-  InvalidProfileError,
-  loadProfile,
-  PROFILES,
-  ratingOf,
-} from "../../../src/engine/rules/profile";
+import { PROFILES, ratingOf } from "../../../src/engine/rules/profile";
+import { InvalidProfileError, loadProfile } from "../../../src/engine/rules/profileSchema";
+import departmentData from "../../../src/engine/rules/profiles/department.json";
 import projectData from "../../../src/engine/rules/profiles/project.json";
 
 describe("ratingOf", () => {
@@ -23,6 +20,11 @@ describe("ratingOf", () => {
 });
 
 describe("profiles", () => {
+  it("are bundled as valid profiles: the schema accepts them unchanged", () => {
+    expect(loadProfile(projectData)).toEqual(PROFILES.project);
+    expect(loadProfile(departmentData)).toEqual(PROFILES.department);
+  });
+
   it("weigh 100 in all: 预算执行率 10 + 产出 50 + 效益 30 + 满意度 10; 履职效能 50 + 管理效能 50", () => {
     const project = PROFILES.project;
     expect(project.budget!.weight + project.topLevelWeights.reduce((s, w) => s + w.weight, 0)).toBe(
