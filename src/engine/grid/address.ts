@@ -12,9 +12,14 @@ export function columnLetters(column: number): string {
   return letters;
 }
 
+// Addresses are made for every cell a report names; the letters of a column are made once.
+const LETTERS: string[] = [];
+
 /** The A1 address of a 1-based row and column, e.g. (14, 6) → "F14". */
 export function toA1(row: number, column: number): string {
-  return columnLetters(column) + String(row);
+  let letters = LETTERS[column];
+  if (letters === undefined) letters = LETTERS[column] = columnLetters(column);
+  return letters + row;
 }
 
 /** Parses "F14" (with or without `$`) into its 1-based row and column; null when it is not an address. */

@@ -180,7 +180,16 @@ export class PackageEditor {
     this.edits.forEach((edit, name) => {
       originals.set(name, this.zip.files[name]);
       if (edit.kind === "removed") this.zip.remove(name);
-      else written.push({ name, data: edit.kind === "text" ? encodeUtf8(edit.text) : edit.data });
+      else
+        written.push({
+          name,
+          data:
+            edit.kind === "text"
+              ? encodeUtf8(edit.text)
+              : deflate
+                ? binaryStringBytes(edit.data)
+                : edit.data,
+        });
     });
     const precompressed = deflate
       ? await precompressLargeParts(written, deflate)
@@ -207,6 +216,13 @@ export class PackageEditor {
       });
     }
   }
+}
+
+/** A "binary string" (one char per byte, as VML drawings are kept) as its bytes. */
+function binaryStringBytes(data: string): Uint8Array {
+  const bytes = new Uint8Array(data.length);
+  for (let i = 0; i < data.length; i++) bytes[i] = data.charCodeAt(i) & 0xff;
+  return bytes;
 }
 
 /** A raw DEFLATE (no zlib header) and CRC-32 the platform provides natively, e.g. Node's zlib. */
