@@ -1,17 +1,9 @@
 import { buildNarrativeSheet } from "../../../src/engine/output/buildNarrativeSheet";
 import { scoreWorkbook } from "../../../src/engine/scoreWorkbook";
 import { sheetFromRows, workbookOf } from "../../helpers/gridFromRows";
+import { DEPARTMENT_HEADER } from "../../helpers/templateHeaders";
 
-const HEADER = [
-  "一级指标",
-  "二级指标",
-  "三级指标",
-  "分值",
-  "年度指标值",
-  "实际完成值",
-  "得分",
-  "偏差原因分析及改进措施",
-];
+const HEADER = DEPARTMENT_HEADER;
 
 describe("buildNarrativeSheet", () => {
   it("counts each form's own problems when two forms share a sheet", () => {

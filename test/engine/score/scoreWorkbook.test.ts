@@ -1,16 +1,8 @@
 import { scoreWorkbook } from "../../../src/engine/scoreWorkbook";
 import { sheetFromRows, workbookOf, type TestCell } from "../../helpers/gridFromRows";
+import { DEPARTMENT_HEADER, PROJECT_HEADER } from "../../helpers/templateHeaders";
 
-const HEADER = [
-  "一级指标",
-  "二级指标",
-  "三级指标",
-  "分值",
-  "年度指标值",
-  "实际完成值",
-  "自评得分",
-  "偏差原因分析及改进措施",
-];
+const HEADER = DEPARTMENT_HEADER;
 
 // Every row is worked out by hand in the comment beside it (财预〔2020〕10号 rules).
 const rows: TestCell[][] = [
@@ -331,16 +323,7 @@ describe("年度资金总额", () => {
       ],
       [null, "年度资金总额", 90, 89.97, 89.974, 10, null, 10],
       [null, "其中：当年财政拨款", 90, 89.974, 89.974],
-      [
-        "一级指标",
-        "二级指标",
-        "三级指标",
-        "年度指标值",
-        "实际完成值",
-        "分值",
-        "得分",
-        "偏差原因分析及改进措施",
-      ],
+      PROJECT_HEADER,
       ["产出指标", "数量指标", "培训人次", "≥100人次", "120人次", 90, 90, null],
     ]);
     const { report } = scoreWorkbook(workbookOf(sheet));
@@ -365,16 +348,7 @@ describe("预算执行率", () => {
         "得分",
       ],
       [null, "年度资金总额", 800, budget, executed, 10, null, null],
-      [
-        "一级指标",
-        "二级指标",
-        "三级指标",
-        "年度指标值",
-        "实际完成值",
-        "分值",
-        "得分",
-        "偏差原因分析及改进措施",
-      ],
+      PROJECT_HEADER,
       ["产出指标", "数量指标", "培训人次", "≥100人次", "120人次", 90, 90, null],
     ]);
     return scoreWorkbook(workbookOf(sheet)).report;
