@@ -214,7 +214,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     outputs.push({
       file: args.json,
       bytes: JSON.stringify(result.report, null, 2) + "\n",
-      label: "JSON 报告",
+      label: "报告（JSON）",
     });
   await writeAll(outputs);
 
