@@ -373,3 +373,33 @@ describe("selfeval speaks the user's language when the system fails", () => {
     expect((await run("score", department, "--out")).stderr).toContain("选项 --out 需要一个值");
   });
 });
+
+describe("scoring a corrected copy", () => {
+  it("takes back the marks of problems the user has fixed", async () => {
+    const dir = scratch();
+    const first = path.join(dir, "first.xlsx");
+    const fixed = path.join(dir, "fixed.xlsx");
+    const second = path.join(dir, "second.xlsx");
+    await run("score", department, "--out", first);
+    expect(fillOf((await load(first)).worksheets[0].getCell("G11"))).toBe("FFFFEB9C");
+
+    // The officer types the score the rule gives, and Excel recalculates the 合计 (98.36 − 3 + 3.84).
+    const zip = await JSZip.loadAsync(readFileSync(first));
+    const sheetPart = "xl/worksheets/sheet1.xml";
+    const xml = await zip.file(sheetPart)!.async("string");
+    const edited = xml
+      .replace(/(<c r="G11"[^>]*>)<v>3<\/v>/, "$1<v>3.84</v>")
+      .replace(/(<c r="G17"[^>]*><f>[^<]*<\/f>)<v>98.36<\/v>/, "$1<v>99.2</v>");
+    expect(edited).not.toBe(xml);
+    zip.file(sheetPart, edited);
+    writeFileSync(fixed, await zip.generateAsync({ type: "nodebuffer" }));
+
+    const result = await run("score", fixed, "--out", second);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("问题：错误 0 个，警告 0 个");
+    const cell = (await load(second)).worksheets[0].getCell("G11");
+    expect(cell.value).toBe(3.84);
+    expect(fillOf(cell)).toBeUndefined();
+    expect(noteOf(cell)).toBe("");
+  });
+});
