@@ -403,3 +403,30 @@ describe("scoring a corrected copy", () => {
     expect(noteOf(cell)).toBe("");
   });
 });
+
+describe("a note the user typed into", () => {
+  it("is kept when the copy is scored again, even though the tool wrote it first", async () => {
+    const dir = scratch();
+    const first = path.join(dir, "first.xlsx");
+    const edited = path.join(dir, "edited.xlsx");
+    const second = path.join(dir, "second.xlsx");
+    await run("score", department, "--out", first);
+    const zip = await JSZip.loadAsync(readFileSync(first));
+    const commentsPart = Object.keys(zip.files).find((name) =>
+      /^xl\/comments\d*\.xml$/.test(name)
+    )!;
+    const comments = await zip.file(commentsPart)!.async("string");
+    const withReply = comments.replace(
+      /(<comment ref="G11"[\s\S]*?)(<\/t><\/r>)/,
+      "$1\n局里已核实，按3分上报。$2"
+    );
+    expect(withReply).not.toBe(comments);
+    zip.file(commentsPart, withReply);
+    writeFileSync(edited, await zip.generateAsync({ type: "nodebuffer" }));
+
+    await run("score", edited, "--out", second);
+    expect(noteOf((await load(second)).worksheets[0].getCell("G11"))).toContain(
+      "局里已核实，按3分上报。"
+    );
+  });
+});

@@ -385,6 +385,25 @@ function zeroBasedCell(reference: string): { row: number; column: number } | nul
  * Removes our own notes from a comments part: every <comment> by NOTE_AUTHOR. The authors list
  * and everything else stay as they are. Returns the new text and the cells whose notes went.
  */
+/** The plain text of a comment's body: its <t> runs, unescaped and joined. */
+function commentText(body: string): string {
+  const pattern = /<(?:[A-Za-z_][\w.-]*:)?t(?:\s[^>]*)?>([\s\S]*?)<\/(?:[A-Za-z_][\w.-]*:)?t>/g;
+  let text = "";
+  let match: RegExpExecArray | null;
+  while ((match = pattern.exec(body))) text += unescapeXml(match[1]);
+  return text;
+}
+
+/**
+ * True when a note still reads exactly as the tool writes it: every line a 【错误】 or 【警告】
+ * message. Excel keeps a note's author when the user types into it, so a note the user added
+ * words to no longer passes and is kept as theirs.
+ */
+function isToolNoteText(text: string): boolean {
+  const lines = text.replace(/\r\n?/g, "\n").split("\n");
+  return lines.length > 0 && lines.every((line) => /^【(错误|警告)】\S/.test(line));
+}
+
 function removeOwnComments(xml: string): { xml: string; cells: string[] } {
   const root = rootElement(xml);
   const authors = findChild(xml, root, "authors");
@@ -403,7 +422,9 @@ function removeOwnComments(xml: string): { xml: string; cells: string[] } {
     const authorId = /\sauthorId\s*=\s*(?:"\s*([0-9]+)\s*"|'\s*([0-9]+)\s*')/.exec(
       comment.attributes
     );
-    return authorId !== null && ownIds.has(String(parseInt(authorId[1] ?? authorId[2], 10)));
+    if (authorId === null || !ownIds.has(String(parseInt(authorId[1] ?? authorId[2], 10))))
+      return false;
+    return isToolNoteText(commentText(xml.slice(comment.startTagEnd, comment.closeStart)));
   });
   let text = xml;
   const cells: string[] = [];

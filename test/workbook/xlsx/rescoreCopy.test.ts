@@ -293,9 +293,9 @@ describe("re-scoring a scored copy of project-school-safety-2024.xlsx", () => {
 
 describe("re-scoring a scored copy of the hand-written template", () => {
   const marks: CellMark[] = [
-    { sheet: MAIN_SHEET, cell: "B4", severity: "error", note: "第一条" },
-    { sheet: MAIN_SHEET, cell: EXISTING_NOTE_CELL, severity: "warning", note: "不应出现" },
-    { sheet: MAIN_SHEET, cell: "C6", severity: "warning", note: "第二条" },
+    { sheet: MAIN_SHEET, cell: "B4", severity: "error", note: "【错误】第一条" },
+    { sheet: MAIN_SHEET, cell: EXISTING_NOTE_CELL, severity: "warning", note: "【警告】不应出现" },
+    { sheet: MAIN_SHEET, cell: "C6", severity: "warning", note: "【警告】第二条" },
     { sheet: SECOND_SHEET, cell: "B2", severity: "error", note: "第二张表" },
   ];
 
