@@ -430,3 +430,32 @@ describe("a note the user typed into", () => {
     );
   });
 });
+
+describe("the tool's own sheet the user added to", () => {
+  it("is kept, with what the user added, and the new results go beside it", async () => {
+    const dir = scratch();
+    const first = path.join(dir, "first.xlsx");
+    const edited = path.join(dir, "edited.xlsx");
+    const second = path.join(dir, "second.xlsx");
+    await run("score", department, "--out", first);
+    const zip = await JSZip.loadAsync(readFileSync(first));
+    const workbookXml = await zip.file("xl/workbook.xml")!.async("string");
+    const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
+    const rid = /<sheet [^>]*name="评分结果"[^>]*r:id="([^"]+)"/.exec(workbookXml)![1];
+    const target = new RegExp('<Relationship [^>]*Id="' + rid + '"[^>]*>').exec(rels)![0];
+    const part = /Target="\/?(?:xl\/)?([^"]+)"/.exec(target)![1];
+    const relsPart = "xl/" + part.replace(/([^/]+)$/, "_rels/$1.rels");
+    // A hyperlink the user put on the results sheet: the sheet now holds something of theirs.
+    zip.file(
+      relsPart,
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://example.org/" TargetMode="External"/></Relationships>'
+    );
+    writeFileSync(edited, await zip.generateAsync({ type: "nodebuffer" }));
+
+    await run("score", edited, "--out", second);
+    const names = (await load(second)).worksheets.map((sheet) => sheet.name);
+    expect(names).toEqual(["部门整体支出绩效自评表", "评分结果", "自评表说明", "评分结果 (2)"]);
+    const out = await JSZip.loadAsync(readFileSync(second));
+    expect(await out.file(relsPart)!.async("string")).toContain("https://example.org/");
+  });
+});

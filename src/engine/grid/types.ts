@@ -64,4 +64,6 @@ export interface SheetGrid {
 
 export interface WorkbookGrid {
   readonly sheets: readonly SheetGrid[];
+  /** Sheets the engine does not read (chart sheets, dialog sheets): their names are taken all the same. */
+  readonly otherSheetNames?: readonly string[];
 }

@@ -21,7 +21,12 @@ export function planOutputSheets(
   workbook: WorkbookGrid,
   outputs: readonly OutputSheet[]
 ): PlacedOutputSheet[] {
-  const taken = new Set(workbook.sheets.map((sheet) => sheet.name.toLowerCase()));
+  const taken = new Set(
+    workbook.sheets
+      .map((sheet) => sheet.name)
+      .concat(workbook.otherSheetNames ?? [])
+      .map((name) => name.toLowerCase())
+  );
   const replaced = new Set<string>();
   return outputs.map((output) => {
     const own = workbook.sheets.find(

@@ -1,9 +1,17 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { createSheetGrid, type RawCell } from "../../engine/grid/createSheetGrid";
-import type { CellValue, MergedArea, SheetGrid, WorkbookGrid } from "../../engine/grid/types";
+import type {
+  CellValue,
+  MergedArea,
+  SheetGrid,
+  SheetOwner,
+  WorkbookGrid,
+} from "../../engine/grid/types";
 import { formatCellText } from "./formatCellText";
+import { parseRelationships, relationshipsPartFor, resolveTarget } from "./opcPackage";
 import { readOwnerMarks } from "./readOwnerMarks";
+import { readWorkbookSheets } from "./workbookPart";
 
 /** Thrown when the bytes are not an .xlsx package ExcelJS can read. */
 export class UnreadableWorkbookError extends Error {
@@ -29,7 +37,9 @@ export async function readXlsxGrid(bytes: Uint8Array): Promise<XlsxWorkbook> {
   }
   const workbookPart = zip.file("xl/workbook.xml");
   if (!workbookPart) throw new UnreadableWorkbookError("no xl/workbook.xml");
-  const owners = readOwnerMarks(await workbookPart.async("string"));
+  const workbookXml = await workbookPart.async("string");
+  const owners = await ownersAsWritten(zip, workbookXml, readOwnerMarks(workbookXml));
+  const allSheetNames = readWorkbookSheets(workbookXml).map((sheet) => sheet.name);
 
   const workbook = new ExcelJS.Workbook();
   try {
@@ -50,7 +60,36 @@ export async function readXlsxGrid(bytes: Uint8Array): Promise<XlsxWorkbook> {
       })
     );
   });
-  return { grid: { sheets }, zip };
+  const read = new Set(sheets.map((sheet) => sheet.name));
+  const otherSheetNames = allSheetNames.filter((name) => !read.has(name));
+  return { grid: { sheets, otherSheetNames }, zip };
+}
+
+/**
+ * The tool's own sheets, with the fingerprint of what it wrote — unless the user has since
+ * given one notes, pictures or charts (the tool writes none): such a sheet counts as edited,
+ * so that re-scoring writes a new sheet beside it instead of dropping what the user added.
+ */
+async function ownersAsWritten(
+  zip: JSZip,
+  workbookXml: string,
+  owners: Map<string, SheetOwner>
+): Promise<Map<string, SheetOwner>> {
+  if (owners.size === 0) return owners;
+  const relationships = parseRelationships(
+    await (zip.file("xl/_rels/workbook.xml.rels")?.async("string") ?? Promise.resolve(null))
+  );
+  for (const sheet of readWorkbookSheets(workbookXml)) {
+    const owner = owners.get(sheet.name);
+    if (!owner) continue;
+    const relationship = relationships.find((candidate) => candidate.id === sheet.relationshipId);
+    if (!relationship) continue;
+    const part = resolveTarget("xl/workbook.xml", relationship.target);
+    const rels = zip.file(relationshipsPartFor(part));
+    if (rels && parseRelationships(await rels.async("string")).length > 0)
+      owners.set(sheet.name, { kind: owner.kind, writtenFingerprint: null });
+  }
+  return owners;
 }
 
 function rawCells(worksheet: ExcelJS.Worksheet): RawCell[] {

@@ -77,3 +77,13 @@ describe("planOutputSheets", () => {
     expect(name).not.toMatch(/[:\\/?*[\]]/);
   });
 });
+
+describe("planOutputSheets and sheets the engine does not read", () => {
+  it("never takes the name of a chart sheet", () => {
+    const workbook = { sheets: [sheetFromRows("自评表", [["x"]])], otherSheetNames: ["评分结果"] };
+    expect(planOutputSheets(workbook, [results])[0]).toMatchObject({
+      name: "评分结果 (2)",
+      mode: "create",
+    });
+  });
+});
