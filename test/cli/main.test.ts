@@ -392,12 +392,20 @@ describe("scoring a corrected copy", () => {
       .replace(/(<c r="G17"[^>]*><f>[^<]*<\/f>)<v>98.36<\/v>/, "$1<v>99.2</v>");
     expect(edited).not.toBe(xml);
     zip.file(sheetPart, edited);
+    // …and renames the sheet: the tool still knows the marks it made there.
+    const workbookXml = await zip.file("xl/workbook.xml")!.async("string");
+    zip.file(
+      "xl/workbook.xml",
+      workbookXml.replace('name="部门整体支出绩效自评表"', 'name="2024自评表（定稿）"')
+    );
     writeFileSync(fixed, await zip.generateAsync({ type: "nodebuffer" }));
 
     const result = await run("score", fixed, "--out", second);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("问题：错误 0 个，警告 0 个");
-    const cell = (await load(second)).worksheets[0].getCell("G11");
+    const renamed = (await load(second)).worksheets[0];
+    expect(renamed.name).toBe("2024自评表（定稿）");
+    const cell = renamed.getCell("G11");
     expect(cell.value).toBe(3.84);
     expect(fillOf(cell)).toBeUndefined();
     expect(noteOf(cell)).toBe("");

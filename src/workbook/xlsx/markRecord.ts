@@ -46,7 +46,7 @@ export interface RecordedCell {
   readonly mark: number;
 }
 
-/** Recorded cells by sheet name, in the order written. */
+/** Recorded cells by sheet — "#<sheetId>" (or a sheet name, in records written before ids) — in the order written. */
 export type MarkRecord = Map<string, RecordedCell[]>;
 
 /** Parses a record part; null when the XML is not ours. */
@@ -63,7 +63,9 @@ export function parseMarkRecord(xml: string): MarkRecord | null {
   const record: MarkRecord = new Map();
   for (const sheet of childElements(xml, root)) {
     if (sheet.localName !== "sheet") continue;
-    const name = getAttribute(sheet.attributes, "name");
+    const id = getAttribute(sheet.attributes, "id");
+    const name =
+      id !== null && /^\d+$/.test(id) ? "#" + id : getAttribute(sheet.attributes, "name");
     if (name === null) continue;
     const cells = record.get(name) ?? [];
     record.set(name, cells);
@@ -81,9 +83,10 @@ export function parseMarkRecord(xml: string): MarkRecord | null {
 
 export function formatMarkRecord(record: MarkRecord): string {
   let body = "";
-  record.forEach((cells, name) => {
+  record.forEach((cells, key) => {
     if (cells.length === 0) return;
-    body += `<sheet name="${escapeXmlAttribute(name)}">`;
+    const id = /^#(\d+)$/.exec(key);
+    body += id ? `<sheet id="${id[1]}">` : `<sheet name="${escapeXmlAttribute(key)}">`;
     for (const cell of cells)
       body += `<c r="${escapeXmlAttribute(cell.reference)}" s="${cell.original}" m="${cell.mark}"/>`;
     body += "</sheet>";
@@ -109,6 +112,13 @@ export async function readMarkRecord(
     if (relationship.external || relationshipKind(relationship.type) !== "customXml") continue;
     const part = editor.partName(resolveTarget(workbookPart, relationship.target));
     if (part === null) continue;
+    const xml = await editor.readText(part);
+    const record = xml === null ? null : parseMarkRecord(xml);
+    if (record) return { part, record };
+  }
+  // Some programs (LibreOffice) link custom XML from the package root instead: look at every item.
+  for (const part of editor.partNames()) {
+    if (!/^customXml\/item\d+\.xml$/i.test(part)) continue;
     const xml = await editor.readText(part);
     const record = xml === null ? null : parseMarkRecord(xml);
     if (record) return { part, record };

@@ -86,6 +86,11 @@ function groupMarks(marks: readonly CellMark[]): Map<string, MergedMark[]> {
   return grouped;
 }
 
+/** A sheet's key in the mark record: its sheetId, which a rename leaves alone. */
+function sheetRecordKey(sheet: WorkbookSheet): string {
+  return "#" + sheet.sheetId;
+}
+
 function rowRestyles(
   marks: readonly MergedMark[],
   styles: StyleSheetEditor,
@@ -101,7 +106,9 @@ function rowRestyles(
       column: mark.column,
       restyle: (originalXf) => {
         const markXf = styles.markedStyle(originalXf, severity);
-        recorded.push({ reference, original: originalXf, mark: markXf });
+        // A cell already showing that very mark (from a run whose record was lost) has no
+        // original left to remember; recording it as its own original would make it permanent.
+        if (markXf !== originalXf) recorded.push({ reference, original: originalXf, mark: markXf });
         return markXf;
       },
     });
@@ -232,10 +239,10 @@ class ScoredCopyWriter implements NotesContext {
    */
   async takeBackEarlierMarks(replaced: ReadonlySet<string>): Promise<void> {
     if (!this.earlierRecord) return;
-    for (const [sheetName, cells] of Array.from(this.earlierRecord.entries())) {
-      if (replaced.has(sheetName.toLowerCase())) continue;
-      const sheet = this.findSheet(sheetName);
-      const part = sheet ? this.worksheetPart(sheet) : null;
+    for (const [key, cells] of Array.from(this.earlierRecord.entries())) {
+      const sheet = this.findRecordedSheet(key);
+      if (!sheet || replaced.has(sheet.name.toLowerCase())) continue;
+      const part = this.worksheetPart(sheet);
       if (part === null) continue;
       const original = await this.editor.readText(part);
       if (original === null) continue;
@@ -247,6 +254,13 @@ class ScoredCopyWriter implements NotesContext {
 
   private sheets(): WorkbookSheet[] {
     return readWorkbookSheets(this.workbookXml);
+  }
+
+  /** The sheet a record entry names: by its sheetId, which survives renaming; by name in older records. */
+  private findRecordedSheet(key: string): WorkbookSheet | undefined {
+    const id = /^#(\d+)$/.exec(key);
+    if (id) return this.sheets().find((sheet) => sheet.sheetId === Number(id[1]));
+    return this.findSheet(key);
   }
 
   private findSheet(name: string): WorkbookSheet | undefined {
@@ -272,8 +286,9 @@ class ScoredCopyWriter implements NotesContext {
     if (!sheet || part === null) return;
     let xml = await this.editor.readText(part);
     if (xml === null) return;
-    const recorded = this.record.get(sheet.name) ?? [];
-    this.record.set(sheet.name, recorded);
+    const key = sheetRecordKey(sheet);
+    const recorded = this.record.get(key) ?? [];
+    this.record.set(key, recorded);
     xml = restyleCells(xml, rowRestyles(marks, this.styles, recorded));
     const notes: NoteToAdd[] = marks.map((mark) => ({
       row: mark.row,

@@ -165,7 +165,8 @@ describe("re-scoring a scored copy of project-school-safety-2024.xlsx", () => {
     );
     const record = partText(firstParts, recordPartOf(firstParts));
     const f14 = styleIndexOf(cellElements(partText(inputParts, SHEET_PART)).get("F14"));
-    expect(record).toContain(`<sheet name="${SHEET}">`);
+    // Keyed by sheetId, which survives the user renaming the sheet.
+    expect(record).toContain(`<sheet id="1">`);
     expect(record).toMatch(new RegExp(`<c r="F14" s="${f14}" m="\\d+"/>`));
     const types = partText(firstParts, "[Content_Types].xml");
     expect(types).toMatch(
@@ -321,10 +322,8 @@ describe("re-scoring a scored copy of the hand-written template", () => {
       partText(inputParts, "customXml/item1.xml")
     );
     expect(recordPartOf(parts)).toBe("customXml/item2.xml");
-    // A sheet name with markup characters is recorded escaped, and found again.
-    expect(partText(await unzipParts(once), "customXml/item2.xml")).toContain(
-      '<sheet name="R&amp;D 说明">'
-    );
+    // The sheet named with markup characters is recorded by its sheetId, and found again.
+    expect(partText(await unzipParts(once), "customXml/item2.xml")).toContain('<sheet id="3">');
     expect(styleIndexOf(cellElements(partText(parts, SECOND_SHEET_PART)).get("B2"))).toBe(
       styleIndexOf(cellElements(partText(inputParts, SECOND_SHEET_PART)).get("B2"))
     );
