@@ -234,7 +234,8 @@ function extendVmlDrawing(vml: string, notes: readonly NoteToAdd[]): string {
   if (declarations) text = splice(text, rootTagEnd - 1, rootTagEnd - 1, declarations);
   let highest = 0;
   let shapeCount = 0;
-  const idPattern = /<v:shape\s[^>]*?\bid\s*=\s*["']_x0000_s(\d+)/g;
+  // Excel names form-control shapes ("Check_x0020_Box_x0020_1") and keeps their number in o:spid.
+  const idPattern = /<v:shape\s[^>]*?\b(?:id|o:spid)\s*=\s*["']_x0000_s(\d+)/g;
   let match: RegExpExecArray | null;
   while ((match = idPattern.exec(text))) {
     highest = Math.max(highest, parseInt(match[1], 10));

@@ -178,32 +178,35 @@ export class PackageEditor {
     const originals = new Map<string, JSZip.JSZipObject | undefined>();
     const written: Array<{ name: string; data: Uint8Array | string }> = [];
     this.edits.forEach((edit, name) => {
-      originals.set(name, this.zip.files[name]);
-      if (edit.kind === "removed") this.zip.remove(name);
-      else
-        written.push({
-          name,
-          data:
-            edit.kind === "text"
-              ? encodeUtf8(edit.text)
-              : deflate
-                ? binaryStringBytes(edit.data)
-                : edit.data,
-        });
+      if (edit.kind === "removed") return;
+      written.push({
+        name,
+        data:
+          edit.kind === "text"
+            ? encodeUtf8(edit.text)
+            : deflate
+              ? binaryStringBytes(edit.data)
+              : edit.data,
+      });
     });
-    const precompressed = deflate
-      ? await precompressLargeParts(written, deflate)
-      : new Map<string, unknown>();
-    for (const { name, data } of written) {
-      const original = originals.get(name);
-      const options: JSZip.JSZipFileOptions = {
-        createFolders: false,
-        binary: typeof data !== "string",
-      };
-      if (original) options.date = original.date;
-      this.zip.file(name, (precompressed.get(name) ?? data) as Uint8Array | string, options);
-    }
+    // Whatever fails below, the lent JSZip is given back as it came.
     try {
+      const precompressed = deflate
+        ? await precompressLargeParts(written, deflate)
+        : new Map<string, unknown>();
+      this.edits.forEach((edit, name) => {
+        originals.set(name, this.zip.files[name]);
+        if (edit.kind === "removed") this.zip.remove(name);
+      });
+      for (const { name, data } of written) {
+        const original = originals.get(name);
+        const options: JSZip.JSZipFileOptions = {
+          createFolders: false,
+          binary: typeof data !== "string",
+        };
+        if (original) options.date = original.date;
+        this.zip.file(name, (precompressed.get(name) ?? data) as Uint8Array | string, options);
+      }
       return await this.zip.generateAsync({
         type: "uint8array",
         compression: "DEFLATE",

@@ -200,3 +200,27 @@ describe("readOwnerMarks", () => {
     expect(readOwnerMarks(workbook("<definedNames/>")).size).toBe(0);
   });
 });
+
+describe("a drawing holding form controls", () => {
+  it("gives new notes shape ids no control already has (Excel keeps a control's number in o:spid)", async () => {
+    const parts = handWrittenParts();
+    const vml = String(parts["xl/drawings/vmlDrawing1.vml"]).replace(
+      '<v:shape id="_x0000_s1025"',
+      '<v:shape id="Check_x0020_Box_x0020_1" o:spid="_x0000_s1025"'
+    );
+    expect(vml).toContain('o:spid="_x0000_s1025"');
+    const input = await buildHandWrittenTemplate({ "xl/drawings/vmlDrawing1.vml": vml });
+    const output = await writeScoredCopy(input, {
+      marks: [{ sheet: MAIN_SHEET, cell: "B4", severity: "error", note: "【错误】分值未填写" }],
+      sheets: [],
+    });
+    const written = partText(await unzipParts(output), "xl/drawings/vmlDrawing1.vml");
+    const ids = (written.match(/_x0000_s\d+/g) ?? []).filter((id, i, all) => all.indexOf(id) === i);
+    const uses = (written.match(/(?:\bid|o:spid)="_x0000_s\d+"/g) ?? []).map((attribute) =>
+      attribute.replace(/^.*"(.*)"$/, "$1")
+    );
+    // Every shape number appears once: the control's 1025 and a new one for the note.
+    expect(uses.length).toBe(ids.length);
+    expect(new Set(uses).size).toBe(uses.length);
+  });
+});
