@@ -40,6 +40,33 @@ function noteOf(cell: ExcelJS.Cell): string {
   return ((note as { texts?: Array<{ text: string }> }).texts ?? []).map((t) => t.text).join("");
 }
 
+/** The worksheet part of a sheet, found through workbook.xml and its relationships. */
+async function sheetPartOf(zip: JSZip, sheetName: string): Promise<string> {
+  const workbookXml = await zip.file("xl/workbook.xml")!.async("string");
+  const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
+  const rid = new RegExp('<sheet [^>]*name="' + sheetName + '"[^>]*r:id="([^"]+)"').exec(
+    workbookXml
+  )![1];
+  const relationship = new RegExp('<Relationship [^>]*Id="' + rid + '"[^>]*>').exec(rels)![0];
+  return "xl/" + /Target="\/?(?:xl\/)?([^"]+)"/.exec(relationship)![1];
+}
+
+/**
+ * Scores the department example, lets `edit` change the scored copy's package as Excel would
+ * save the user's changes, and scores that copy again; returns the second copy and the run.
+ */
+async function rescoreAfter(edit: (zip: JSZip) => Promise<void>) {
+  const dir = scratch();
+  const first = path.join(dir, "first.xlsx");
+  const edited = path.join(dir, "edited.xlsx");
+  const second = path.join(dir, "second.xlsx");
+  await run("score", department, "--out", first);
+  const zip = await JSZip.loadAsync(readFileSync(first));
+  await edit(zip);
+  writeFileSync(edited, await zip.generateAsync({ type: "nodebuffer" }));
+  return { first, second, result: await run("score", edited, "--out", second) };
+}
+
 describe("selfeval score on the department example", () => {
   it("scores 98.36 / 优, exits 0 and writes the copy and the report", async () => {
     const dir = scratch();
@@ -254,25 +281,12 @@ describe("scoring a scored copy again", () => {
   });
 
   it("keeps a narrative sheet the user edited and writes the new one beside it", async () => {
-    const dir = scratch();
-    const first = path.join(dir, "first.xlsx");
-    const edited = path.join(dir, "edited.xlsx");
-    const second = path.join(dir, "second.xlsx");
-    await run("score", department, "--out", first);
-    // Edit the narrative in the package itself, as Excel would save it, keeping the tool's mark.
-    const zip = await JSZip.loadAsync(readFileSync(first));
-    const workbookXml = await zip.file("xl/workbook.xml")!.async("string");
-    const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
-    const rid = /<sheet [^>]*name="自评表说明"[^>]*r:id="([^"]+)"/.exec(workbookXml)![1];
-    const target =
-      new RegExp('Id="' + rid + '"[^>]*Target="([^"]+)"').exec(rels) ??
-      new RegExp('Target="([^"]+)"[^>]*Id="' + rid + '"').exec(rels);
-    const part = "xl/" + target![1].replace(/^\/?xl\//, "");
-    const sheetXml = await zip.file(part)!.async("string");
-    zip.file(part, sheetXml.replace(/(<t[^>]*>)([^<]*评级为优)/, "$1$2（经局党组审议通过）"));
-    writeFileSync(edited, await zip.generateAsync({ type: "nodebuffer" }));
-
-    await run("score", edited, "--out", second);
+    // The user edits the narrative; the tool's hidden mark stays on the sheet.
+    const { second } = await rescoreAfter(async (zip) => {
+      const part = await sheetPartOf(zip, "自评表说明");
+      const sheetXml = await zip.file(part)!.async("string");
+      zip.file(part, sheetXml.replace(/(<t[^>]*>)([^<]*评级为优)/, "$1$2（经局党组审议通过）"));
+    });
     const names = (await load(second)).worksheets.map((s) => s.name);
     expect(names).toEqual(["部门整体支出绩效自评表", "评分结果", "自评表说明", "自评表说明 (2)"]);
     const kept = (await load(second)).getWorksheet("自评表说明")!;
@@ -376,31 +390,23 @@ describe("selfeval speaks the user's language when the system fails", () => {
 
 describe("scoring a corrected copy", () => {
   it("takes back the marks of problems the user has fixed", async () => {
-    const dir = scratch();
-    const first = path.join(dir, "first.xlsx");
-    const fixed = path.join(dir, "fixed.xlsx");
-    const second = path.join(dir, "second.xlsx");
-    await run("score", department, "--out", first);
+    const { first, second, result } = await rescoreAfter(async (zip) => {
+      // The officer types the score the rule gives; Excel recalculates the 合计 (98.36 − 3 + 3.84)…
+      const sheetPart = await sheetPartOf(zip, "部门整体支出绩效自评表");
+      const xml = await zip.file(sheetPart)!.async("string");
+      const edited = xml
+        .replace(/(<c r="G11"[^>]*>)<v>3<\/v>/, "$1<v>3.84</v>")
+        .replace(/(<c r="G17"[^>]*><f>[^<]*<\/f>)<v>98.36<\/v>/, "$1<v>99.2</v>");
+      expect(edited).not.toBe(xml);
+      zip.file(sheetPart, edited);
+      // …and renames the sheet: the tool still knows the marks it made there.
+      const workbookXml = await zip.file("xl/workbook.xml")!.async("string");
+      zip.file(
+        "xl/workbook.xml",
+        workbookXml.replace('name="部门整体支出绩效自评表"', 'name="2024自评表（定稿）"')
+      );
+    });
     expect(fillOf((await load(first)).worksheets[0].getCell("G11"))).toBe("FFFFEB9C");
-
-    // The officer types the score the rule gives, and Excel recalculates the 合计 (98.36 − 3 + 3.84).
-    const zip = await JSZip.loadAsync(readFileSync(first));
-    const sheetPart = "xl/worksheets/sheet1.xml";
-    const xml = await zip.file(sheetPart)!.async("string");
-    const edited = xml
-      .replace(/(<c r="G11"[^>]*>)<v>3<\/v>/, "$1<v>3.84</v>")
-      .replace(/(<c r="G17"[^>]*><f>[^<]*<\/f>)<v>98.36<\/v>/, "$1<v>99.2</v>");
-    expect(edited).not.toBe(xml);
-    zip.file(sheetPart, edited);
-    // …and renames the sheet: the tool still knows the marks it made there.
-    const workbookXml = await zip.file("xl/workbook.xml")!.async("string");
-    zip.file(
-      "xl/workbook.xml",
-      workbookXml.replace('name="部门整体支出绩效自评表"', 'name="2024自评表（定稿）"')
-    );
-    writeFileSync(fixed, await zip.generateAsync({ type: "nodebuffer" }));
-
-    const result = await run("score", fixed, "--out", second);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("问题：错误 0 个，警告 0 个");
     const renamed = (await load(second)).worksheets[0];
@@ -414,25 +420,18 @@ describe("scoring a corrected copy", () => {
 
 describe("a note the user typed into", () => {
   it("is kept when the copy is scored again, even though the tool wrote it first", async () => {
-    const dir = scratch();
-    const first = path.join(dir, "first.xlsx");
-    const edited = path.join(dir, "edited.xlsx");
-    const second = path.join(dir, "second.xlsx");
-    await run("score", department, "--out", first);
-    const zip = await JSZip.loadAsync(readFileSync(first));
-    const commentsPart = Object.keys(zip.files).find((name) =>
-      /^xl\/comments\d*\.xml$/.test(name)
-    )!;
-    const comments = await zip.file(commentsPart)!.async("string");
-    const withReply = comments.replace(
-      /(<comment ref="G11"[\s\S]*?)(<\/t><\/r>)/,
-      "$1\n局里已核实，按3分上报。$2"
-    );
-    expect(withReply).not.toBe(comments);
-    zip.file(commentsPart, withReply);
-    writeFileSync(edited, await zip.generateAsync({ type: "nodebuffer" }));
-
-    await run("score", edited, "--out", second);
+    const { second } = await rescoreAfter(async (zip) => {
+      const commentsPart = Object.keys(zip.files).find((name) =>
+        /^xl\/comments\d*\.xml$/.test(name)
+      )!;
+      const comments = await zip.file(commentsPart)!.async("string");
+      const withReply = comments.replace(
+        /(<comment ref="G11"[\s\S]*?)(<\/t><\/r>)/,
+        "$1\n局里已核实，按3分上报。$2"
+      );
+      expect(withReply).not.toBe(comments);
+      zip.file(commentsPart, withReply);
+    });
     expect(noteOf((await load(second)).worksheets[0].getCell("G11"))).toContain(
       "局里已核实，按3分上报。"
     );
@@ -441,26 +440,16 @@ describe("a note the user typed into", () => {
 
 describe("the tool's own sheet the user added to", () => {
   it("is kept, with what the user added, and the new results go beside it", async () => {
-    const dir = scratch();
-    const first = path.join(dir, "first.xlsx");
-    const edited = path.join(dir, "edited.xlsx");
-    const second = path.join(dir, "second.xlsx");
-    await run("score", department, "--out", first);
-    const zip = await JSZip.loadAsync(readFileSync(first));
-    const workbookXml = await zip.file("xl/workbook.xml")!.async("string");
-    const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
-    const rid = /<sheet [^>]*name="评分结果"[^>]*r:id="([^"]+)"/.exec(workbookXml)![1];
-    const target = new RegExp('<Relationship [^>]*Id="' + rid + '"[^>]*>').exec(rels)![0];
-    const part = /Target="\/?(?:xl\/)?([^"]+)"/.exec(target)![1];
-    const relsPart = "xl/" + part.replace(/([^/]+)$/, "_rels/$1.rels");
-    // A hyperlink the user put on the results sheet: the sheet now holds something of theirs.
-    zip.file(
-      relsPart,
-      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://example.org/" TargetMode="External"/></Relationships>'
-    );
-    writeFileSync(edited, await zip.generateAsync({ type: "nodebuffer" }));
-
-    await run("score", edited, "--out", second);
+    let relsPart = "";
+    const { second } = await rescoreAfter(async (zip) => {
+      const part = await sheetPartOf(zip, "评分结果");
+      relsPart = part.replace(/([^/]+)$/, "_rels/$1.rels");
+      // A hyperlink the user put on the results sheet: the sheet now holds something of theirs.
+      zip.file(
+        relsPart,
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://example.org/" TargetMode="External"/></Relationships>'
+      );
+    });
     const names = (await load(second)).worksheets.map((sheet) => sheet.name);
     expect(names).toEqual(["部门整体支出绩效自评表", "评分结果", "自评表说明", "评分结果 (2)"]);
     const out = await JSZip.loadAsync(readFileSync(second));
