@@ -29,13 +29,18 @@ export function planOutputSheets(
   );
   const replaced = new Set<string>();
   return outputs.map((output) => {
-    const own = workbook.sheets.find(
+    // Excel's "Move or Copy" copies the hidden mark too: the sheet still under the tool's own
+    // name is the one to replace, before any renamed copy the user keeps.
+    const candidates = workbook.sheets.filter(
       (sheet) =>
         sheet.owner &&
         sheet.owner.kind === output.owner &&
         !replaced.has(sheet.name) &&
         isUneditedOwnSheet(sheet)
     );
+    const own =
+      candidates.find((sheet) => sheet.name.toLowerCase() === output.preferredName.toLowerCase()) ??
+      candidates[0];
     if (own) {
       replaced.add(own.name);
       return { sheet: output, name: own.name, mode: "replace" as const };

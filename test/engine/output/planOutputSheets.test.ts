@@ -87,3 +87,20 @@ describe("planOutputSheets and sheets the engine does not read", () => {
     });
   });
 });
+
+describe("planOutputSheets and copies of the tool's sheets", () => {
+  it("replaces the sheet under the tool's own name before a renamed copy", () => {
+    const owner = { kind: "results" as const, writtenFingerprint: results.fingerprint };
+    const archive = sheetFromRows(
+      "评分结果（11月存档）",
+      [["绩效自评评分结果"], ["总分", 98.36]],
+      [],
+      owner
+    );
+    const current = sheetFromRows("评分结果", [["绩效自评评分结果"], ["总分", 98.36]], [], owner);
+    expect(planOutputSheets(workbookOf(archive, current), [results])[0]).toMatchObject({
+      name: "评分结果",
+      mode: "replace",
+    });
+  });
+});
