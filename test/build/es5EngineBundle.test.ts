@@ -2,6 +2,7 @@ import { execFileSync } from "child_process";
 import { readFileSync } from "fs";
 import * as path from "path";
 import * as vm from "vm";
+import { DEPARTMENT_HEADER } from "../helpers/templateHeaders";
 
 const root = path.join(__dirname, "..", "..");
 const bundle = path.join(root, "dist", "selfeval-engine.js");
@@ -38,16 +39,7 @@ describe("the engine's browser bundle", () => {
     );
     vm.runInContext(readFileSync(bundle, "utf8"), context);
     context.input = JSON.stringify([
-      [
-        "一级指标",
-        "二级指标",
-        "三级指标",
-        "分值",
-        "年度指标值",
-        "实际完成值",
-        "自评得分",
-        "偏差原因分析及改进措施",
-      ],
+      DEPARTMENT_HEADER,
       ["履职效能", "服务", "门诊人次", 50, "≥10000人次", "9000人次", null, null],
       ["管理效能", "预算", "预算执行率", 50, "≥９５％", "96%", 50, null],
     ]);

@@ -21,3 +21,15 @@ export const PROJECT_HEADER = [
   "得分",
   "偏差原因分析及改进措施",
 ];
+
+/** The header row of the 项目资金 block of the national 项目支出绩效自评表 (附1). */
+export const BUDGET_HEADER = [
+  "项目资金（万元）",
+  null,
+  "年初预算数",
+  "全年预算数",
+  "全年执行数",
+  "分值",
+  "执行率",
+  "得分",
+];

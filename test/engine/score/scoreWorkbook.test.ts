@@ -1,6 +1,6 @@
 import { scoreWorkbook } from "../../../src/engine/scoreWorkbook";
 import { sheetFromRows, workbookOf, type TestCell } from "../../helpers/gridFromRows";
-import { DEPARTMENT_HEADER, PROJECT_HEADER } from "../../helpers/templateHeaders";
+import { BUDGET_HEADER, DEPARTMENT_HEADER, PROJECT_HEADER } from "../../helpers/templateHeaders";
 
 const HEADER = DEPARTMENT_HEADER;
 
@@ -311,16 +311,7 @@ describe("qualitative actuals", () => {
 describe("年度资金总额", () => {
   it("compares money with every decimal it was typed with", () => {
     const sheet = sheetFromRows("项目表", [
-      [
-        "项目资金（万元）",
-        null,
-        "年初预算数",
-        "全年预算数",
-        "全年执行数",
-        "分值",
-        "执行率",
-        "得分",
-      ],
+      BUDGET_HEADER,
       [null, "年度资金总额", 90, 89.97, 89.974, 10, null, 10],
       [null, "其中：当年财政拨款", 90, 89.974, 89.974],
       PROJECT_HEADER,
@@ -337,16 +328,7 @@ describe("年度资金总额", () => {
 describe("预算执行率", () => {
   function budgetOf(budget: number, executed: number) {
     const sheet = sheetFromRows("项目表", [
-      [
-        "项目资金（万元）",
-        null,
-        "年初预算数",
-        "全年预算数",
-        "全年执行数",
-        "分值",
-        "执行率",
-        "得分",
-      ],
+      BUDGET_HEADER,
       [null, "年度资金总额", 800, budget, executed, 10, null, null],
       PROJECT_HEADER,
       ["产出指标", "数量指标", "培训人次", "≥100人次", "120人次", 90, 90, null],
