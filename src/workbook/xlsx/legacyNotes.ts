@@ -21,7 +21,7 @@ import {
   type PackageEditor,
 } from "./opcPackage";
 import { SPREADSHEET_NAMESPACE } from "./styleSheet";
-import { wrappedLineCount } from "./textWidth";
+import { wrappedLineCount } from "../../engine/output/textWidth";
 import {
   bindNamespacePrefix,
   childElements,

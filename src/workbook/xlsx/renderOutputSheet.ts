@@ -6,19 +6,9 @@
 import { columnLetters, toA1 } from "../../engine/grid/address";
 import type { OutputCell, OutputSheet, OutputStyle } from "../../engine/output/types";
 import { RELATIONSHIPS_NAMESPACE, XML_DECLARATION } from "./opcPackage";
-import {
-  SPREADSHEET_NAMESPACE,
-  outputStyleFontSize,
-  outputStyleWraps,
-  type StyleSheetEditor,
-} from "./styleSheet";
-import { wrappedLineCount } from "./textWidth";
+import { outputRowHeight } from "../../engine/output/rowHeight";
+import { SPREADSHEET_NAMESPACE, type StyleSheetEditor } from "./styleSheet";
 import { escapeSpreadsheetText } from "./xmlText";
-
-/** Excel's width of a column that has none set. */
-const DEFAULT_COLUMN_WIDTH = 8.43;
-/** Row height per line of 11-point text. */
-const LINE_HEIGHT = 15;
 
 export interface RenderOptions {
   /** Keep the sheet selected (when it replaces a sheet that was). */
@@ -27,36 +17,6 @@ export interface RenderOptions {
 
 function styleOf(cell: OutputCell): OutputStyle | undefined {
   return cell === null ? undefined : cell.style;
-}
-
-function lineHeight(fontSize: number): number {
-  return fontSize <= 11 ? LINE_HEIGHT : Math.round(fontSize * 1.35 * 4) / 4;
-}
-
-/**
- * Height a row needs for its wrapped text, or null when the default will do. Excel does not
- * auto-fit rows of merged cells, so this estimate is what makes paragraphs print in full.
- */
-function estimatedRowHeight(
-  cells: readonly OutputCell[],
-  mergeAcross: number,
-  widths: readonly number[]
-): number | null {
-  let height = 0;
-  let needed = false;
-  cells.forEach((cell, index) => {
-    if (cell === null || !("text" in cell) || !outputStyleWraps(cell.style)) return;
-    const span = index === 0 && mergeAcross > 1 ? mergeAcross : 1;
-    let width = 0;
-    for (let k = index; k < index + span; k++) width += widths[k] || DEFAULT_COLUMN_WIDTH;
-    const fontSize = outputStyleFontSize(cell.style);
-    // About one unit of a column goes to cell padding; larger type fits fewer characters.
-    const usable = Math.max(1, (width - 1) * (11 / fontSize));
-    const lines = wrappedLineCount(cell.text, usable);
-    if (lines > 1 || fontSize > 11) needed = true;
-    height = Math.max(height, lines * lineHeight(fontSize));
-  });
-  return needed ? height : null;
 }
 
 function cellMarkup(
@@ -107,7 +67,7 @@ export function renderOutputSheet(
         lastColumn = Math.max(lastColumn, index + 1);
       }
     }
-    const height = estimatedRowHeight(row.cells, mergeAcross, sheet.columnWidths);
+    const height = outputRowHeight(row, sheet.columnWidths);
     if (cells === "" && height === null) return;
     const size = height === null ? "" : ` ht="${height}" customHeight="1"`;
     rows.push(`<row r="${r}"${size}>${cells}</row>`);

@@ -6,6 +6,11 @@
  */
 import type { OutputStyle, Severity } from "../../engine/output/types";
 import {
+  MARK_FILL_COLOURS,
+  OUTPUT_STYLE_FORMATS,
+  type OutputStyleFormat,
+} from "../../engine/output/outputStyles";
+import {
   childElements,
   elementPrefix,
   escapeXmlAttribute,
@@ -21,13 +26,6 @@ import {
 } from "./xmlText";
 
 export const SPREADSHEET_NAMESPACE = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-
-/** Excel's own light red ("Bad") and light yellow ("Neutral") fills. */
-export const MARK_FILL_COLOURS: Readonly<Record<Severity, string>> = {
-  error: "FFFFC7CE",
-  warning: "FFFFEB9C",
-};
-const TABLE_HEADER_FILL = "FFD9D9D9";
 
 /** CT_Stylesheet's child order. */
 const STYLESHEET_ORDER = [
@@ -60,45 +58,13 @@ const BUILT_IN_NUMBER_FORMATS: Readonly<Record<string, number>> = {
 /** The first id Excel leaves to custom number formats. */
 const FIRST_CUSTOM_NUMBER_FORMAT = 164;
 
-interface OutputFormat {
-  readonly bold?: boolean;
-  readonly fontSize?: number;
-  readonly fill?: string;
-  readonly border?: boolean;
-  readonly alignment: string;
-}
-
-const OUTPUT_FORMATS: Readonly<Record<OutputStyle, OutputFormat>> = {
-  title: { bold: true, fontSize: 14, alignment: 'vertical="center" wrapText="1"' },
-  heading: { bold: true, alignment: 'vertical="center" wrapText="1"' },
-  tableHeader: {
-    bold: true,
-    fill: TABLE_HEADER_FILL,
-    border: true,
-    alignment: 'horizontal="center" vertical="center" wrapText="1"',
-  },
-  tableCell: { border: true, alignment: 'vertical="center" wrapText="1"' },
-  body: { alignment: 'vertical="top" wrapText="1"' },
-  error: {
-    fill: MARK_FILL_COLOURS.error,
-    border: true,
-    alignment: 'vertical="center" wrapText="1"',
-  },
-  warning: {
-    fill: MARK_FILL_COLOURS.warning,
-    border: true,
-    alignment: 'vertical="center" wrapText="1"',
-  },
-};
-
-/** Whether an output style wraps its text (and so may need a taller row). */
-export function outputStyleWraps(style: OutputStyle | undefined): boolean {
-  return style !== undefined && OUTPUT_FORMATS[style].alignment.indexOf("wrapText") >= 0;
-}
-
-/** Point size of an output style's font, for estimating row heights. */
-export function outputStyleFontSize(style: OutputStyle | undefined): number {
-  return (style && OUTPUT_FORMATS[style].fontSize) || 11;
+/** The <alignment> attributes of an output style. */
+function alignmentAttributes(format: OutputStyleFormat): string {
+  return (
+    (format.horizontal ? `horizontal="${format.horizontal}" ` : "") +
+    `vertical="${format.vertical}"` +
+    (format.wrap ? ' wrapText="1"' : "")
+  );
 }
 
 /** A minimal stylesheet for a package that has none. */
@@ -157,7 +123,7 @@ export class StyleSheetEditor {
     const key = originalXf + ":" + severity;
     const cached = this.markedCache.get(key);
     if (cached !== undefined) return cached;
-    const fillId = this.appendChild("fills", solidFill(MARK_FILL_COLOURS[severity]));
+    const fillId = this.appendChild("fills", solidFill("FF" + MARK_FILL_COLOURS[severity]));
     const xfs = this.children("cellXfs");
     // An index past the end (a damaged file) shows as the default format, so clone that.
     const source = xfs[originalXf] ?? xfs[0];
@@ -179,17 +145,18 @@ export class StyleSheetEditor {
     const key = (style ?? "") + "|" + (numberFormat ?? "");
     const cached = this.outputCache.get(key);
     if (cached !== undefined) return cached;
-    const format = style ? OUTPUT_FORMATS[style] : undefined;
+    const format = style ? OUTPUT_STYLE_FORMATS[style] : undefined;
     const numFmtId = numberFormat === undefined ? 0 : this.numberFormatId(numberFormat);
     const fontId = format && (format.bold || format.fontSize) ? this.derivedFont(format) : 0;
-    const fillId = format && format.fill ? this.appendChild("fills", solidFill(format.fill)) : 0;
+    const fillId =
+      format && format.fill ? this.appendChild("fills", solidFill("FF" + format.fill)) : 0;
     const borderId = format && format.border ? this.appendChild("borders", thinBorder()) : 0;
     let xf = `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"`;
     if (numFmtId !== 0) xf += ' applyNumberFormat="1"';
     if (fontId !== 0) xf += ' applyFont="1"';
     if (fillId !== 0) xf += ' applyFill="1"';
     if (borderId !== 0) xf += ' applyBorder="1"';
-    xf += format ? ` applyAlignment="1"><alignment ${format.alignment}/></xf>` : "/>";
+    xf += format ? ` applyAlignment="1"><alignment ${alignmentAttributes(format)}/></xf>` : "/>";
     const index = this.appendChild("cellXfs", xf);
     this.outputCache.set(key, index);
     return index;
@@ -200,7 +167,7 @@ export class StyleSheetEditor {
   }
 
   /** The workbook's default font (fonts[0]) made bold and/or resized, so it keeps its typeface. */
-  private derivedFont(format: OutputFormat): number {
+  private derivedFont(format: OutputStyleFormat): number {
     const p = this.prefix;
     const base = this.children("fonts")[0];
     let inner = base && !base.empty ? this.xml.slice(base.startTagEnd, base.closeStart) : "";

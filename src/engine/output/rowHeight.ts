@@ -1,0 +1,36 @@
+import { outputStyleFontSize, outputStyleWraps } from "./outputStyles";
+import { wrappedLineCount } from "../../engine/output/textWidth";
+import type { OutputCell, OutputRow } from "./types";
+
+/** Excel's width of a column that has none set. */
+const DEFAULT_COLUMN_WIDTH = 8.43;
+/** Row height per line of 11-point text. */
+const LINE_HEIGHT = 15;
+
+function lineHeight(fontSize: number): number {
+  return fontSize <= 11 ? LINE_HEIGHT : Math.round(fontSize * 1.35 * 4) / 4;
+}
+
+/**
+ * Height in points a row needs for its wrapped text, or null when the default will do. Excel
+ * does not auto-fit rows of merged cells, so this estimate is what makes paragraphs print in full.
+ */
+export function outputRowHeight(row: OutputRow, widths: readonly number[]): number | null {
+  const mergeAcross =
+    row.mergeAcross !== undefined && row.mergeAcross > 1 ? Math.floor(row.mergeAcross) : 1;
+  let height = 0;
+  let needed = false;
+  row.cells.forEach((cell: OutputCell, index) => {
+    if (cell === null || !("text" in cell) || !outputStyleWraps(cell.style)) return;
+    const span = index === 0 && mergeAcross > 1 ? mergeAcross : 1;
+    let width = 0;
+    for (let k = index; k < index + span; k++) width += widths[k] || DEFAULT_COLUMN_WIDTH;
+    const fontSize = outputStyleFontSize(cell.style);
+    // About one unit of a column goes to cell padding; larger type fits fewer characters.
+    const usable = Math.max(1, (width - 1) * (11 / fontSize));
+    const lines = wrappedLineCount(cell.text, usable);
+    if (lines > 1 || fontSize > 11) needed = true;
+    height = Math.max(height, lines * lineHeight(fontSize));
+  });
+  return needed ? height : null;
+}
