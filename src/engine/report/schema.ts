@@ -20,6 +20,13 @@ export const budgetSchema = z.object({
   sheet: z.string(),
   row: z.number().int().describe("1-based sheet row of 年度资金总额"),
   max: z.number().nullable(),
+  amounts: z
+    .object({
+      initialBudget: z.number().nullable().describe("年初预算数 as stated, when a number"),
+      budget: z.number().nullable().describe("全年预算数"),
+      executed: z.number().nullable().describe("全年执行数"),
+    })
+    .describe("The 年度资金总额 row's amounts, in the block's unit (万元 on the national form)"),
   rate: z.number().nullable().describe("全年执行数 / 全年预算数, a fraction"),
   score,
   computedScore: score.describe("rate × 分值, capped; null when it cannot be computed"),

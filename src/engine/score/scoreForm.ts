@@ -389,6 +389,11 @@ function scoreBudget(
     problems,
     options
   ).value;
+  // 年初预算数 only informs the narrative; the 年度资金总额 checks look at it elsewhere.
+  const initialParsed =
+    columns.initialBudget !== undefined ? parseCell(sheet.cell(row, columns.initialBudget)) : null;
+  const initialBudget =
+    initialParsed && initialParsed.kind === "number" ? initialParsed.value : null;
   const statedMax =
     columns.max !== undefined
       ? readNumber(sheet, row, columns.max, "max", subject, problems, {
@@ -448,6 +453,7 @@ function scoreBudget(
     sheet: sheet.name,
     row,
     max,
+    amounts: { initialBudget, budget, executed },
     rate: rate === null ? null : Number(rate.toPrecision(12)),
     score,
     computedScore: computed,

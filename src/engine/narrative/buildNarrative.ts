@@ -1,0 +1,564 @@
+/**
+ * The 自评表说明 of one scored form, in the outline of the 2024 seed report: 一、绩效自评情况
+ * (goals, conclusion, one section per top-level group), 二、存在的主要问题, 三、下一步改进措施.
+ * Wording comes from the template; numbers and names from the table.
+ */
+import type { ScoredForm } from "../score/scoreForm";
+import type { FormGroup, FormIndicator } from "../report/schema";
+import { formatScore } from "../score/round";
+import { chineseNumeral } from "./chineseNumeral";
+import { fillTemplate, type TemplateValues } from "./fillTemplate";
+import {
+  findNarrativeIssues,
+  pointsLost,
+  type DisagreementEntry,
+  type NarrativeIssue,
+} from "./findNarrativeIssues";
+import type { NarrativeTemplate } from "./narrativeTemplate";
+import {
+  clause,
+  cleanText,
+  formatAmount,
+  formatPercent,
+  readsAsNumber,
+  sentence,
+} from "./narrativeText";
+import type { NarrativeBlock, NarrativeDocument } from "./types";
+
+/** One narrative per form, each worded by the template its form's profile names. */
+export function buildNarrative(form: ScoredForm, template: NarrativeTemplate): NarrativeDocument {
+  return new NarrativeWriter(form, template).write();
+}
+
+interface SubItem {
+  readonly name: string;
+  readonly max: number | null;
+  readonly score: number | null;
+  readonly complete: boolean;
+  readonly indicators: readonly FormIndicator[];
+}
+
+class NarrativeWriter {
+  private readonly blocks: NarrativeBlock[] = [];
+  private readonly t: NarrativeTemplate;
+  private readonly tolerance: number;
+  private readonly base: TemplateValues;
+  private sectionNumber = 0;
+
+  constructor(
+    private readonly form: ScoredForm,
+    template: NarrativeTemplate
+  ) {
+    this.t = template;
+    this.tolerance = form.profile.tolerance;
+    const summary = form.summary;
+    const projectName = summary.projectName ? clause(summary.projectName) : "";
+    const project =
+      projectName === "" ? "项目" : /项目$/.test(projectName) ? projectName : projectName + "项目";
+    const partial = {
+      unit: summary.unitName ? clause(summary.unitName) : "",
+      year: summary.year !== null ? String(summary.year) : "",
+      project,
+    };
+    this.base = { ...partial, subject: fillTemplate(template.subject, partial) };
+  }
+
+  write(): NarrativeDocument {
+    const t = this.t;
+    this.blocks.push({ kind: "title", text: this.fill(t.title) });
+    this.blocks.push({ kind: "heading", level: 1, text: t.sections.evaluation });
+    this.writeGoals();
+    this.writeConclusion();
+    this.writeBudget();
+    this.writeGroupSections();
+    const issues = findNarrativeIssues(this.form, {
+      tolerance: this.tolerance,
+      measurableNameEndings: t.measurableNameEndings,
+      lostPointsItems: t.limits.lostPointsItems,
+    });
+    this.blocks.push({ kind: "heading", level: 1, text: t.sections.problems });
+    this.paragraph(
+      issues.length === 0
+        ? t.problems.none
+        : this.enumerate(issues.map((issue) => this.problemText(issue)))
+    );
+    this.blocks.push({ kind: "heading", level: 1, text: t.sections.measures });
+    this.paragraph(
+      issues.length === 0
+        ? t.measures.none
+        : this.enumerate(issues.map((issue) => this.measureText(issue)))
+    );
+    return { blocks: this.blocks };
+  }
+
+  // ---- 一、绩效自评情况 ----
+
+  private section(heading: string): void {
+    this.sectionNumber++;
+    this.blocks.push({
+      kind: "heading",
+      level: 2,
+      text: "（" + chineseNumeral(this.sectionNumber) + "）" + heading,
+    });
+  }
+
+  private paragraph(text: string): void {
+    if (text !== "") this.blocks.push({ kind: "paragraph", text });
+  }
+
+  private writeGoals(): void {
+    const t = this.t;
+    const goal = this.form.detected.info.overallGoal;
+    if (goal && (cleanText(goal.expected) !== "" || cleanText(goal.actual) !== "")) {
+      this.section(t.overallGoal.heading);
+      this.paragraph(
+        this.fill(t.overallGoal.expected, {
+          text: sentence(goal.expected) || t.groupSection.notFilled,
+        })
+      );
+      this.paragraph(
+        this.fill(t.overallGoal.actual, { text: sentence(goal.actual) || t.groupSection.notFilled })
+      );
+      return;
+    }
+    const indicators = this.form.indicators;
+    if (indicators.length === 0) return;
+    const excluded = t.goals.excludeTopLevel;
+    const tasks = indicators.filter(
+      (indicator) => indicator.path.length === 0 || excluded.indexOf(indicator.path[0]) < 0
+    );
+    const chosen = tasks.length > 0 ? tasks : indicators;
+    const byParent: Array<{ key: string; label: string; indicators: FormIndicator[] }> = [];
+    chosen.forEach((indicator) => {
+      // An indicator without ancestors is its own task.
+      const key =
+        indicator.path.length > 0 ? indicator.path.join("\u0000") : "\u0001" + indicator.row;
+      let entry = byParent.find((candidate) => candidate.key === key);
+      if (!entry) {
+        const label =
+          indicator.path.length > 0 ? indicator.path[indicator.path.length - 1] : indicator.name;
+        entry = { key, label, indicators: [] };
+        byParent.push(entry);
+      }
+      entry.indicators.push(indicator);
+    });
+    this.section(t.goals.heading);
+    this.paragraph(this.fill(t.goals.intro));
+    this.blocks.push({
+      kind: "table",
+      header: t.goals.columns.slice(),
+      rows: byParent.map((entry) => [
+        clause(entry.label),
+        this.joinClauses(entry.indicators.map((indicator) => this.goalTarget(indicator))),
+        this.joinClauses(entry.indicators.map((indicator) => this.goalCompletion(indicator))),
+      ]),
+    });
+  }
+
+  private goalTarget(indicator: FormIndicator): string {
+    const name = this.indicatorName(indicator);
+    if (indicator.target === null) return name + this.t.groupSection.notFilled;
+    const target = clause(indicator.target);
+    return readsAsNumber(target) ? name + target : name + "：" + target;
+  }
+
+  private goalCompletion(indicator: FormIndicator): string {
+    const name = this.indicatorName(indicator);
+    if (indicator.actual === null) return name + this.t.goals.actualMissing;
+    const actual = clause(indicator.actual);
+    const text = readsAsNumber(actual) ? name + actual : name + "：" + actual;
+    return indicator.targetMet === false ? text + this.t.goals.targetMissed : text;
+  }
+
+  private writeConclusion(): void {
+    const t = this.t.conclusion;
+    const summary = this.form.summary;
+    this.section(t.heading);
+    let text =
+      summary.total.score !== null && summary.rating !== null
+        ? this.fill(t.score, { score: formatScore(summary.total.score), rating: summary.rating })
+        : this.fill(t.noScore);
+    const topGroups = this.form.groups.filter((group) => group.path.length === 1);
+    if (topGroups.length > 0)
+      text +=
+        t.groupsIntro +
+        topGroups.map((group) => this.groupSummary(group)).join(this.t.clauseSeparator) +
+        "。";
+    text += this.countsSentence();
+    const computed = this.form.indicators.filter(
+      (indicator) => indicator.scoreSource === "computed"
+    );
+    if (computed.length > 0)
+      text +=
+        computed
+          .map((indicator) =>
+            this.fill(t.computed, {
+              name: this.indicatorName(indicator),
+              score: formatScore(indicator.score as number),
+            })
+          )
+          .join(this.t.clauseSeparator) + "。";
+    if (!summary.total.complete && summary.total.score !== null) text += t.incomplete;
+    this.paragraph(text);
+  }
+
+  private groupSummary(group: FormGroup): string {
+    const t = this.t.conclusion;
+    const isBudget = this.form.summary.budget !== null && group === this.form.groups[0];
+    const name = isBudget ? this.t.budget.groupName : clause(group.path[0]);
+    if (group.score === null)
+      return this.fill(t.groupUndetermined, { group: name, max: formatScore(group.max) });
+    return (
+      this.fill(t.group, {
+        group: name,
+        max: formatScore(group.max),
+        score: formatScore(group.score),
+      }) + (group.complete ? "" : t.groupIncomplete)
+    );
+  }
+
+  private countsSentence(): string {
+    const t = this.t.conclusion;
+    const indicators = this.form.indicators;
+    if (indicators.length === 0) return "";
+    let full = 0;
+    let lost = 0;
+    indicators.forEach((indicator) => {
+      if (indicator.score === null || indicator.max === null) return;
+      if (pointsLost(indicator.score, indicator.max, this.tolerance) > 0) lost++;
+      else full++;
+    });
+    const undetermined = indicators.length - full - lost;
+    const count = String(indicators.length);
+    if (full === indicators.length) return this.fill(t.allFull, { count });
+    const parts: string[] = [];
+    if (full > 0) parts.push(this.fill(t.countFull, { n: String(full) }));
+    if (lost > 0) parts.push(this.fill(t.countLost, { n: String(lost) }));
+    if (undetermined > 0) parts.push(this.fill(t.countUndetermined, { n: String(undetermined) }));
+    return this.fill(t.counts, { count, parts: parts.join("，") });
+  }
+
+  private writeBudget(): void {
+    const budget = this.form.summary.budget;
+    if (!budget) return;
+    this.section(this.t.budget.heading);
+    const amount = (value: number | null): string | null =>
+      value === null ? null : formatAmount(value);
+    this.paragraph(
+      this.fill(this.t.budget.text, {
+        initial: amount(budget.amounts.initialBudget),
+        budget: amount(budget.amounts.budget),
+        executed: amount(budget.amounts.executed),
+        rate: budget.rate === null ? null : formatPercent(budget.rate),
+        max: budget.max === null ? null : formatScore(budget.max),
+        score: this.scoreWords(budget.score),
+      })
+    );
+  }
+
+  private writeGroupSections(): void {
+    const t = this.t.groupSection;
+    const topLevels: string[] = [];
+    let ungrouped = false;
+    this.form.indicators.forEach((indicator) => {
+      if (indicator.path.length === 0) ungrouped = true;
+      else if (topLevels.indexOf(indicator.path[0]) < 0) topLevels.push(indicator.path[0]);
+    });
+    topLevels.forEach((top) => {
+      this.section(this.fill(t.heading, { group: clause(top) }));
+      this.writeItems(
+        this.form.indicators.filter((indicator) => indicator.path[0] === top),
+        1
+      );
+    });
+    if (ungrouped) {
+      this.section(this.fill(t.heading, { group: t.ungrouped }));
+      this.writeItems(
+        this.form.indicators.filter((indicator) => indicator.path.length === 0),
+        0
+      );
+    }
+  }
+
+  /** （1）（2）… one per sub-group at `depth` of the path, or per indicator where there is none. */
+  private writeItems(indicators: readonly FormIndicator[], depth: number): void {
+    const items: SubItem[] = [];
+    const byName = new Map<string, SubItem & { indicators: FormIndicator[] }>();
+    indicators.forEach((indicator) => {
+      if (indicator.path.length <= depth) {
+        items.push({
+          name: indicator.name,
+          max: indicator.max,
+          score: indicator.score,
+          complete: true,
+          indicators: [indicator],
+        });
+        return;
+      }
+      const path = indicator.path.slice(0, depth + 1);
+      const key = path.join("\u0000");
+      let item = byName.get(key);
+      if (!item) {
+        const group = this.form.groups.find((candidate) => candidate.path.join("\u0000") === key);
+        item = {
+          name: path[depth],
+          max: group ? group.max : null,
+          score: group ? group.score : null,
+          complete: group ? group.complete : false,
+          indicators: [],
+        };
+        byName.set(key, item);
+        items.push(item);
+      }
+      item.indicators.push(indicator);
+    });
+    items.forEach((item, index) => {
+      const head = this.fill(this.t.groupSection.item, {
+        name: clause(item.name) || this.unnamed(item.indicators[0]),
+        max: item.max === null ? this.t.groupSection.notFilled : formatScore(item.max),
+        score:
+          this.scoreWords(item.score) +
+          (item.score !== null && !item.complete ? this.t.conclusion.groupIncomplete : ""),
+      });
+      const body = item.indicators.map((indicator) => this.indicatorClause(indicator));
+      this.paragraph("（" + (index + 1) + "）" + head + this.joinClauses(body));
+    });
+  }
+
+  private indicatorClause(indicator: FormIndicator): string {
+    const t = this.t.groupSection;
+    let text = this.fill(t.indicator, {
+      name: this.indicatorName(indicator),
+      target: this.valuePhrase(indicator.target),
+      actual: this.valuePhrase(indicator.actual),
+    });
+    if (indicator.scoreSource === "computed" && indicator.score !== null)
+      text += this.fill(t.computed, { score: formatScore(indicator.score) });
+    const lost = pointsLost(indicator.score, indicator.max, this.tolerance);
+    if (lost > 0) text += this.fill(t.lost, { lost: formatScore(lost) });
+    if (
+      indicator.reason !== null &&
+      clause(indicator.reason) !== "" &&
+      (lost > 0 || indicator.targetMet === false)
+    )
+      text += this.fill(t.reason, { reason: clause(indicator.reason) });
+    else if (lost > 0 || indicator.targetMet === false) text += t.reasonMissing;
+    return text;
+  }
+
+  // ---- 二、存在的主要问题 and 三、下一步改进措施 ----
+
+  private problemText(issue: NarrativeIssue): string {
+    const t = this.t.problems;
+    switch (issue.kind) {
+      case "lost-points": {
+        const indicator = issue.indicator;
+        const values = {
+          name: this.indicatorName(indicator),
+          target:
+            indicator.target === null ? this.t.groupSection.notFilled : clause(indicator.target),
+          actual:
+            indicator.actual === null ? this.t.groupSection.notFilled : clause(indicator.actual),
+          lost: formatScore(issue.lost),
+          score: indicator.score === null ? null : formatScore(indicator.score),
+          max: indicator.max === null ? null : formatScore(indicator.max),
+        };
+        const head = this.fill(
+          indicator.targetMet === false ? t.lostPoints : t.lostPointsOther,
+          values
+        );
+        const reason = indicator.reason === null ? "" : clause(indicator.reason);
+        return head + (reason !== "" ? this.fill(t.reason, { reason }) : t.reasonMissing);
+      }
+      case "more-lost":
+        return this.fill(t.moreLost, { n: String(issue.count) });
+      case "budget":
+        return this.fill(t.budget, {
+          rate: issue.budget.rate === null ? null : formatPercent(issue.budget.rate),
+          lost: formatScore(issue.lost),
+        });
+      case "disagreement":
+        return this.fill(t.disagreement, {
+          items: this.joinList(
+            issue.entries.map((entry) => this.disagreementText(entry)),
+            this.t.clauseSeparator
+          ),
+        });
+      case "missing": {
+        const items = issue.entries
+          .map((entry) =>
+            this.fill(t.missingItem, {
+              name:
+                entry.name !== ""
+                  ? clause(entry.name)
+                  : this.fill(t.unnamedIndicator, { row: String(entry.row) }),
+              fields: entry.fields
+                .map((field) => this.t.fields[field] ?? field)
+                .join(this.t.listSeparator),
+            })
+          )
+          .concat(
+            issue.computed.map((indicator) =>
+              this.fill(t.computedItem, {
+                name: this.indicatorName(indicator),
+                score: formatScore(indicator.score as number),
+              })
+            )
+          );
+        return this.fill(t.missing, { items: this.joinList(items, this.t.clauseSeparator) });
+      }
+      case "vague":
+        return this.fill(t.vague, {
+          items: this.joinList(
+            issue.indicators.map((indicator) =>
+              this.fill(t.vagueItem, {
+                name: this.indicatorName(indicator),
+                target: clause(indicator.target ?? ""),
+              })
+            ),
+            this.t.clauseSeparator
+          ),
+        });
+      case "input-errors": {
+        const limit = this.t.limits.namesPerItem;
+        return this.fill(t.inputErrors, {
+          cells: issue.cells.slice(0, limit).join(this.t.listSeparator),
+          n: issue.cells.length > limit ? String(issue.cells.length) : null,
+        });
+      }
+    }
+  }
+
+  private disagreementText(entry: DisagreementEntry): string {
+    const t = this.t.problems;
+    const indicator = entry.indicator;
+    const values = {
+      name: clause(entry.name),
+      target: indicator && indicator.target !== null ? clause(indicator.target) : null,
+      actual: indicator && indicator.actual !== null ? clause(indicator.actual) : null,
+      lost: entry.lost !== undefined ? formatScore(entry.lost) : null,
+      entered: entry.entered !== undefined ? formatScore(entry.entered) : null,
+      computed: entry.computed !== undefined ? formatScore(entry.computed) : null,
+    };
+    switch (entry.kind) {
+      case "met-but-lost":
+        return this.fill(t.metButLost, values);
+      case "missed-but-full":
+        return this.fill(t.missedButFull, values);
+      case "differs":
+        return this.fill(t.differs, values);
+    }
+  }
+
+  private measureText(issue: NarrativeIssue): string {
+    const t = this.t.measures;
+    switch (issue.kind) {
+      case "lost-points": {
+        const indicator = issue.indicator;
+        const reasonMissing = indicator.reason === null || clause(indicator.reason) === "";
+        return (
+          this.fill(t.lostPoints, {
+            name: this.indicatorName(indicator),
+            measure: this.keywordMeasure(indicator.path.concat([indicator.name])),
+          }) + (reasonMissing ? t.reasonMissing : "")
+        );
+      }
+      case "more-lost":
+        return t.moreLost;
+      case "budget":
+        return this.fill(t.budget, { measure: this.keywordMeasure([this.t.budget.groupName]) });
+      case "disagreement":
+        return this.fill(t.disagreement, {
+          names: this.names(issue.entries.map((entry) => clause(entry.name))),
+        });
+      case "missing":
+        return this.fill(t.missing, {
+          names: this.names(
+            issue.entries
+              .map((entry) =>
+                entry.name !== ""
+                  ? clause(entry.name)
+                  : this.fill(this.t.problems.unnamedIndicator, { row: String(entry.row) })
+              )
+              .concat(issue.computed.map((indicator) => this.indicatorName(indicator)))
+          ),
+        });
+      case "vague":
+        return this.fill(t.vague, {
+          names: this.names(issue.indicators.map((indicator) => this.indicatorName(indicator))),
+        });
+      case "input-errors":
+        return t.inputErrors;
+    }
+  }
+
+  /** The first keyword rule any of the names matches ("数$": ends with 数), or the default. */
+  private keywordMeasure(names: readonly string[]): string {
+    const texts = names.map((name) => clause(name));
+    for (const rule of this.t.measures.byKeyword) {
+      const matches = rule.keywords.some((keyword) =>
+        texts.some((text) =>
+          /\$$/.test(keyword)
+            ? text.slice(-(keyword.length - 1)) === keyword.slice(0, -1)
+            : text.indexOf(keyword) >= 0
+        )
+      );
+      if (matches) return rule.measure;
+    }
+    return this.t.measures.default;
+  }
+
+  // ---- wording helpers ----
+
+  private fill(template: string, values: TemplateValues = {}): string {
+    return fillTemplate(template, { ...this.base, ...values });
+  }
+
+  private indicatorName(indicator: FormIndicator): string {
+    return clause(indicator.name) || this.unnamed(indicator);
+  }
+
+  private unnamed(indicator: FormIndicator): string {
+    return this.fill(this.t.problems.unnamedIndicator, { row: String(indicator.row) });
+  }
+
+  /** "≥95%" stays as it is after its label; "准确" reads "为准确"; a blank reads "未填写". */
+  private valuePhrase(value: string | null): string {
+    if (value === null || clause(value) === "") return this.t.groupSection.notFilled;
+    const text = clause(value);
+    return readsAsNumber(text) ? text : this.t.groupSection.wordsPrefix + text;
+  }
+
+  private scoreWords(score: number | null): string {
+    return score === null
+      ? this.t.groupSection.scoreUndetermined
+      : this.fill(this.t.groupSection.score, { score: formatScore(score) });
+  }
+
+  private joinClauses(parts: readonly string[]): string {
+    const text = parts.filter((part) => part !== "").join(this.t.clauseSeparator);
+    return text === "" ? "" : text + "。";
+  }
+
+  private joinList(parts: readonly string[], separator: string): string {
+    return parts.join(separator);
+  }
+
+  /** Up to the template's limit of names, then "等". */
+  private names(names: readonly string[]): string {
+    const distinct = names.filter((name, index) => names.indexOf(name) === index);
+    const limit = this.t.limits.namesPerItem;
+    const shown = distinct.slice(0, limit).join(this.t.listSeparator);
+    return distinct.length > limit ? shown + "等" : shown;
+  }
+
+  /** 一是…。二是…。 */
+  private enumerate(items: readonly string[]): string {
+    return items
+      .map(
+        (item, index) =>
+          this.fill(this.t.ordinal, { n: chineseNumeral(index + 1) }) + sentence(item)
+      )
+      .join("");
+  }
+}

@@ -1,0 +1,139 @@
+/**
+ * What 二、存在的主要问题 is about, found in the scored form: facts only, worded elsewhere. Every
+ * issue comes from the table (points lost, values missing, targets that cannot be measured,
+ * scores that disagree with completion), never from a list of stock phrases.
+ */
+import type { ScoredForm } from "../score/scoreForm";
+import type { FormIndicator, ReportBudget } from "../report/schema";
+import type { FieldName } from "../validate/problem";
+import { round2 } from "../score/round";
+import { normaliseText } from "../values/normaliseText";
+
+export interface DisagreementEntry {
+  readonly kind: "met-but-lost" | "missed-but-full" | "differs";
+  readonly indicator: FormIndicator | null;
+  readonly name: string;
+  readonly lost?: number;
+  readonly entered?: number;
+  readonly computed?: number;
+}
+
+export interface MissingEntry {
+  readonly name: string;
+  /** The sheet row, for naming an indicator whose name is blank. */
+  readonly row: number;
+  readonly fields: readonly FieldName[];
+}
+
+export type NarrativeIssue =
+  | { readonly kind: "lost-points"; readonly indicator: FormIndicator; readonly lost: number }
+  | { readonly kind: "more-lost"; readonly count: number }
+  | { readonly kind: "budget"; readonly budget: ReportBudget; readonly lost: number }
+  | { readonly kind: "disagreement"; readonly entries: readonly DisagreementEntry[] }
+  | {
+      readonly kind: "missing";
+      readonly entries: readonly MissingEntry[];
+      readonly computed: readonly FormIndicator[];
+    }
+  | { readonly kind: "vague"; readonly indicators: readonly FormIndicator[] }
+  | { readonly kind: "input-errors"; readonly cells: readonly string[] };
+
+export interface IssueSettings {
+  readonly tolerance: number;
+  readonly measurableNameEndings: readonly string[];
+  readonly lostPointsItems: number;
+}
+
+/** Points an indicator lost, or 0 when it has full marks or no score to compare. */
+export function pointsLost(score: number | null, max: number | null, tolerance: number): number {
+  if (score === null || max === null || score >= max - tolerance) return 0;
+  return round2(max - score);
+}
+
+const ROW = /(\d+)$/;
+
+function rowOf(cell: string): number {
+  const match = ROW.exec(cell);
+  return match ? Number(match[1]) : 0;
+}
+
+/** The issues of one form, in the order the report lists them. */
+export function findNarrativeIssues(form: ScoredForm, settings: IssueSettings): NarrativeIssue[] {
+  const issues: NarrativeIssue[] = [];
+  const tolerance = settings.tolerance;
+  const problems = form.problems.list();
+
+  const lostIndicators: Array<{ indicator: FormIndicator; lost: number }> = [];
+  const disagreements: DisagreementEntry[] = [];
+  form.indicators.forEach((indicator) => {
+    const lost = pointsLost(indicator.score, indicator.max, tolerance);
+    if (lost > 0 && indicator.targetMet === true)
+      disagreements.push({ kind: "met-but-lost", indicator, name: indicator.name, lost });
+    else if (lost > 0) lostIndicators.push({ indicator, lost });
+    else if (indicator.targetMet === false && indicator.score !== null && indicator.max !== null)
+      disagreements.push({ kind: "missed-but-full", indicator, name: indicator.name });
+  });
+  lostIndicators
+    .slice(0, settings.lostPointsItems)
+    .forEach((entry) =>
+      issues.push({ kind: "lost-points", indicator: entry.indicator, lost: entry.lost })
+    );
+  if (lostIndicators.length > settings.lostPointsItems)
+    issues.push({ kind: "more-lost", count: lostIndicators.length - settings.lostPointsItems });
+
+  const budget = form.summary.budget;
+  if (budget) {
+    const lost = pointsLost(budget.score, budget.max, tolerance);
+    if (lost > 0) issues.push({ kind: "budget", budget, lost });
+  }
+
+  problems.forEach((problem) => {
+    if (problem.facts.code !== "score-differs") return;
+    const subject = problem.facts.subject;
+    disagreements.push({
+      kind: "differs",
+      indicator: form.indicators.find((indicator) => indicator.name === subject) ?? null,
+      name: subject,
+      entered: problem.facts.entered,
+      computed: problem.facts.computed,
+    });
+  });
+  if (disagreements.length > 0) issues.push({ kind: "disagreement", entries: disagreements });
+
+  const missing: MissingEntry[] = [];
+  problems.forEach((problem) => {
+    if (problem.facts.code !== "missing-value") return;
+    const facts = problem.facts;
+    const existing = missing.find(
+      (entry) =>
+        entry.name === facts.subject && (facts.subject !== "" || entry.row === rowOf(problem.cell))
+    );
+    if (existing) {
+      if (existing.fields.indexOf(facts.field) < 0)
+        (existing.fields as FieldName[]).push(facts.field);
+    } else missing.push({ name: facts.subject, row: rowOf(problem.cell), fields: [facts.field] });
+  });
+  const computed = form.indicators.filter((indicator) => indicator.scoreSource === "computed");
+  if (missing.length > 0 || computed.length > 0)
+    issues.push({ kind: "missing", entries: missing, computed });
+
+  const vague = form.indicators.filter(
+    (indicator) =>
+      indicator.kind === "qualitative" &&
+      impliesQuantity(indicator.name, settings.measurableNameEndings)
+  );
+  if (vague.length > 0) issues.push({ kind: "vague", indicators: vague });
+
+  const inputErrors = problems
+    .filter((problem) => problem.severity === "error" && problem.facts.code !== "missing-value")
+    .map((problem) => problem.cell);
+  const distinctCells = inputErrors.filter((cell, index) => inputErrors.indexOf(cell) === index);
+  if (distinctCells.length > 0) issues.push({ kind: "input-errors", cells: distinctCells });
+  return issues;
+}
+
+/** "固定资产利用率", "培训人次": a name that states a quantity, which a worded target cannot measure. */
+export function impliesQuantity(name: string, endings: readonly string[]): boolean {
+  const normalised = normaliseText(name).replace(/[)）"”'’]+$/, "");
+  return endings.some((ending) => normalised.slice(-ending.length) === normaliseText(ending));
+}

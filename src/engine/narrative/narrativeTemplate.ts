@@ -1,0 +1,155 @@
+/**
+ * The wording of the 自评表说明, as data: one JSON file per language and profile under
+ * templates/, merged over the language's common.json. A finance bureau's own wording is one
+ * more partial file merged on top (selfeval --narrative-template), checked by narrativeTemplateSchema.
+ */
+import type { ProfileId } from "../rules/profile";
+import commonZhCN from "./templates/zh-CN/common.json";
+import departmentZhCN from "./templates/zh-CN/department.json";
+import projectZhCN from "./templates/zh-CN/project.json";
+
+export interface KeywordMeasure {
+  /** Matched against the indicator's name and its ancestors; a trailing "$" means "ends with". */
+  readonly keywords: readonly string[];
+  readonly measure: string;
+}
+
+export interface NarrativeTemplate {
+  readonly language: string;
+  /** Placeholders: {unit} {year} {subject} {project}. */
+  readonly title: string;
+  /** What was evaluated, e.g. "部门整体支出"; placeholder {project}. */
+  readonly subject: string;
+  readonly sections: {
+    readonly evaluation: string;
+    readonly problems: string;
+    readonly measures: string;
+  };
+  readonly goals: {
+    readonly heading: string;
+    readonly intro: string;
+    readonly columns: readonly [string, string, string];
+    /** Top-level groups that are not 工作任务 (e.g. 管理效能); used only when others remain. */
+    readonly excludeTopLevel: readonly string[];
+    readonly targetMissed: string;
+    readonly actualMissing: string;
+  };
+  readonly overallGoal: {
+    readonly heading: string;
+    readonly expected: string;
+    readonly actual: string;
+  };
+  readonly conclusion: {
+    readonly heading: string;
+    readonly score: string;
+    readonly noScore: string;
+    readonly groupsIntro: string;
+    readonly group: string;
+    readonly groupUndetermined: string;
+    readonly groupIncomplete: string;
+    readonly counts: string;
+    readonly allFull: string;
+    readonly countFull: string;
+    readonly countLost: string;
+    readonly countUndetermined: string;
+    readonly computed: string;
+    readonly incomplete: string;
+  };
+  readonly budget: { readonly heading: string; readonly text: string; readonly groupName: string };
+  readonly groupSection: {
+    readonly heading: string;
+    readonly ungrouped: string;
+    readonly item: string;
+    readonly score: string;
+    readonly scoreUndetermined: string;
+    readonly indicator: string;
+    readonly wordsPrefix: string;
+    readonly notFilled: string;
+    readonly computed: string;
+    readonly lost: string;
+    readonly reason: string;
+    readonly reasonMissing: string;
+  };
+  readonly problems: {
+    readonly lostPoints: string;
+    readonly lostPointsOther: string;
+    readonly reason: string;
+    readonly reasonMissing: string;
+    readonly budget: string;
+    readonly moreLost: string;
+    readonly disagreement: string;
+    readonly metButLost: string;
+    readonly missedButFull: string;
+    readonly differs: string;
+    readonly missing: string;
+    readonly missingItem: string;
+    readonly computedItem: string;
+    readonly unnamedIndicator: string;
+    readonly vague: string;
+    readonly vagueItem: string;
+    readonly inputErrors: string;
+    readonly none: string;
+  };
+  readonly measures: {
+    readonly lostPoints: string;
+    readonly moreLost: string;
+    readonly budget: string;
+    readonly reasonMissing: string;
+    readonly disagreement: string;
+    readonly missing: string;
+    readonly vague: string;
+    readonly inputErrors: string;
+    readonly none: string;
+    readonly byKeyword: readonly KeywordMeasure[];
+    readonly default: string;
+  };
+  readonly fields: Readonly<Record<string, string>>;
+  readonly listSeparator: string;
+  readonly clauseSeparator: string;
+  /** "{n}是": 一是, 二是… */
+  readonly ordinal: string;
+  /** Names ending so imply a quantity, so a worded target for them cannot be measured. */
+  readonly measurableNameEndings: readonly string[];
+  readonly limits: { readonly lostPointsItems: number; readonly namesPerItem: number };
+}
+
+/** A partial template: any object key may be left out; arrays and strings replace whole. */
+export type NarrativeTemplateOverride = { readonly [key: string]: unknown };
+
+const BUILT_IN: Readonly<Record<string, { common: object; profiles: Record<ProfileId, object> }>> =
+  {
+    "zh-CN": { common: commonZhCN, profiles: { department: departmentZhCN, project: projectZhCN } },
+  };
+
+export const NARRATIVE_LANGUAGES: readonly string[] = Object.keys(BUILT_IN);
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Deep merge of plain objects; anything else in `over` replaces what `base` has. */
+export function mergeTemplate(base: object, over: NarrativeTemplateOverride): object {
+  const merged: Record<string, unknown> = { ...(base as Record<string, unknown>) };
+  Object.keys(over).forEach((key) => {
+    const value = over[key];
+    const current = merged[key];
+    merged[key] =
+      isPlainObject(value) && isPlainObject(current) ? mergeTemplate(current, value) : value;
+  });
+  return merged;
+}
+
+/** The template for a profile: the language's common wording, the profile's, then any override. */
+export function narrativeTemplateFor(
+  profile: ProfileId,
+  override: NarrativeTemplateOverride | null = null,
+  language = "zh-CN"
+): NarrativeTemplate {
+  const builtIn = BUILT_IN[language] ?? BUILT_IN["zh-CN"];
+  let template = mergeTemplate(
+    builtIn.common,
+    builtIn.profiles[profile] as NarrativeTemplateOverride
+  );
+  if (override) template = mergeTemplate(template, override);
+  return template as NarrativeTemplate;
+}

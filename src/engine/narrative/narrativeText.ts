@@ -1,0 +1,51 @@
+/**
+ * Cell text made fit for a sentence: what a finance officer typed in a cell becomes part of a
+ * paragraph in Excel, Word and Markdown, so it is cleaned once here.
+ */
+import { round2 } from "../score/round";
+
+// XML 1.0 forbids these; Word refuses a document holding them.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+const TRAILING_PUNCTUATION = /[\s。．.，,；;、：:]+$/;
+const SENTENCE_END = /[。！？!?]$/;
+
+/** Plain one-line text: control characters gone, line breaks joined as clauses. */
+export function cleanText(text: string): string {
+  return text
+    .replace(CONTROL, "")
+    .split(/\s*(?:\r\n|\r|\n)\s*/)
+    .map((part) => part.trim())
+    .filter((part) => part !== "")
+    .reduce((joined, part) => {
+      if (joined === "") return part;
+      return (/[。；;，,：:]$/.test(joined) ? joined : joined + "；") + part;
+    }, "");
+}
+
+/** Text to continue a sentence with: cleaned, without its closing punctuation. */
+export function clause(text: string): string {
+  return cleanText(text).replace(TRAILING_PUNCTUATION, "");
+}
+
+/** Text as a sentence of its own: cleaned, ending with "。" unless it already ends a sentence. */
+export function sentence(text: string): string {
+  const cleaned = clause(text);
+  if (cleaned === "") return "";
+  return SENTENCE_END.test(cleaned) ? cleaned : cleaned + "。";
+}
+
+/** A value the sheet states as a number or bound ("≥95%", "0起") reads without "为" after its label. */
+export function readsAsNumber(value: string): boolean {
+  return /^[\d０-９.．+\-－±≥≤＞＜><=＝≧≦]/.test(value);
+}
+
+/** A percentage of a fraction as reports write it: 0.95 → "95%", 0.0037 → "0.37%". */
+export function formatPercent(fraction: number): string {
+  return String(round2(fraction * 100)) + "%";
+}
+
+/** An amount as stated, without float noise: 722 → "722", 12.345678 → "12.3457". */
+export function formatAmount(value: number): string {
+  return String(Math.round(value * 10000) / 10000);
+}
