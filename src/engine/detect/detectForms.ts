@@ -10,7 +10,7 @@ import {
   totalLabelKind,
 } from "./headerRoles";
 import { isToolSheet } from "./isToolSheet";
-import { cellText, displayedCell, displayedWords, ownWords } from "./sheetText";
+import { cellText, displayedCell, displayedLabel, displayedWords, ownWords } from "./sheetText";
 import type {
   BudgetColumnRole,
   DetectedBudgetBlock,
@@ -337,7 +337,7 @@ function readIndicatorTable(sheet: SheetGrid, header: HeaderMatch): DetectedIndi
       break;
     }
 
-    const explicitLevels = levelColumns.map((column) => displayedWords(sheet, row, column));
+    const explicitLevels = levelColumns.map((column) => displayedLabel(sheet, row, column));
     if (total === "subtotal") {
       // The 小计 label is no category: the rows below must not inherit it.
       const path = advanceLevels({ values: levels.values.slice() }, explicitLevels);
@@ -422,7 +422,7 @@ function advanceLevels(state: LevelState, explicit: readonly string[]): string[]
   let higherChanged = false;
   for (let i = 0; i < explicit.length; i++) {
     if (explicit[i] !== "") {
-      if (explicit[i] !== state.values[i]) higherChanged = true;
+      if (normaliseText(explicit[i]) !== normaliseText(state.values[i])) higherChanged = true;
       state.values[i] = explicit[i];
     } else if (higherChanged) {
       state.values[i] = "";

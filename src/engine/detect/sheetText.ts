@@ -19,6 +19,18 @@ export function displayedWords(sheet: SheetGrid, row: number, column: number): s
   return normaliseText(cellText(displayedCell(sheet, row, column)));
 }
 
+/**
+ * A category label as the sheet shows it, for the report and the narrative: trimmed, with the
+ * line breaks and spaces that templates put between Chinese characters taken out, but full-width
+ * punctuation kept ("维护社会治安稳定，…" stays as typed). Compare labels with normaliseText.
+ */
+export function displayedLabel(sheet: SheetGrid, row: number, column: number): string {
+  return cellText(displayedCell(sheet, row, column))
+    .replace(/([\u0080-\uffff])[\s\u3000]+(?=[\u0080-\uffff])/g, "$1")
+    .replace(/[\s\u3000]+/g, " ")
+    .trim();
+}
+
 /** Normalised text stored at (row, column) itself; merged non-master cells read "". */
 export function ownWords(sheet: SheetGrid, row: number, column: number): string {
   return normaliseText(cellText(sheet.cell(row, column)));

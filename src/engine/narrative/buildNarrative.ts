@@ -14,7 +14,12 @@ import {
   type DisagreementEntry,
   type NarrativeIssue,
 } from "./findNarrativeIssues";
-import type { NarrativeTemplate } from "./narrativeTemplate";
+import {
+  narrativeTemplateFor,
+  type NarrativeTemplate,
+  type NarrativeTemplateOverride,
+} from "./narrativeTemplate";
+import type { ScoreResult } from "../scoreWorkbook";
 import {
   clause,
   cleanText,
@@ -561,4 +566,14 @@ class NarrativeWriter {
       )
       .join("");
   }
+}
+
+/** The narratives of every form of a scoring run, each in its own profile's wording. */
+export function buildNarratives(
+  result: ScoreResult,
+  override: NarrativeTemplateOverride | null = null
+): NarrativeDocument[] {
+  return result.forms.map((form) =>
+    buildNarrative(form, narrativeTemplateFor(form.profile.id, override))
+  );
 }

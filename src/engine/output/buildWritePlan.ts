@@ -3,6 +3,7 @@ import type { ScoreResult } from "../scoreWorkbook";
 import { buildNarrativeSheet } from "./buildNarrativeSheet";
 import { buildResultsSheet } from "./buildResultsSheet";
 import { planOutputSheets } from "./planOutputSheets";
+import type { NarrativeTemplateOverride } from "../narrative/narrativeTemplate";
 import type { CellMark, WritePlan } from "./types";
 
 /** One mark per problem cell: red when any of its problems is an error, its note listing them all. */
@@ -29,10 +30,22 @@ export function buildCellMarks(result: ScoreResult): CellMark[] {
   }));
 }
 
+export interface WritePlanOptions {
+  /** A finance bureau's own narrative wording, merged over the built-in template. */
+  readonly narrativeTemplate?: NarrativeTemplateOverride | null;
+}
+
 /** Everything a host writes after a scoring run: the marks and the results and narrative sheets. */
-export function buildWritePlan(result: ScoreResult, workbook: WorkbookGrid): WritePlan {
+export function buildWritePlan(
+  result: ScoreResult,
+  workbook: WorkbookGrid,
+  options: WritePlanOptions = {}
+): WritePlan {
   return {
     marks: buildCellMarks(result),
-    sheets: planOutputSheets(workbook, [buildResultsSheet(result), buildNarrativeSheet(result)]),
+    sheets: planOutputSheets(workbook, [
+      buildResultsSheet(result),
+      buildNarrativeSheet(result, options.narrativeTemplate ?? null),
+    ]),
   };
 }

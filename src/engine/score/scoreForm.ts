@@ -563,7 +563,11 @@ function checkTotals(
   const table = detected.table;
   for (const total of table.totalRows) {
     const members = table.indicators.filter((indicator) =>
-      total.path.every((name, i) => indicator.path[i] === name)
+      total.path.every(
+        (name, i) =>
+          indicator.path[i] !== undefined &&
+          normaliseText(indicator.path[i]) === normaliseText(name)
+      )
     );
     const label =
       total.path.length === 0
