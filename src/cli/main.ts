@@ -9,13 +9,24 @@ import { buildWritePlan } from "../engine/output/buildWritePlan";
 import { readXlsxGrid, UnreadableWorkbookError } from "../workbook/xlsx/readXlsxGrid";
 import { writeScoredCopy } from "../workbook/xlsx/writeScoredCopy";
 import { formatSummary } from "./formatSummary";
+import { buildNarratives } from "../engine/narrative/buildNarrative";
+import { renderNarrativeMarkdown } from "../engine/narrative/renderNarrativeMarkdown";
+import type { NarrativeTemplateOverride } from "../engine/narrative/narrativeTemplate";
+import {
+  InvalidNarrativeTemplateError,
+  loadNarrativeTemplateOverride,
+} from "../engine/narrative/narrativeTemplateSchema";
 
 const USAGE = [
-  "用法：selfeval score <输入.xlsx> [--out <评分副本.xlsx>] [--json <报告.json>] [--profile project|department]",
+  "用法：selfeval score <输入.xlsx> [--out <评分副本.xlsx>] [--json <报告.json>] [--docx <说明.docx>]",
+  "                      [--narrative <说明.md>] [--narrative-template <措辞.json>] [--profile project|department]",
   "",
-  "  --out      写出评分副本：保留原表全部内容，标出问题单元格并附批注，新增“评分结果”和“自评表说明”工作表",
-  "  --json     写出 JSON 报告（格式见 docs/report.schema.json）",
-  "  --profile  指定评分规则：project（项目支出）或 department（部门整体支出）；默认按表格自动判断",
+  "  --out                 写出评分副本：保留原表全部内容，标出问题单元格并附批注，新增“评分结果”和“自评表说明”工作表",
+  "  --json                写出 JSON 报告（格式见 docs/report.schema.json）",
+  "  --docx                写出自评表说明 Word 文档（公文格式：A4、仿宋正文、黑体标题）",
+  "  --narrative           写出自评表说明纯文本（Markdown）",
+  "  --narrative-template  用自己的措辞写自评表说明：JSON 文件，只需写要改的键（见 docs/narrative-template.md）",
+  "  --profile             指定评分规则：project（项目支出）或 department（部门整体支出）；默认按表格自动判断",
   "",
   "退出码：0 评分完成且无错误；1 评分完成但有错误（输出照常写出）；2 无法评分（未写出任何文件）",
 ].join("\n");
@@ -66,8 +77,13 @@ interface ScoreArguments {
   input: string;
   out?: string;
   json?: string;
+  docx?: string;
+  narrative?: string;
+  narrativeTemplate?: string;
   profile?: ProfileId;
 }
+
+const OUTPUT_OPTIONS = ["out", "json", "docx", "narrative"] as const;
 
 function parseScoreArguments(argv: readonly string[]): ScoreArguments | "help" {
   let parsed;
@@ -79,6 +95,9 @@ function parseScoreArguments(argv: readonly string[]): ScoreArguments | "help" {
       options: {
         out: { type: "string" },
         json: { type: "string" },
+        docx: { type: "string" },
+        narrative: { type: "string" },
+        "narrative-template": { type: "string" },
         profile: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
@@ -104,7 +123,7 @@ function parseScoreArguments(argv: readonly string[]): ScoreArguments | "help" {
         profile +
         "。"
     );
-  for (const option of ["out", "json"] as const) {
+  for (const option of [...OUTPUT_OPTIONS, "narrative-template"] as const) {
     if (parsed.values[option] === "")
       throw new UsageFailure("参数错误：--" + option + " 需要一个文件名。");
   }
@@ -112,6 +131,9 @@ function parseScoreArguments(argv: readonly string[]): ScoreArguments | "help" {
     input,
     out: parsed.values.out,
     json: parsed.values.json,
+    docx: parsed.values.docx,
+    narrative: parsed.values.narrative,
+    narrativeTemplate: parsed.values["narrative-template"],
     profile: profile as ProfileId | undefined,
   };
 }
@@ -138,6 +160,29 @@ async function samePath(a: string, b: string): Promise<boolean> {
   return (await resolve(a)) === (await resolve(b));
 }
 
+async function readTemplateOverride(file: string): Promise<NarrativeTemplateOverride> {
+  let text: string;
+  try {
+    text = await fs.readFile(file, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageFailure(
+      "无法读取措辞模板 " +
+        file +
+        "：" +
+        (code === "ENOENT" ? "文件不存在" : String(code ?? error)) +
+        "。"
+    );
+  }
+  try {
+    return loadNarrativeTemplateOverride(text.replace(/^\uFEFF/, ""));
+  } catch (error) {
+    if (error instanceof InvalidNarrativeTemplateError)
+      throw new UsageFailure("措辞模板 " + file + " 有误：" + error.message + "。");
+    throw error;
+  }
+}
+
 async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseScoreArguments(argv);
   if (args === "help") {
@@ -151,14 +196,25 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
         args.input +
         "：这是旧版 Excel/WPS 格式，请在 Excel 或 WPS 中另存为 .xlsx 后再评分。"
     );
-  for (const output of [args.out, args.json]) {
-    if (output !== undefined && (await samePath(output, args.input)))
+  const outputFiles = OUTPUT_OPTIONS.filter((option) => args[option] !== undefined).map(
+    (option) => ({ option, file: args[option] as string })
+  );
+  for (const output of outputFiles) {
+    if (await samePath(output.file, args.input))
       throw new UsageFailure(
-        "输出文件 " + output + " 就是输入文件：为保护原表，不会覆盖输入文件，请换一个文件名。"
+        "输出文件 " + output.file + " 就是输入文件：为保护原表，不会覆盖输入文件，请换一个文件名。"
       );
   }
-  if (args.out !== undefined && args.json !== undefined && (await samePath(args.out, args.json)))
-    throw new UsageFailure("--out 和 --json 不能是同一个文件。");
+  for (let i = 0; i < outputFiles.length; i++)
+    for (let j = i + 1; j < outputFiles.length; j++)
+      if (await samePath(outputFiles[i].file, outputFiles[j].file))
+        throw new UsageFailure(
+          "--" + outputFiles[i].option + " 和 --" + outputFiles[j].option + " 不能是同一个文件。"
+        );
+  const templateOverride =
+    args.narrativeTemplate !== undefined
+      ? await readTemplateOverride(args.narrativeTemplate)
+      : null;
 
   let bytes: Uint8Array;
   try {
@@ -210,7 +266,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
 
   const outputs: Array<{ file: string; bytes: Uint8Array | string; label: string }> = [];
   if (args.out !== undefined) {
-    const plan = buildWritePlan(result, workbook.grid);
+    const plan = buildWritePlan(result, workbook.grid, { narrativeTemplate: templateOverride });
     outputs.push({
       file: args.out,
       bytes: await writeScoredCopy(bytes, plan, { zip: workbook.zip, deflate: nodeDeflate }),
@@ -223,6 +279,24 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       bytes: JSON.stringify(result.report, null, 2) + "\n",
       label: "报告（JSON）",
     });
+  if (args.docx !== undefined || args.narrative !== undefined) {
+    const narratives = buildNarratives(result, templateOverride);
+    if (args.docx !== undefined) {
+      // Loaded only when asked for: the docx package is large.
+      const { renderNarrativeDocx } = await import("../docx/renderNarrativeDocx");
+      outputs.push({
+        file: args.docx,
+        bytes: await renderNarrativeDocx(narratives),
+        label: "自评表说明（Word）",
+      });
+    }
+    if (args.narrative !== undefined)
+      outputs.push({
+        file: args.narrative,
+        bytes: renderNarrativeMarkdown(narratives),
+        label: "自评表说明（文本）",
+      });
+  }
   await writeAll(outputs);
 
   io.stdout(formatSummary(result));

@@ -349,6 +349,91 @@ describe("text copied from cells stays text", () => {
     expect(
       values.filter((v) => typeof v === "object" && v !== null && "formula" in (v as object))
     ).toEqual([]);
+    const narrative: unknown[] = [];
+    (await load(out))
+      .getWorksheet("自评表说明")!
+      .eachRow((row) => row.eachCell((cell) => narrative.push(cell.value)));
+    // The goals table's target column starts with the indicator's name: "=1+1≥10个。"
+    expect(narrative).toContain("=1+1≥10个。");
+    expect(
+      narrative.filter((v) => typeof v === "object" && v !== null && "formula" in (v as object))
+    ).toEqual([]);
+  });
+});
+
+describe("selfeval score --docx and --narrative", () => {
+  it("write the 自评表说明 as a Word document and as text, the same narrative as the sheet", async () => {
+    const dir = scratch();
+    const docx = path.join(dir, "说明.docx");
+    const markdown = path.join(dir, "说明.md");
+    const { code, stdout } = await run(
+      "score",
+      department,
+      "--docx",
+      docx,
+      "--narrative",
+      markdown
+    );
+    expect(code).toBe(0);
+    expect(stdout).toContain("已写出自评表说明（Word）：" + docx);
+    expect(stdout).toContain("已写出自评表说明（文本）：" + markdown);
+    expect(readFileSync(markdown, "utf8")).toBe(
+      readFileSync(path.join(fixtures, "narratives", "department-education-2024.md"), "utf8")
+    );
+    const zip = await JSZip.loadAsync(readFileSync(docx));
+    const xml = await zip.file("word/document.xml")!.async("string");
+    expect(xml).toContain("某区教育局2024年度部门整体支出绩效自评表说明");
+    expect(xml).toContain("（1）预算编制，分值3分，自评得分3分。预算编制准确性年度指标值为准确");
+    expect(xml).toContain("部门整体支出绩效自评得分98.36分，评级为优。");
+  });
+
+  it("use a finance bureau's own wording from --narrative-template, in the sheet too", async () => {
+    const dir = scratch();
+    const template = path.join(dir, "措辞.json");
+    writeFileSync(
+      template,
+      "\uFEFF" + JSON.stringify({ sections: { problems: "二、存在的问题" } }),
+      "utf8"
+    );
+    const markdown = path.join(dir, "说明.md");
+    const out = path.join(dir, "out.xlsx");
+    const args = ["score", department, "--narrative", markdown, "--out", out];
+    expect((await run(...args, "--narrative-template", template)).code).toBe(0);
+    expect(readFileSync(markdown, "utf8")).toContain("## 二、存在的问题\n");
+    const texts: unknown[] = [];
+    (await load(out))
+      .getWorksheet("自评表说明")!
+      .eachRow((row) => row.eachCell((cell) => texts.push(cell.value)));
+    expect(texts).toContain("二、存在的问题");
+  });
+
+  it("refuse a template with a typo, naming the key, and write nothing", async () => {
+    const dir = scratch();
+    const template = path.join(dir, "措辞.json");
+    writeFileSync(template, JSON.stringify({ conclusion: { score: "得分{socre}分" } }));
+    const markdown = path.join(dir, "说明.md");
+    const result = await run(
+      "score",
+      department,
+      "--narrative",
+      markdown,
+      "--narrative-template",
+      template
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      "措辞模板 " + template + " 有误：未知的占位符：conclusion.score 中的 {socre}。"
+    );
+    expect(existsSync(markdown)).toBe(false);
+  });
+
+  it("refuse two outputs naming the same file", async () => {
+    const dir = scratch();
+    const file = path.join(dir, "same");
+    const result = await run("score", department, "--docx", file, "--narrative", file);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe("--docx 和 --narrative 不能是同一个文件。");
+    expect(existsSync(file)).toBe(false);
   });
 });
 

@@ -9,6 +9,7 @@ import { formatScore } from "../score/round";
 import { chineseNumeral } from "./chineseNumeral";
 import { fillTemplate, type TemplateValues } from "./fillTemplate";
 import {
+  computedForBlankScore,
   findNarrativeIssues,
   pointsLost,
   type DisagreementEntry,
@@ -49,12 +50,14 @@ class NarrativeWriter {
   private readonly tolerance: number;
   private readonly base: TemplateValues;
   private sectionNumber = 0;
+  private readonly blankScores: ReadonlySet<FormIndicator>;
 
   constructor(
     private readonly form: ScoredForm,
     template: NarrativeTemplate
   ) {
     this.t = template;
+    this.blankScores = new Set(computedForBlankScore(form));
     this.tolerance = form.profile.tolerance;
     const summary = form.summary;
     const projectName = summary.projectName ? clause(summary.projectName) : "";
@@ -190,9 +193,7 @@ class NarrativeWriter {
         topGroups.map((group) => this.groupSummary(group)).join(this.t.clauseSeparator) +
         "。";
     text += this.countsSentence();
-    const computed = this.form.indicators.filter(
-      (indicator) => indicator.scoreSource === "computed"
-    );
+    const computed = computedForBlankScore(this.form);
     if (computed.length > 0)
       text +=
         computed
@@ -338,7 +339,9 @@ class NarrativeWriter {
       actual: this.valuePhrase(indicator.actual),
     });
     if (indicator.scoreSource === "computed" && indicator.score !== null)
-      text += this.fill(t.computed, { score: formatScore(indicator.score) });
+      text += this.fill(this.blankScores.has(indicator) ? t.computed : t.computedInvalid, {
+        score: formatScore(indicator.score),
+      });
     const lost = pointsLost(indicator.score, indicator.max, this.tolerance);
     if (lost > 0) text += this.fill(t.lost, { lost: formatScore(lost) });
     if (

@@ -90,6 +90,8 @@ export function findNarrativeIssues(form: ScoredForm, settings: IssueSettings): 
   problems.forEach((problem) => {
     if (problem.facts.code !== "score-differs") return;
     const subject = problem.facts.subject;
+    // "Met but lost points" already says the score is off; the rule's number adds nothing.
+    if (disagreements.some((entry) => entry.name === subject)) return;
     disagreements.push({
       kind: "differs",
       indicator: form.indicators.find((indicator) => indicator.name === subject) ?? null,
@@ -113,7 +115,7 @@ export function findNarrativeIssues(form: ScoredForm, settings: IssueSettings): 
         (existing.fields as FieldName[]).push(facts.field);
     } else missing.push({ name: facts.subject, row: rowOf(problem.cell), fields: [facts.field] });
   });
-  const computed = form.indicators.filter((indicator) => indicator.scoreSource === "computed");
+  const computed = computedForBlankScore(form);
   if (missing.length > 0 || computed.length > 0)
     issues.push({ kind: "missing", entries: missing, computed });
 
@@ -136,4 +138,27 @@ export function findNarrativeIssues(form: ScoredForm, settings: IssueSettings): 
 export function impliesQuantity(name: string, endings: readonly string[]): boolean {
   const normalised = normaliseText(name).replace(/[)）"”'’]+$/, "");
   return endings.some((ending) => normalised.slice(-ending.length) === normaliseText(ending));
+}
+
+const UNUSABLE_SCORE_CODES = [
+  "not-a-number",
+  "negative-value",
+  "score-exceeds-max",
+  "formula-error",
+];
+
+/**
+ * Indicators whose score the engine computed because the 自评得分 cell is blank — not those whose
+ * entry was unusable ("十分", above 分值): that is a wrong entry, reported as one.
+ */
+export function computedForBlankScore(form: ScoredForm): FormIndicator[] {
+  const unusable = form.problems
+    .list()
+    .filter((problem) => UNUSABLE_SCORE_CODES.indexOf(problem.code) >= 0)
+    .map((problem) => problem.cell);
+  return form.indicators.filter(
+    (indicator) =>
+      indicator.scoreSource === "computed" &&
+      !(indicator.cells.score !== undefined && unusable.indexOf(indicator.cells.score) >= 0)
+  );
 }

@@ -66,6 +66,7 @@ export interface NarrativeTemplate {
     readonly wordsPrefix: string;
     readonly notFilled: string;
     readonly computed: string;
+    readonly computedInvalid: string;
     readonly lost: string;
     readonly reason: string;
     readonly reasonMissing: string;

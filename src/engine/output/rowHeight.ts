@@ -26,11 +26,13 @@ export function outputRowHeight(row: OutputRow, widths: readonly number[]): numb
     let width = 0;
     for (let k = index; k < index + span; k++) width += widths[k] || DEFAULT_COLUMN_WIDTH;
     const fontSize = outputStyleFontSize(cell.style);
-    // About one unit of a column goes to cell padding; larger type fits fewer characters.
-    const usable = Math.max(1, (width - 1) * (11 / fontSize));
+    // About one unit of a column goes to cell padding; larger type fits fewer characters; and
+    // CJK fonts (Noto, 宋体) set a little wider than two "0"s, so a tenth is held back.
+    const usable = Math.max(1, (width - 1) * (11 / fontSize) * 0.9);
     const lines = wrappedLineCount(cell.text, usable);
     if (lines > 1 || fontSize > 11) needed = true;
-    height = Math.max(height, lines * lineHeight(fontSize));
+    // A wrapped paragraph gets a little air below its last line.
+    height = Math.max(height, lines * lineHeight(fontSize) + (lines > 1 ? 3 : 0));
   });
   return needed ? height : null;
 }

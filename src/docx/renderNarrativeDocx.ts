@@ -1,0 +1,184 @@
+/**
+ * The 自评表说明 as a Word document with the usual 公文 look (GB/T 9704-2012): A4 with 公文
+ * margins, a centred title, 黑体 for 一、 headings, 楷体 for （一） headings, 仿宋 三号 body text
+ * with a two-character first-line indent on fixed 28-point lines. Texts go in as plain runs:
+ * nothing from a cell can become a field, a hyperlink or a formula.
+ */
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  LineRuleType,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  VerticalAlign,
+  WidthType,
+  type IParagraphOptions,
+} from "docx";
+import type { NarrativeBlock, NarrativeDocument } from "../engine/narrative/types";
+
+/** 1 mm in twentieths of a point. */
+const MM = 56.7;
+/** Half-points, as Word sizes fonts: 二号 22 pt, 三号 16 pt, 小四 12 pt. */
+const SIZE_TITLE = 44;
+const SIZE_BODY = 32;
+const SIZE_TABLE = 24;
+/** Fixed line pitch of 公文 body text: 28 points. */
+const LINE_EXACT = 28 * 20;
+const INDENT_TWO_CHARACTERS = 2 * 16 * 20;
+
+const LATIN = "Times New Roman";
+const FONTS = {
+  title: "宋体",
+  heading1: "黑体",
+  heading2: "楷体",
+  body: "仿宋",
+} as const;
+
+function font(eastAsia: string): { ascii: string; hAnsi: string; eastAsia: string; cs: string } {
+  return { ascii: LATIN, hAnsi: LATIN, eastAsia, cs: LATIN };
+}
+
+function textParagraph(
+  text: string,
+  run: { font: string; size: number; bold?: boolean },
+  options: IParagraphOptions
+): Paragraph {
+  return new Paragraph({
+    ...options,
+    children: [new TextRun({ text, font: font(run.font), size: run.size, bold: run.bold })],
+  });
+}
+
+const BODY_SPACING = { line: LINE_EXACT, lineRule: LineRuleType.EXACT };
+
+function blockContent(block: NarrativeBlock, pageBreakBefore: boolean): (Paragraph | Table)[] {
+  switch (block.kind) {
+    case "title":
+      return [
+        textParagraph(
+          block.text,
+          { font: FONTS.title, size: SIZE_TITLE, bold: true },
+          {
+            alignment: AlignmentType.CENTER,
+            pageBreakBefore,
+            spacing: { after: 2 * LINE_EXACT },
+          }
+        ),
+      ];
+    case "heading":
+      return [
+        textParagraph(
+          block.text,
+          { font: block.level === 1 ? FONTS.heading1 : FONTS.heading2, size: SIZE_BODY },
+          {
+            indent: { firstLine: INDENT_TWO_CHARACTERS },
+            spacing: BODY_SPACING,
+            keepNext: true,
+          }
+        ),
+      ];
+    case "paragraph":
+      return [
+        textParagraph(
+          block.text,
+          { font: FONTS.body, size: SIZE_BODY },
+          {
+            alignment: AlignmentType.JUSTIFIED,
+            indent: { firstLine: INDENT_TWO_CHARACTERS },
+            spacing: BODY_SPACING,
+          }
+        ),
+      ];
+    case "table":
+      return [goalsTable(block.header, block.rows)];
+  }
+}
+
+function tableCell(text: string, header: boolean, widthPercent: number): TableCell {
+  return new TableCell({
+    width: { size: widthPercent, type: WidthType.PERCENTAGE },
+    verticalAlign: VerticalAlign.CENTER,
+    margins: { top: 60, bottom: 60, left: 100, right: 100 },
+    children: [
+      textParagraph(
+        text,
+        { font: header ? FONTS.heading1 : FONTS.body, size: SIZE_TABLE },
+        { alignment: header ? AlignmentType.CENTER : AlignmentType.LEFT }
+      ),
+    ],
+  });
+}
+
+function goalsTable(header: readonly string[], rows: readonly (readonly string[])[]): Table {
+  const widths = header.length === 3 ? [24, 38, 38] : header.map(() => 100 / header.length);
+  const line = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    borders: {
+      top: line,
+      bottom: line,
+      left: line,
+      right: line,
+      insideHorizontal: line,
+      insideVertical: line,
+    },
+    rows: [
+      new TableRow({
+        tableHeader: true,
+        children: header.map((text, index) => tableCell(text, true, widths[index])),
+      }),
+    ].concat(
+      rows.map(
+        (row) =>
+          new TableRow({
+            children: row.map((text, index) => tableCell(text, false, widths[index] ?? 20)),
+          })
+      )
+    ),
+  });
+}
+
+/** The narratives of a scoring run as one .docx file, each form's starting on a new page. */
+export async function renderNarrativeDocx(
+  documents: readonly NarrativeDocument[]
+): Promise<Uint8Array> {
+  const children: (Paragraph | Table)[] = [];
+  documents.forEach((document, index) => {
+    document.blocks.forEach((block) => {
+      children.push(...blockContent(block, index > 0 && block.kind === "title"));
+    });
+  });
+  const first = documents[0]?.blocks[0];
+  const file = new Document({
+    creator: "绩效自评助手",
+    title: first && first.kind === "title" ? first.text : "自评表说明",
+    styles: {
+      default: {
+        document: { run: { font: font(FONTS.body), size: SIZE_BODY } },
+      },
+    },
+    sections: [
+      {
+        properties: {
+          page: {
+            // A4 portrait, GB/T 9704-2012 margins: top 37 mm, bottom 35 mm, left 28 mm, right 26 mm.
+            size: { width: Math.round(210 * MM), height: Math.round(297 * MM) },
+            margin: {
+              top: Math.round(37 * MM),
+              bottom: Math.round(35 * MM),
+              left: Math.round(28 * MM),
+              right: Math.round(26 * MM),
+            },
+          },
+        },
+        children,
+      },
+    ],
+  });
+  return new Uint8Array(await Packer.toArrayBuffer(file));
+}

@@ -1,0 +1,122 @@
+import { scoreWorkbook } from "../../../src/engine/scoreWorkbook";
+import { buildNarratives } from "../../../src/engine/narrative/buildNarrative";
+import type { NarrativeTemplateOverride } from "../../../src/engine/narrative/narrativeTemplate";
+import { sheetFromRows, workbookOf } from "../../helpers/gridFromRows";
+import { DEPARTMENT_HEADER } from "../../helpers/templateHeaders";
+
+type Row = (string | number | null)[];
+
+/** 二、存在的主要问题 and 三、下一步改进措施 of a department form with these indicator rows. */
+function problemsAndMeasures(
+  rows: Row[],
+  override: NarrativeTemplateOverride | null = null
+): { problems: string; measures: string; all: string[] } {
+  const sheet = sheetFromRows("部门表", [
+    ["2024年度部门整体支出绩效自评表"],
+    ["部门名称：某区文化局"],
+    DEPARTMENT_HEADER,
+    ...rows,
+  ]);
+  const all = buildNarratives(scoreWorkbook(workbookOf(sheet)), override)[0].blocks.map((block) =>
+    block.kind === "table" ? "" : block.text
+  );
+  const after = (heading: string): string => {
+    const index = all.findIndex((text) => /^[二三]、/.test(text) && text.indexOf(heading) >= 0);
+    return all[index + 1];
+  };
+  return { problems: after("问题"), measures: after("措施"), all };
+}
+
+describe("二、存在的主要问题 and 三、下一步改进措施", () => {
+  it("say in one sentence each that nothing needs saying when the table is clean", () => {
+    const { problems, measures } = problemsAndMeasures([
+      ["履职效能", "文化服务", "公共文化活动场次", 60, "≥100场", "120场", 60, null],
+      ["管理效能", "预算执行", "预算执行率", 40, "≥95%", "98%", 40, null],
+    ]);
+    expect(problems).toBe("本次自评未发现扣分指标和数据填报问题。");
+    expect(measures).toBe("本次自评未发现需要整改的问题。");
+  });
+
+  it("flag a score that disagrees with completion, once per indicator", () => {
+    const { problems, measures } = problemsAndMeasures([
+      // Target met, points lost (the rule gives 60: no separate "按完成比例" entry).
+      ["履职效能", "文化服务", "公共文化活动场次", 60, "≥100场", "120场", 50, "无"],
+      // Target missed, full marks.
+      ["管理效能", "预算执行", "预算执行率", 40, "≥95%", "90%", 40, null],
+    ]);
+    expect(problems).toBe(
+      "一是部分指标的自评得分与完成情况不一致：公共文化活动场次实际完成值120场已达到年度指标值≥100场，但自评扣10分；预算执行率实际完成值90%未达到年度指标值≥95%，但自评得满分。"
+    );
+    expect(measures).toBe(
+      "一是严格按照评分规则核定自评得分，对公共文化活动场次、预算执行率按实际完成情况重新核定，做到得分与完成情况相符。"
+    );
+  });
+
+  it("name the first eight indicators that lost points and count the rest", () => {
+    const rows: Row[] = [];
+    for (let i = 1; i <= 10; i++)
+      rows.push(["履职效能", "文化服务", "活动场次" + i, 10, "≥10场", "9场", 9, "场地维修"]);
+    const { problems, measures } = problemsAndMeasures(rows);
+    expect(problems).toContain(
+      "八是活动场次8未达到年度指标值（年度指标值≥10场，实际完成值9场），扣1分，原因是场地维修。"
+    );
+    expect(problems).not.toContain("活动场次9未达到");
+    expect(problems).toContain("九是另有2项指标有扣分，详见“评分结果”表。");
+    expect(measures).toContain("九是对其余扣分指标逐项分析原因，制定针对性整改措施。");
+  });
+
+  it("choose a measure by what the indicator is about", () => {
+    const { measures } = problemsAndMeasures([
+      ["履职效能", "文化服务", "群众满意度", 20, "≥90%", "85%", 18, "部分场馆设施老旧"],
+      ["履职效能", "文化服务", "项目按期完成率", 20, "100%", "90%", 18, "施工延误"],
+      ["履职效能", "文化服务", "图书馆建设", 20, "完成", "部分完成", 15, "资金到位晚"],
+    ]);
+    expect(measures).toContain("一是针对群众满意度未达到年度指标值的问题，深入了解服务对象诉求");
+    expect(measures).toContain(
+      "二是针对项目按期完成率未达到年度指标值的问题，细化实施计划和时间节点"
+    );
+    expect(measures).toContain("三是针对图书馆建设未达到年度指标值的问题，深入分析偏差原因");
+  });
+
+  it("say which cells are wrong, without listing every one", () => {
+    const rows: Row[] = [];
+    for (let i = 1; i <= 10; i++)
+      rows.push([
+        "履职效能",
+        "文化服务",
+        "活动" + i,
+        10,
+        "≥10场",
+        "10场",
+        i <= 7 ? "十分" : 10,
+        null,
+      ]);
+    const { problems, measures } = problemsAndMeasures(rows);
+    expect(problems).toContain(
+      "部分数据填报有误，涉及G4、G5、G6、G7、G8等7个单元格，详见“评分结果”表。"
+    );
+    expect(measures).toContain("核对并更正有误的单元格后重新评分，确保自评数据准确。");
+    // A score typed as words is wrong, not missing.
+    expect(problems).not.toContain("未填写");
+  });
+
+  it("name an indicator without a name by its row", () => {
+    const { problems } = problemsAndMeasures([
+      ["履职效能", "文化服务", null, 10, "≥10场", "10场", 10, null],
+    ]);
+    expect(problems).toContain("第4行的指标的指标名称未填写");
+  });
+
+  it("take a finance bureau's own wording from a template override", () => {
+    const { all, problems } = problemsAndMeasures(
+      [["履职效能", "文化服务", "公共文化活动场次", 60, "≥100场", "80场", 48, "场馆维修"]],
+      {
+        sections: { problems: "二、存在的问题" },
+        problems: { reason: "，主要原因：{reason}" },
+      }
+    );
+    expect(all).toContain("二、存在的问题");
+    expect(all).toContain("三、下一步改进措施");
+    expect(problems).toContain("扣12分，主要原因：场馆维修。");
+  });
+});
