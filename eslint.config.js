@@ -3,6 +3,15 @@
 const officeAddins = require("eslint-plugin-office-addins");
 const tseslint = require("typescript-eslint");
 
+// The plugin's TypeScript block (its @typescript-eslint, Office.js and Prettier rules) names
+// .ts files only; the task pane's .tsx files get the same rules, with the plugin's React rules.
+const addinTypeScriptBlock = officeAddins.configs.recommended.find(
+  (config) => Array.isArray(config.files) && config.files.some((glob) => glob.includes("ts"))
+);
+const addinReactBlock = officeAddins.configs.react.find(
+  (config) => config.plugins && config.plugins.react && config.rules
+);
+
 const nodeGlobals = {
   require: "readonly",
   module: "writable",
@@ -25,6 +34,36 @@ module.exports = [
     languageOptions: { parser: tseslint.parser, ecmaVersion: 2020 },
     // TypeScript itself checks names; no-undef cannot see types or globals from lib.dom.
     rules: { "no-undef": "off" },
+  },
+  {
+    files: ["**/*.tsx"],
+    plugins: { ...addinTypeScriptBlock.plugins, ...addinReactBlock.plugins },
+    languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } },
+    settings: { react: { version: "17.0" } },
+    rules: {
+      ...addinTypeScriptBlock.rules,
+      ...addinReactBlock.rules,
+      // Props are TypeScript interfaces, checked by tsc; runtime propTypes would only add weight.
+      "react/prop-types": "off",
+    },
+  },
+  {
+    // The task pane's first load must stay small: Fluent by component path, never its barrel,
+    // and none of the libraries that only the CLI and file writers need.
+    files: ["src/taskpane/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            { name: "@fluentui/react", message: "Import from @fluentui/react/lib/<Component>." },
+            { name: "exceljs", message: "ExcelJS is not part of the task pane's bundle." },
+            { name: "docx", message: "docx is not part of the task pane's bundle." },
+            { name: "zod", message: "zod is not part of the task pane's bundle." },
+          ],
+        },
+      ],
+    },
   },
   {
     // Tests and scripts drive ExcelJS, whose getCell()/value look like Office.js proxies to

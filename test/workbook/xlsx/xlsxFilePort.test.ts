@@ -24,7 +24,9 @@ describe("XlsxFilePort", () => {
     ]);
     const copy = filePort.scoredCopy()!;
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(Buffer.from(copy));
+    await workbook.xlsx.load(
+      Buffer.from(copy) as unknown as Parameters<typeof workbook.xlsx.load>[0]
+    );
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
       "部门整体支出绩效自评表",
       "评分结果",

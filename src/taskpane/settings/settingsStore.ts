@@ -1,0 +1,82 @@
+import type { ProfileId } from "../../engine/rules/profile";
+
+/**
+ * Settings kept with the workbook (Office's document settings), so the choice travels with the
+ * file. `set` changes the value at once; `save` persists everything set so far.
+ */
+export interface SettingsStore {
+  get(key: string): unknown;
+  set(key: string, value: string): void;
+  save(): Promise<void>;
+}
+
+/** For tests and for hosts without document settings (browser mode). */
+export class InMemorySettingsStore implements SettingsStore {
+  private readonly values = new Map<string, string>();
+  /** How many times save() was called, for tests. */
+  saves = 0;
+
+  constructor(initial: Readonly<Record<string, string>> = {}) {
+    Object.keys(initial).forEach((key) => this.values.set(key, initial[key]));
+  }
+
+  get(key: string): unknown {
+    return this.values.get(key);
+  }
+
+  set(key: string, value: string): void {
+    this.values.set(key, value);
+  }
+
+  save(): Promise<void> {
+    this.saves++;
+    return Promise.resolve();
+  }
+}
+
+/** The part of Office.Settings the store uses (Office.context.document.settings). */
+export interface OfficeSettingsLike {
+  get(name: string): unknown;
+  set(name: string, value: unknown): void;
+  saveAsync(
+    callback?: (result: { status: unknown; error?: { message?: string } | null }) => void
+  ): void;
+}
+
+/**
+ * Settings in the workbook through Office.js. The status that means failure is passed in
+ * (Office.AsyncResultStatus.Failed) so that only the entry point touches the Office global.
+ */
+export function createOfficeSettingsStore(
+  settings: OfficeSettingsLike,
+  failedStatus: unknown
+): SettingsStore {
+  return {
+    get: (key) => settings.get(key),
+    set: (key, value) => settings.set(key, value),
+    save: () =>
+      new Promise<void>((resolve, reject) => {
+        settings.saveAsync((result) => {
+          if (result.status === failedStatus) {
+            reject(new Error((result.error && result.error.message) || "saveAsync failed"));
+          } else {
+            resolve();
+          }
+        });
+      }),
+  };
+}
+
+// Named like the Office port's own document settings (SelfEval.Owners.v1).
+const PROFILE_KEY = "SelfEval.Profile";
+const AUTO = "auto";
+
+/** The profile chosen earlier for this workbook; undefined means chosen per form (自动). */
+export function readProfileSetting(settings: SettingsStore): ProfileId | undefined {
+  const value = settings.get(PROFILE_KEY);
+  return value === "project" || value === "department" ? value : undefined;
+}
+
+export function writeProfileSetting(settings: SettingsStore, profile: ProfileId | undefined): void {
+  settings.set(PROFILE_KEY, profile ?? AUTO);
+}

@@ -1,0 +1,141 @@
+import type { CommandMessage } from "../../src/commands/commandMessage";
+import { runScoreCommand, type CommandEvent } from "../../src/commands/runScoreCommand";
+import type { WritePlan } from "../../src/engine/output/types";
+import { WorkbookPortError, type WorkbookPort, type WriteOutcome } from "../../src/workbook/port";
+import { sheetFromRows, workbookOf } from "../helpers/gridFromRows";
+import { DEPARTMENT_HEADER } from "../helpers/templateHeaders";
+
+const FORM = workbookOf(
+  sheetFromRows("部门自评", [
+    DEPARTMENT_HEADER,
+    ["履职效能", "服务", "门诊人次", 50, "≥10000人次", "9000人次", null, "就诊人数下降"],
+    ["管理效能", "预算", "预算执行率", 50, "≥95%", "96%", 50, null],
+  ])
+);
+
+const WRITTEN: WriteOutcome = {
+  marked: 0,
+  sheets: [
+    { name: "评分结果", mode: "create" },
+    { name: "自评表说明", mode: "create" },
+  ],
+  notices: ["此版本的 Excel 不支持批注，问题仅列于评分结果表。"],
+};
+
+function fakePort(overrides: Partial<WorkbookPort> = {}): WorkbookPort & { plans: WritePlan[] } {
+  const plans: WritePlan[] = [];
+  return {
+    plans,
+    read: async () => FORM,
+    write: async (plan) => {
+      plans.push(plan);
+      return WRITTEN;
+    },
+    clearMarks: async () => 0,
+    select: async () => undefined,
+    ...overrides,
+  };
+}
+
+function fakeEvent(): CommandEvent & { completed: jest.Mock } {
+  return { completed: jest.fn() };
+}
+
+/** Runs the command and also records the message it showed and any rejection. */
+async function run(port: WorkbookPort | Promise<WorkbookPort>, event = fakeEvent()) {
+  const shown: CommandMessage[] = [];
+  const order: string[] = [];
+  event.completed.mockImplementation(() => order.push("completed"));
+  const returned = await runScoreCommand(port, event, async (message) => {
+    shown.push(message);
+    order.push("shown");
+  });
+  return { returned, shown, order, event };
+}
+
+describe("runScoreCommand", () => {
+  let consoleError: jest.SpyInstance;
+  beforeEach(() => {
+    consoleError = jest.spyOn(console, "error").mockImplementation(() => undefined);
+  });
+  afterEach(() => consoleError.mockRestore());
+
+  it("scores, writes the plan, shows the totals and completes once after the message", async () => {
+    const port = fakePort();
+    const { returned, shown, order, event } = await run(port);
+    expect(port.plans).toHaveLength(1);
+    expect(event.completed).toHaveBeenCalledTimes(1);
+    expect(order).toEqual(["shown", "completed"]);
+    expect(shown).toEqual([returned]);
+    expect(returned.kind).toBe("success");
+    expect(returned.title).toBe("评分完成");
+    // 50 × 9000/10000 = 45, plus 50
+    expect(returned.lines).toContain("「部门自评」总分 95 / 100，评级 优");
+    expect(returned.lines).toContain("结果已写入工作表「评分结果」「自评表说明」。");
+    expect(returned.lines).toContain(WRITTEN.notices[0]);
+  });
+
+  it("reports a port failure in the port's own words and still completes", async () => {
+    const port = fakePort({
+      write: async () => {
+        throw new WorkbookPortError("sheet-protected", "工作表「部门自评」受保护，无法标出问题。");
+      },
+    });
+    const { returned, event } = await run(port);
+    expect(event.completed).toHaveBeenCalledTimes(1);
+    expect(returned).toEqual({
+      kind: "error",
+      title: "评分失败",
+      lines: ["工作表「部门自评」受保护，无法标出问题。"],
+    });
+  });
+
+  it("reports an unexpected error with its message and still completes", async () => {
+    const port = fakePort({
+      read: async () => {
+        throw new TypeError("context.workbook is undefined");
+      },
+    });
+    const { returned, event } = await run(port);
+    expect(event.completed).toHaveBeenCalledTimes(1);
+    expect(returned.kind).toBe("error");
+    expect(returned.lines.join("\n")).toContain("context.workbook is undefined");
+  });
+
+  it("completes when Office never gave a port (the promise rejected)", async () => {
+    const { returned, event } = await run(Promise.reject(new Error("Office.js 未加载")));
+    expect(event.completed).toHaveBeenCalledTimes(1);
+    expect(returned.kind).toBe("error");
+    expect(returned.lines.join("\n")).toContain("Office.js 未加载");
+  });
+
+  it("writes nothing to a workbook without a form and says so", async () => {
+    const port = fakePort({ read: async () => workbookOf(sheetFromRows("Sheet1", [["备注"]])) });
+    const { returned, event } = await run(port);
+    expect(port.plans).toHaveLength(0);
+    expect(event.completed).toHaveBeenCalledTimes(1);
+    expect(returned.kind).toBe("warning");
+    expect(returned.title).toBe("未找到绩效指标表");
+  });
+
+  it("completes and resolves when the message cannot be shown", async () => {
+    const event = fakeEvent();
+    await expect(
+      runScoreCommand(fakePort(), event, async () => {
+        throw new Error("dialog refused");
+      })
+    ).resolves.toMatchObject({ kind: "success" });
+    expect(event.completed).toHaveBeenCalledTimes(1);
+    expect(consoleError).toHaveBeenCalled();
+  });
+
+  it("resolves even when Office refuses completed()", async () => {
+    const event = fakeEvent();
+    event.completed.mockImplementation(() => {
+      throw new Error("already completed");
+    });
+    await expect(runScoreCommand(fakePort(), event, async () => undefined)).resolves.toMatchObject({
+      title: "评分完成",
+    });
+  });
+});

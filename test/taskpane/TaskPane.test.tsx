@@ -1,0 +1,307 @@
+import * as React from "react";
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { TaskPaneApp } from "../../src/taskpane/components/TaskPaneApp";
+import { InMemorySettingsStore } from "../../src/taskpane/settings/settingsStore";
+import type { TaskpaneLanguage } from "../../src/taskpane/strings";
+import { WorkbookPortError, type WorkbookPort } from "../../src/workbook/port";
+import { scoreOpenWorkbook } from "../../src/workbook/scoreOpenWorkbook";
+import {
+  departmentWorkbook,
+  FORM_SHEET,
+  twoFormWorkbook,
+  workbookWithoutForm,
+} from "./helpers/departmentForm";
+import { FakeWorkbookPort } from "./helpers/fakeWorkbookPort";
+
+const UNDO_NOTICE = /Excel 的撤销（Ctrl\+Z）无法撤销这些更改，可用“清除标记”去除标记/;
+
+function renderPane(
+  port: WorkbookPort,
+  options: {
+    settings?: InMemorySettingsStore;
+    language?: TaskpaneLanguage;
+    score?: typeof scoreOpenWorkbook;
+  } = {}
+) {
+  const settings = options.settings ?? new InMemorySettingsStore();
+  const view = render(
+    <TaskPaneApp
+      port={port}
+      settings={settings}
+      language={options.language ?? "zh-CN"}
+      score={options.score}
+    />
+  );
+  return { ...view, settings };
+}
+
+async function scoreOnce() {
+  fireEvent.click(screen.getByRole("button", { name: "一键评分" }));
+  await screen.findByText("总分");
+}
+
+function problemItem(location: string): HTMLElement {
+  return screen.getByText(location).closest('[role="button"]') as HTMLElement;
+}
+
+describe("task pane", () => {
+  it("warns before the first write that Ctrl+Z cannot undo it, pointing to 清除标记", async () => {
+    const port = new FakeWorkbookPort(departmentWorkbook());
+    renderPane(port);
+    expect(screen.getByText(UNDO_NOTICE)).toBeTruthy();
+    expect(screen.getByRole("button", { name: "清除标记" })).toBeTruthy();
+    expect(port.calls).toEqual([]);
+    await scoreOnce();
+    expect(port.calls).toEqual(["read", "write"]);
+    expect(screen.queryByText(UNDO_NOTICE)).toBeNull();
+  });
+
+  it("scores through the port and shows 总分, 评级, sub-scores and the problems by severity", async () => {
+    const port = new FakeWorkbookPort(departmentWorkbook());
+    renderPane(port);
+    await scoreOnce();
+
+    // 45 (computed 门诊人次) + 50 (预算执行率, the invalid entered 60 replaced) = 95 → 优
+    expect(screen.getByTestId("total").textContent).toBe("95 / 100");
+    expect(screen.getByText("评级")).toBeTruthy();
+    expect(screen.getByTestId("rating").textContent).toBe("优");
+
+    const table = screen.getByRole("table");
+    const rows = within(table)
+      .getAllByRole("row")
+      .slice(1)
+      .map((row) => row.textContent);
+    expect(rows).toEqual(["履职效能45/50", "服务45/50", "管理效能50/50", "预算50/50"]);
+
+    const errors = screen.getByRole("region", { name: "错误（1）" });
+    expect(within(errors).getByText(FORM_SHEET + "!G5")).toBeTruthy();
+    expect(within(errors).getByText(/「预算执行率」自评得分60分超过分值50分/)).toBeTruthy();
+    const warnings = screen.getByRole("region", { name: "警告（1）" });
+    expect(within(warnings).getByText(FORM_SHEET + "!H4")).toBeTruthy();
+    expect(within(warnings).getByText(/「门诊人次」得分45分（分值50分）有扣分/)).toBeTruthy();
+
+    // What was written: one mark per problem cell, and the two output sheets.
+    expect(port.writes[0].marks.map((mark) => mark.cell).sort()).toEqual(["G5", "H4"]);
+    expect(screen.getByText("已标记 2 个单元格。")).toBeTruthy();
+  });
+
+  it("shows each form's 总分 and 评级 under its own heading when there are several", async () => {
+    renderPane(new FakeWorkbookPort(twoFormWorkbook()));
+    fireEvent.click(screen.getByRole("button", { name: "一键评分" }));
+    const second = await screen.findByRole("region", {
+      name: "2024年度部门整体支出绩效自评表（二级单位）",
+    });
+    expect(within(second).getByTestId("total").textContent).toBe("87.22 / 100");
+    expect(within(second).getByTestId("rating").textContent).toBe("良");
+    const rows = within(within(second).getByRole("table"))
+      .getAllByRole("row")
+      .slice(1)
+      .map((row) => row.textContent);
+    expect(rows).toEqual(["产出指标40/50", "数量指标40/50", "效益指标47.22/50", "满意度47.22/50"]);
+    const first = screen.getByRole("region", {
+      name: "2024年度部门整体支出绩效自评表（部门自评表）",
+    });
+    expect(within(first).getByTestId("total").textContent).toBe("95 / 100");
+    expect(screen.getByRole("region", { name: "警告（2）" })).toBeTruthy();
+    expect(screen.getByText("二级单位!H4")).toBeTruthy();
+  });
+
+  it("shows progress in Chinese while reading and while writing", async () => {
+    let finishRead: () => void = () => undefined;
+    let finishWrite: () => void = () => undefined;
+    const inner = new FakeWorkbookPort(departmentWorkbook());
+    const port: WorkbookPort = {
+      read: () => new Promise((resolve) => (finishRead = () => resolve(inner.read()))),
+      write: (plan) => new Promise((resolve) => (finishWrite = () => resolve(inner.write(plan)))),
+      clearMarks: () => inner.clearMarks(),
+      select: (sheet, cell) => inner.select(sheet, cell),
+    };
+    renderPane(port);
+    fireEvent.click(screen.getByRole("button", { name: "一键评分" }));
+    expect(screen.getByText("正在读取工作簿…")).toBeTruthy();
+    expect(screen.getByRole("button", { name: "一键评分" }).hasAttribute("disabled")).toBe(true);
+    await act(async () => finishRead());
+    expect(screen.getByText("正在标记问题并写入结果工作表…")).toBeTruthy();
+    await act(async () => finishWrite());
+    expect(screen.queryByText("正在标记问题并写入结果工作表…")).toBeNull();
+    expect(screen.getByTestId("total").textContent).toBe("95 / 100");
+  });
+
+  it("asks the port to select a problem's cell when the problem is clicked", async () => {
+    const port = new FakeWorkbookPort(departmentWorkbook());
+    renderPane(port);
+    await scoreOnce();
+    fireEvent.click(screen.getByText(/「预算执行率」自评得分60分/));
+    await waitFor(() => expect(port.selections).toEqual([{ sheet: FORM_SHEET, cell: "G5" }]));
+  });
+
+  it("selects a problem's cell on Enter and on Space, and each problem is focusable", async () => {
+    const port = new FakeWorkbookPort(departmentWorkbook());
+    renderPane(port);
+    await scoreOnce();
+    const error = problemItem(FORM_SHEET + "!G5");
+    const warning = problemItem(FORM_SHEET + "!H4");
+    expect(error.tabIndex).toBe(0);
+    error.focus();
+    expect(document.activeElement).toBe(error);
+    fireEvent.keyDown(error, { key: "Enter" });
+    fireEvent.keyDown(warning, { key: " " });
+    fireEvent.keyDown(warning, { key: "a" });
+    await waitFor(() =>
+      expect(port.selections).toEqual([
+        { sheet: FORM_SHEET, cell: "G5" },
+        { sheet: FORM_SHEET, cell: "H4" },
+      ])
+    );
+  });
+
+  it("links to the results and narrative sheets, selecting A1 on them", async () => {
+    const port = new FakeWorkbookPort(departmentWorkbook());
+    renderPane(port);
+    await scoreOnce();
+    fireEvent.click(screen.getByRole("button", { name: "转到“评分结果”" }));
+    fireEvent.click(screen.getByRole("button", { name: "转到“自评表说明”" }));
+    await waitFor(() =>
+      expect(port.selections).toEqual([
+        { sheet: "评分结果", cell: "A1" },
+        { sheet: "自评表说明", cell: "A1" },
+      ])
+    );
+  });
+
+  it("shows a port failure's Chinese message as it is, without a stack", async () => {
+    const message = "工作表“部门自评表”受保护，无法标记问题单元格。请撤销工作表保护后重试。";
+    const port = new FakeWorkbookPort(departmentWorkbook(), {
+      writeError: new WorkbookPortError("sheet-protected", message),
+    });
+    renderPane(port);
+    fireEvent.click(screen.getByRole("button", { name: "一键评分" }));
+    expect(await screen.findByText(message)).toBeTruthy();
+    expect(document.body.textContent).not.toMatch(/WorkbookPortError|\bat\b|\.ts:\d/);
+    expect(screen.queryByText("总分")).toBeNull();
+    expect(screen.getByRole("button", { name: "一键评分" }).hasAttribute("disabled")).toBe(false);
+  });
+
+  it("shows any other failure as a generic Chinese message, the details only in the console", async () => {
+    const consoleError = jest.spyOn(console, "error").mockImplementation(() => undefined);
+    try {
+      const port = new FakeWorkbookPort(departmentWorkbook(), {
+        readError: new TypeError("Cannot read properties of undefined (reading 'values')"),
+      });
+      renderPane(port);
+      fireEvent.click(screen.getByRole("button", { name: "一键评分" }));
+      expect(await screen.findByText(/操作未能完成，请重试/)).toBeTruthy();
+      expect(document.body.textContent).not.toMatch(/Cannot read|TypeError/);
+      expect(consoleError).toHaveBeenCalled();
+    } finally {
+      consoleError.mockRestore();
+    }
+  });
+
+  it("shows a failed select (sheet renamed since scoring) in a message bar", async () => {
+    const message = "找不到工作表“部门自评表”，可能已被重命名或删除。请重新评分。";
+    const port = new FakeWorkbookPort(departmentWorkbook(), {
+      selectError: new WorkbookPortError("sheet-missing", message),
+    });
+    renderPane(port);
+    await scoreOnce();
+    fireEvent.click(problemItem(FORM_SHEET + "!G5"));
+    expect(await screen.findByText(message)).toBeTruthy();
+  });
+
+  it("says 未找到绩效指标表 for a workbook without a form and writes nothing", async () => {
+    const port = new FakeWorkbookPort(workbookWithoutForm());
+    renderPane(port);
+    fireEvent.click(screen.getByRole("button", { name: "一键评分" }));
+    expect(await screen.findByText(/^未找到绩效指标表/)).toBeTruthy();
+    expect(port.calls).toEqual(["read"]);
+    expect(screen.queryByText("总分")).toBeNull();
+  });
+
+  it("shows the port's notices as information", async () => {
+    const notice = "此版本的 Excel 不支持批注，问题仅列于评分结果表。";
+    const port = new FakeWorkbookPort(departmentWorkbook(), { notices: [notice] });
+    renderPane(port);
+    await scoreOnce();
+    expect(await screen.findByText(notice)).toBeTruthy();
+  });
+
+  it("清除标记 asks the port to clear the marks and says how many", async () => {
+    const port = new FakeWorkbookPort(departmentWorkbook(), { clearedCount: 2 });
+    renderPane(port);
+    fireEvent.click(screen.getByRole("button", { name: "清除标记" }));
+    expect(await screen.findByText("已清除 2 处标记。")).toBeTruthy();
+    expect(port.calls).toEqual(["clearMarks"]);
+  });
+
+  it("重新评分 reads and writes the workbook again, keeping the result on screen meanwhile", async () => {
+    const port = new FakeWorkbookPort(departmentWorkbook());
+    renderPane(port);
+    await scoreOnce();
+    const rescore = screen.getByRole("button", { name: "重新评分" });
+    fireEvent.click(rescore);
+    expect(screen.getByText("正在读取工作簿…")).toBeTruthy();
+    expect(screen.getByTestId("total").textContent).toBe("95 / 100");
+    await waitFor(() => expect(port.calls).toEqual(["read", "write", "read", "write"]));
+    await waitFor(() => expect(screen.queryByText("正在读取工作簿…")).toBeNull());
+    expect(screen.getByRole("button", { name: "重新评分" })).toBe(rescore);
+  });
+
+  it("passes the chosen profile to scoring and saves it in the workbook's settings", async () => {
+    const score = jest.fn(scoreOpenWorkbook);
+    const port = new FakeWorkbookPort(departmentWorkbook());
+    const { settings } = renderPane(port, { score });
+    expect((screen.getByLabelText("自动") as HTMLInputElement).checked).toBe(true);
+
+    fireEvent.click(screen.getByLabelText("项目支出"));
+    expect(settings.get("SelfEval.Profile")).toBe("project");
+    expect(settings.saves).toBe(1);
+    await scoreOnce();
+    expect(score.mock.calls[0][1]).toEqual({ profile: "project" });
+
+    fireEvent.click(screen.getByLabelText("自动"));
+    expect(settings.get("SelfEval.Profile")).toBe("auto");
+    fireEvent.click(screen.getByRole("button", { name: "重新评分" }));
+    await waitFor(() => expect(score).toHaveBeenCalledTimes(2));
+    expect(score.mock.calls[1][1]).toEqual({ profile: undefined });
+  });
+
+  it("starts from the profile saved in the workbook", async () => {
+    const score = jest.fn(scoreOpenWorkbook);
+    const settings = new InMemorySettingsStore({ "SelfEval.Profile": "department" });
+    renderPane(new FakeWorkbookPort(departmentWorkbook()), { score, settings });
+    expect((screen.getByLabelText("部门整体支出") as HTMLInputElement).checked).toBe(true);
+    await scoreOnce();
+    expect(score.mock.calls[0][1]).toEqual({ profile: "department" });
+  });
+
+  it("warns when the profile cannot be saved, and still uses it", async () => {
+    const warn = jest.spyOn(console, "warn").mockImplementation(() => undefined);
+    try {
+      const settings = new InMemorySettingsStore();
+      settings.save = () => Promise.reject(new Error("settings part locked"));
+      const score = jest.fn(scoreOpenWorkbook);
+      renderPane(new FakeWorkbookPort(departmentWorkbook()), { settings, score });
+      fireEvent.click(screen.getByLabelText("部门整体支出"));
+      expect(await screen.findByText("评分规则的选择未能保存到工作簿中。")).toBeTruthy();
+      await scoreOnce();
+      expect(score.mock.calls[0][1]).toEqual({ profile: "department" });
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
+  it("speaks English when the language is en-US", async () => {
+    const port = new FakeWorkbookPort(departmentWorkbook());
+    renderPane(port, { language: "en-US" });
+    expect(screen.queryByRole("button", { name: "一键评分" })).toBeNull();
+    expect(screen.getByText(/Excel's Undo \(Ctrl\+Z\) cannot undo these changes/)).toBeTruthy();
+    expect(screen.getByLabelText("Project expenditure")).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Score workbook" }));
+    expect(await screen.findByText("Total")).toBeTruthy();
+    expect(screen.getByText("Rating")).toBeTruthy();
+    expect(screen.getByTestId("rating").textContent).toBe("优 (excellent)");
+    expect(screen.getByRole("region", { name: "Errors（1）" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Clear marks" })).toBeTruthy();
+  });
+});

@@ -1,0 +1,132 @@
+import * as React from "react";
+import { fireEvent, render, screen, within } from "@testing-library/react";
+import {
+  MAX_LISTED_PER_SEVERITY,
+  ProblemList,
+  type ReportProblem,
+} from "../../src/taskpane/components/ProblemList";
+import { ScoreSummary } from "../../src/taskpane/components/ScoreSummary";
+import { PaneErrorBoundary } from "../../src/taskpane/components/PaneErrorBoundary";
+import { registerPaneIcons } from "../../src/taskpane/icons";
+import { zhCN } from "../../src/taskpane/strings/zh-CN";
+import type { Report } from "../../src/engine";
+
+function problem(cell: string, severity: "error" | "warning"): ReportProblem {
+  return {
+    code: "missing-value",
+    severity,
+    sheet: "表1",
+    cell,
+    message: cell + "未填写，请补充。",
+  };
+}
+
+describe("ProblemList", () => {
+  it("lists errors before warnings", () => {
+    render(
+      <ProblemList
+        problems={[problem("H4", "warning"), problem("G5", "error")]}
+        strings={zhCN}
+        onSelect={() => undefined}
+      />
+    );
+    const headings = screen.getAllByRole("heading").map((heading) => heading.textContent);
+    expect(headings).toEqual(["错误（1）", "警告（1）"]);
+  });
+
+  it("lists the first problems of each severity and says how many more the results sheet has", () => {
+    const many = Array.from({ length: MAX_LISTED_PER_SEVERITY + 5 }, (_, i) =>
+      problem("A" + (i + 1), "error")
+    );
+    const selected: string[] = [];
+    render(
+      <ProblemList
+        problems={many}
+        strings={zhCN}
+        onSelect={(chosen) => selected.push(chosen.cell)}
+      />
+    );
+    const errors = screen.getByRole("region", { name: "错误（205）" });
+    expect(within(errors).getAllByRole("button")).toHaveLength(MAX_LISTED_PER_SEVERITY);
+    expect(screen.getByText("另有 5 条未列出，完整列表见评分结果工作表。")).toBeTruthy();
+    fireEvent.click(screen.getByText("表1!A200"));
+    expect(selected).toEqual(["A200"]);
+  });
+
+  it("says when there is no problem", () => {
+    render(<ProblemList problems={[]} strings={zhCN} onSelect={() => undefined} />);
+    expect(screen.getByText("未发现问题。")).toBeTruthy();
+  });
+});
+
+describe("ScoreSummary", () => {
+  const group = (path: string[], score: number | null, max: number, complete = true) => ({
+    form: 0,
+    sheet: "表1",
+    path,
+    score,
+    max,
+    complete,
+  });
+
+  it("puts each level under its parent and marks incomplete sub-scores and totals", () => {
+    const report = {
+      forms: [
+        {
+          sheet: "表1",
+          profile: "department",
+          total: { score: 70, max: 100, complete: false },
+          rating: "中",
+          budget: null,
+          title: null,
+          year: null,
+          unitName: null,
+          projectName: null,
+        },
+      ],
+      // A category the sheet comes back to lower down: the engine lists 产出/质量 last.
+      groups: [
+        group(["产出"], 30, 60, false),
+        group(["产出", "数量"], 20, 30),
+        group(["效益"], 40, 40),
+        group(["效益", "满意度"], 40, 40),
+        group(["产出", "质量"], 10, 30, false),
+      ],
+    } as unknown as Report;
+    render(<ScoreSummary report={report} strings={zhCN} />);
+    const rows = screen
+      .getAllByRole("row")
+      .slice(1)
+      .map((row) => row.textContent);
+    expect(rows).toEqual([
+      "产出30/60（不完整）",
+      "数量20/30",
+      "质量10/30（不完整）",
+      "效益40/40",
+      "满意度40/40",
+    ]);
+    expect(screen.getByText("部分指标的得分无法确定，总分不完整。")).toBeTruthy();
+    expect(screen.getByTestId("rating").textContent).toBe("中");
+  });
+});
+
+describe("PaneErrorBoundary", () => {
+  it("shows a sentence instead of a blank pane when rendering fails", () => {
+    registerPaneIcons();
+    const consoleError = jest.spyOn(console, "error").mockImplementation(() => undefined);
+    try {
+      const Broken = () => {
+        throw new Error("render bug");
+      };
+      render(
+        <PaneErrorBoundary message={zhCN.genericError}>
+          <Broken />
+        </PaneErrorBoundary>
+      );
+      expect(screen.getByText(zhCN.genericError)).toBeTruthy();
+      expect(document.body.textContent).not.toMatch(/render bug/);
+    } finally {
+      consoleError.mockRestore();
+    }
+  });
+});

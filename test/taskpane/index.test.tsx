@@ -1,0 +1,96 @@
+import { screen, waitFor } from "@testing-library/react";
+
+// The Office.js port is written elsewhere; the entry point only needs the factory's name. A
+// virtual mock lets this test run whether or not that file exists yet.
+jest.mock(
+  "../../src/workbook/office/officeWorkbookPort",
+  () => ({
+    createOfficeWorkbookPort: () => ({
+      read: jest.fn(),
+      write: jest.fn(),
+      clearMarks: jest.fn(),
+      select: jest.fn(),
+    }),
+  }),
+  { virtual: true }
+);
+
+type OnReady = (callback: (info: { host: string | null; platform: string | null }) => void) => void;
+
+function fakeOffice(host: string | null, displayLanguage: string, onReady?: OnReady) {
+  return {
+    HostType: { Excel: "Excel", Word: "Word" },
+    AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
+    onReady:
+      onReady ??
+      ((callback: (info: { host: string | null; platform: string | null }) => void) =>
+        callback({ host, platform: host ? "PC" : null })),
+    context: {
+      displayLanguage,
+      officeTheme: {
+        bodyBackgroundColor: "#262626",
+        bodyForegroundColor: "#FFFFFF",
+        controlBackgroundColor: "#444444",
+        controlForegroundColor: "#FFFFFF",
+        isDarkTheme: true,
+      },
+      document: { settings: { get: () => null, set: () => undefined, saveAsync: () => undefined } },
+    },
+  };
+}
+
+const globals = globalThis as { Office?: unknown };
+
+// Each start loads the entry point afresh, with its own copy of React; unmount with that copy.
+let isolatedReactDom: typeof import("react-dom") | null = null;
+
+function startEntryPoint() {
+  jest.isolateModules(() => {
+    isolatedReactDom = require("react-dom");
+    require("../../src/taskpane/index");
+  });
+}
+
+describe("task pane entry point", () => {
+  beforeEach(() => {
+    document.body.innerHTML = '<div id="container"></div>';
+  });
+
+  afterEach(() => {
+    isolatedReactDom?.unmountComponentAtNode(document.getElementById("container")!);
+    delete globals.Office;
+  });
+
+  it("shows the browser-mode notice when office.js did not load", () => {
+    expect(typeof globals.Office).toBe("undefined");
+    startEntryPoint();
+    expect(screen.getByText("未在 Excel 中打开")).toBeTruthy();
+    expect(screen.getByText(/此窗格需要在 Excel 中运行/)).toBeTruthy();
+  });
+
+  it("shows the browser-mode notice when Office reports no host (a plain browser)", () => {
+    globals.Office = fakeOffice(null, "zh-CN");
+    startEntryPoint();
+    expect(screen.getByText("未在 Excel 中打开")).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "一键评分" })).toBeNull();
+  });
+
+  it("renders the pane in Excel, in Chinese for a Chinese Office", async () => {
+    globals.Office = fakeOffice("Excel", "zh-CN");
+    startEntryPoint();
+    await waitFor(() => expect(screen.getByRole("button", { name: "一键评分" })).toBeTruthy());
+    expect(screen.queryByText("未在 Excel 中打开")).toBeNull();
+  });
+
+  it("renders the pane in English for an English Office", () => {
+    globals.Office = fakeOffice("Excel", "en-GB");
+    startEntryPoint();
+    expect(screen.getByRole("button", { name: "Score workbook" })).toBeTruthy();
+  });
+
+  it("renders into a container of its own when the page has none", () => {
+    document.body.innerHTML = "";
+    startEntryPoint();
+    expect(document.getElementById("container")!.textContent).toMatch(/未在 Excel 中打开/);
+  });
+});
