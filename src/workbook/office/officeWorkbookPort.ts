@@ -1,0 +1,142 @@
+/**
+ * The workbook port over Office.js: the open workbook in Excel (desktop, Mac, web) read into the
+ * engine's grid and written back, needing ExcelApi 1.1 only and using newer API sets where the
+ * host has them.
+ */
+import type { WorkbookGrid } from "../../engine/grid/types";
+import type { WritePlan } from "../../engine/output/types";
+import { WorkbookPortError, type WorkbookPort, type WriteOutcome } from "../port";
+import { detectApiSupport, type ApiSupport } from "./apiSupport";
+import { clearMarks } from "./clearMarks";
+import type { ApiRequirements, ExcelRun, SettingsStore } from "./officeHost";
+import { readOfficeGrid } from "./readOfficeGrid";
+import { errorDetail } from "./saveSettings";
+import { findSheet, loadSheets, writePlan } from "./writePlan";
+
+export class OfficeWorkbookPort implements WorkbookPort {
+  private readonly support: ApiSupport;
+
+  constructor(
+    private readonly run: ExcelRun,
+    requirements: ApiRequirements,
+    private readonly settings: SettingsStore
+  ) {
+    this.support = detectApiSupport(requirements);
+  }
+
+  read(): Promise<WorkbookGrid> {
+    return this.run((context) => readOfficeGrid(context, this.support, this.settings)).catch(
+      (error: unknown) => {
+        throw asPortError(error, "read-failed", "读取工作簿失败（" + errorDetail(error) + "）。");
+      }
+    );
+  }
+
+  write(plan: WritePlan): Promise<WriteOutcome> {
+    return this.run((context) => writePlan(context, this.support, this.settings, plan)).catch(
+      (error: unknown) => {
+        throw asPortError(
+          error,
+          "write-failed",
+          "写入失败（" + errorDetail(error) + "），工作簿未作修改。"
+        );
+      }
+    );
+  }
+
+  clearMarks(): Promise<number> {
+    return this.run((context) => clearMarks(context, this.support, this.settings)).catch(
+      (error: unknown) => {
+        throw asPortError(error, "write-failed", "清除标记失败（" + errorDetail(error) + "）。");
+      }
+    );
+  }
+
+  select(sheet: string, cell: string): Promise<void> {
+    return this.run(async (context) => {
+      const found = findSheet(await loadSheets(context), sheet);
+      if (!found) {
+        throw new WorkbookPortError(
+          "sheet-missing",
+          "找不到工作表“" +
+            sheet +
+            "”，它可能已被重命名或删除，无法定位到单元格 " +
+            cell +
+            "。请重新评分。"
+        );
+      }
+      found.sheet.activate();
+      found.sheet.getRange(cell).select();
+      await context.sync();
+    }).catch((error: unknown) => {
+      throw asPortError(
+        error,
+        "read-failed",
+        "无法定位到工作表“" + sheet + "”的单元格 " + cell + "（" + errorDetail(error) + "）。"
+      );
+    });
+  }
+}
+
+/**
+ * Failures before a write ever reached the workbook (loading the sheets, inspecting cells) come
+ * here unchanged from Excel; the port's own errors pass through.
+ */
+function asPortError(
+  error: unknown,
+  code: "read-failed" | "write-failed",
+  message: string
+): WorkbookPortError {
+  return error instanceof WorkbookPortError ? error : new WorkbookPortError(code, message);
+}
+
+const NOT_IN_EXCEL =
+  "未在 Excel 中运行：请在 Excel 的加载项窗格中打开绩效自评助手，或在浏览器模式中选择 .xlsx 文件。";
+
+/** A port for when there is no Excel host: every method says so. */
+class NotInExcelPort implements WorkbookPort {
+  read(): Promise<WorkbookGrid> {
+    return Promise.reject(new WorkbookPortError("not-in-excel", NOT_IN_EXCEL));
+  }
+
+  write(): Promise<WriteOutcome> {
+    return Promise.reject(new WorkbookPortError("not-in-excel", NOT_IN_EXCEL));
+  }
+
+  clearMarks(): Promise<number> {
+    return Promise.reject(new WorkbookPortError("not-in-excel", NOT_IN_EXCEL));
+  }
+
+  select(): Promise<void> {
+    return Promise.reject(new WorkbookPortError("not-in-excel", NOT_IN_EXCEL));
+  }
+}
+
+/**
+ * The port over the running host's globals. Outside Excel (browser mode, or office.js not
+ * loaded) `Excel` is never touched and every method rejects with "not-in-excel".
+ */
+export function createOfficeWorkbookPort(): WorkbookPort {
+  const office = typeof Office === "undefined" ? undefined : Office;
+  const context = office ? office.context : undefined;
+  if (
+    !context ||
+    !context.requirements ||
+    !context.document ||
+    !context.document.settings ||
+    !context.requirements.isSetSupported("ExcelApi", "1.1") ||
+    typeof Excel === "undefined"
+  ) {
+    return new NotInExcelPort();
+  }
+  const settings = context.document.settings;
+  return new OfficeWorkbookPort((batch) => Excel.run(batch), context.requirements, {
+    get: (name) => settings.get(name),
+    set: (name, value) => settings.set(name, value),
+    remove: (name) => settings.remove(name),
+    saveAsync: (callback) =>
+      settings.saveAsync((result) =>
+        callback?.({ status: String(result.status), error: result.error })
+      ),
+  });
+}

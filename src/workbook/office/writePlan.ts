@@ -1,0 +1,482 @@
+/**
+ * Writes a plan into the open workbook whole or not at all. Office.js batches are not
+ * transactions, so: everything that can be checked is checked first (protected sheets, names
+ * taken since scoring, whether a sheet to replace is still the tool's own); then everything is
+ * written in one batch (more only past the payload budget); and if Excel still refuses part of
+ * it, what was written is undone — new sheets deleted, fills and notes put back, a replaced sheet
+ * renamed back (it is only deleted after its successor is complete) — before WorkbookPortError.
+ */
+import { MARK_FILL_COLOURS } from "../../engine/output/outputStyles";
+import type { PlacedOutputSheet, WritePlan } from "../../engine/output/types";
+import { OWNER_MARK_NAME, formatOwnerMark } from "../ownerMark";
+import { WorkbookPortError, type WriteOutcome } from "../port";
+import type { ApiSupport } from "./apiSupport";
+import {
+  normaliseColour,
+  readFillRecord,
+  storeFillRecord,
+  type RecordedFill,
+  type RecordedSheet,
+} from "./fillRecord";
+import { groupMarks, type SheetMark } from "./groupMarks";
+import { inspectSheet, setNote, type CellState, type SheetInspection } from "./inspectCells";
+import type { SettingsStore } from "./officeHost";
+import { applyFills } from "./paintFills";
+import { renderOutputSheet } from "./renderOutputSheet";
+import { OPERATION_BYTES, RequestBudget, jsonBytes } from "./requestBudget";
+import { errorDetail, saveSettings } from "./saveSettings";
+import { freeSheetName, sameSheetName } from "./sheetNames";
+import {
+  ownerFromMarkText,
+  ownerMarkText,
+  readOwnerRecord,
+  storeOwnerRecord,
+} from "./settingsOwners";
+
+/** Names the new sheet carries until it is complete, and the old one until it is dropped. */
+const TEMPORARY_NAME = "SelfEval 写入中";
+const BACKUP_NAME = "SelfEval 旧表";
+
+export interface SheetInfo {
+  readonly sheet: Excel.Worksheet;
+  readonly name: string;
+  readonly id: string;
+  readonly position: number;
+}
+
+/** A cell the write changes, with its state before. */
+export interface CellChange {
+  readonly cell: string;
+  readonly before: CellState;
+  readonly fill: string | null;
+  readonly note: string | null;
+}
+
+interface TouchedSheet {
+  readonly info: SheetInfo;
+  /** The earlier run's record of this sheet, first entry per cell. */
+  readonly recorded: Map<string, RecordedFill>;
+  readonly marks: SheetMark[];
+  inspection?: SheetInspection;
+  changes: CellChange[];
+  recordedNow: RecordedFill[];
+}
+
+interface WrittenSheet {
+  readonly sheet: Excel.Worksheet;
+  readonly placement: Placement;
+}
+
+interface Placement {
+  readonly placed: PlacedOutputSheet;
+  readonly name: string;
+  readonly replaces: SheetInfo | null;
+}
+
+/** Loads the workbook's worksheets (one sync). */
+export async function loadSheets(context: Excel.RequestContext): Promise<SheetInfo[]> {
+  const worksheets = context.workbook.worksheets;
+  worksheets.load("items/name,items/id,items/position");
+  await context.sync();
+  return worksheets.items.map((sheet) => ({
+    sheet,
+    name: sheet.name,
+    id: sheet.id,
+    position: sheet.position,
+  }));
+}
+
+export function findSheet(sheets: readonly SheetInfo[], name: string): SheetInfo | undefined {
+  return (
+    sheets.find((sheet) => sheet.name === name) ??
+    sheets.find((sheet) => sameSheetName(sheet.name, name))
+  );
+}
+
+function protectedError(sheet: string, action: string): WorkbookPortError {
+  return new WorkbookPortError(
+    "sheet-protected",
+    "工作表“" +
+      sheet +
+      "”受保护，无法" +
+      action +
+      "。请先撤销工作表保护（审阅 → 撤销工作表保护），再重试。工作簿未作任何修改。"
+  );
+}
+
+export async function writePlan(
+  context: Excel.RequestContext,
+  support: ApiSupport,
+  settings: SettingsStore,
+  plan: WritePlan
+): Promise<WriteOutcome> {
+  const sheets = await loadSheets(context);
+  const earlier = readFillRecord(settings);
+  const owners = readOwnerRecord(settings);
+
+  // The sheets whose cells change: those the earlier run marked, and those marked now.
+  const touched = new Map<string, TouchedSheet>();
+  const touch = (info: SheetInfo): TouchedSheet => {
+    let entry = touched.get(info.id);
+    if (!entry) {
+      entry = { info, recorded: new Map(), marks: [], changes: [], recordedNow: [] };
+      touched.set(info.id, entry);
+    }
+    return entry;
+  };
+  Object.keys(earlier).forEach((id) => {
+    const info = sheets.find((sheet) => sheet.id === id);
+    if (!info) return;
+    const entry = touch(info);
+    for (const cell of earlier[id].cells) {
+      if (!entry.recorded.has(cell.cell)) entry.recorded.set(cell.cell, cell);
+    }
+  });
+  groupMarks(plan.marks).forEach((marks, name) => {
+    const info = findSheet(sheets, name);
+    if (info) touch(info).marks.push(...marks);
+  });
+
+  // One request loads the state of every cell to touch and of every sheet to replace.
+  const budget = new RequestBudget(context);
+  const touchedSheets = Array.from(touched.values());
+  for (const entry of touchedSheets) {
+    const cells = Array.from(entry.recorded.keys());
+    for (const mark of entry.marks) if (!entry.recorded.has(mark.cell)) cells.push(mark.cell);
+    entry.inspection = await inspectSheet(entry.info.sheet, cells, support, budget);
+  }
+  const replaceChecks = plan.sheets.map((placed) => {
+    const info = placed.mode === "replace" ? findSheet(sheets, placed.name) : undefined;
+    if (!info) return null;
+    const protection = support.formatting ? info.sheet.protection : null;
+    if (protection) protection.load("protected");
+    const mark = support.scopedNames ? info.sheet.names.getItemOrNullObject(OWNER_MARK_NAME) : null;
+    if (mark) mark.load("value");
+    return { info, protection, mark };
+  });
+  await budget.reserve(OPERATION_BYTES);
+  await budget.sync();
+
+  for (const entry of touchedSheets) {
+    entry.inspection!.settle();
+    decideChanges(entry, support);
+    if (entry.changes.length > 0 && entry.inspection!.isProtected())
+      throw protectedError(entry.info.name, "写入或清除评分标记");
+  }
+
+  // Where each output sheet goes, checked against the workbook as it is now.
+  const taken = sheets.map((sheet) => sheet.name);
+  const placements: Placement[] = plan.sheets.map((placed, index) => {
+    const check = replaceChecks[index];
+    if (check) {
+      const owner =
+        (check.mark && !check.mark.isNullObject
+          ? ownerFromMarkText(String(check.mark.value))
+          : null) ?? (owners[check.info.id] ? ownerFromMarkText(owners[check.info.id]) : null);
+      if (owner && owner.kind === placed.sheet.owner) {
+        if (check.protection && check.protection.protected)
+          throw protectedError(check.info.name, "替换为新的评分结果");
+        return { placed, name: check.info.name, replaces: check.info };
+      }
+    }
+    // A name the user has taken since scoring is never reused.
+    const name = freeSheetName(
+      placed.mode === "create" ? placed.name : placed.sheet.preferredName,
+      taken
+    );
+    taken.push(name);
+    return { placed, name, replaces: null };
+  });
+
+  const { written, leftBehind } = await writeBatch(
+    context,
+    support,
+    touchedSheets,
+    placements,
+    sheets,
+    taken
+  );
+
+  // The records go into the document only once the workbook holds what they describe.
+  const record: Record<string, RecordedSheet> = {};
+  for (const entry of touchedSheets) {
+    if (entry.recordedNow.length > 0)
+      record[entry.info.id] = { name: entry.info.name, cells: entry.recordedNow };
+  }
+  storeFillRecord(settings, record);
+  const ownerRecord: Record<string, string> = {};
+  Object.keys(owners).forEach((id) => {
+    if (!placements.some((placement) => placement.replaces && placement.replaces.id === id))
+      ownerRecord[id] = owners[id];
+  });
+  for (const { sheet, placement } of written) {
+    ownerRecord[sheet.id] = ownerMarkText(
+      placement.placed.sheet.owner,
+      placement.placed.sheet.fingerprint
+    );
+  }
+  storeOwnerRecord(settings, ownerRecord);
+  const saveFailure = await saveSettings(settings);
+
+  let marked = 0;
+  for (const entry of touchedSheets) marked += entry.marks.length;
+  return {
+    marked,
+    sheets: placements.map((placement) => ({
+      name: placement.name,
+      mode: placement.replaces ? ("replace" as const) : ("create" as const),
+    })),
+    notices: notices(support, placements, marked, saveFailure).concat(
+      leftBehind.map(
+        (name) => "旧的评分表未能删除，已保留为工作表“" + name + "”，确认新表无误后可手动删除。"
+      )
+    ),
+  };
+}
+
+/** What changes in a sheet's cells, and what is recorded for the next run. */
+function decideChanges(entry: TouchedSheet, support: ApiSupport): void {
+  const states = entry.inspection!.cells;
+  const marked = new Set(entry.marks.map((mark) => mark.cell));
+  entry.recorded.forEach((recorded, cell) => {
+    if (marked.has(cell)) return;
+    const state = states.get(cell)!;
+    // Only what still shows the tool's own mark is taken back; the user's later changes stay.
+    const ownFill = state.fill === normaliseColour(recorded.mark);
+    const ownNote = recorded.note !== undefined && state.note === recorded.note;
+    if (ownFill || ownNote) {
+      entry.changes.push({
+        cell,
+        before: state,
+        fill: ownFill ? recorded.original : state.fill,
+        note: ownNote ? null : state.note,
+      });
+    }
+  });
+  for (const mark of entry.marks) {
+    const state = states.get(mark.cell)!;
+    const recorded = entry.recorded.get(mark.cell);
+    const colour = "#" + MARK_FILL_COLOURS[mark.severity];
+    const showsEarlierMark =
+      recorded !== undefined && state.fill === normaliseColour(recorded.mark);
+    // Re-scoring does not stack marks: a cell still showing the earlier mark keeps its true original.
+    const original = showsEarlierMark ? recorded.original : state.fill;
+    const ownNote =
+      recorded !== undefined && recorded.note !== undefined && state.note === recorded.note;
+    const writesNote = support.notes && (state.note === null || ownNote);
+    entry.changes.push({
+      cell: mark.cell,
+      before: state,
+      fill: colour,
+      note: writesNote ? mark.note : state.note,
+    });
+    // A cell already showing this very mark with no record of it (the record was lost) has no
+    // other original to remember: it keeps that fill, and needs recording only for its note.
+    if (recorded === undefined && state.fill === colour && !writesNote) continue;
+    entry.recordedNow.push({
+      cell: mark.cell,
+      original,
+      mark: colour,
+      ...(writesNote ? { note: mark.note } : {}),
+    });
+  }
+}
+
+/** Queues fills and notes of changed cells, to their new state or (`undo`) their old one. */
+export async function queueCellChanges(
+  sheet: Excel.Worksheet,
+  changes: readonly CellChange[],
+  support: ApiSupport,
+  budget: RequestBudget,
+  currentNotes: ReadonlyMap<string, string | null> | null = null,
+  undo = false
+): Promise<void> {
+  const fills = changes
+    .filter((change) => undo || change.fill !== change.before.fill)
+    .map((change) => ({ cell: change.cell, fill: undo ? change.before.fill : change.fill }));
+  await applyFills(sheet, fills, support, budget);
+  if (!support.notes) return;
+  for (const change of changes) {
+    const current = currentNotes ? (currentNotes.get(change.cell) ?? null) : change.before.note;
+    const wanted = undo ? change.before.note : change.note;
+    if (current === wanted) continue;
+    await budget.reserve(OPERATION_BYTES + jsonBytes(wanted));
+    setNote(sheet, change.cell, current, wanted);
+  }
+}
+
+function markOwner(
+  worksheet: Excel.Worksheet,
+  placed: PlacedOutputSheet,
+  support: ApiSupport
+): void {
+  if (!support.scopedNames) return;
+  const mark = worksheet.names.add(
+    OWNER_MARK_NAME,
+    "=" + formatOwnerMark(placed.sheet.owner, placed.sheet.fingerprint)
+  );
+  mark.visible = false;
+}
+
+async function writeBatch(
+  context: Excel.RequestContext,
+  support: ApiSupport,
+  touchedSheets: readonly TouchedSheet[],
+  placements: readonly Placement[],
+  sheetsBefore: readonly SheetInfo[],
+  taken: string[]
+): Promise<{ written: WrittenSheet[]; leftBehind: string[] }> {
+  const backups: Array<{ backup: string; original: string; sheet: Excel.Worksheet }> = [];
+  const written: WrittenSheet[] = [];
+  const budget = new RequestBudget(context);
+  try {
+    for (const entry of touchedSheets) {
+      await queueCellChanges(entry.info.sheet, entry.changes, support, budget);
+    }
+    // The user's cells in one request, the output sheets in the next: a fixed number of syncs,
+    // each of them under the limit for a 20,000-row table.
+    await budget.sync();
+    const worksheets = context.workbook.worksheets;
+    for (const placement of placements) {
+      const old = placement.replaces;
+      const temporary = old ? freeSheetName(TEMPORARY_NAME, taken) : placement.name;
+      if (old) taken.push(temporary);
+      await budget.reserve(OPERATION_BYTES);
+      const sheet = worksheets.add(temporary);
+      await renderOutputSheet(sheet, placement.placed.sheet, support, budget);
+      markOwner(sheet, placement.placed, support);
+      if (old) {
+        // The old sheet is renamed aside, not deleted, until its successor holds its name.
+        const backup = freeSheetName(BACKUP_NAME, taken);
+        taken.push(backup);
+        backups.push({ backup, original: old.name, sheet: old.sheet });
+        old.sheet.name = backup;
+        sheet.name = placement.name;
+        sheet.position = old.position;
+      }
+      sheet.load("id");
+      written.push({ sheet, placement });
+    }
+    await budget.sync();
+  } catch (error) {
+    const undone = await undoWrite(context, support, touchedSheets, sheetsBefore, backups);
+    const names = placements
+      .map((placement) => placement.name)
+      .concat(
+        touchedSheets.filter((entry) => entry.changes.length > 0).map((entry) => entry.info.name)
+      );
+    const sheetList = "“" + names.join("”“") + "”";
+    throw new WorkbookPortError(
+      "write-failed",
+      undone === null
+        ? "写入失败：Excel 拒绝了对工作表" +
+            sheetList +
+            "的修改（" +
+            errorDetail(error) +
+            "）。已撤销本次写入，工作簿保持原样。"
+        : "写入失败：Excel 拒绝了对工作表" +
+            sheetList +
+            "的修改（" +
+            errorDetail(error) +
+            "），撤销也未能完成（" +
+            errorDetail(undone) +
+            "）。请检查这些工作表，以及名称以“SelfEval”开头的工作表。"
+    );
+  }
+  // Everything is in place; only now do the replaced sheets go. Should Excel refuse, the new
+  // sheets stand and the old ones stay aside under their temporary names.
+  if (backups.length === 0) return { written, leftBehind: [] };
+  try {
+    for (const backup of backups) backup.sheet.delete();
+    await context.sync();
+    return { written, leftBehind: [] };
+  } catch {
+    return { written, leftBehind: backups.map((backup) => backup.backup) };
+  }
+}
+
+/**
+ * Puts the workbook back as it was before a failed write: sheets that were not there are
+ * deleted, renamed-aside sheets get their names back, changed cells their fills and notes.
+ * Returns null when done, or what stopped it.
+ */
+async function undoWrite(
+  context: Excel.RequestContext,
+  support: ApiSupport,
+  touchedSheets: readonly TouchedSheet[],
+  sheetsBefore: readonly SheetInfo[],
+  backups: ReadonlyArray<{ backup: string; original: string }>
+): Promise<unknown> {
+  try {
+    const worksheets = context.workbook.worksheets;
+    worksheets.load("items/name,items/id");
+    const noteLoads = new Map<TouchedSheet, Map<string, Excel.Note>>();
+    if (support.notes) {
+      for (const entry of touchedSheets) {
+        const notes = new Map<string, Excel.Note>();
+        for (const change of entry.changes) {
+          const note = entry.info.sheet.notes.getItemOrNullObject(change.cell);
+          note.load("content");
+          notes.set(change.cell, note);
+        }
+        noteLoads.set(entry, notes);
+      }
+    }
+    await context.sync();
+    const idsBefore = sheetsBefore.map((sheet) => sheet.id);
+    for (const sheet of worksheets.items) {
+      if (idsBefore.indexOf(sheet.id) < 0) sheet.delete();
+    }
+    for (const { backup, original } of backups) {
+      const sheet = worksheets.items.find((candidate) => candidate.name === backup);
+      if (sheet) sheet.name = original;
+    }
+    const budget = new RequestBudget(context);
+    for (const entry of touchedSheets) {
+      const loaded = noteLoads.get(entry);
+      const currentNotes = new Map<string, string | null>();
+      if (loaded)
+        loaded.forEach((note, cell) =>
+          currentNotes.set(cell, note.isNullObject ? null : note.content)
+        );
+      await queueCellChanges(entry.info.sheet, entry.changes, support, budget, currentNotes, true);
+    }
+    await budget.sync();
+    return null;
+  } catch (error) {
+    return error;
+  }
+}
+
+function notices(
+  support: ApiSupport,
+  placements: readonly Placement[],
+  marked: number,
+  saveFailure: string | null
+): string[] {
+  const list: string[] = [];
+  const results = placements.find((placement) => placement.placed.sheet.owner === "results");
+  const names = "“" + placements.map((placement) => placement.name).join("”“") + "”";
+  if (!support.notes && marked > 0) {
+    list.push(
+      "此版本的 Excel 不支持单元格批注，问题仅列于" +
+        (results ? "“" + results.name + "”" : "评分结果") +
+        "工作表。"
+    );
+  }
+  if (!support.formatting && placements.length > 0)
+    list.push("此版本的 Excel 不支持合并单元格、列宽和行高，工作表" + names + "按默认格式写入。");
+  if (!support.rangeAreas && placements.some((placement) => placement.placed.sheet.printFitWidth))
+    list.push(
+      "此版本的 Excel 不支持页面设置，打印工作表" +
+        names +
+        "前请在“页面布局”中选择 A4 纸并调整为一页宽。"
+    );
+  if (saveFailure !== null)
+    list.push(
+      "评分标记的记录未能保存到文档（" +
+        saveFailure +
+        "），关闭文档后“清除标记”将无法还原这些单元格原来的填充色。"
+    );
+  return list;
+}
