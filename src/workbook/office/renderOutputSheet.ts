@@ -221,14 +221,25 @@ export async function renderOutputSheet(
     }
   }
   if (support.formatting) await applyLayout(worksheet, sheet, support, budget);
-  if (support.rangeAreas && sheet.printFitWidth) {
-    await budget.reserve(OPERATION_BYTES);
-    const layout = worksheet.pageLayout;
-    layout.paperSize = "A4";
-    layout.orientation = sheet.landscape ? "Landscape" : "Portrait";
-    // One page wide, as many tall as needed (0: no limit, as fitToHeight="0" in the file).
-    layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-  }
+}
+
+/**
+ * Queues A4, the orientation and "one page wide" for a written output sheet (ExcelApi 1.9).
+ * Sent after the write has succeeded, on its own: a host that refuses a print setting must not
+ * undo the results themselves.
+ */
+export function queuePrintLayout(
+  worksheet: Excel.Worksheet,
+  sheet: OutputSheet,
+  support: ApiSupport
+): boolean {
+  if (!support.rangeAreas || !sheet.printFitWidth) return false;
+  const layout = worksheet.pageLayout;
+  layout.paperSize = "A4";
+  layout.orientation = sheet.landscape ? "Landscape" : "Portrait";
+  // One page wide, as many tall as needed (0: no limit, as fitToHeight="0" in the file).
+  layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  return true;
 }
 
 async function applyRectangles(

@@ -22,7 +22,7 @@ import { groupMarks, type SheetMark } from "./groupMarks";
 import { inspectSheet, setNote, type CellState, type SheetInspection } from "./inspectCells";
 import type { SettingsStore } from "./officeHost";
 import { applyFills } from "./paintFills";
-import { renderOutputSheet } from "./renderOutputSheet";
+import { queuePrintLayout, renderOutputSheet } from "./renderOutputSheet";
 import { OPERATION_BYTES, RequestBudget, jsonBytes } from "./requestBudget";
 import { errorDetail, saveSettings } from "./saveSettings";
 import { freeSheetName, sameSheetName } from "./sheetNames";
@@ -385,13 +385,33 @@ async function writeBatch(
   }
   // Everything is in place; only now do the replaced sheets go. Should Excel refuse, the new
   // sheets stand and the old ones stay aside under their temporary names.
-  if (backups.length === 0) return { written, leftBehind: [] };
+  let leftBehind: string[] = [];
+  if (backups.length > 0) {
+    try {
+      for (const backup of backups) backup.sheet.delete();
+      await context.sync();
+    } catch {
+      leftBehind = backups.map((backup) => backup.backup);
+    }
+  }
+  await applyPrintLayouts(context, written, support);
+  return { written, leftBehind };
+}
+
+/** Print settings last and best-effort: without them the sheets are still whole and correct. */
+async function applyPrintLayouts(
+  context: Excel.RequestContext,
+  written: readonly WrittenSheet[],
+  support: ApiSupport
+): Promise<void> {
+  let queued = false;
+  for (const entry of written)
+    if (queuePrintLayout(entry.sheet, entry.placement.placed.sheet, support)) queued = true;
+  if (!queued) return;
   try {
-    for (const backup of backups) backup.sheet.delete();
     await context.sync();
-    return { written, leftBehind: [] };
-  } catch {
-    return { written, leftBehind: backups.map((backup) => backup.backup) };
+  } catch (error) {
+    console.warn("绩效自评助手: 打印设置未能写入", error);
   }
 }
 
