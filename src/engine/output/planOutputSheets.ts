@@ -51,7 +51,8 @@ export function planOutputSheets(
   });
 }
 
-function freeSheetName(preferred: string, taken: ReadonlySet<string>): string {
+/** `preferred`, or "preferred (2)", "preferred (3)"… — the first name no sheet has (lower-cased in `taken`). */
+export function freeSheetName(preferred: string, taken: ReadonlySet<string>): string {
   const base = preferred.replace(/[:\\/?*[\]]/g, "").slice(0, MAX_SHEET_NAME) || "Sheet";
   if (!taken.has(base.toLowerCase())) return base;
   for (let n = 2; ; n++) {
