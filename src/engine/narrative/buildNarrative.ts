@@ -28,6 +28,7 @@ import {
   formatPercent,
   readsAsNumber,
   sentence,
+  withTargetUnit,
 } from "./narrativeText";
 import type { NarrativeBlock, NarrativeDocument } from "./types";
 
@@ -73,7 +74,10 @@ class NarrativeWriter {
 
   write(): NarrativeDocument {
     const t = this.t;
-    this.blocks.push({ kind: "title", text: this.fill(t.title) });
+    // "2024年高标准农田建设项目" already says the year; the title should not say it twice.
+    const projectName = this.form.summary.projectName ?? "";
+    const yearInName = this.base.year !== "" && projectName.indexOf(this.base.year as string) >= 0;
+    this.blocks.push({ kind: "title", text: this.fill(t.title, yearInName ? { year: null } : {}) });
     this.blocks.push({ kind: "heading", level: 1, text: t.sections.evaluation });
     this.writeGoals();
     this.writeConclusion();
@@ -172,8 +176,8 @@ class NarrativeWriter {
 
   private goalCompletion(indicator: FormIndicator): string {
     const name = this.indicatorName(indicator);
-    if (indicator.actual === null) return name + this.t.goals.actualMissing;
-    const actual = clause(indicator.actual);
+    const actual = this.actualText(indicator);
+    if (actual === null) return name + this.t.goals.actualMissing;
     const text = readsAsNumber(actual) ? name + actual : name + "：" + actual;
     return indicator.targetMet === false ? text + this.t.goals.targetMissed : text;
   }
@@ -336,7 +340,7 @@ class NarrativeWriter {
     let text = this.fill(t.indicator, {
       name: this.indicatorName(indicator),
       target: this.valuePhrase(indicator.target),
-      actual: this.valuePhrase(indicator.actual),
+      actual: this.valuePhrase(this.actualText(indicator)),
     });
     if (indicator.scoreSource === "computed" && indicator.score !== null)
       text += this.fill(this.blankScores.has(indicator) ? t.computed : t.computedInvalid, {
@@ -365,8 +369,7 @@ class NarrativeWriter {
           name: this.indicatorName(indicator),
           target:
             indicator.target === null ? this.t.groupSection.notFilled : clause(indicator.target),
-          actual:
-            indicator.actual === null ? this.t.groupSection.notFilled : clause(indicator.actual),
+          actual: this.actualText(indicator) ?? this.t.groupSection.notFilled,
           lost: formatScore(issue.lost),
           score: indicator.score === null ? null : formatScore(indicator.score),
           max: indicator.max === null ? null : formatScore(indicator.max),
@@ -443,7 +446,7 @@ class NarrativeWriter {
     const values = {
       name: clause(entry.name),
       target: indicator && indicator.target !== null ? clause(indicator.target) : null,
-      actual: indicator && indicator.actual !== null ? clause(indicator.actual) : null,
+      actual: indicator ? this.actualText(indicator) : null,
       lost: entry.lost !== undefined ? formatScore(entry.lost) : null,
       entered: entry.entered !== undefined ? formatScore(entry.entered) : null,
       computed: entry.computed !== undefined ? formatScore(entry.computed) : null,
@@ -528,6 +531,13 @@ class NarrativeWriter {
 
   private unnamed(indicator: FormIndicator): string {
     return this.fill(this.t.problems.unnamedIndicator, { row: String(indicator.row) });
+  }
+
+  /** The actual as the sheet states it, with the target's unit where it was typed bare. */
+  private actualText(indicator: FormIndicator): string | null {
+    if (indicator.actual === null) return null;
+    const actual = clause(indicator.actual);
+    return actual === "" ? null : withTargetUnit(actual, indicator.target);
   }
 
   /** "≥95%" stays as it is after its label; "准确" reads "为准确"; a blank reads "未填写". */

@@ -3,6 +3,7 @@
  * paragraph in Excel, Word and Markdown, so it is cleaned once here.
  */
 import { round2 } from "../score/round";
+import { normaliseText } from "../values/normaliseText";
 
 // XML 1.0 forbids these; Word refuses a document holding them.
 // eslint-disable-next-line no-control-regex
@@ -48,4 +49,18 @@ export function formatPercent(fraction: number): string {
 /** An amount as stated, without float noise: 722 → "722", 12.345678 → "12.3457". */
 export function formatAmount(value: number): string {
   return String(Math.round(value * 10000) / 10000);
+}
+
+const BOUND_WORDS = /(及以上|以上|以下|以内|左右|内)$/;
+
+/**
+ * "5200" beside a target "≥5000亩" reads "5200亩": where a template keeps the unit in its own
+ * 度量单位 column, the actual is often typed as a bare number.
+ */
+export function withTargetUnit(actual: string, target: string | null): string {
+  if (target === null || !/^[-+]?\d+(?:\.\d+)?$/.test(actual)) return actual;
+  const match = /\d[\d.,]*\s*([^\d\s.,][^\d]*)$/.exec(normaliseText(target));
+  if (!match) return actual;
+  const unit = match[1].replace(BOUND_WORDS, "").trim();
+  return unit === "" || unit.length > 6 ? actual : actual + unit;
 }

@@ -120,3 +120,23 @@ describe("二、存在的主要问题 and 三、下一步改进措施", () => {
     expect(problems).toContain("扣12分，主要原因：场馆维修。");
   });
 });
+
+describe("the narrative's title and values", () => {
+  it("does not repeat a year the project name already states", () => {
+    const sheet = sheetFromRows("项目表", [
+      ["项目支出绩效自评表"],
+      ["（2024年度）"],
+      ["项目名称", "2024年高标准农田建设项目"],
+      ["主管部门", "某县农业农村局"],
+      ["一级指标", "二级指标", "三级指标", "指标值", "度量单位", "实际完成值", "分值", "得分"],
+      ["产出指标", "数量指标", "建设面积", "≥5000", "亩", "5200", 100, 100],
+    ]);
+    const blocks = buildNarratives(scoreWorkbook(workbookOf(sheet)))[0].blocks;
+    expect(blocks[0]).toEqual({
+      kind: "title",
+      text: "某县农业农村局2024年高标准农田建设项目支出绩效自评表说明",
+    });
+    const texts = blocks.map((block) => (block.kind === "table" ? "" : block.text)).join("\n");
+    expect(texts).toContain("建设面积年度指标值≥5000亩，实际完成值5200亩。");
+  });
+});

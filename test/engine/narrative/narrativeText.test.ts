@@ -5,6 +5,7 @@ import {
   formatPercent,
   readsAsNumber,
   sentence,
+  withTargetUnit,
 } from "../../../src/engine/narrative/narrativeText";
 
 describe("cleanText", () => {
@@ -49,5 +50,22 @@ describe("formatPercent and formatAmount", () => {
     expect(formatPercent(0.9690000000000001)).toBe("96.9%");
     expect(formatAmount(722)).toBe("722");
     expect(formatAmount(12.345678)).toBe("12.3457");
+  });
+});
+
+describe("withTargetUnit", () => {
+  it("gives a bare actual the unit its target states", () => {
+    expect(withTargetUnit("5200", "≥5000亩")).toBe("5200亩");
+    expect(withTargetUnit("100", "≥95%")).toBe("100%");
+    expect(withTargetUnit("95.6", "≥90％以上")).toBe("95.6%");
+    expect(withTargetUnit("2950", "≤3000元")).toBe("2950元");
+  });
+
+  it("leaves an actual alone that has a unit, is words, or has nothing to borrow", () => {
+    expect(withTargetUnit("100%", "＝100%")).toBe("100%");
+    expect(withTargetUnit("准确", "准确")).toBe("准确");
+    expect(withTargetUnit("12", "按要求")).toBe("12");
+    expect(withTargetUnit("12", null)).toBe("12");
+    expect(withTargetUnit("3", "≥5")).toBe("3");
   });
 });
