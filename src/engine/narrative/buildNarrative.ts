@@ -445,8 +445,8 @@ class NarrativeWriter {
     const indicator = entry.indicator;
     const values = {
       name: clause(entry.name),
-      target: indicator && indicator.target !== null ? clause(indicator.target) : null,
-      actual: indicator ? this.actualText(indicator) : null,
+      target: indicator ? this.valuePhrase(indicator.target) : null,
+      actual: indicator ? this.valuePhrase(this.actualText(indicator)) : null,
       lost: entry.lost !== undefined ? formatScore(entry.lost) : null,
       entered: entry.entered !== undefined ? formatScore(entry.entered) : null,
       computed: entry.computed !== undefined ? formatScore(entry.computed) : null,

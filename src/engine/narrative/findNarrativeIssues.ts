@@ -67,10 +67,18 @@ export function findNarrativeIssues(form: ScoredForm, settings: IssueSettings): 
   const disagreements: DisagreementEntry[] = [];
   form.indicators.forEach((indicator) => {
     const lost = pointsLost(indicator.score, indicator.max, tolerance);
-    if (lost > 0 && indicator.targetMet === true)
+    // A worded target met still earns 80–100 % of its points (财预〔2020〕10号 附1): points lost
+    // there are a judgement, not a disagreement; the grade-band check covers the rest.
+    const measured = indicator.kind === "quantitative";
+    if (lost > 0 && measured && indicator.targetMet === true)
       disagreements.push({ kind: "met-but-lost", indicator, name: indicator.name, lost });
     else if (lost > 0) lostIndicators.push({ indicator, lost });
-    else if (indicator.targetMet === false && indicator.score !== null && indicator.max !== null)
+    else if (
+      measured &&
+      indicator.targetMet === false &&
+      indicator.score !== null &&
+      indicator.max !== null
+    )
       disagreements.push({ kind: "missed-but-full", indicator, name: indicator.name });
   });
   lostIndicators

@@ -38,7 +38,7 @@ export function sentence(text: string): string {
 
 /** A value the sheet states as a number or bound ("≥95%", "0起") reads without "为" after its label. */
 export function readsAsNumber(value: string): boolean {
-  return /^[\d０-９.．+\-－±≥≤＞＜><=＝≧≦]/.test(value);
+  return /^[\d.+\-±≥≤><=≧≦]/.test(normaliseText(value.slice(0, 2)));
 }
 
 /** A percentage of a fraction as reports write it: 0.95 → "95%", 0.0037 → "0.37%". */

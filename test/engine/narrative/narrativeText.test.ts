@@ -36,7 +36,7 @@ describe("clause and sentence", () => {
 
 describe("readsAsNumber", () => {
   it("is true for numbers and bounds, false for words", () => {
-    for (const value of ["≥95%", "0起", "100%", "≤20万元", "-1.28%", "＞90％", "１００％"])
+    for (const value of ["≥95%", "0起", "100%", "≤20万元", "-1.28%", "＞90％", "１００％", "﹦8个"])
       expect(readsAsNumber(value)).toBe(true);
     for (const value of ["准确", "按要求公开", "下降", "未填写"])
       expect(readsAsNumber(value)).toBe(false);
