@@ -52,6 +52,8 @@ class NarrativeWriter {
   private readonly base: TemplateValues;
   private sectionNumber = 0;
   private readonly blankScores: ReadonlySet<FormIndicator>;
+  /** Groups by their path joined with U+0000, looked up once per sub-group item. */
+  private readonly groupByKey = new Map<string, FormGroup>();
 
   constructor(
     private readonly form: ScoredForm,
@@ -59,6 +61,7 @@ class NarrativeWriter {
   ) {
     this.t = template;
     this.blankScores = new Set(computedForBlankScore(form));
+    form.groups.forEach((group) => this.groupByKey.set(group.path.join("\u0000"), group));
     this.tolerance = form.profile.tolerance;
     const summary = form.summary;
     const projectName = summary.projectName ? clause(summary.projectName) : "";
@@ -141,15 +144,17 @@ class NarrativeWriter {
     );
     const chosen = tasks.length > 0 ? tasks : indicators;
     const byParent: Array<{ key: string; label: string; indicators: FormIndicator[] }> = [];
+    const entries = new Map<string, (typeof byParent)[number]>();
     chosen.forEach((indicator) => {
       // An indicator without ancestors is its own task.
       const key =
         indicator.path.length > 0 ? indicator.path.join("\u0000") : "\u0001" + indicator.row;
-      let entry = byParent.find((candidate) => candidate.key === key);
+      let entry = entries.get(key);
       if (!entry) {
         const label =
           indicator.path.length > 0 ? indicator.path[indicator.path.length - 1] : indicator.name;
         entry = { key, label, indicators: [] };
+        entries.set(key, entry);
         byParent.push(entry);
       }
       entry.indicators.push(indicator);
@@ -309,7 +314,7 @@ class NarrativeWriter {
       const key = path.join("\u0000");
       let item = byName.get(key);
       if (!item) {
-        const group = this.form.groups.find((candidate) => candidate.path.join("\u0000") === key);
+        const group = this.groupByKey.get(key);
         item = {
           name: path[depth],
           max: group ? group.max : null,
@@ -522,7 +527,7 @@ class NarrativeWriter {
   // ---- wording helpers ----
 
   private fill(template: string, values: TemplateValues = {}): string {
-    return fillTemplate(template, { ...this.base, ...values });
+    return fillTemplate(template, values, this.base);
   }
 
   private indicatorName(indicator: FormIndicator): string {

@@ -23,10 +23,17 @@ function present(value: string | null | undefined): value is string {
  * placeholder in it has a value, so a form without a year reads "部门整体支出…" and not "年度部门…".
  * Values are inserted as they are: they are never read as template syntax themselves.
  */
-export function fillTemplate(template: string, values: TemplateValues): string {
+export function fillTemplate(
+  template: string,
+  values: TemplateValues,
+  /** Values for placeholders `values` does not name (an explicit null in `values` wins). */
+  defaults: TemplateValues = {}
+): string {
+  const valueOf = (name: string): string | null | undefined =>
+    Object.prototype.hasOwnProperty.call(values, name) ? values[name] : defaults[name];
   const substitute = (text: string): string =>
     text.replace(PLACEHOLDER, (_match, name: string) => {
-      const value = values[name];
+      const value = valueOf(name);
       return present(value) ? value : "";
     });
   // Groups first, on the template alone, so brackets in a value are ordinary text.
@@ -34,7 +41,7 @@ export function fillTemplate(template: string, values: TemplateValues): string {
   let last = 0;
   template.replace(OPTIONAL_GROUP, (match, inner: string, offset: number) => {
     pieces.push(substitute(template.slice(last, offset)));
-    const complete = templatePlaceholders(inner).every((name) => present(values[name]));
+    const complete = templatePlaceholders(inner).every((name) => present(valueOf(name)));
     pieces.push(complete ? substitute(inner) : "");
     last = offset + match.length;
     return match;

@@ -95,14 +95,20 @@ export function findNarrativeIssues(form: ScoredForm, settings: IssueSettings): 
     if (lost > 0) issues.push({ kind: "budget", budget, lost });
   }
 
+  const byName = new Map<string, FormIndicator>();
+  form.indicators.forEach((indicator) => {
+    if (!byName.has(indicator.name)) byName.set(indicator.name, indicator);
+  });
+  const disagreeing = new Set(disagreements.map((entry) => entry.name));
   problems.forEach((problem) => {
     if (problem.facts.code !== "score-differs") return;
     const subject = problem.facts.subject;
     // "Met but lost points" already says the score is off; the rule's number adds nothing.
-    if (disagreements.some((entry) => entry.name === subject)) return;
+    if (disagreeing.has(subject)) return;
+    disagreeing.add(subject);
     disagreements.push({
       kind: "differs",
-      indicator: form.indicators.find((indicator) => indicator.name === subject) ?? null,
+      indicator: byName.get(subject) ?? null,
       name: subject,
       entered: problem.facts.entered,
       computed: problem.facts.computed,

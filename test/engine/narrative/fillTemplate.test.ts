@@ -57,3 +57,11 @@ describe("chineseNumeral", () => {
     expect(chineseNumeral(1.5)).toBe("1.5");
   });
 });
+
+describe("fillTemplate's defaults", () => {
+  it("fill what the values do not name, and an explicit null in the values wins", () => {
+    const defaults = { unit: "某区教育局", year: "2024" };
+    expect(fillTemplate("{unit}[{year}年度]说明", {}, defaults)).toBe("某区教育局2024年度说明");
+    expect(fillTemplate("{unit}[{year}年度]说明", { year: null }, defaults)).toBe("某区教育局说明");
+  });
+});
