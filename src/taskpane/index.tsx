@@ -1,13 +1,15 @@
 /**
  * The task pane's entry point, and the only task-pane file that touches Office.js: it works out
- * the host, the language and the theme, and hands the components a port and a settings store.
+ * the host, the language and the theme, and hands the components a port and a settings store
+ * (or, outside Excel, renders browser mode, which brings its own).
  * No browser-history router: office.js nulls history.pushState outside Office.
  */
+import "./fabricConfig";
 import * as React from "react";
 import * as ReactDOM from "react-dom";
 import { MessageBar, MessageBarType } from "@fluentui/react/lib/MessageBar";
 import { createOfficeWorkbookPort } from "../workbook/office/officeWorkbookPort";
-import { BrowserModeNotice } from "./components/BrowserModeNotice";
+import { BrowserModeApp } from "./browser/BrowserModeApp";
 import { TaskPaneApp } from "./components/TaskPaneApp";
 import { registerPaneIcons } from "./icons";
 import { createOfficeSettingsStore } from "./settings/settingsStore";
@@ -23,9 +25,9 @@ function container(): HTMLElement {
   return created;
 }
 
+// Outside Excel the pane scores .xlsx files the user opens in the page (browser mode).
 function showBrowserMode(): void {
-  registerPaneIcons();
-  ReactDOM.render(<BrowserModeNotice strings={stringsFor("zh-CN")} />, container());
+  ReactDOM.render(<BrowserModeApp />, container());
 }
 
 // Setting up the pane itself failed: say so rather than leave the page blank.

@@ -15,10 +15,35 @@ const BASE_URL = "https://selfeval.example.gov.cn/addin/";
 // What the task pane may weigh on first load in Office's webview (gzipped, office.js aside).
 const FIRST_LOAD_LIMIT = 350 * 1024;
 
+interface StatsModule {
+  name: string;
+  /** The parts of a concatenated module. */
+  modules?: StatsModule[];
+}
+
 interface Stats {
   entrypoints: Record<string, { chunks: (string | number)[] }>;
-  chunks: { id: string | number; modules?: { name: string }[] }[];
+  chunks: {
+    id: string | number;
+    names?: string[];
+    files?: string[];
+    initial?: boolean;
+    modules?: StatsModule[];
+  }[];
 }
+
+/** Every module a chunk holds, concatenated ones by their parts. */
+function moduleNames(chunk: Stats["chunks"][number]): string[] {
+  const names: string[] = [];
+  const visit = (module: StatsModule) => {
+    names.push(module.name);
+    (module.modules ?? []).forEach(visit);
+  };
+  (chunk.modules ?? []).forEach(visit);
+  return names;
+}
+
+const HEAVY_LIBRARY = /node_modules[\\/](exceljs|docx|jszip)[\\/]/;
 
 let stats: Stats;
 
@@ -133,11 +158,53 @@ describe("the production build", () => {
     const initial = new Set(stats.entrypoints.taskpane.chunks.map(String));
     const modules = stats.chunks
       .filter((chunk) => initial.has(String(chunk.id)))
-      .flatMap((chunk) => (chunk.modules ?? []).map((module) => module.name));
+      .flatMap(moduleNames);
     expect(modules.length).toBeGreaterThan(0);
-    expect(
-      modules.filter((name) => /node_modules[\\/](exceljs|docx|jszip)[\\/]/.test(name))
-    ).toEqual([]);
+    expect(modules.filter((name) => HEAVY_LIBRARY.test(name))).toEqual([]);
+    // The xlsx adapter and the docx renderer (the Office port shares only formatCellText.ts).
+    const adapters =
+      /src[\\/](workbook[\\/]xlsx[\\/](xlsxFilePort|readXlsxGrid|writeScoredCopy)|docx[\\/])/;
+    expect(modules.filter((name) => adapters.test(name))).toEqual([]);
+  });
+
+  it("puts ExcelJS, JSZip and docx in chunks only the pane's browser mode loads, when it needs them", () => {
+    const initial = new Set(
+      Object.keys(stats.entrypoints).flatMap((name) => stats.entrypoints[name].chunks.map(String))
+    );
+    const lazy = stats.chunks.filter((chunk) => !initial.has(String(chunk.id)));
+    const heavy = stats.chunks.filter((chunk) =>
+      moduleNames(chunk).some((name) => HEAVY_LIBRARY.test(name))
+    );
+    for (const library of ["exceljs", "jszip", "docx"]) {
+      expect(
+        heavy.some((chunk) =>
+          moduleNames(chunk).some((name) => name.includes("node_modules/" + library + "/"))
+        )
+      ).toBe(true);
+    }
+    expect(heavy.filter((chunk) => initial.has(String(chunk.id))).map((chunk) => chunk.id)).toEqual(
+      []
+    );
+    expect(lazy.some((chunk) => (chunk.names ?? []).includes("browser-files"))).toBe(true);
+    expect(lazy.some((chunk) => (chunk.names ?? []).includes("narrative-docx"))).toBe(true);
+    const files = lazy.flatMap((chunk) => chunk.files ?? []).filter((file) => file.endsWith(".js"));
+    console.log(
+      "Browser mode's lazy chunks:\n" +
+        files
+          .map((file) => {
+            const raw = readFileSync(path.join(dist, file)).length;
+            return (
+              "  " +
+              file +
+              "  " +
+              kib(raw) +
+              " raw, " +
+              kib(gzipped(path.join(dist, file))) +
+              " gzip"
+            );
+          })
+          .join("\n")
+    );
   });
 
   it("writes dist/manifest.xml for ADDIN_BASE_URL, every URL naming a file in dist/", () => {

@@ -304,4 +304,32 @@ describe("task pane", () => {
     expect(screen.getByRole("region", { name: "Errors（1）" })).toBeTruthy();
     expect(screen.getByRole("button", { name: "Clear marks" })).toBeTruthy();
   });
+
+  it("in browser mode leaves out what only Excel needs and offers the host's result actions", async () => {
+    const port = new FakeWorkbookPort(departmentWorkbook());
+    const score = jest.fn(scoreOpenWorkbook);
+    render(
+      <TaskPaneApp
+        port={port}
+        settings={new InMemorySettingsStore()}
+        language="zh-CN"
+        score={score}
+        mode="browser"
+        fileName="部门.xlsx"
+        resultActions={(scored) => (
+          <button type="button">{"下载 " + scored.result.report.total!.score}</button>
+        )}
+      />
+    );
+    expect(screen.queryByText(UNDO_NOTICE)).toBeNull();
+    expect(screen.queryByRole("button", { name: "清除标记" })).toBeNull();
+    await scoreOnce();
+    expect(score.mock.calls[0][1]).toEqual({ profile: undefined, fileName: "部门.xlsx" });
+    expect(screen.getByTestId("total").textContent).toBe("95 / 100");
+    expect(screen.getByText("已标记 2 个单元格。")).toBeTruthy();
+    expect(screen.getByRole("button", { name: "下载 95" })).toBeTruthy();
+    expect(screen.queryByRole("button", { name: /^转到/ })).toBeNull();
+    fireEvent.click(screen.getByText(FORM_SHEET + "!G5"));
+    await waitFor(() => expect(port.selections).toEqual([{ sheet: FORM_SHEET, cell: "G5" }]));
+  });
 });

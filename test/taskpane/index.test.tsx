@@ -61,25 +61,41 @@ describe("task pane entry point", () => {
     delete globals.Office;
   });
 
-  it("shows the browser-mode notice when office.js did not load", () => {
+  it("opens browser mode when office.js did not load", () => {
     expect(typeof globals.Office).toBe("undefined");
     startEntryPoint();
-    expect(screen.getByText("未在 Excel 中打开")).toBeTruthy();
-    expect(screen.getByText(/此窗格需要在 Excel 中运行/)).toBeTruthy();
+    expect(screen.getByText(/^未在 Excel 中打开/)).toBeTruthy();
+    expect(screen.getByRole("button", { name: "打开本地工作簿" })).toBeTruthy();
+    expect(document.querySelector('input[type="file"][accept=".xlsx"]')).not.toBeNull();
   });
 
-  it("shows the browser-mode notice when Office reports no host (a plain browser)", () => {
+  it("opens browser mode when Office reports no host (a plain browser)", () => {
     globals.Office = fakeOffice(null, "zh-CN");
     startEntryPoint();
-    expect(screen.getByText("未在 Excel 中打开")).toBeTruthy();
+    expect(screen.getByRole("button", { name: "打开本地工作簿" })).toBeTruthy();
+    // Scoring waits for a file.
     expect(screen.queryByRole("button", { name: "一键评分" })).toBeNull();
+  });
+
+  it("opens browser mode in Chinese even in an English browser", () => {
+    globals.Office = fakeOffice(null, "en-US");
+    startEntryPoint();
+    expect(screen.getByText("用示例工作簿试用")).toBeTruthy();
+  });
+
+  it("keeps Fluent from fetching its web fonts from Microsoft's CDN", () => {
+    startEntryPoint();
+    const config = (window as unknown as { FabricConfig?: { fontBaseUrl?: string } }).FabricConfig;
+    // Set before Fluent's theme loads (the browser tests check that no request leaves the page).
+    expect(config && config.fontBaseUrl).toBe("");
   });
 
   it("renders the pane in Excel, in Chinese for a Chinese Office", async () => {
     globals.Office = fakeOffice("Excel", "zh-CN");
     startEntryPoint();
     await waitFor(() => expect(screen.getByRole("button", { name: "一键评分" })).toBeTruthy());
-    expect(screen.queryByText("未在 Excel 中打开")).toBeNull();
+    expect(screen.queryByText(/未在 Excel 中打开/)).toBeNull();
+    expect(screen.queryByRole("button", { name: "打开本地工作簿" })).toBeNull();
   });
 
   it("renders the pane in English for an English Office", () => {
@@ -91,6 +107,6 @@ describe("task pane entry point", () => {
   it("renders into a container of its own when the page has none", () => {
     document.body.innerHTML = "";
     startEntryPoint();
-    expect(document.getElementById("container")!.textContent).toMatch(/未在 Excel 中打开/);
+    expect(document.getElementById("container")!.textContent).toMatch(/打开本地工作簿/);
   });
 });

@@ -24,6 +24,17 @@ export interface TaskPaneProps {
   readonly language: TaskpaneLanguage;
   /** The scoring run; tests may wrap it to see what it is asked. */
   readonly score?: typeof scoreOpenWorkbook;
+  /**
+   * Where the workbook lives. "excel" (the default): writes go into the open workbook, so the pane
+   * warns that Ctrl+Z cannot undo them, offers 清除标记 and links to the written sheets.
+   * "browser": an .xlsx file in the page; writing only makes a copy to download, so none of that
+   * applies and `resultActions` offers the downloads instead.
+   */
+  readonly mode?: "excel" | "browser";
+  /** The workbook's file name, which the results sheet states (browser mode; Excel has none). */
+  readonly fileName?: string;
+  /** What to offer under a result that was written (browser mode: the downloads). */
+  readonly resultActions?: (scored: ScoredOpenWorkbook) => React.ReactNode;
 }
 
 type Phase = "idle" | "reading" | "writing" | "clearing";
@@ -64,8 +75,17 @@ function progressLabel(phase: Phase, strings: TaskpaneStrings): string {
  * The task pane: scores the open workbook through the port it is given and shows the result.
  * Everything the host does comes in as props; every failure ends in a message bar.
  */
-export function TaskPane({ port, settings, language, score = scoreOpenWorkbook }: TaskPaneProps) {
+export function TaskPane({
+  port,
+  settings,
+  language,
+  score = scoreOpenWorkbook,
+  mode = "excel",
+  fileName,
+  resultActions,
+}: TaskPaneProps) {
   const strings = stringsFor(language);
+  const inExcel = mode === "excel";
   const [profile, setProfile] = React.useState<ProfileId | undefined>(() =>
     readProfileSetting(settings)
   );
@@ -115,7 +135,7 @@ export function TaskPane({ port, settings, language, score = scoreOpenWorkbook }
       };
       let outcome: ScoredOpenWorkbook;
       try {
-        outcome = await score(trackedPort, { profile });
+        outcome = await score(trackedPort, fileName ? { profile, fileName } : { profile });
       } catch (error) {
         if (mounted.current) setScored(null);
         throw error;
@@ -181,7 +201,7 @@ export function TaskPane({ port, settings, language, score = scoreOpenWorkbook }
 
   return (
     <main className={classes.pane} lang={language} aria-busy={running}>
-      {!hasWritten && (
+      {inExcel && !hasWritten && (
         <MessageBar
           className={classes.message}
           messageBarType={MessageBarType.warning}
@@ -200,7 +220,9 @@ export function TaskPane({ port, settings, language, score = scoreOpenWorkbook }
       </div>
       <div className={classes.actions}>
         <PrimaryButton text={strings.scoreButton} onClick={runScoring} disabled={running} />
-        <DefaultButton text={strings.clearMarksButton} onClick={clearMarks} disabled={running} />
+        {inExcel && (
+          <DefaultButton text={strings.clearMarksButton} onClick={clearMarks} disabled={running} />
+        )}
       </div>
       {running && <Spinner size={SpinnerSize.medium} label={progressLabel(phase, strings)} />}
       {messages.map((message, index) => (
@@ -217,7 +239,7 @@ export function TaskPane({ port, settings, language, score = scoreOpenWorkbook }
           {written && (
             <div className={classes.section}>
               <p>{strings.written(written.marked)}</p>
-              {written.sheets.length > 0 && (
+              {inExcel && written.sheets.length > 0 && (
                 <nav aria-label={strings.outputSheetsHeading}>
                   <ul className={classes.sheetLinks}>
                     {written.sheets.map((sheet) => (
@@ -230,6 +252,7 @@ export function TaskPane({ port, settings, language, score = scoreOpenWorkbook }
                   </ul>
                 </nav>
               )}
+              {resultActions && scored && resultActions(scored)}
             </div>
           )}
           <h2 className={classes.heading}>{strings.problemsHeading}</h2>

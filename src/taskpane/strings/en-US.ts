@@ -47,7 +47,39 @@ export const enUS: TaskpaneStrings = {
   genericError:
     "The action could not be completed. Please try again; if it keeps failing, close and reopen this pane.",
   settingsNotSaved: "The choice of scoring rules could not be saved in the workbook.",
-  browserModeTitle: "Not open in Excel",
+  browserModeTitle: "Performance self-evaluation (browser mode)",
   browserModeBody:
-    "This pane runs inside Excel: open the self-evaluation workbook in Excel and start the add-in from the ribbon.",
+    "Not open in Excel: open a local .xlsx self-evaluation workbook here to score it. The file is processed in this browser only and is not uploaded.",
+  openWorkbookButton: "Open local workbook",
+  tryExampleLink: "Try the example workbook",
+  dropHint: "You can also drop an .xlsx file onto this page.",
+  dropActive: "Release to open this workbook",
+  openedFile: (fileName) => "Workbook: " + fileName,
+  openingWorkbook: "Opening the workbook…",
+  notXlsx: (fileName) =>
+    "“" +
+    fileName +
+    "” is not an .xlsx workbook. Choose an .xlsx file; save older .xls/.et files as .xlsx in Excel or WPS first.",
+  fileNotRead: (fileName) =>
+    "The file “" + fileName + "” could not be read. Please choose it again.",
+  exampleNotLoaded: "The example workbook could not be loaded. Check the network and try again.",
+  partNotLoaded:
+    "A part of the page needed for scoring could not be loaded. Check the network and reload the page.",
+  browserScoredNote:
+    "The original file is unchanged. The scored copy marks the cells with problems and adds the sheets 评分结果 and 自评表说明.",
+  downloadScoredButton: "Download scored workbook",
+  downloadNarrativeButton: "Download 自评表说明 (Word)",
+  preparingDownload: "Preparing the file…",
+  downloadFailed: "The file could not be made. Please try again.",
+  scoredFileName: (baseName) => baseName + "-评分.xlsx",
+  narrativeFileName: (baseName) => baseName + "-自评表说明.docx",
+  previewHeading: "Workbook preview",
+  previewSheets: "Sheets",
+  previewRows: (first, last, total) => "Rows " + first + "–" + last + " of " + total,
+  previewColumnsCut: (shown, total) => "First " + shown + " of " + total + " columns shown",
+  previewEarlierRows: "Previous rows",
+  previewLaterRows: "Next rows",
+  previewEmptySheet: "This sheet is empty.",
+  previewLegendError: "Error",
+  previewLegendWarning: "Warning",
 };

@@ -40,4 +40,32 @@ export interface TaskpaneStrings {
   readonly settingsNotSaved: string;
   readonly browserModeTitle: string;
   readonly browserModeBody: string;
+  /** Browser mode's file picker; other tools find the control by this label. */
+  readonly openWorkbookButton: string;
+  readonly tryExampleLink: string;
+  readonly dropHint: string;
+  readonly dropActive: string;
+  readonly openedFile: (fileName: string) => string;
+  readonly openingWorkbook: string;
+  readonly notXlsx: (fileName: string) => string;
+  readonly fileNotRead: (fileName: string) => string;
+  readonly exampleNotLoaded: string;
+  /** A lazily loaded part of the page (ExcelJS, docx) could not be fetched. */
+  readonly partNotLoaded: string;
+  readonly browserScoredNote: string;
+  readonly downloadScoredButton: string;
+  readonly downloadNarrativeButton: string;
+  readonly preparingDownload: string;
+  readonly downloadFailed: string;
+  readonly scoredFileName: (baseName: string) => string;
+  readonly narrativeFileName: (baseName: string) => string;
+  readonly previewHeading: string;
+  readonly previewSheets: string;
+  readonly previewRows: (first: number, last: number, total: number) => string;
+  readonly previewColumnsCut: (shown: number, total: number) => string;
+  readonly previewEarlierRows: string;
+  readonly previewLaterRows: string;
+  readonly previewEmptySheet: string;
+  readonly previewLegendError: string;
+  readonly previewLegendWarning: string;
 }

@@ -1,0 +1,68 @@
+/**
+ * What browser mode needs beyond the pane: reading and writing .xlsx files (ExcelJS, JSZip),
+ * moving bytes in and out of the page, and writing Word documents (docx). Those weigh several
+ * times the pane itself, so they are fetched as separate chunks the first time browser mode uses
+ * them; the Excel path never loads them. Only import() here names them (an ESLint rule refuses
+ * static imports of the xlsx adapter and the docx renderer under src/taskpane).
+ */
+import { buildNarratives } from "../../engine/narrative/buildNarrative";
+import type { ScoreResult } from "../../engine/scoreWorkbook";
+import type { WorkbookPort } from "../../workbook/port";
+import type { SaveBytes } from "./fileNames";
+
+/** The port over an .xlsx file in memory (XlsxFilePort), as browser mode uses it. */
+export interface FileWorkbookPort extends WorkbookPort {
+  readonly fileName: string;
+  /** Called with every cell select() is asked for; returns a function that stops the calls. */
+  onSelect(listener: (sheet: string, cell: string) => void): () => void;
+  /** The scored copy's bytes after a write, or null. */
+  scoredCopy(): Uint8Array | null;
+}
+
+export interface BrowserTools {
+  /** The bytes of a file the user picked or dropped. */
+  readFile(file: Blob): Promise<Uint8Array>;
+  /** The bytes of a file beside the page (the bundled example). */
+  fetchFile(url: string): Promise<Uint8Array>;
+  /** A port over the bytes; the workbook is read when the port's read() is called. */
+  openWorkbook(bytes: Uint8Array, fileName: string): Promise<FileWorkbookPort>;
+  /** The 自评表说明 of a scoring run as a .docx file (the CLI's --docx). */
+  narrativeDocx(result: ScoreResult): Promise<Uint8Array>;
+  /** Offers bytes as a download. */
+  save(...args: Parameters<SaveBytes>): Promise<void>;
+}
+
+/** A chunk that failed to load (offline, or the page outlived a new deployment). */
+export class PartNotLoadedError extends Error {
+  constructor(cause: unknown) {
+    super("chunk not loaded: " + String(cause));
+    this.name = "PartNotLoadedError";
+    // ES5 output: keep instanceof working for a subclass of Error.
+    Object.setPrototypeOf(this, PartNotLoadedError.prototype);
+  }
+}
+
+function loadPart<T>(load: () => Promise<T>): Promise<T> {
+  return load().then(
+    (module) => module,
+    (error: unknown) => {
+      throw new PartNotLoadedError(error);
+    }
+  );
+}
+
+const browserFiles = () =>
+  loadPart(() => import(/* webpackChunkName: "browser-files" */ "./browserFiles"));
+
+export const lazyBrowserTools: BrowserTools = {
+  readFile: (file) => browserFiles().then((module) => module.readFileBytes(file)),
+  fetchFile: (url) => browserFiles().then((module) => module.fetchBytes(url)),
+  openWorkbook: (bytes, fileName) =>
+    browserFiles().then((module) => new module.XlsxFilePort(bytes, fileName)),
+  narrativeDocx: (result) =>
+    loadPart(
+      () => import(/* webpackChunkName: "narrative-docx" */ "../../docx/renderNarrativeDocx")
+    ).then((module) => module.renderNarrativeDocx(buildNarratives(result))),
+  save: (bytes, fileName, type) =>
+    browserFiles().then((module) => module.saveBytes(bytes, fileName, type)),
+};
