@@ -56,7 +56,11 @@ export function launchChromium(): Promise<Browser> {
  * "no-host" — a stand-in that resolves Office.onReady with a null host, as the real office.js
  * does in a plain browser tab.
  */
-export type OfficeJs = "abort" | "no-host";
+export type OfficeJs =
+  | "abort"
+  | "no-host"
+  /** A script served in office.js's place, and one run before the page's own scripts. */
+  | { readonly body: string; readonly beforePage?: string };
 
 const OFFICE_JS_WITHOUT_HOST = `
 window.Office = {
@@ -90,10 +94,16 @@ export async function openPane(
   });
   const errors: string[] = [];
   const externalRequests: string[] = [];
+  const officeJs = options.officeJs ?? "no-host";
+  if (typeof officeJs === "object" && officeJs.beforePage)
+    await context.addInitScript(officeJs.beforePage);
   await context.route(OFFICE_JS, (route) =>
-    (options.officeJs ?? "no-host") === "abort"
+    officeJs === "abort"
       ? route.abort("internetdisconnected")
-      : route.fulfill({ contentType: "text/javascript", body: OFFICE_JS_WITHOUT_HOST })
+      : route.fulfill({
+          contentType: "text/javascript",
+          body: typeof officeJs === "object" ? officeJs.body : OFFICE_JS_WITHOUT_HOST,
+        })
   );
   const page = await context.newPage();
   page.on("pageerror", (error) => errors.push(String(error)));
