@@ -13,7 +13,7 @@ import {
 } from "./helpers/departmentForm";
 import { FakeWorkbookPort } from "./helpers/fakeWorkbookPort";
 
-const UNDO_NOTICE = /Excel 的撤销（Ctrl\+Z）无法撤销这些更改，可用“清除标记”去除标记/;
+const UNDO_NOTICE = /Excel 的撤销（Ctrl\+Z）不能可靠地撤销加载项所做的更改.*“清除标记”可去除标记/;
 
 function renderPane(
   port: WorkbookPort,
@@ -295,7 +295,7 @@ describe("task pane", () => {
     const port = new FakeWorkbookPort(departmentWorkbook());
     renderPane(port, { language: "en-US" });
     expect(screen.queryByRole("button", { name: "一键评分" })).toBeNull();
-    expect(screen.getByText(/Excel's Undo \(Ctrl\+Z\) cannot undo these changes/)).toBeTruthy();
+    expect(screen.getByText(/Excel's Undo \(Ctrl\+Z\) cannot be relied on to undo/)).toBeTruthy();
     expect(screen.getByLabelText("Project expenditure")).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "Score workbook" }));
     expect(await screen.findByText("Total")).toBeTruthy();

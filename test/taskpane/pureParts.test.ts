@@ -91,6 +91,10 @@ describe("themeFromOffice", () => {
     expect(theme.semanticColors.buttonBackground).toBe("#444444");
     expect(theme.semanticColors.buttonText).toBe("#f0f0f0");
     expect(theme.isInverted).toBe(true);
+    // Hover and pressed backgrounds follow the dark body, not Fluent's light defaults.
+    expect(theme.palette.neutralLighter).toBe("#2f2f2f");
+    expect(theme.palette.neutralLight).toBe("#373737");
+    expect(theme.palette.neutralSecondary).toBe("#adadad");
   });
 
   it("leaves Fluent's default theme without usable colours", () => {

@@ -17,7 +17,7 @@ export const enUS: TaskpaneStrings = {
   profileProject: "Project expenditure",
   profileDepartment: "Department expenditure",
   undoNotice:
-    "Scoring highlights cells with problems and adds result sheets. Excel's Undo (Ctrl+Z) cannot undo these changes; use “Clear marks” to remove the highlights.",
+    "Scoring highlights cells with problems and adds result sheets. Excel's Undo (Ctrl+Z) cannot be relied on to undo an add-in's changes (Office 2016/2019 also clears the earlier undo history), so save the workbook first. “Clear marks” removes the highlights; delete the result sheets by hand if you do not want them.",
   progressReading: "Reading the workbook…",
   progressWriting: "Marking problems and writing result sheets…",
   progressClearing: "Clearing marks…",

@@ -10,7 +10,7 @@ export const zhCN: TaskpaneStrings = {
   profileProject: "项目支出",
   profileDepartment: "部门整体支出",
   undoNotice:
-    "评分会在工作簿中标记问题单元格并新增结果工作表；Excel 的撤销（Ctrl+Z）无法撤销这些更改，可用“清除标记”去除标记。",
+    "评分会在工作簿中标记问题单元格并新增结果工作表。Excel 的撤销（Ctrl+Z）不能可靠地撤销加载项所做的更改（Office 2016/2019 还会清空此前的撤销记录），请先保存工作簿。“清除标记”可去除标记；结果工作表如不需要，请手动删除。",
   progressReading: "正在读取工作簿…",
   progressWriting: "正在标记问题并写入结果工作表…",
   progressClearing: "正在清除标记…",
