@@ -4,10 +4,23 @@
  * 2016/2019 volume editions show no ribbon buttons at all.
  */
 import { createOfficeWorkbookPort } from "../workbook/office/officeWorkbookPort";
+import type { CommandMessage } from "./commandMessage";
 import { SCORE_WORKBOOK_COMMAND } from "./commandNames";
 import { registerCommand } from "./registerCommand";
 import { runScoreCommand } from "./runScoreCommand";
 import { showMessageDialog } from "./showMessageDialog";
+
+/**
+ * Office opens one dialog at a time: a message waits until the one before it is closed (the
+ * "正在评分" notice of a second click, then the first run's result), or it would be lost.
+ */
+let dialogs: Promise<void> = Promise.resolve();
+
+function showInTurn(message: CommandMessage): Promise<void> {
+  const shown = dialogs.then(() => showMessageDialog(Office, window.location.href, message));
+  dialogs = shown.catch(() => undefined);
+  return shown;
+}
 
 function scoreWorkbook(event: Office.AddinCommands.Event): void {
   // Inside the chain, so that even a throwing Office.onReady ends as a reported failure.
@@ -15,9 +28,15 @@ function scoreWorkbook(event: Office.AddinCommands.Event): void {
     .then(() => Office.onReady())
     .then(() => createOfficeWorkbookPort());
   // runScoreCommand never rejects; nothing is left for an unhandled rejection.
-  void runScoreCommand(port, event, (message) =>
-    showMessageDialog(Office, window.location.href, message)
-  );
+  void runScoreCommand(port, event, showInTurn);
+}
+
+// As Microsoft's templates do: Office.onReady at load lets office.js initialise the page before
+// the first command arrives. A failure here surfaces again, reported, in the command's own call.
+if (typeof Office !== "undefined") {
+  Promise.resolve()
+    .then(() => Office.onReady())
+    .catch((error: unknown) => console.warn("绩效自评助手：Office.onReady 失败", error));
 }
 
 registerCommand(

@@ -1,5 +1,9 @@
 import type { CommandMessage } from "../../src/commands/commandMessage";
-import { runScoreCommand, type CommandEvent } from "../../src/commands/runScoreCommand";
+import {
+  BUSY_MESSAGE,
+  runScoreCommand,
+  type CommandEvent,
+} from "../../src/commands/runScoreCommand";
 import type { WritePlan } from "../../src/engine/output/types";
 import { WorkbookPortError, type WorkbookPort, type WriteOutcome } from "../../src/workbook/port";
 import { sheetFromRows, workbookOf } from "../helpers/gridFromRows";
@@ -127,6 +131,39 @@ describe("runScoreCommand", () => {
     ).resolves.toMatchObject({ kind: "success" });
     expect(event.completed).toHaveBeenCalledTimes(1);
     expect(consoleError).toHaveBeenCalled();
+  });
+
+  it("a second click while a run is under way ends at once with 正在评分，请稍候…, and runs nothing", async () => {
+    let finishRead: () => void = () => undefined;
+    let reads = 0;
+    const port = fakePort({
+      read: () => {
+        reads++;
+        return new Promise((resolve) => (finishRead = () => resolve(FORM)));
+      },
+    });
+    const first = run(port);
+    await Promise.resolve();
+    const second = await run(port);
+    expect(second.event.completed).toHaveBeenCalledTimes(1);
+    expect(second.returned).toEqual(BUSY_MESSAGE);
+    expect(second.returned.title).toBe("正在评分，请稍候…");
+    expect(second.shown).toEqual([BUSY_MESSAGE]);
+    expect(reads).toBe(1);
+    finishRead();
+    const done = await first;
+    expect(done.returned.title).toBe("评分完成");
+    expect(port.plans).toHaveLength(1);
+    // Once the first has finished, a click runs again, even after a failure.
+    const failing = await run(
+      fakePort({
+        read: async () => {
+          throw new Error("x");
+        },
+      })
+    );
+    expect(failing.returned.kind).toBe("error");
+    expect((await run(fakePort())).returned.title).toBe("评分完成");
   });
 
   it("resolves even when Office refuses completed()", async () => {

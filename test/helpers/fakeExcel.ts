@@ -7,7 +7,13 @@
  * - writing a string that starts with =, +, - or @ into a cell not formatted as text makes a formula;
  * - a sync whose request or response passes 5 MB fails, as on Excel on the web;
  * - with `maxApi` set, any member newer than that ExcelApi version throws, the versions coming from
- *   the `[Api set]` tags of @types/office-js.
+ *   the `[Api set]` tags of @types/office-js;
+ * - the used range counts cells that only carry formatting (a fill, a number format), as Excel's
+ *   does, and `cellsLoaded` counts the cells whose arrays a load returned;
+ * - `reopen()` is a new session: sheet ids are rebuilt from the sheets' positions, as Office 2016
+ *   builds them, and nothing held in memory survives;
+ * - document settings live in the document once saved; each add-in instance (`FakeSettings`)
+ *   holds its own copy, refreshed only by `refreshAsync`, and `saveAsync` writes the whole copy.
  * Tests assert on `FakeWorkbook`'s state, never on the calls the adapter made.
  */
 import { columnLetters, parseA1, toA1 } from "../../src/engine/grid/address";
@@ -27,6 +33,9 @@ export interface FakeCell {
   numberFormat: string;
   /** "#RRGGBB" or null for no fill. */
   fill: string | null;
+  /** A fill's pattern other than Solid ("LightDown"), with its colour; absent for solid. */
+  pattern?: string;
+  patternColor?: string;
   bold?: boolean;
   fontSize?: number;
   horizontal?: string;
@@ -61,6 +70,10 @@ export interface FakeWorkbookOptions {
 
 export class FakeWorkbook {
   sheets: FakeSheetState[] = [];
+  /** Review › Protect Workbook (structure): sheets cannot be added, deleted, renamed or moved. */
+  structureProtected = false;
+  /** Cells whose values, texts, formulas, formats or types a load returned. */
+  cellsLoaded = 0;
   activeSheetId: string | null = null;
   selection: string | null = null;
   syncCount = 0;
@@ -71,6 +84,8 @@ export class FakeWorkbook {
   failWhen: ((operation: string, count: number) => boolean) | null = null;
   private operationCounts = new Map<string, number>();
   private nextId = 1;
+  /** After `reopen()`: ids are built from positions, as Office 2016 does. */
+  private positionalIds = false;
   readonly maxVersion: number;
 
   constructor(options: FakeWorkbookOptions = {}) {
@@ -88,7 +103,7 @@ export class FakeWorkbook {
 
   addSheet(name: string): FakeSheetState {
     const sheet: FakeSheetState = {
-      id: "{sheet-" + this.nextId++ + "}",
+      id: this.newSheetId(),
       name,
       cells: new Map(),
       merges: [],
@@ -145,8 +160,48 @@ export class FakeWorkbook {
   }
 
   newSheetId(): string {
+    if (this.positionalIds) return positionalSheetId(this.nextId++);
     return "{sheet-" + this.nextId++ + "}";
   }
+
+  /**
+   * Saves, closes and opens the workbook again: a new session. Office 2016 builds a sheet's id
+   * from its position when the file is opened ("{00000000-0001-0000-0003-000000000000}" for the
+   * fourth sheet), so every id may change; the selection, the active sheet and any failure the
+   * test arranged are gone. Reopen each add-in instance's settings too (`FakeSettings.reopen`).
+   */
+  reopen(): void {
+    this.positionalIds = true;
+    this.sheets.forEach((sheet, position) => (sheet.id = positionalSheetId(position)));
+    this.nextId = this.sheets.length;
+    this.activeSheetId = null;
+    this.selection = null;
+    this.failWhen = null;
+    this.operationCounts.clear();
+    this.syncCount = 0;
+    this.cellsLoaded = 0;
+  }
+}
+
+function positionalSheetId(position: number): string {
+  const hex = position.toString(16).toUpperCase();
+  return "{00000000-0001-0000-" + "0000".slice(hex.length) + hex + "-000000000000}";
+}
+
+/** True when a cell holds anything Excel counts in the used range: a value or any formatting. */
+function isUsed(cell: FakeCell, valuesOnly: boolean): boolean {
+  if (cell.value !== null || cell.formula !== null) return true;
+  if (valuesOnly) return false;
+  return (
+    cell.fill !== null ||
+    cell.numberFormat !== "General" ||
+    cell.bold !== undefined ||
+    cell.fontSize !== undefined ||
+    cell.horizontal !== undefined ||
+    cell.vertical !== undefined ||
+    cell.wrap !== undefined ||
+    (cell.borders !== undefined && cell.borders.length > 0)
+  );
 }
 
 /** Fills a sheet from rows of values (row 1 first). */
@@ -350,9 +405,35 @@ class FakeWorkbookProxy extends Proxy0 {
     return new FakeWorksheetCollection(this.context);
   }
 
+  get protection(): FakeWorkbookProtection {
+    this.gate("protection");
+    return new FakeWorkbookProtection(this.context);
+  }
+
   protected readProperty(): unknown {
     return undefined;
   }
+}
+
+class FakeWorkbookProtection extends Proxy0 {
+  constructor(context: FakeContext) {
+    super(context, "WorkbookProtection");
+  }
+
+  protected readProperty(name: string): unknown {
+    if (name === "protected") return this.book.structureProtected;
+    throw new Error("fake: WorkbookProtection." + name);
+  }
+
+  get protected(): boolean {
+    return this.loadedValue("protected");
+  }
+}
+
+/** A change to the workbook's structure fails while it is protected, as in Excel. */
+function checkStructure(book: FakeWorkbook, change: string): void {
+  if (book.structureProtected)
+    throw excelError("AccessDenied", "the workbook's structure is protected (" + change + ")");
 }
 
 class FakeWorksheetCollection extends Proxy0 {
@@ -388,6 +469,7 @@ class FakeWorksheetCollection extends Proxy0 {
     let state: FakeSheetState | null = null;
     this.context.enqueue("Worksheet.add", () => {
       this.book.perform("Worksheet.add");
+      checkStructure(this.book, "add " + name);
       if (this.book.sheets.some((sheet) => sheet.name.toLowerCase() === name.toLowerCase()))
         throw new Error("ItemAlreadyExists: a sheet is named " + name);
       state = this.book.addSheet(name);
@@ -449,6 +531,7 @@ class FakeWorksheet extends Proxy0 {
     this.gate("name");
     this.context.enqueue("Worksheet.name", () => {
       this.book.perform("Worksheet.name");
+      checkStructure(this.book, "rename");
       const state = this.resolve();
       if (
         this.book.sheets.some(
@@ -469,6 +552,7 @@ class FakeWorksheet extends Proxy0 {
     this.gate("position");
     this.context.enqueue("Worksheet.position", () => {
       this.book.perform("Worksheet.position");
+      checkStructure(this.book, "move");
       const state = this.resolve();
       const sheets = this.book.sheets;
       sheets.splice(sheets.indexOf(state), 1);
@@ -480,6 +564,7 @@ class FakeWorksheet extends Proxy0 {
     this.gate("delete");
     this.context.enqueue("Worksheet.delete", () => {
       this.book.perform("Worksheet.delete");
+      checkStructure(this.book, "delete");
       const state = this.resolve();
       if (this.book.sheets.length === 1) throw new Error("InvalidOperation: last sheet");
       this.book.sheets.splice(this.book.sheets.indexOf(state), 1);
@@ -518,7 +603,7 @@ class FakeWorksheet extends Proxy0 {
       let bottom = 0;
       let right = 0;
       state.cells.forEach((cell, k) => {
-        if (cell.value === null && cell.formula === null && cell.fill === null) return;
+        if (!isUsed(cell, valuesOnly === true)) return;
         const row = Math.floor(k / 16384);
         const column = k % 16384;
         top = Math.min(top, row);
@@ -555,7 +640,8 @@ class FakeWorksheet extends Proxy0 {
   /** A change to a protected sheet fails, as in Excel. */
   editable(): FakeSheetState {
     const state = this.resolve();
-    if (state.protected) throw new Error("AccessDenied: the sheet " + state.name + " is protected");
+    if (state.protected)
+      throw excelError("AccessDenied", "the sheet " + state.name + " is protected");
     return state;
   }
 }
@@ -589,6 +675,7 @@ class FakeRange extends Proxy0 {
   private matrix<T>(read: (cell: FakeCell) => T): T[][] {
     const area = this.areas()[0];
     const state = this.sheet.resolve();
+    this.book.cellsLoaded += (area.bottom - area.top + 1) * (area.right - area.left + 1);
     const rows: T[][] = [];
     for (let row = area.top; row <= area.bottom; row++) {
       const line: T[] = [];
@@ -875,23 +962,56 @@ class FakeRangeFill extends Proxy0 {
     const cell = this.range.sheet.resolve().cells.get(key(area.top, area.left)) ?? emptyCell();
     // Excel reports no fill as white; only `pattern` (ExcelApi 1.9) tells them apart.
     if (name === "color") return cell.fill ?? "#FFFFFF";
-    if (name === "pattern") return cell.fill ? "Solid" : "None";
+    if (name === "pattern") return cell.fill ? (cell.pattern ?? "Solid") : "None";
+    if (name === "patternColor") return cell.patternColor ?? "#000000";
     throw new Error("fake: RangeFill." + name);
   }
 
   get color(): string {
     return this.loadedValue("color");
   }
+  /** A colour makes a solid fill, as in Excel. */
   set color(value: string) {
     this.gate("color");
-    this.range.changeCells("RangeFill.color", (cell) => (cell.fill = value.toUpperCase()));
+    this.range.changeCells("RangeFill.color", (cell) => {
+      cell.fill = value.toUpperCase();
+      delete cell.pattern;
+      delete cell.patternColor;
+    });
   }
   get pattern(): string {
     return this.loadedValue("pattern");
   }
+  set pattern(value: string) {
+    this.gate("pattern");
+    this.range.changeCells("RangeFill.pattern", (cell) => {
+      if (value === "None") {
+        cell.fill = null;
+        delete cell.pattern;
+        delete cell.patternColor;
+        return;
+      }
+      if (cell.fill === null) cell.fill = "#FFFFFF";
+      if (value === "Solid") delete cell.pattern;
+      else cell.pattern = value;
+    });
+  }
+  get patternColor(): string {
+    return this.loadedValue("patternColor");
+  }
+  set patternColor(value: string) {
+    this.gate("patternColor");
+    this.range.changeCells("RangeFill.patternColor", (cell) => {
+      cell.patternColor = value.toUpperCase();
+    });
+  }
   clear(): void {
     this.gate("clear");
-    this.range.changeCells("RangeFill.clear", (cell) => (cell.fill = null));
+    this.range.changeCells("RangeFill.clear", (cell) => {
+      cell.fill = null;
+      delete cell.pattern;
+      delete cell.patternColor;
+    });
   }
 }
 
@@ -1139,11 +1259,56 @@ class FakePageLayout extends Proxy0 {
   }
 }
 
-/** An in-memory `Office.context.document.settings`. */
-export class FakeSettings {
-  stored: Record<string, unknown> = {};
+/** The settings as the document holds them: what `saveAsync` wrote, what `refreshAsync` reads. */
+export class FakeSettingsDocument {
   saved: Record<string, unknown> = {};
+}
+
+function cloneSettings(settings: Record<string, unknown>): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(settings)) as Record<string, unknown>;
+}
+
+/**
+ * One add-in instance's `Office.context.document.settings`: an in-memory copy of the document's
+ * settings taken when the instance started. The task pane and the ribbon command are separate
+ * instances on one document (`otherInstance()`); neither sees the other's saves until it calls
+ * `refreshAsync`, and `saveAsync` writes the instance's whole copy over the document's.
+ */
+export class FakeSettings {
+  stored: Record<string, unknown>;
   saveCount = 0;
+  refreshCount = 0;
+  /** The next this many `refreshAsync` calls fail, as they can (the host refuses). */
+  refreshFailures = 0;
+
+  constructor(readonly document: FakeSettingsDocument = new FakeSettingsDocument()) {
+    this.stored = cloneSettings(document.saved);
+  }
+
+  get saved(): Record<string, unknown> {
+    return this.document.saved;
+  }
+
+  /** Another add-in instance on the same document, starting from what the document holds now. */
+  otherInstance(): FakeSettings {
+    return new FakeSettings(this.document);
+  }
+
+  /** The instance a reopened document starts: unsaved settings are lost. */
+  reopen(): void {
+    this.stored = cloneSettings(this.document.saved);
+  }
+
+  refreshAsync(callback?: (result: { status: string; error?: { message: string } }) => void): void {
+    this.refreshCount++;
+    if (this.refreshFailures > 0) {
+      this.refreshFailures--;
+      if (callback) callback({ status: "failed", error: { message: "refresh refused" } });
+      return;
+    }
+    this.stored = cloneSettings(this.document.saved);
+    if (callback) callback({ status: "succeeded" });
+  }
 
   get(name: string): unknown {
     return name in this.stored ? JSON.parse(JSON.stringify(this.stored[name])) : null;
@@ -1156,7 +1321,7 @@ export class FakeSettings {
   }
   saveAsync(callback?: (result: { status: string }) => void): void {
     this.saveCount++;
-    this.saved = JSON.parse(JSON.stringify(this.stored));
+    this.document.saved = cloneSettings(this.stored);
     if (callback) callback({ status: "succeeded" });
   }
 }

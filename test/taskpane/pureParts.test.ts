@@ -58,6 +58,30 @@ describe("settings", () => {
     expect(readProfileSetting(store)).toBe("project");
   });
 
+  it("reloads the document's settings before saving, so another instance's record survives", async () => {
+    // The document as the ribbon command saved it, after this pane loaded its own copy.
+    const document = new Map<string, unknown>([["SelfEval.Marks.v1", { by: "command" }]]);
+    const pane = fakeOfficeSettings("succeeded");
+    const office = {
+      ...pane,
+      refreshAsync(callback?: (result: unknown) => void) {
+        pane.values.clear();
+        document.forEach((value, key) => pane.values.set(key, value));
+        callback?.({ status: "succeeded" });
+      },
+      saveAsync(callback?: SaveCallback) {
+        document.clear();
+        pane.values.forEach((value, key) => document.set(key, value));
+        callback?.({ status: "succeeded" });
+      },
+    };
+    const store = createOfficeSettingsStore(office, "failed");
+    store.set("SelfEval.Profile", "department");
+    await store.save();
+    expect(document.get("SelfEval.Profile")).toBe("department");
+    expect(document.get("SelfEval.Marks.v1")).toEqual({ by: "command" });
+  });
+
   it("rejects when saveAsync reports a failure", async () => {
     const store = createOfficeSettingsStore(fakeOfficeSettings("failed"), "failed");
     await expect(store.save()).rejects.toThrow("quota");

@@ -41,6 +41,7 @@ export interface OfficeSettingsLike {
   saveAsync(
     callback?: (result: { status: unknown; error?: { message?: string } | null }) => void
   ): void;
+  refreshAsync?(callback?: (result: unknown) => void): void;
 }
 
 /**
@@ -51,19 +52,40 @@ export function createOfficeSettingsStore(
   settings: OfficeSettingsLike,
   failedStatus: unknown
 ): SettingsStore {
+  // saveAsync writes this instance's whole copy of the settings. The ribbon command is another
+  // instance with its own copy, so reload first and set again what this store changed: otherwise
+  // saving the profile would overwrite the marks record the command has just saved.
+  const pending = new Map<string, string>();
+  const refresh = (): Promise<void> =>
+    new Promise<void>((resolve) => {
+      if (typeof settings.refreshAsync !== "function") return resolve();
+      try {
+        settings.refreshAsync(() => resolve());
+      } catch {
+        resolve();
+      }
+    });
   return {
     get: (key) => settings.get(key),
-    set: (key, value) => settings.set(key, value),
+    set: (key, value) => {
+      pending.set(key, value);
+      settings.set(key, value);
+    },
     save: () =>
-      new Promise<void>((resolve, reject) => {
-        settings.saveAsync((result) => {
-          if (result.status === failedStatus) {
-            reject(new Error((result.error && result.error.message) || "saveAsync failed"));
-          } else {
-            resolve();
-          }
-        });
-      }),
+      refresh().then(
+        () =>
+          new Promise<void>((resolve, reject) => {
+            pending.forEach((value, key) => settings.set(key, value));
+            settings.saveAsync((result) => {
+              if (result.status === failedStatus) {
+                reject(new Error((result.error && result.error.message) || "saveAsync failed"));
+              } else {
+                pending.clear();
+                resolve();
+              }
+            });
+          })
+      ),
   };
 }
 

@@ -9,7 +9,9 @@ export interface ApiSupport {
   readonly formatting: boolean;
   /** ExcelApi 1.4: worksheet-scoped names (the ownership mark), getItemOrNullObject. */
   readonly scopedNames: boolean;
-  /** ExcelApi 1.9: RangeAreas (`getRanges`), `fill.pattern` (no fill vs white), page layout. */
+  /** ExcelApi 1.7: the workbook's structure protection. */
+  readonly workbookProtection: boolean;
+  /** ExcelApi 1.9: RangeAreas (`getRanges`), `fill.pattern` (no fill vs white, patterns), page layout. */
   readonly rangeAreas: boolean;
   /** ExcelApi 1.13: reading merged areas. */
   readonly mergedAreas: boolean;
@@ -22,6 +24,7 @@ export function detectApiSupport(requirements: ApiRequirements): ApiSupport {
   return {
     formatting: has("1.2"),
     scopedNames: has("1.4"),
+    workbookProtection: has("1.7"),
     rangeAreas: has("1.9"),
     mergedAreas: has("1.13"),
     notes: has("1.18"),

@@ -1,36 +1,59 @@
 /**
  * 清除标记: every cell the tool highlighted that still shows its mark gets its recorded original
  * fill back (and loses the tool's note); cells the user has restyled since keep theirs. The
- * record is forgotten.
+ * entries of the sheets dealt with are forgotten; entries whose sheet is not found (renamed, or
+ * recorded in a session whose ids no longer hold and under another name) are kept for later.
  */
 import type { ApiSupport } from "./apiSupport";
-import { normaliseColour, readFillRecord, storeFillRecord } from "./fillRecord";
-import { inspectSheet, type SheetInspection } from "./inspectCells";
+import {
+  fillRecordRefs,
+  mergeFillRecord,
+  readFillRecord,
+  storeFillRecord,
+  type RecordedSheet,
+} from "./fillRecord";
+import { inspectSheet, showsMark, type SheetInspection } from "./inspectCells";
 import type { SettingsStore } from "./officeHost";
+import { clearAccessDeniedMessage, isAccessDenied, sheetProtectedMessage } from "./protection";
+import { resolveRecordedSheets } from "./recordedSheets";
 import { RequestBudget } from "./requestBudget";
 import { WorkbookPortError } from "../port";
-import { errorDetail, saveSettings } from "./saveSettings";
-import { loadSheets, queueCellChanges, type CellChange, type SheetInfo } from "./writePlan";
+import { errorDetail, refreshSettings, saveSettings } from "./saveSettings";
+import {
+  loadSheets,
+  queueCellChanges,
+  restoredFill,
+  type CellChange,
+  type SheetInfo,
+} from "./writePlan";
 
 export async function clearMarks(
   context: Excel.RequestContext,
   support: ApiSupport,
   settings: SettingsStore
 ): Promise<number> {
+  // The marks may have been painted by the other instance (the ribbon command, or the pane).
+  await refreshSettings(settings);
   const record = readFillRecord(settings);
-  const ids = Object.keys(record);
-  if (ids.length === 0) return 0;
+  if (Object.keys(record).length === 0) return 0;
   const sheets = await loadSheets(context);
+  const resolved = resolveRecordedSheets(sheets, fillRecordRefs(record));
 
   const budget = new RequestBudget(context);
-  const inspected: Array<{ info: SheetInfo; id: string; inspection: SheetInspection }> = [];
-  for (const id of ids) {
-    const info = sheets.find((sheet) => sheet.id === id);
-    if (!info) continue; // the sheet is gone, and its marks with it
-    const cells = record[id].cells.map((cell) => cell.cell);
+  const inspected: Array<{
+    info: SheetInfo;
+    key: string;
+    entry: RecordedSheet;
+    inspection: SheetInspection;
+  }> = [];
+  const keys = Array.from(resolved.keys());
+  for (const key of keys) {
+    const info = resolved.get(key)!;
+    const cells = record[key].cells.map((cell) => cell.cell);
     inspected.push({
       info,
-      id,
+      key,
+      entry: record[key],
       inspection: await inspectSheet(info.sheet, cells, support, budget),
     });
   }
@@ -38,23 +61,27 @@ export async function clearMarks(
 
   let restored = 0;
   const changesBySheet: Array<{ info: SheetInfo; changes: CellChange[] }> = [];
-  for (const { info, id, inspection } of inspected) {
+  for (const { info, entry, inspection } of inspected) {
     inspection.settle();
     const changes: CellChange[] = [];
     const seen: { [cell: string]: true } = {};
-    for (const recorded of record[id].cells) {
+    for (const recorded of entry.cells) {
       // The first entry of a cell holds its fill from before any mark.
       if (seen[recorded.cell]) continue;
       seen[recorded.cell] = true;
       const state = inspection.cells.get(recorded.cell)!;
-      const ownFill = state.fill === normaliseColour(recorded.mark);
+      // Only a cell still showing the very mark the tool painted gets its fill back: a cell the
+      // user styled since — even with Excel's "Bad"/"Neutral", the same colours — keeps it.
+      const ownFill = showsMark(state, recorded.mark);
       const ownNote = recorded.note !== undefined && state.note === recorded.note;
       if (!ownFill && !ownNote) continue;
       if (ownFill) restored++;
       changes.push({
         cell: recorded.cell,
         before: state,
-        fill: ownFill ? recorded.original : state.fill,
+        ...(ownFill
+          ? restoredFill(recorded)
+          : { fill: state.fill, pattern: state.pattern, patternColor: state.patternColor }),
         note: ownNote ? null : state.note,
       });
     }
@@ -62,10 +89,23 @@ export async function clearMarks(
     if (inspection.isProtected()) {
       throw new WorkbookPortError(
         "sheet-protected",
-        "工作表“" + info.name + "”受保护，无法清除评分标记。请先撤销工作表保护，再重试。"
+        sheetProtectedMessage(info.name, "清除评分标记")
       );
     }
     changesBySheet.push({ info, changes });
+  }
+
+  const missing = Object.keys(record)
+    .filter((key) => !resolved.has(key))
+    .map((key) => record[key].name);
+  if (changesBySheet.length === 0 && missing.length > 0) {
+    // "已清除 0 处标记" would hide that the marks are still there: say where they are.
+    throw new WorkbookPortError(
+      "sheet-missing",
+      "找不到做过评分标记的工作表“" +
+        missing.join("”“") +
+        "”，它可能已被重命名或删除。若已重命名，请改回原名后再清除标记；其标记记录已保留。"
+    );
   }
 
   try {
@@ -76,16 +116,33 @@ export async function clearMarks(
     await writeBudget.sync();
   } catch (error) {
     // The record stays: clearing again finishes the job, skipping cells already restored.
+    const names = changesBySheet.map((entry) => entry.info.name);
     throw new WorkbookPortError(
-      "write-failed",
-      "清除标记失败：Excel 拒绝了对工作表“" +
-        changesBySheet.map((entry) => entry.info.name).join("”“") +
-        "”的修改（" +
-        errorDetail(error) +
-        "）。请重试。"
+      isAccessDenied(error) ? "sheet-protected" : "write-failed",
+      isAccessDenied(error)
+        ? clearAccessDeniedMessage(names)
+        : "清除标记失败：Excel 拒绝了对工作表“" +
+            names.join("”“") +
+            "”的修改（" +
+            errorDetail(error) +
+            "）。请重试。"
     );
   }
-  storeFillRecord(settings, {});
+  // Only the entries of the sheets found are forgotten, and only the cells this clear saw: the
+  // record is merged into what the document holds now, which another instance may have changed.
+  await refreshSettings(settings);
+  storeFillRecord(
+    settings,
+    mergeFillRecord(
+      readFillRecord(settings),
+      inspected.map(({ info, key, entry }) => ({
+        key,
+        sheet: { id: info.id, name: info.name },
+        settled: entry.cells.map((cell) => cell.cell),
+        cells: [],
+      }))
+    )
+  );
   await saveSettings(settings);
   return restored;
 }

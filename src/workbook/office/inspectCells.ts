@@ -3,12 +3,16 @@
  * the payload budget): fill, note (ExcelApi 1.18) and the sheet's protection (ExcelApi 1.2).
  */
 import type { ApiSupport } from "./apiSupport";
-import { fillColour, loadFill, type LoadingFill } from "./paintFills";
+import { normaliseColour } from "./fillRecord";
+import { fillColour, fillPattern, loadFill, type LoadingFill } from "./paintFills";
 import { OPERATION_BYTES, type RequestBudget } from "./requestBudget";
 
 export interface CellState {
   /** "#RRGGBB", or null for no fill. */
   readonly fill: string | null;
+  /** The fill's pattern when not solid, and its colour (ExcelApi 1.9+; null before). */
+  readonly pattern: string | null;
+  readonly patternColor: string | null;
   /** The cell's note, null when it has none or the host has no notes API. */
   readonly note: string | null;
 }
@@ -50,11 +54,17 @@ export async function inspectSheet(
       for (const { cell, fill, note } of loading) {
         states.set(cell, {
           fill: fillColour(fill, support),
+          ...fillPattern(fill, support),
           note: note && !note.isNullObject ? note.content : null,
         });
       }
     },
   };
+}
+
+/** True when a cell shows the mark the tool painted: its colour, solid. */
+export function showsMark(state: CellState, mark: string): boolean {
+  return state.fill === normaliseColour(mark) && state.pattern === null;
 }
 
 /** Sets a cell's note to `text` (null: removes it), given what it has now. */

@@ -94,6 +94,14 @@ export function settlePendingCell(cell: PendingCell, value: unknown, valueType: 
     return;
   }
   if (!cell.isFormula) return; // text that only reads like an error value
+  // Text typed with a leading apostrophe, or into a text-formatted cell, that starts with "=":
+  // Excel's `formulas` gives such a cell's text as it is, so it only looked like a formula. A
+  // formula's own value is its result, which equals the formula's text only by coincidence.
+  if (valueType === "String" && value === raw.formula) {
+    raw.formula = null;
+    raw.value = constantValue(value, raw.numberFormat || "General");
+    return;
+  }
   raw.value = valueType === "Empty" ? null : constantValue(value, raw.numberFormat || "General");
   raw.text = shownText(raw.text, raw.value ?? undefined);
 }

@@ -138,5 +138,13 @@ export function createOfficeWorkbookPort(): WorkbookPort {
       settings.saveAsync((result) =>
         callback?.({ status: String(result.status), error: result.error })
       ),
+    // Older office.js builds may lack it; refreshSettings then works from the in-memory copy.
+    refreshAsync:
+      typeof settings.refreshAsync === "function"
+        ? (callback) =>
+            settings.refreshAsync((result) =>
+              callback?.({ status: String(result.status), error: result.error })
+            )
+        : undefined,
   });
 }

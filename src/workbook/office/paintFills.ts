@@ -16,6 +16,9 @@ export interface CellFill {
   readonly cell: string;
   /** "#RRGGBB", or null for no fill. */
   readonly fill: string | null;
+  /** A pattern other than solid, and its colour (ExcelApi 1.9); null or absent: solid. */
+  readonly pattern?: string | null;
+  readonly patternColor?: string | null;
 }
 
 /** Cells as area addresses: runs down a column joined ("F4:F9"). */
@@ -62,38 +65,46 @@ export function packAreaLists(areas: readonly string[], maxLength = MAX_AREAS_AD
   return lists;
 }
 
-function setFill(fill: Excel.RangeFill, colour: string | null): void {
-  if (colour === null) fill.clear();
-  else fill.color = colour;
+function setFill(fill: Excel.RangeFill, spec: CellFill): void {
+  if (spec.fill === null) {
+    fill.clear();
+    return;
+  }
+  // A colour alone makes a solid fill; a pattern (only ever recorded on ExcelApi 1.9+) follows it.
+  fill.color = spec.fill;
+  if (spec.pattern) fill.pattern = spec.pattern as Excel.FillPattern;
+  if (spec.pattern && spec.patternColor) fill.patternColor = spec.patternColor;
 }
 
-/** Queues the fills of one sheet's cells, grouped by colour. */
+function fillKey(spec: CellFill): string {
+  return [spec.fill ?? "", spec.pattern ?? "", spec.patternColor ?? ""].join("|");
+}
+
+/** Queues the fills of one sheet's cells, grouped by fill. */
 export async function applyFills(
   sheet: Excel.Worksheet,
   fills: readonly CellFill[],
   support: ApiSupport,
   budget: RequestBudget
 ): Promise<void> {
-  const byColour = new Map<string, string[]>();
-  for (const { cell, fill } of fills) {
-    const key = fill ?? "";
-    const cells = byColour.get(key);
-    if (cells) cells.push(cell);
-    else byColour.set(key, [cell]);
+  const byFill = new Map<string, { spec: CellFill; cells: string[] }>();
+  for (const spec of fills) {
+    const key = fillKey(spec);
+    const group = byFill.get(key);
+    if (group) group.cells.push(spec.cell);
+    else byFill.set(key, { spec, cells: [spec.cell] });
   }
-  const colours = Array.from(byColour.keys());
-  for (const key of colours) {
-    const colour = key === "" ? null : key;
-    const cells = byColour.get(key)!;
+  const groups = Array.from(byFill.values());
+  for (const { spec, cells } of groups) {
     if (support.rangeAreas) {
       for (const address of packAreaLists(cellAreas(cells))) {
         await budget.reserve(OPERATION_BYTES + address.length);
-        setFill(sheet.getRanges(address).format.fill, colour);
+        setFill(sheet.getRanges(address).format.fill, spec);
       }
     } else {
       for (const cell of cells) {
         await budget.reserve(OPERATION_BYTES);
-        setFill(sheet.getRange(cell).format.fill, colour);
+        setFill(sheet.getRange(cell).format.fill, spec);
       }
     }
   }
@@ -104,8 +115,18 @@ export type LoadingFill = Excel.RangeFill;
 
 export function loadFill(sheet: Excel.Worksheet, cell: string, support: ApiSupport): LoadingFill {
   const fill = sheet.getRange(cell).format.fill;
-  fill.load(support.rangeAreas ? "color,pattern" : "color");
+  fill.load(support.rangeAreas ? "color,pattern,patternColor" : "color");
   return fill;
+}
+
+/** A loaded fill's pattern when it is neither solid nor none (ExcelApi 1.9+), else nulls. */
+export function fillPattern(
+  fill: LoadingFill,
+  support: ApiSupport
+): { pattern: string | null; patternColor: string | null } {
+  if (!support.rangeAreas || fill.pattern === "None" || fill.pattern === "Solid")
+    return { pattern: null, patternColor: null };
+  return { pattern: fill.pattern, patternColor: normaliseColour(fill.patternColor) };
 }
 
 /** A loaded fill as "#RRGGBB", or null for no fill. */

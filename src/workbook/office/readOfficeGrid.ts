@@ -3,6 +3,12 @@
  * requests whatever the number of rows: the sheet list; each used range's size, merged areas
  * and names; the cells (formulas, displayed text, number formats); the values of formula cells.
  * The cells are split into more requests only where one would pass the payload limit.
+ *
+ * Templates exported from finance systems often carry formatting down to row 65,536, and Excel's
+ * used range counts formatting. From ExcelApi 1.2 the used range is asked for values only. On
+ * ExcelApi 1.1 a used range of more than SCAN_THRESHOLD_CELLS cells is first scanned — its
+ * formulas only, about 3 bytes a blank cell — to find its last row and column holding anything,
+ * and only that part is read in full: one request more, for such sheets only.
  */
 import { createSheetGrid, type RawCell } from "../../engine/grid/createSheetGrid";
 import { parseRange, toA1 } from "../../engine/grid/address";
@@ -18,10 +24,20 @@ import {
   RequestBudget,
   isPayloadTooLarge,
 } from "./requestBudget";
-import { ownerFromMarkText, readOwnerRecord } from "./settingsOwners";
+import { resolveRecordedSheets } from "./recordedSheets";
+import { refreshSettings } from "./saveSettings";
+import { ownerFromMarkText, ownerRecordRefs, readOwnerRecord } from "./settingsOwners";
 
 /** Bytes of `values` + `valueTypes` for one cell of a formula column. */
 const VALUE_BYTES_PER_CELL = 20;
+
+/**
+ * ExcelApi 1.1: used ranges larger than this are scanned before they are read. Above the 20,000
+ * × 9 table the read is sized for (180,000 cells, one request), so such tables keep 4 requests.
+ */
+export const SCAN_THRESHOLD_CELLS = 250000;
+/** Bytes of `formulas` for one cell of a mostly blank range ("" and a comma), with margin. */
+const SCAN_BYTES_PER_CELL = 6;
 
 interface SheetProbe {
   readonly sheet: Excel.Worksheet;
@@ -35,6 +51,8 @@ interface LoadingBlock {
   readonly range: Excel.Range;
   readonly top: number;
   readonly left: number;
+  /** Already loaded by the scan (ExcelApi 1.1, large used ranges); else the range's own. */
+  readonly formulas?: unknown[][];
 }
 
 /** "Sheet1!A1:H1, 'My sheet'!A2:B2" (a RangeAreas address) → its areas. */
@@ -64,12 +82,15 @@ export async function readOfficeGrid(
   support: ApiSupport,
   settings: SettingsStore
 ): Promise<WorkbookGrid> {
+  // The ownership record may have been saved by the other instance (ribbon command or pane).
+  await refreshSettings(settings);
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name,items/id");
   await context.sync();
 
   const probes: SheetProbe[] = worksheets.items.map((sheet) => {
-    const used = sheet.getUsedRange();
+    // Values only (ExcelApi 1.2): formatting carried down to row 65,536 is not read.
+    const used = support.formatting ? sheet.getUsedRange(true) : sheet.getUsedRange();
     used.load("rowIndex,columnIndex,rowCount,columnCount");
     const merged = support.mergedAreas ? used.getMergedAreasOrNullObject() : null;
     if (merged) merged.load("address");
@@ -84,7 +105,7 @@ export async function readOfficeGrid(
   let blocks: LoadingBlock[] = [];
   for (let bytesPerCell = READ_BYTES_PER_CELL; ; bytesPerCell *= 4) {
     try {
-      blocks = await loadCellBlocks(context, probes, bytesPerCell);
+      blocks = await loadCellBlocks(context, probes, bytesPerCell, support);
       break;
     } catch (error) {
       if (!isPayloadTooLarge(error) || bytesPerCell >= READ_BYTES_PER_CELL * 256) throw error;
@@ -98,7 +119,7 @@ export async function readOfficeGrid(
       {
         top: block.top,
         left: block.left,
-        formulas: block.range.formulas,
+        formulas: block.formulas ?? block.range.formulas,
         texts: block.range.text,
         numberFormats: block.range.numberFormat,
       },
@@ -108,11 +129,17 @@ export async function readOfficeGrid(
   }
   await settlePendingValues(context, probes, pendingBySheet);
 
-  const ownersById = readOwnerRecord(settings);
+  // Recorded ids hold within the session that wrote them only: see recordedSheets.ts.
+  const owners = readOwnerRecord(settings);
+  const ownerKeyById = new Map<string, string>();
+  resolveRecordedSheets(worksheets.items, ownerRecordRefs(owners)).forEach((sheet, key) =>
+    ownerKeyById.set(sheet.id, key)
+  );
   const sheets: SheetGrid[] = probes.map((probe, index) => {
     const merges =
       probe.merged && !probe.merged.isNullObject ? parseAreaAddresses(probe.merged.address) : [];
-    const recorded = ownersById[probe.sheet.id];
+    const key = ownerKeyById.get(probe.sheet.id);
+    const recorded = key !== undefined ? owners[key].mark : undefined;
     return createSheetGrid({
       name: probe.sheet.name,
       cells: cellsBySheet[index],
@@ -129,29 +156,103 @@ export async function readOfficeGrid(
 async function loadCellBlocks(
   context: Excel.RequestContext,
   probes: readonly SheetProbe[],
-  bytesPerCell: number
+  bytesPerCell: number,
+  support: ApiSupport
 ): Promise<LoadingBlock[]> {
   const budget = new RequestBudget(context);
   const blocks: LoadingBlock[] = [];
+  const scans: Array<{ index: number; parts: Excel.Range[] }> = [];
   for (let index = 0; index < probes.length; index++) {
     const { sheet, used } = probes[index];
-    const top = used.rowIndex + 1;
-    const left = used.columnIndex + 1;
-    const columns = used.columnCount;
-    const rowsPerRequest = Math.max(1, Math.floor(REQUEST_BUDGET_BYTES / (columns * bytesPerCell)));
-    for (let start = 0; start < used.rowCount; start += rowsPerRequest) {
-      const count = Math.min(rowsPerRequest, used.rowCount - start);
-      await budget.reserve(count * columns * bytesPerCell);
-      const first = top + start;
-      const range = sheet.getRange(
-        toA1(first, left) + ":" + toA1(first + count - 1, left + columns - 1)
-      );
-      range.load("formulas,text,numberFormat");
-      blocks.push({ sheetIndex: index, range, top: first, left });
+    const area = {
+      top: used.rowIndex + 1,
+      left: used.columnIndex + 1,
+      rows: used.rowCount,
+      columns: used.columnCount,
+    };
+    if (!support.formatting && area.rows * area.columns > SCAN_THRESHOLD_CELLS) {
+      const scanBytes = Math.max(SCAN_BYTES_PER_CELL, bytesPerCell / 4);
+      const parts: Excel.Range[] = [];
+      await queueRows(budget, sheet, area, scanBytes, (range) => {
+        range.load("formulas");
+        parts.push(range);
+      });
+      scans.push({ index, parts });
+      continue;
     }
+    await queueRows(budget, sheet, area, bytesPerCell, (range, top) => {
+      range.load("formulas,text,numberFormat");
+      blocks.push({ sheetIndex: index, range, top, left: area.left });
+    });
+  }
+  await budget.sync();
+  if (scans.length === 0) return blocks;
+
+  // The scanned sheets: only rows and columns up to the last one holding anything are read.
+  for (const { index, parts } of scans) {
+    const { sheet, used } = probes[index];
+    const formulas: unknown[][] = [];
+    for (const part of parts) for (const row of part.formulas) formulas.push(row);
+    let lastRow = -1;
+    let lastColumn = -1;
+    formulas.forEach((row, r) =>
+      row.forEach((entry, c) => {
+        if (entry === "" || entry === null || entry === undefined) return;
+        lastRow = Math.max(lastRow, r);
+        lastColumn = Math.max(lastColumn, c);
+      })
+    );
+    if (lastRow < 0) continue;
+    const area = {
+      top: used.rowIndex + 1,
+      left: used.columnIndex + 1,
+      rows: lastRow + 1,
+      columns: lastColumn + 1,
+    };
+    await queueRows(budget, sheet, area, bytesPerCell, (range, top, count) => {
+      range.load("text,numberFormat");
+      const rows = formulas.slice(top - area.top, top - area.top + count);
+      blocks.push({
+        sheetIndex: index,
+        range,
+        top,
+        left: area.left,
+        formulas: rows.map((row) => row.slice(0, area.columns)),
+      });
+    });
   }
   await budget.sync();
   return blocks;
+}
+
+interface RowArea {
+  readonly top: number;
+  readonly left: number;
+  readonly rows: number;
+  readonly columns: number;
+}
+
+/** Queues an area in ranges of whole rows, each sized to fit a request at `bytesPerCell`. */
+async function queueRows(
+  budget: RequestBudget,
+  sheet: Excel.Worksheet,
+  area: RowArea,
+  bytesPerCell: number,
+  load: (range: Excel.Range, top: number, count: number) => void
+): Promise<void> {
+  const rowsPerRequest = Math.max(
+    1,
+    Math.floor(REQUEST_BUDGET_BYTES / (area.columns * bytesPerCell))
+  );
+  for (let start = 0; start < area.rows; start += rowsPerRequest) {
+    const count = Math.min(rowsPerRequest, area.rows - start);
+    await budget.reserve(count * area.columns * bytesPerCell);
+    const first = area.top + start;
+    const range = sheet.getRange(
+      toA1(first, area.left) + ":" + toA1(first + count - 1, area.left + area.columns - 1)
+    );
+    load(range, first, count);
+  }
 }
 
 /**

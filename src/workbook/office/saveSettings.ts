@@ -13,6 +13,27 @@ export function saveSettings(settings: SettingsStore): Promise<string | null> {
   });
 }
 
+/**
+ * Reloads the settings from the document, so that this instance sees what another one (the
+ * ribbon command beside the pane, or the pane beside the command) saved since it started.
+ * Always resolves: when the host has no `refreshAsync` or refuses it, the in-memory copy is all
+ * there is, and working from it is what the add-in did before — a failure here must not stop
+ * reading, scoring or clearing.
+ */
+export function refreshSettings(settings: SettingsStore): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof settings.refreshAsync !== "function") {
+      resolve();
+      return;
+    }
+    try {
+      settings.refreshAsync(() => resolve());
+    } catch {
+      resolve();
+    }
+  });
+}
+
 /** A failure's own words, for a Chinese message that quotes it. */
 export function errorDetail(error: unknown): string {
   if (error instanceof Error) return error.message;

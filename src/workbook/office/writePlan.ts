@@ -12,23 +12,38 @@ import { OWNER_MARK_NAME, formatOwnerMark } from "../ownerMark";
 import { WorkbookPortError, type WriteOutcome } from "../port";
 import type { ApiSupport } from "./apiSupport";
 import {
-  normaliseColour,
+  fillRecordRefs,
+  mergeFillRecord,
   readFillRecord,
   storeFillRecord,
   type RecordedFill,
-  type RecordedSheet,
 } from "./fillRecord";
 import { groupMarks, type SheetMark } from "./groupMarks";
-import { inspectSheet, setNote, type CellState, type SheetInspection } from "./inspectCells";
+import {
+  inspectSheet,
+  setNote,
+  showsMark,
+  type CellState,
+  type SheetInspection,
+} from "./inspectCells";
 import type { SettingsStore } from "./officeHost";
-import { applyFills } from "./paintFills";
+import { applyFills, fillColour, fillPattern, loadFill, type CellFill } from "./paintFills";
+import {
+  WORKBOOK_PROTECTED_MESSAGE,
+  isAccessDenied,
+  sheetProtectedMessage,
+  writeAccessDeniedMessage,
+} from "./protection";
+import { resolveRecordedSheets } from "./recordedSheets";
 import { queuePrintLayout, renderOutputSheet } from "./renderOutputSheet";
 import { OPERATION_BYTES, RequestBudget, jsonBytes } from "./requestBudget";
-import { errorDetail, saveSettings } from "./saveSettings";
+import { errorDetail, refreshSettings, saveSettings } from "./saveSettings";
 import { freeSheetName, sameSheetName } from "./sheetNames";
 import {
+  mergeOwnerRecord,
   ownerFromMarkText,
   ownerMarkText,
+  ownerRecordRefs,
   readOwnerRecord,
   storeOwnerRecord,
 } from "./settingsOwners";
@@ -44,16 +59,36 @@ export interface SheetInfo {
   readonly position: number;
 }
 
-/** A cell the write changes, with its state before. */
+/** A cell the write changes, with its state before: its new fill (pattern: null for solid) and note. */
 export interface CellChange {
   readonly cell: string;
   readonly before: CellState;
   readonly fill: string | null;
+  readonly pattern: string | null;
+  readonly patternColor: string | null;
   readonly note: string | null;
+}
+
+/** The change that gives a cell back the fill a record remembers. */
+export function restoredFill(
+  recorded: RecordedFill
+): Pick<CellChange, "fill" | "pattern" | "patternColor"> {
+  return {
+    fill: recorded.original,
+    pattern: recorded.original === null ? null : (recorded.originalPattern ?? null),
+    patternColor: recorded.original === null ? null : (recorded.originalPatternColor ?? null),
+  };
+}
+
+/** The change that leaves a cell's fill as it is. */
+function keptFill(state: CellState): Pick<CellChange, "fill" | "pattern" | "patternColor"> {
+  return { fill: state.fill, pattern: state.pattern, patternColor: state.patternColor };
 }
 
 interface TouchedSheet {
   readonly info: SheetInfo;
+  /** The key of the earlier run's entry for this sheet in the fill record, if it has one. */
+  recordKey: string | null;
   /** The earlier run's record of this sheet, first entry per cell. */
   readonly recorded: Map<string, RecordedFill>;
   readonly marks: SheetMark[];
@@ -93,15 +128,22 @@ export function findSheet(sheets: readonly SheetInfo[], name: string): SheetInfo
   );
 }
 
+/**
+ * The worksheets, and whether the workbook's structure is protected (ExcelApi 1.7; false where
+ * it cannot be told), in one sync.
+ */
+export async function loadWorkbookState(
+  context: Excel.RequestContext,
+  support: ApiSupport
+): Promise<{ sheets: SheetInfo[]; structureProtected: boolean }> {
+  const protection = support.workbookProtection ? context.workbook.protection : null;
+  if (protection) protection.load("protected");
+  const sheets = await loadSheets(context);
+  return { sheets, structureProtected: protection ? protection.protected : false };
+}
+
 function protectedError(sheet: string, action: string): WorkbookPortError {
-  return new WorkbookPortError(
-    "sheet-protected",
-    "工作表“" +
-      sheet +
-      "”受保护，无法" +
-      action +
-      "。请先撤销工作表保护（审阅 → 撤销工作表保护），再重试。工作簿未作任何修改。"
-  );
+  return new WorkbookPortError("sheet-protected", sheetProtectedMessage(sheet, action));
 }
 
 export async function writePlan(
@@ -110,25 +152,42 @@ export async function writePlan(
   settings: SettingsStore,
   plan: WritePlan
 ): Promise<WriteOutcome> {
-  const sheets = await loadSheets(context);
+  // The ribbon command and the pane each hold their own copy of the settings: start from what
+  // the document holds, not from what this instance loaded when it started.
+  await refreshSettings(settings);
+  const { sheets, structureProtected } = await loadWorkbookState(context, support);
+  // Output sheets cannot be added to a workbook whose structure is protected: stop before any
+  // highlight is painted, so that nothing is half done.
+  if (structureProtected && plan.sheets.length > 0)
+    throw new WorkbookPortError("sheet-protected", WORKBOOK_PROTECTED_MESSAGE);
   const earlier = readFillRecord(settings);
   const owners = readOwnerRecord(settings);
+  const ownerSheets = resolveRecordedSheets(sheets, ownerRecordRefs(owners));
+  const ownerBySheetId = new Map<string, { key: string; mark: string }>();
+  ownerSheets.forEach((info, key) => ownerBySheetId.set(info.id, { key, mark: owners[key].mark }));
 
   // The sheets whose cells change: those the earlier run marked, and those marked now.
   const touched = new Map<string, TouchedSheet>();
   const touch = (info: SheetInfo): TouchedSheet => {
     let entry = touched.get(info.id);
     if (!entry) {
-      entry = { info, recorded: new Map(), marks: [], changes: [], recordedNow: [] };
+      entry = {
+        info,
+        recordKey: null,
+        recorded: new Map(),
+        marks: [],
+        changes: [],
+        recordedNow: [],
+      };
       touched.set(info.id, entry);
     }
     return entry;
   };
-  Object.keys(earlier).forEach((id) => {
-    const info = sheets.find((sheet) => sheet.id === id);
-    if (!info) return;
+  // Entries whose sheet is not found stay in the record for a later run (see recordedSheets.ts).
+  resolveRecordedSheets(sheets, fillRecordRefs(earlier)).forEach((info, key) => {
     const entry = touch(info);
-    for (const cell of earlier[id].cells) {
+    entry.recordKey = key;
+    for (const cell of earlier[key].cells) {
       if (!entry.recorded.has(cell.cell)) entry.recorded.set(cell.cell, cell);
     }
   });
@@ -169,10 +228,11 @@ export async function writePlan(
   const placements: Placement[] = plan.sheets.map((placed, index) => {
     const check = replaceChecks[index];
     if (check) {
+      const recorded = ownerBySheetId.get(check.info.id);
       const owner =
         (check.mark && !check.mark.isNullObject
           ? ownerFromMarkText(String(check.mark.value))
-          : null) ?? (owners[check.info.id] ? ownerFromMarkText(owners[check.info.id]) : null);
+          : null) ?? (recorded ? ownerFromMarkText(recorded.mark) : null);
       if (owner && owner.kind === placed.sheet.owner) {
         if (check.protection && check.protection.protected)
           throw protectedError(check.info.name, "替换为新的评分结果");
@@ -197,25 +257,43 @@ export async function writePlan(
     taken
   );
 
-  // The records go into the document only once the workbook holds what they describe.
-  const record: Record<string, RecordedSheet> = {};
-  for (const entry of touchedSheets) {
-    if (entry.recordedNow.length > 0)
-      record[entry.info.id] = { name: entry.info.name, cells: entry.recordedNow };
-  }
-  storeFillRecord(settings, record);
-  const ownerRecord: Record<string, string> = {};
-  Object.keys(owners).forEach((id) => {
-    if (!placements.some((placement) => placement.replaces && placement.replaces.id === id))
-      ownerRecord[id] = owners[id];
+  // The records go into the document only once the workbook holds what they describe, merged
+  // into what the document holds now: another instance (the pane beside the ribbon command, or
+  // the other way round) may have saved since this write began, and saving replaces the whole.
+  await refreshSettings(settings);
+  storeFillRecord(
+    settings,
+    mergeFillRecord(
+      readFillRecord(settings),
+      touchedSheets.map((entry) => ({
+        key: entry.recordKey,
+        sheet: { id: entry.info.id, name: entry.info.name },
+        settled: Array.from(entry.recorded.keys()),
+        cells: entry.recordedNow,
+      }))
+    )
+  );
+  const replacedIds = placements
+    .map((placement) => (placement.replaces ? placement.replaces.id : null))
+    .filter((id): id is string => id !== null);
+  const found: Array<{ key: string; sheet: SheetInfo }> = [];
+  const replaced: string[] = [];
+  ownerSheets.forEach((info, key) => {
+    if (replacedIds.indexOf(info.id) >= 0) replaced.push(key);
+    else found.push({ key, sheet: info });
   });
-  for (const { sheet, placement } of written) {
-    ownerRecord[sheet.id] = ownerMarkText(
-      placement.placed.sheet.owner,
-      placement.placed.sheet.fingerprint
-    );
-  }
-  storeOwnerRecord(settings, ownerRecord);
+  storeOwnerRecord(
+    settings,
+    mergeOwnerRecord(readOwnerRecord(settings), {
+      found,
+      replaced,
+      written: written.map(({ sheet, placement }) => ({
+        id: sheet.id,
+        name: placement.name,
+        mark: ownerMarkText(placement.placed.sheet.owner, placement.placed.sheet.fingerprint),
+      })),
+    })
+  );
   const saveFailure = await saveSettings(settings);
 
   let marked = 0;
@@ -242,13 +320,13 @@ function decideChanges(entry: TouchedSheet, support: ApiSupport): void {
     if (marked.has(cell)) return;
     const state = states.get(cell)!;
     // Only what still shows the tool's own mark is taken back; the user's later changes stay.
-    const ownFill = state.fill === normaliseColour(recorded.mark);
+    const ownFill = showsMark(state, recorded.mark);
     const ownNote = recorded.note !== undefined && state.note === recorded.note;
     if (ownFill || ownNote) {
       entry.changes.push({
         cell,
         before: state,
-        fill: ownFill ? recorded.original : state.fill,
+        ...(ownFill ? restoredFill(recorded) : keptFill(state)),
         note: ownNote ? null : state.note,
       });
     }
@@ -257,10 +335,24 @@ function decideChanges(entry: TouchedSheet, support: ApiSupport): void {
     const state = states.get(mark.cell)!;
     const recorded = entry.recorded.get(mark.cell);
     const colour = "#" + MARK_FILL_COLOURS[mark.severity];
-    const showsEarlierMark =
-      recorded !== undefined && state.fill === normaliseColour(recorded.mark);
+    const showsEarlierMark = recorded !== undefined && showsMark(state, recorded.mark);
     // Re-scoring does not stack marks: a cell still showing the earlier mark keeps its true original.
-    const original = showsEarlierMark ? recorded.original : state.fill;
+    const original: Pick<RecordedFill, "original" | "originalPattern" | "originalPatternColor"> =
+      showsEarlierMark
+        ? {
+            original: recorded.original,
+            ...(recorded.originalPattern ? { originalPattern: recorded.originalPattern } : {}),
+            ...(recorded.originalPatternColor
+              ? { originalPatternColor: recorded.originalPatternColor }
+              : {}),
+          }
+        : {
+            original: state.fill,
+            ...(state.pattern ? { originalPattern: state.pattern } : {}),
+            ...(state.pattern && state.patternColor
+              ? { originalPatternColor: state.patternColor }
+              : {}),
+          };
     const ownNote =
       recorded !== undefined && recorded.note !== undefined && state.note === recorded.note;
     const writesNote = support.notes && (state.note === null || ownNote);
@@ -268,14 +360,18 @@ function decideChanges(entry: TouchedSheet, support: ApiSupport): void {
       cell: mark.cell,
       before: state,
       fill: colour,
+      pattern: null,
+      patternColor: null,
       note: writesNote ? mark.note : state.note,
     });
-    // A cell already showing this very mark with no record of it (the record was lost) has no
-    // other original to remember: it keeps that fill, and needs recording only for its note.
-    if (recorded === undefined && state.fill === colour && !writesNote) continue;
+    // A cell already showing this very mark with no record of it (the record was lost, or
+    // another run painted it and has not saved its record yet) has no other original to
+    // remember: it keeps that fill, and needs recording only for its note. When the other run's
+    // record arrives, merging keeps its original (mergeFillRecord).
+    if (recorded === undefined && showsMark(state, colour) && !writesNote) continue;
     entry.recordedNow.push({
       cell: mark.cell,
-      original,
+      ...original,
       mark: colour,
       ...(writesNote ? { note: mark.note } : {}),
     });
@@ -291,9 +387,17 @@ export async function queueCellChanges(
   currentNotes: ReadonlyMap<string, string | null> | null = null,
   undo = false
 ): Promise<void> {
-  const fills = changes
-    .filter((change) => undo || change.fill !== change.before.fill)
-    .map((change) => ({ cell: change.cell, fill: undo ? change.before.fill : change.fill }));
+  const fills: CellFill[] = changes
+    .filter((change) => undo || !sameFill(change, change.before))
+    .map((change) => {
+      const target = undo ? change.before : change;
+      return {
+        cell: change.cell,
+        fill: target.fill,
+        pattern: target.pattern,
+        patternColor: target.patternColor,
+      };
+    });
   await applyFills(sheet, fills, support, budget);
   if (!support.notes) return;
   for (const change of changes) {
@@ -303,6 +407,13 @@ export async function queueCellChanges(
     await budget.reserve(OPERATION_BYTES + jsonBytes(wanted));
     setNote(sheet, change.cell, current, wanted);
   }
+}
+
+function sameFill(
+  a: Pick<CellChange, "fill" | "pattern" | "patternColor">,
+  b: Pick<CellChange, "fill" | "pattern" | "patternColor">
+): boolean {
+  return a.fill === b.fill && a.pattern === b.pattern && a.patternColor === b.patternColor;
 }
 
 function markOwner(
@@ -366,6 +477,22 @@ async function writeBatch(
         touchedSheets.filter((entry) => entry.changes.length > 0).map((entry) => entry.info.name)
       );
     const sheetList = "“" + names.join("”“") + "”";
+    if (isAccessDenied(error)) {
+      const userSheets = touchedSheets
+        .filter((entry) => entry.changes.length > 0)
+        .map((entry) => entry.info.name);
+      throw new WorkbookPortError(
+        "sheet-protected",
+        writeAccessDeniedMessage(userSheets) +
+          (undone === null
+            ? "已撤销本次写入，工作簿保持原样。"
+            : "撤销未能完成（" +
+              errorDetail(undone) +
+              "），请检查工作表" +
+              sheetList +
+              "，以及名称以“SelfEval”开头的工作表。")
+      );
+    }
     throw new WorkbookPortError(
       "write-failed",
       undone === null
@@ -417,8 +544,10 @@ async function applyPrintLayouts(
 
 /**
  * Puts the workbook back as it was before a failed write: sheets that were not there are
- * deleted, renamed-aside sheets get their names back, changed cells their fills and notes.
- * Returns null when done, or what stopped it.
+ * deleted, renamed-aside sheets get their names back, changed cells their fills and notes. Only
+ * cells that did change are put back: the batch stopped part-way, and a cell it never reached
+ * may be on a protected sheet, where writing even its own fill again would fail. Returns null
+ * when done, or what stopped it.
  */
 async function undoWrite(
   context: Excel.RequestContext,
@@ -430,19 +559,28 @@ async function undoWrite(
   try {
     const worksheets = context.workbook.worksheets;
     worksheets.load("items/name,items/id");
-    const noteLoads = new Map<TouchedSheet, Map<string, Excel.Note>>();
-    if (support.notes) {
-      for (const entry of touchedSheets) {
-        const notes = new Map<string, Excel.Note>();
-        for (const change of entry.changes) {
-          const note = entry.info.sheet.notes.getItemOrNullObject(change.cell);
+    const loadBudget = new RequestBudget(context);
+    const loads = new Map<
+      TouchedSheet,
+      Map<string, { fill: ReturnType<typeof loadFill>; note: Excel.Note | null }>
+    >();
+    for (const entry of touchedSheets) {
+      const cells = new Map<
+        string,
+        { fill: ReturnType<typeof loadFill>; note: Excel.Note | null }
+      >();
+      for (const change of entry.changes) {
+        await loadBudget.reserve(OPERATION_BYTES * (support.notes ? 2 : 1));
+        let note: Excel.Note | null = null;
+        if (support.notes) {
+          note = entry.info.sheet.notes.getItemOrNullObject(change.cell);
           note.load("content");
-          notes.set(change.cell, note);
         }
-        noteLoads.set(entry, notes);
+        cells.set(change.cell, { fill: loadFill(entry.info.sheet, change.cell, support), note });
       }
+      loads.set(entry, cells);
     }
-    await context.sync();
+    await loadBudget.sync();
     const idsBefore = sheetsBefore.map((sheet) => sheet.id);
     for (const sheet of worksheets.items) {
       if (idsBefore.indexOf(sheet.id) < 0) sheet.delete();
@@ -453,13 +591,18 @@ async function undoWrite(
     }
     const budget = new RequestBudget(context);
     for (const entry of touchedSheets) {
-      const loaded = noteLoads.get(entry);
+      const loaded = loads.get(entry)!;
       const currentNotes = new Map<string, string | null>();
-      if (loaded)
-        loaded.forEach((note, cell) =>
-          currentNotes.set(cell, note.isNullObject ? null : note.content)
-        );
-      await queueCellChanges(entry.info.sheet, entry.changes, support, budget, currentNotes, true);
+      const changed: CellChange[] = [];
+      for (const change of entry.changes) {
+        const { fill, note } = loaded.get(change.cell)!;
+        const current = { fill: fillColour(fill, support), ...fillPattern(fill, support) };
+        const currentNote = note && !note.isNullObject ? note.content : null;
+        currentNotes.set(change.cell, currentNote);
+        if (!sameFill(current, change.before) || currentNote !== change.before.note)
+          changed.push(change);
+      }
+      await queueCellChanges(entry.info.sheet, changed, support, budget, currentNotes, true);
     }
     await budget.sync();
     return null;

@@ -89,6 +89,7 @@ test("paints a marked cell and records its original fill through office-addin-mo
   expect(settings.saved["SelfEval.Marks.v1"]).toEqual({
     "{1}": {
       name: "项目自评表",
+      id: "{1}",
       cells: [{ cell: "F14", original: null, mark: "#" + MARK_FILL_COLOURS.error }],
     },
   });

@@ -8,7 +8,7 @@ import type { OutputSheet, WritePlan } from "../../../src/engine/output/types";
 import { scoreOpenWorkbook } from "../../../src/workbook/scoreOpenWorkbook";
 import { WorkbookPortError } from "../../../src/workbook/port";
 import { MARK_RECORD_SETTING } from "../../../src/workbook/office/fillRecord";
-import { OWNER_RECORD_SETTING } from "../../../src/workbook/office/settingsOwners";
+import { OWNER_RECORD_SETTING, type OwnerEntry } from "../../../src/workbook/office/settingsOwners";
 import { cellAt, setCell, setRows, type FakeSheetState } from "../../helpers/fakeExcel";
 import {
   HOSTS,
@@ -67,10 +67,14 @@ describe.each(HOSTS)("writing on a host with $label", ({ maxApi }) => {
     const results = book.sheet("评分结果");
     expect(cellAt(results, "A1").value).toBe("绩效自评评分结果");
     // Ownership: the sheet-scoped name where the host has names (1.4), the setting always.
-    const owners = settings.get(OWNER_RECORD_SETTING) as Record<string, string>;
-    expect(owners[results.id]).toMatch(/^results:[0-9a-f]{8}$/);
+    const owners = settings.get(OWNER_RECORD_SETTING) as Record<string, OwnerEntry>;
+    expect(owners[results.id]).toEqual({
+      name: "评分结果",
+      id: results.id,
+      mark: expect.stringMatching(/^results:[0-9a-f]{8}$/),
+    });
     expect(results.names.get("SelfEval.Owner")).toEqual(
-      everything ? { formula: '="' + owners[results.id] + '"', visible: false } : undefined
+      everything ? { formula: '="' + owners[results.id].mark + '"', visible: false } : undefined
     );
     // Notes where the notes API exists (1.18); otherwise a notice says where the problems are.
     const first = result.problems[0];
@@ -225,9 +229,13 @@ describe.each(HOSTS)("writing on a host with $label", ({ maxApi }) => {
     const before = book.snapshot();
     const error = await scoreOpenWorkbook(port).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(WorkbookPortError);
-    // With ExcelApi 1.2 the protection is seen before writing; on 1.1 Excel refuses and the write is undone.
-    expect((error as WorkbookPortError).code).toBe(everything ? "sheet-protected" : "write-failed");
+    // With ExcelApi 1.2 the protection is seen before writing; on 1.1 Excel refuses and the write
+    // is undone. Either way the user is told, in Chinese, which sheet and how to lift it.
+    expect((error as WorkbookPortError).code).toBe("sheet-protected");
     expect((error as WorkbookPortError).message).toContain("“" + PROJECT_SHEET + "”");
+    expect((error as WorkbookPortError).message).toContain("审阅 › 撤消工作表保护");
+    expect((error as WorkbookPortError).message).not.toContain("AccessDenied");
+    expect((error as WorkbookPortError).message).toMatch(/工作簿(未作任何修改|保持原样)/);
     expect(book.snapshot()).toEqual(before);
     expect(settings.stored).toEqual({});
   });
