@@ -12,10 +12,6 @@ import { formatSummary } from "./formatSummary";
 import { buildNarratives } from "../engine/narrative/buildNarrative";
 import { renderNarrativeMarkdown } from "../engine/narrative/renderNarrativeMarkdown";
 import type { NarrativeTemplateOverride } from "../engine/narrative/narrativeTemplate";
-import {
-  InvalidNarrativeTemplateError,
-  loadNarrativeTemplateOverride,
-} from "../engine/narrative/narrativeTemplateSchema";
 
 const USAGE = [
   "用法：selfeval score <输入.xlsx> [--out <评分副本.xlsx>] [--json <报告.json>] [--docx <说明.docx>]",
@@ -174,6 +170,9 @@ async function readTemplateOverride(file: string): Promise<NarrativeTemplateOver
         "。"
     );
   }
+  // zod comes with the schema: loaded only for a template, it stays out of every other run.
+  const { InvalidNarrativeTemplateError, loadNarrativeTemplateOverride } =
+    await import("../engine/narrative/narrativeTemplateSchema");
   try {
     return loadNarrativeTemplateOverride(text.replace(/^\uFEFF/, ""));
   } catch (error) {

@@ -51,6 +51,8 @@ class NarrativeWriter {
   private readonly tolerance: number;
   private readonly base: TemplateValues;
   private sectionNumber = 0;
+  /** Cell texts repeat ("≥95%", "100%"): each is cleaned once. */
+  private readonly clauses = new Map<string, string>();
   private readonly blankScores: ReadonlySet<FormIndicator>;
   /** Groups by their path joined with U+0000, looked up once per sub-group item. */
   private readonly groupByKey = new Map<string, FormGroup>();
@@ -64,11 +66,11 @@ class NarrativeWriter {
     form.groups.forEach((group) => this.groupByKey.set(group.path.join("\u0000"), group));
     this.tolerance = form.profile.tolerance;
     const summary = form.summary;
-    const projectName = summary.projectName ? clause(summary.projectName) : "";
+    const projectName = summary.projectName ? this.clause(summary.projectName) : "";
     const project =
       projectName === "" ? "项目" : /项目$/.test(projectName) ? projectName : projectName + "项目";
     const partial = {
-      unit: summary.unitName ? clause(summary.unitName) : "",
+      unit: summary.unitName ? this.clause(summary.unitName) : "",
       year: summary.year !== null ? String(summary.year) : "",
       project,
     };
@@ -165,7 +167,7 @@ class NarrativeWriter {
       kind: "table",
       header: t.goals.columns.slice(),
       rows: byParent.map((entry) => [
-        clause(entry.label),
+        this.clause(entry.label),
         this.joinClauses(entry.indicators.map((indicator) => this.goalTarget(indicator))),
         this.joinClauses(entry.indicators.map((indicator) => this.goalCompletion(indicator))),
       ]),
@@ -175,7 +177,7 @@ class NarrativeWriter {
   private goalTarget(indicator: FormIndicator): string {
     const name = this.indicatorName(indicator);
     if (indicator.target === null) return name + this.t.groupSection.notFilled;
-    const target = clause(indicator.target);
+    const target = this.clause(indicator.target);
     return readsAsNumber(target) ? name + target : name + "：" + target;
   }
 
@@ -220,7 +222,7 @@ class NarrativeWriter {
   private groupSummary(group: FormGroup): string {
     const t = this.t.conclusion;
     const isBudget = this.form.summary.budget !== null && group === this.form.groups[0];
-    const name = isBudget ? this.t.budget.groupName : clause(group.path[0]);
+    const name = isBudget ? this.t.budget.groupName : this.clause(group.path[0]);
     if (group.score === null)
       return this.fill(t.groupUndetermined, { group: name, max: formatScore(group.max) });
     return (
@@ -280,7 +282,7 @@ class NarrativeWriter {
       else if (topLevels.indexOf(indicator.path[0]) < 0) topLevels.push(indicator.path[0]);
     });
     topLevels.forEach((top) => {
-      this.section(this.fill(t.heading, { group: clause(top) }));
+      this.section(this.fill(t.heading, { group: this.clause(top) }));
       this.writeItems(
         this.form.indicators.filter((indicator) => indicator.path[0] === top),
         1
@@ -327,17 +329,35 @@ class NarrativeWriter {
       }
       item.indicators.push(indicator);
     });
+    // A form of thousands of indicators reads like the results sheet: only what needs saying.
+    const brief = this.form.indicators.length > this.t.limits.detailedIndicators;
     items.forEach((item, index) => {
       const head = this.fill(this.t.groupSection.item, {
-        name: clause(item.name) || this.unnamed(item.indicators[0]),
+        name: this.clause(item.name) || this.unnamed(item.indicators[0]),
         max: item.max === null ? this.t.groupSection.notFilled : formatScore(item.max),
         score:
           this.scoreWords(item.score) +
           (item.score !== null && !item.complete ? this.t.conclusion.groupIncomplete : ""),
       });
-      const body = item.indicators.map((indicator) => this.indicatorClause(indicator));
+      const detailed = brief
+        ? item.indicators.filter((indicator) => this.hasSomethingToSay(indicator))
+        : item.indicators;
+      const body = detailed.map((indicator) => this.indicatorClause(indicator));
+      const others = item.indicators.length - detailed.length;
+      if (others > 0) body.push(this.fill(this.t.groupSection.othersFull, { n: String(others) }));
       this.paragraph("（" + (index + 1) + "）" + head + this.joinClauses(body));
     });
+  }
+
+  /** Points lost, a target missed, a value missing or a score not as entered. */
+  private hasSomethingToSay(indicator: FormIndicator): boolean {
+    return (
+      indicator.scoreSource !== "entered" ||
+      indicator.targetMet === false ||
+      indicator.target === null ||
+      indicator.actual === null ||
+      pointsLost(indicator.score, indicator.max, this.tolerance) > 0
+    );
   }
 
   private indicatorClause(indicator: FormIndicator): string {
@@ -355,10 +375,10 @@ class NarrativeWriter {
     if (lost > 0) text += this.fill(t.lost, { lost: formatScore(lost) });
     if (
       indicator.reason !== null &&
-      clause(indicator.reason) !== "" &&
+      this.clause(indicator.reason) !== "" &&
       (lost > 0 || indicator.targetMet === false)
     )
-      text += this.fill(t.reason, { reason: clause(indicator.reason) });
+      text += this.fill(t.reason, { reason: this.clause(indicator.reason) });
     else if (lost > 0 || indicator.targetMet === false) text += t.reasonMissing;
     return text;
   }
@@ -373,7 +393,9 @@ class NarrativeWriter {
         const values = {
           name: this.indicatorName(indicator),
           target:
-            indicator.target === null ? this.t.groupSection.notFilled : clause(indicator.target),
+            indicator.target === null
+              ? this.t.groupSection.notFilled
+              : this.clause(indicator.target),
           actual: this.actualText(indicator) ?? this.t.groupSection.notFilled,
           lost: formatScore(issue.lost),
           score: indicator.score === null ? null : formatScore(indicator.score),
@@ -383,7 +405,7 @@ class NarrativeWriter {
           indicator.targetMet === false ? t.lostPoints : t.lostPointsOther,
           values
         );
-        const reason = indicator.reason === null ? "" : clause(indicator.reason);
+        const reason = indicator.reason === null ? "" : this.clause(indicator.reason);
         return head + (reason !== "" ? this.fill(t.reason, { reason }) : t.reasonMissing);
       }
       case "more-lost":
@@ -406,7 +428,7 @@ class NarrativeWriter {
             this.fill(t.missingItem, {
               name:
                 entry.name !== ""
-                  ? clause(entry.name)
+                  ? this.clause(entry.name)
                   : this.fill(t.unnamedIndicator, { row: String(entry.row) }),
               fields: entry.fields
                 .map((field) => this.t.fields[field] ?? field)
@@ -429,7 +451,7 @@ class NarrativeWriter {
             issue.indicators.map((indicator) =>
               this.fill(t.vagueItem, {
                 name: this.indicatorName(indicator),
-                target: clause(indicator.target ?? ""),
+                target: this.clause(indicator.target ?? ""),
               })
             ),
             this.t.clauseSeparator
@@ -449,7 +471,7 @@ class NarrativeWriter {
     const t = this.t.problems;
     const indicator = entry.indicator;
     const values = {
-      name: clause(entry.name),
+      name: this.clause(entry.name),
       target: indicator ? this.valuePhrase(indicator.target) : null,
       actual: indicator ? this.valuePhrase(this.actualText(indicator)) : null,
       lost: entry.lost !== undefined ? formatScore(entry.lost) : null,
@@ -471,7 +493,7 @@ class NarrativeWriter {
     switch (issue.kind) {
       case "lost-points": {
         const indicator = issue.indicator;
-        const reasonMissing = indicator.reason === null || clause(indicator.reason) === "";
+        const reasonMissing = indicator.reason === null || this.clause(indicator.reason) === "";
         return (
           this.fill(t.lostPoints, {
             name: this.indicatorName(indicator),
@@ -485,7 +507,7 @@ class NarrativeWriter {
         return this.fill(t.budget, { measure: this.keywordMeasure([this.t.budget.groupName]) });
       case "disagreement":
         return this.fill(t.disagreement, {
-          names: this.names(issue.entries.map((entry) => clause(entry.name))),
+          names: this.names(issue.entries.map((entry) => this.clause(entry.name))),
         });
       case "missing":
         return this.fill(t.missing, {
@@ -493,7 +515,7 @@ class NarrativeWriter {
             issue.entries
               .map((entry) =>
                 entry.name !== ""
-                  ? clause(entry.name)
+                  ? this.clause(entry.name)
                   : this.fill(this.t.problems.unnamedIndicator, { row: String(entry.row) })
               )
               .concat(issue.computed.map((indicator) => this.indicatorName(indicator)))
@@ -510,7 +532,7 @@ class NarrativeWriter {
 
   /** The first keyword rule any of the names matches ("数$": ends with 数), or the default. */
   private keywordMeasure(names: readonly string[]): string {
-    const texts = names.map((name) => clause(name));
+    const texts = names.map((name) => this.clause(name));
     for (const rule of this.t.measures.byKeyword) {
       const matches = rule.keywords.some((keyword) =>
         texts.some((text) =>
@@ -526,12 +548,21 @@ class NarrativeWriter {
 
   // ---- wording helpers ----
 
+  private clause(text: string): string {
+    let cleaned = this.clauses.get(text);
+    if (cleaned === undefined) {
+      cleaned = clause(text);
+      this.clauses.set(text, cleaned);
+    }
+    return cleaned;
+  }
+
   private fill(template: string, values: TemplateValues = {}): string {
     return fillTemplate(template, values, this.base);
   }
 
   private indicatorName(indicator: FormIndicator): string {
-    return clause(indicator.name) || this.unnamed(indicator);
+    return this.clause(indicator.name) || this.unnamed(indicator);
   }
 
   private unnamed(indicator: FormIndicator): string {
@@ -541,14 +572,14 @@ class NarrativeWriter {
   /** The actual as the sheet states it, with the target's unit where it was typed bare. */
   private actualText(indicator: FormIndicator): string | null {
     if (indicator.actual === null) return null;
-    const actual = clause(indicator.actual);
+    const actual = this.clause(indicator.actual);
     return actual === "" ? null : withTargetUnit(actual, indicator.target);
   }
 
   /** "≥95%" stays as it is after its label; "准确" reads "为准确"; a blank reads "未填写". */
   private valuePhrase(value: string | null): string {
-    if (value === null || clause(value) === "") return this.t.groupSection.notFilled;
-    const text = clause(value);
+    if (value === null || this.clause(value) === "") return this.t.groupSection.notFilled;
+    const text = this.clause(value);
     return readsAsNumber(text) ? text : this.t.groupSection.wordsPrefix + text;
   }
 

@@ -70,6 +70,7 @@ export interface NarrativeTemplate {
     readonly lost: string;
     readonly reason: string;
     readonly reasonMissing: string;
+    readonly othersFull: string;
   };
   readonly problems: {
     readonly lostPoints: string;
@@ -111,7 +112,12 @@ export interface NarrativeTemplate {
   readonly ordinal: string;
   /** Names ending so imply a quantity, so a worded target for them cannot be measured. */
   readonly measurableNameEndings: readonly string[];
-  readonly limits: { readonly lostPointsItems: number; readonly namesPerItem: number };
+  readonly limits: {
+    readonly lostPointsItems: number;
+    readonly namesPerItem: number;
+    /** Forms with more indicators state only those with something to say, one by one. */
+    readonly detailedIndicators: number;
+  };
 }
 
 /** A partial template: any object key may be left out; arrays and strings replace whole. */

@@ -92,6 +92,7 @@ export const narrativeTemplateOverrideSchema = z
       "lost",
       "reason",
       "reasonMissing",
+      "othersFull",
     ]).optional(),
     problems: texts([
       "lostPoints",
@@ -144,6 +145,7 @@ export const narrativeTemplateOverrideSchema = z
       .object({
         lostPointsItems: z.number().int().min(1).optional(),
         namesPerItem: z.number().int().min(1).optional(),
+        detailedIndicators: z.number().int().min(1).optional(),
       })
       .strict()
       .optional(),

@@ -148,3 +148,25 @@ describe("the narrative's title and values", () => {
     expect(texts).toContain("建设面积年度指标值≥5000亩，实际完成值5200亩。");
   });
 });
+
+describe("a form of more than 300 indicators", () => {
+  it("states one by one only the indicators with something to say, and counts the rest", () => {
+    const rows: Row[] = [];
+    for (let i = 1; i <= 400; i++)
+      rows.push([
+        "履职效能",
+        "文化服务",
+        "活动场次" + i,
+        0.25,
+        "≥10场",
+        i === 7 ? "8场" : "10场",
+        i === 7 ? 0.2 : 0.25,
+        i === 7 ? "场地维修" : null,
+      ]);
+    const { all } = problemsAndMeasures(rows);
+    const item = all.find((text) => text.indexOf("（1）文化服务") === 0)!;
+    expect(item).toBe(
+      "（1）文化服务，分值100分，自评得分99.95分。活动场次7年度指标值≥10场，实际完成值8场，扣0.05分，偏差原因：场地维修；其余399项指标均得满分。"
+    );
+  });
+});

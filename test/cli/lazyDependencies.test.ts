@@ -1,0 +1,51 @@
+/**
+ * zod (the template schema) and docx load only when their options ask for them: every other run
+ * starts faster without them. Here loading either fails, so any static import would show.
+ */
+import * as path from "path";
+import { mkdtempSync } from "fs";
+import { tmpdir } from "os";
+
+jest.mock("zod", () => {
+  throw new Error("zod was loaded");
+});
+jest.mock("docx", () => {
+  throw new Error("docx was loaded");
+});
+
+import { main } from "../../src/cli/main";
+
+const department = path.join(__dirname, "..", "fixtures", "department-education-2024.xlsx");
+
+describe("selfeval's heavy dependencies", () => {
+  it("are not loaded to score, write the copy, the report and the text narrative", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "selfeval-lazy-"));
+    const errors: string[] = [];
+    const code = await main(
+      [
+        "score",
+        department,
+        "--out",
+        path.join(dir, "out.xlsx"),
+        "--json",
+        path.join(dir, "report.json"),
+        "--narrative",
+        path.join(dir, "说明.md"),
+      ],
+      { stdout: () => undefined, stderr: (text) => errors.push(text) }
+    );
+    expect(errors).toEqual([]);
+    expect(code).toBe(0);
+  });
+
+  it("are loaded when asked for, so this test would see a static import", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "selfeval-lazy-"));
+    const errors: string[] = [];
+    const code = await main(["score", department, "--docx", path.join(dir, "说明.docx")], {
+      stdout: () => undefined,
+      stderr: (text) => errors.push(text),
+    });
+    expect(code).toBe(2);
+    expect(errors.join("\n")).toContain("docx was loaded");
+  });
+});
