@@ -51,6 +51,8 @@ class NarrativeWriter {
   private readonly tolerance: number;
   private readonly base: TemplateValues;
   private sectionNumber = 0;
+  /** A form of thousands of indicators reads like the results sheet: only what needs saying. */
+  private readonly brief: boolean;
   /** Cell texts repeat ("≥95%", "100%"): each is cleaned once. */
   private readonly clauses = new Map<string, string>();
   private readonly blankScores: ReadonlySet<FormIndicator>;
@@ -63,6 +65,7 @@ class NarrativeWriter {
   ) {
     this.t = template;
     this.blankScores = new Set(computedForBlankScore(form));
+    this.brief = form.indicators.length > template.limits.detailedIndicators;
     form.groups.forEach((group) => this.groupByKey.set(group.path.join("\u0000"), group));
     this.tolerance = form.profile.tolerance;
     const summary = form.summary;
@@ -162,6 +165,15 @@ class NarrativeWriter {
       entry.indicators.push(indicator);
     });
     this.section(t.goals.heading);
+    if (this.brief) {
+      this.paragraph(
+        this.fill(t.goals.brief, {
+          tasks: String(byParent.length),
+          count: String(indicators.length),
+        })
+      );
+      return;
+    }
     this.paragraph(this.fill(t.goals.intro));
     this.blocks.push({
       kind: "table",
@@ -329,9 +341,15 @@ class NarrativeWriter {
       }
       item.indicators.push(indicator);
     });
-    // A form of thousands of indicators reads like the results sheet: only what needs saying.
-    const brief = this.form.indicators.length > this.t.limits.detailedIndicators;
-    items.forEach((item, index) => {
+    const brief = this.brief;
+    let number = 0;
+    let quiet = 0;
+    items.forEach((item) => {
+      if (brief && !item.indicators.some((indicator) => this.hasSomethingToSay(indicator))) {
+        quiet++;
+        return;
+      }
+      const index = number++;
       const head = this.fill(this.t.groupSection.item, {
         name: this.clause(item.name) || this.unnamed(item.indicators[0]),
         max: item.max === null ? this.t.groupSection.notFilled : formatScore(item.max),
@@ -347,6 +365,8 @@ class NarrativeWriter {
       if (others > 0) body.push(this.fill(this.t.groupSection.othersFull, { n: String(others) }));
       this.paragraph("（" + (index + 1) + "）" + head + this.joinClauses(body));
     });
+    if (quiet > 0)
+      this.paragraph(this.fill(this.t.groupSection.othersItemsFull, { n: String(quiet) }));
   }
 
   /** Points lost, a target missed, a value missing or a score not as entered. */

@@ -33,6 +33,8 @@ export interface NarrativeTemplate {
     readonly excludeTopLevel: readonly string[];
     readonly targetMissed: string;
     readonly actualMissing: string;
+    /** Instead of the table, for a form over limits.detailedIndicators: {tasks} {count} {year}. */
+    readonly brief: string;
   };
   readonly overallGoal: {
     readonly heading: string;
@@ -71,6 +73,7 @@ export interface NarrativeTemplate {
     readonly reason: string;
     readonly reasonMissing: string;
     readonly othersFull: string;
+    readonly othersItemsFull: string;
   };
   readonly problems: {
     readonly lostPoints: string;

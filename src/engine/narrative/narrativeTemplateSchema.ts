@@ -37,6 +37,7 @@ export const KNOWN_PLACEHOLDERS: readonly string[] = [
   "row",
   "measure",
   "names",
+  "tasks",
 ];
 
 const text = z.string();
@@ -57,6 +58,7 @@ export const narrativeTemplateOverrideSchema = z
         excludeTopLevel: z.array(text).optional(),
         targetMissed: text.optional(),
         actualMissing: text.optional(),
+        brief: text.optional(),
       })
       .strict()
       .optional(),
@@ -93,6 +95,7 @@ export const narrativeTemplateOverrideSchema = z
       "reason",
       "reasonMissing",
       "othersFull",
+      "othersItemsFull",
     ]).optional(),
     problems: texts([
       "lostPoints",

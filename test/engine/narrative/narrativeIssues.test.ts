@@ -150,6 +150,26 @@ describe("the narrative's title and values", () => {
 });
 
 describe("a form of more than 300 indicators", () => {
+  it("leaves out the sub-groups with nothing to say, counting them", () => {
+    const rows: Row[] = [];
+    for (let i = 1; i <= 400; i++)
+      rows.push([
+        "履职效能",
+        "任务" + Math.ceil(i / 4),
+        "活动" + i,
+        0.25,
+        "≥10场",
+        "10场",
+        0.25,
+        null,
+      ]);
+    rows[0] = ["履职效能", "任务1", "活动1", 0.25, "≥10场", "9场", 0.2, "场地维修"];
+    const { all } = problemsAndMeasures(rows);
+    const section = all.slice(all.indexOf("（三）履职效能绩效目标完成情况") + 1);
+    expect(section[0].indexOf("（1）任务1，分值1分，自评得分0.95分。活动1年度指标值≥10场")).toBe(0);
+    expect(section[1]).toBe("其余99项所属指标均得满分。");
+  });
+
   it("states one by one only the indicators with something to say, and counts the rest", () => {
     const rows: Row[] = [];
     for (let i = 1; i <= 400; i++)
@@ -164,6 +184,9 @@ describe("a form of more than 300 indicators", () => {
         i === 7 ? "场地维修" : null,
       ]);
     const { all } = problemsAndMeasures(rows);
+    expect(all).toContain(
+      "2024年度本部门共有1项主要工作任务、400项绩效指标，逐项目标及完成情况详见绩效自评表，未达到年度指标值或数据不完整的指标见下文。"
+    );
     const item = all.find((text) => text.indexOf("（1）文化服务") === 0)!;
     expect(item).toBe(
       "（1）文化服务，分值100分，自评得分99.95分。活动场次7年度指标值≥10场，实际完成值8场，扣0.05分，偏差原因：场地维修；其余399项指标均得满分。"
