@@ -25,7 +25,10 @@ export function displayedWords(sheet: SheetGrid, row: number, column: number): s
  * punctuation kept ("维护社会治安稳定，…" stays as typed). Compare labels with normaliseText.
  */
 export function displayedLabel(sheet: SheetGrid, row: number, column: number): string {
-  return cellText(displayedCell(sheet, row, column))
+  const text = cellText(displayedCell(sheet, row, column));
+  // Most labels hold no space at all; they need no rewriting.
+  if (!/[\s\u3000]/.test(text)) return text;
+  return text
     .replace(/([\u0080-\uffff])[\s\u3000]+(?=[\u0080-\uffff])/g, "$1")
     .replace(/[\s\u3000]+/g, " ")
     .trim();
