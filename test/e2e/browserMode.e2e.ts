@@ -19,6 +19,7 @@ import {
   type DistServer,
   type PanePage,
 } from "./harness";
+import { DEPARTMENT_HEADER } from "../helpers/templateHeaders";
 
 const DEPARTMENT = "department-education-2024.xlsx";
 const PROJECT = "project-school-safety-2024.xlsx";
@@ -60,16 +61,7 @@ async function largeWorkbook(rows: number): Promise<Buffer> {
   sheet.addRow(["2024年度部门整体支出绩效自评表"]);
   sheet.mergeCells("A1:H1");
   sheet.addRow(["部门名称：基准测试局"]);
-  sheet.addRow([
-    "一级指标",
-    "二级指标",
-    "三级指标",
-    "分值",
-    "年度指标值",
-    "实际完成值",
-    "自评得分",
-    "偏差原因分析及改进措施",
-  ]);
+  sheet.addRow(DEPARTMENT_HEADER);
   for (let i = 0; i < rows; i++) {
     sheet.addRow([
       i < rows / 2 ? "履职效能" : "管理效能",
