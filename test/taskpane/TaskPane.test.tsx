@@ -234,6 +234,18 @@ describe("task pane", () => {
     expect(port.calls).toEqual(["clearMarks"]);
   });
 
+  it("no longer says how many cells are marked once 清除标记 has taken them back", async () => {
+    const port = new FakeWorkbookPort(departmentWorkbook(), { clearedCount: 1 });
+    renderPane(port);
+    await scoreOnce();
+    expect(screen.getByText(/已标记 \d+ 个单元格/)).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "清除标记" }));
+    expect(await screen.findByText("已清除 1 处标记。")).toBeTruthy();
+    expect(screen.queryByText(/已标记 \d+ 个单元格/)).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: "重新评分" }));
+    expect(await screen.findByText(/已标记 \d+ 个单元格/)).toBeTruthy();
+  });
+
   it("重新评分 reads and writes the workbook again, keeping the result on screen meanwhile", async () => {
     const port = new FakeWorkbookPort(departmentWorkbook());
     renderPane(port);

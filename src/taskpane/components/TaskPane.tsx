@@ -91,6 +91,8 @@ export function TaskPane({
   );
   const [phase, setPhase] = React.useState<Phase>("idle");
   const [scored, setScored] = React.useState<ScoredOpenWorkbook | null>(null);
+  // After 清除标记 the count of marked cells no longer holds.
+  const [marksCleared, setMarksCleared] = React.useState(false);
   const [messages, setMessages] = React.useState<readonly PaneMessage[]>([]);
   const [hasWritten, setHasWritten] = React.useState(false);
   // A second click while a run is under way would read a half-written workbook.
@@ -142,6 +144,7 @@ export function TaskPane({
       }
       if (!mounted.current) return;
       setScored(outcome);
+      setMarksCleared(false);
       const next: PaneMessage[] = [];
       if (outcome.result.forms.length === 0) {
         next.push({ type: MessageBarType.warning, text: strings.noFormFound });
@@ -160,6 +163,7 @@ export function TaskPane({
       const cleared = await port.clearMarks();
       if (mounted.current) {
         setMessages([{ type: MessageBarType.success, text: strings.marksCleared(cleared) }]);
+        setMarksCleared(true);
       }
     });
 
@@ -238,7 +242,7 @@ export function TaskPane({
           </div>
           {written && (
             <div className={classes.section}>
-              <p>{strings.written(written.marked)}</p>
+              {!marksCleared && <p>{strings.written(written.marked)}</p>}
               {inExcel && written.sheets.length > 0 && (
                 <nav aria-label={strings.outputSheetsHeading}>
                   <ul className={classes.sheetLinks}>
