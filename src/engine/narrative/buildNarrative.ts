@@ -27,9 +27,12 @@ import {
   formatAmount,
   formatPercent,
   readsAsNumber,
+  halfWidthNumbers,
+  reasonClause,
   sentence,
   withTargetUnit,
 } from "./narrativeText";
+import type { FieldName, Problem } from "../validate/problem";
 import type { NarrativeBlock, NarrativeDocument } from "./types";
 
 /** One narrative per form, each worded by the template its form's profile names. */
@@ -95,6 +98,7 @@ class NarrativeWriter {
       tolerance: this.tolerance,
       measurableNameEndings: t.measurableNameEndings,
       lostPointsItems: t.limits.lostPointsItems,
+      unmeasurableNameEndings: t.unmeasurableNameEndings,
     });
     this.blocks.push({ kind: "heading", level: 1, text: t.sections.problems });
     this.paragraph(
@@ -188,8 +192,8 @@ class NarrativeWriter {
 
   private goalTarget(indicator: FormIndicator): string {
     const name = this.indicatorName(indicator);
-    if (indicator.target === null) return name + this.t.groupSection.notFilled;
-    const target = this.clause(indicator.target);
+    const target = this.targetText(indicator);
+    if (target === null) return name + this.t.groupSection.notFilled;
     return readsAsNumber(target) ? name + target : name + "：" + target;
   }
 
@@ -384,7 +388,7 @@ class NarrativeWriter {
     const t = this.t.groupSection;
     let text = this.fill(t.indicator, {
       name: this.indicatorName(indicator),
-      target: this.valuePhrase(indicator.target),
+      target: this.valuePhrase(this.targetText(indicator)),
       actual: this.valuePhrase(this.actualText(indicator)),
     });
     if (indicator.scoreSource === "computed" && indicator.score !== null)
@@ -393,12 +397,11 @@ class NarrativeWriter {
       });
     const lost = pointsLost(indicator.score, indicator.max, this.tolerance);
     if (lost > 0) text += this.fill(t.lost, { lost: formatScore(lost) });
-    if (
-      indicator.reason !== null &&
-      this.clause(indicator.reason) !== "" &&
-      (lost > 0 || indicator.targetMet === false)
-    )
-      text += this.fill(t.reason, { reason: this.clause(indicator.reason) });
+    if (lost === 0 && indicator.targetMet === false && indicator.score !== null)
+      text += t.missedButFull;
+    const reason = this.reasonText(indicator);
+    if (reason !== "" && (lost > 0 || indicator.targetMet === false))
+      text += this.fill(t.reason, { reason });
     else if (lost > 0 || indicator.targetMet === false) text += t.reasonMissing;
     return text;
   }
@@ -412,11 +415,8 @@ class NarrativeWriter {
         const indicator = issue.indicator;
         const values = {
           name: this.indicatorName(indicator),
-          target:
-            indicator.target === null
-              ? this.t.groupSection.notFilled
-              : this.clause(indicator.target),
-          actual: this.actualText(indicator) ?? this.t.groupSection.notFilled,
+          target: this.valuePhrase(this.targetText(indicator)),
+          actual: this.valuePhrase(this.actualText(indicator)),
           lost: formatScore(issue.lost),
           score: indicator.score === null ? null : formatScore(indicator.score),
           max: indicator.max === null ? null : formatScore(indicator.max),
@@ -425,7 +425,7 @@ class NarrativeWriter {
           indicator.targetMet === false ? t.lostPoints : t.lostPointsOther,
           values
         );
-        const reason = indicator.reason === null ? "" : this.clause(indicator.reason);
+        const reason = this.reasonText(indicator);
         return head + (reason !== "" ? this.fill(t.reason, { reason }) : t.reasonMissing);
       }
       case "more-lost":
@@ -471,7 +471,7 @@ class NarrativeWriter {
             issue.indicators.map((indicator) =>
               this.fill(t.vagueItem, {
                 name: this.indicatorName(indicator),
-                target: this.clause(indicator.target ?? ""),
+                target: this.targetText(indicator) ?? "",
               })
             ),
             this.t.clauseSeparator
@@ -479,9 +479,13 @@ class NarrativeWriter {
         });
       case "input-errors": {
         const limit = this.t.limits.namesPerItem;
+        const items = issue.faults.slice(0, limit).map((fault) => this.faultText(fault));
+        const more =
+          issue.faults.length > limit
+            ? this.fill(t.moreFaults, { n: String(issue.faults.length) })
+            : "";
         return this.fill(t.inputErrors, {
-          cells: issue.cells.slice(0, limit).join(this.t.listSeparator),
-          n: issue.cells.length > limit ? String(issue.cells.length) : null,
+          items: items.join(this.t.clauseSeparator) + more,
         });
       }
     }
@@ -505,6 +509,14 @@ class NarrativeWriter {
         return this.fill(t.missedButFull, values);
       case "differs":
         return this.fill(t.differs, values);
+      case "grade-band":
+        return this.fill(t.gradeBand, {
+          ...values,
+          actual: indicator ? this.actualText(indicator) : null,
+          score: entry.score !== undefined ? formatScore(entry.score) : null,
+          low: entry.low !== undefined ? formatScore(entry.low) : null,
+          high: entry.high !== undefined ? formatScore(entry.high) : null,
+        });
     }
   }
 
@@ -513,18 +525,20 @@ class NarrativeWriter {
     switch (issue.kind) {
       case "lost-points": {
         const indicator = issue.indicator;
-        const reasonMissing = indicator.reason === null || this.clause(indicator.reason) === "";
+        const reasonMissing = this.reasonText(indicator) === "";
         return (
-          this.fill(t.lostPoints, {
+          this.fill(indicator.targetMet === false ? t.lostPoints : t.lostPointsOther, {
             name: this.indicatorName(indicator),
-            measure: this.keywordMeasure(indicator.path.concat([indicator.name])),
+            measure: this.keywordMeasure(indicator),
           }) + (reasonMissing ? t.reasonMissing : "")
         );
       }
       case "more-lost":
         return t.moreLost;
       case "budget":
-        return this.fill(t.budget, { measure: this.keywordMeasure([this.t.budget.groupName]) });
+        return this.fill(t.budget, {
+          measure: this.measureFor([this.t.budget.groupName]) ?? t.default,
+        });
       case "disagreement":
         return this.fill(t.disagreement, {
           names: this.names(issue.entries.map((entry) => this.clause(entry.name))),
@@ -550,8 +564,26 @@ class NarrativeWriter {
     }
   }
 
-  /** The first keyword rule any of the names matches ("数$": ends with 数), or the default. */
-  private keywordMeasure(names: readonly string[]): string {
+  /**
+   * The measure for an indicator: its 二级指标 (数量指标, 时效指标, 社会效益指标…) says what it is
+   * about before its own name does (老年人生活质量 is a 效益, not a 质量, indicator).
+   */
+  private keywordMeasure(indicator: FormIndicator): string {
+    const levels = [
+      indicator.path.slice(1).reverse(),
+      [indicator.name],
+      indicator.path.slice(0, 1),
+    ];
+    for (const names of levels) {
+      if (names.length === 0) continue;
+      const measure = this.measureFor(names);
+      if (measure !== null) return measure;
+    }
+    return this.t.measures.default;
+  }
+
+  /** The first keyword rule any of the names matches ("数$": ends with 数), or null. */
+  private measureFor(names: readonly string[]): string | null {
     const texts = names.map((name) => this.clause(name));
     for (const rule of this.t.measures.byKeyword) {
       const matches = rule.keywords.some((keyword) =>
@@ -563,7 +595,7 @@ class NarrativeWriter {
       );
       if (matches) return rule.measure;
     }
-    return this.t.measures.default;
+    return null;
   }
 
   // ---- wording helpers ----
@@ -592,8 +624,73 @@ class NarrativeWriter {
   /** The actual as the sheet states it, with the target's unit where it was typed bare. */
   private actualText(indicator: FormIndicator): string | null {
     if (indicator.actual === null) return null;
-    const actual = this.clause(indicator.actual);
+    const actual = halfWidthNumbers(this.clause(indicator.actual));
     return actual === "" ? null : withTargetUnit(actual, indicator.target);
+  }
+
+  private targetText(indicator: FormIndicator): string | null {
+    if (indicator.target === null) return null;
+    const target = halfWidthNumbers(this.clause(indicator.target));
+    return target === "" ? null : target;
+  }
+
+  /** The deviation reason as the table gives it, ready to quote; "" when there is none. */
+  private reasonText(indicator: FormIndicator): string {
+    return indicator.reason === null ? "" : reasonClause(indicator.reason);
+  }
+
+  /** A wrong entry named by its indicator and fault, as a report can say it. */
+  private faultText(fault: Problem): string {
+    const faults = this.t.problems.faults;
+    const facts = fault.facts;
+    const field = (name: FieldName): string => this.t.fields[name] ?? name;
+    const named = (subject: string): string => this.clause(subject) || fault.cell;
+    switch (facts.code) {
+      case "not-a-number":
+        return this.fill(faults["not-a-number"], {
+          name: named(facts.subject),
+          field: field(facts.field),
+          text: this.clause(facts.text),
+        });
+      case "negative-value":
+        return this.fill(faults["negative-value"], {
+          name: named(facts.subject),
+          field: field(facts.field),
+        });
+      case "score-exceeds-max":
+        return this.fill(faults["score-exceeds-max"], {
+          name: named(facts.subject),
+          score: formatScore(facts.score),
+          max: formatScore(facts.max),
+        });
+      case "formula-error":
+        return this.fill(faults["formula-error"], { cell: fault.cell, error: facts.error });
+      case "total-mismatch":
+        return this.fill(faults["total-mismatch"], {
+          label: this.clause(facts.label),
+          field: field(facts.field),
+        });
+      case "weights-total":
+        return this.fill(faults["weights-total"], {
+          sum: formatScore(facts.sum),
+          expected: formatScore(facts.expected),
+        });
+      case "unit-mismatch":
+        return this.fill(faults["unit-mismatch"], {
+          name: named(facts.subject),
+          actualUnit: facts.actualUnit,
+          targetUnit: facts.targetUnit,
+        });
+      case "rating-mismatch":
+        return this.fill(faults["rating-mismatch"], {
+          stated: this.clause(facts.stated),
+          computed: facts.computed,
+        });
+      case "missing-value":
+        return this.fill(faults["budget-zero"], { name: named(facts.subject) });
+      default:
+        return fault.message;
+    }
   }
 
   /** "≥95%" stays as it is after its label; "准确" reads "为准确"; a blank reads "未填写". */

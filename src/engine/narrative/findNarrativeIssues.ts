@@ -5,17 +5,21 @@
  */
 import type { ScoredForm } from "../score/scoreForm";
 import type { FormIndicator, ReportBudget } from "../report/schema";
-import type { FieldName } from "../validate/problem";
+import type { FieldName, Problem, ProblemCode } from "../validate/problem";
 import { round2 } from "../score/round";
 import { normaliseText } from "../values/normaliseText";
 
 export interface DisagreementEntry {
-  readonly kind: "met-but-lost" | "missed-but-full" | "differs";
+  readonly kind: "met-but-lost" | "missed-but-full" | "differs" | "grade-band";
   readonly indicator: FormIndicator | null;
   readonly name: string;
   readonly lost?: number;
   readonly entered?: number;
   readonly computed?: number;
+  /** grade-band: the score, and the band the grade of completion allows. */
+  readonly score?: number;
+  readonly low?: number;
+  readonly high?: number;
 }
 
 export interface MissingEntry {
@@ -36,11 +40,14 @@ export type NarrativeIssue =
       readonly computed: readonly FormIndicator[];
     }
   | { readonly kind: "vague"; readonly indicators: readonly FormIndicator[] }
-  | { readonly kind: "input-errors"; readonly cells: readonly string[] };
+  /** Entries the tool could not use or that contradict the sheet, with their facts. */
+  | { readonly kind: "input-errors"; readonly faults: readonly Problem[] };
 
 export interface IssueSettings {
   readonly tolerance: number;
   readonly measurableNameEndings: readonly string[];
+  /** Endings that look like a quantity but are not one (生活质量). */
+  readonly unmeasurableNameEndings: readonly string[];
   readonly lostPointsItems: number;
 }
 
@@ -56,6 +63,18 @@ function rowOf(cell: string): number {
   const match = ROW.exec(cell);
   return match ? Number(match[1]) : 0;
 }
+
+/** Problems that are wrong entries rather than missing ones; each is named in 二 by its fault. */
+const FAULT_CODES: readonly ProblemCode[] = [
+  "not-a-number",
+  "negative-value",
+  "score-exceeds-max",
+  "formula-error",
+  "total-mismatch",
+  "weights-total",
+  "unit-mismatch",
+  "rating-mismatch",
+];
 
 /** The issues of one form, in the order the report lists them. */
 export function findNarrativeIssues(form: ScoredForm, settings: IssueSettings): NarrativeIssue[] {
@@ -101,6 +120,20 @@ export function findNarrativeIssues(form: ScoredForm, settings: IssueSettings): 
   });
   const disagreeing = new Set(disagreements.map((entry) => entry.name));
   problems.forEach((problem) => {
+    if (problem.facts.code === "grade-band") {
+      const facts = problem.facts;
+      if (disagreeing.has(facts.subject)) return;
+      disagreeing.add(facts.subject);
+      disagreements.push({
+        kind: "grade-band",
+        indicator: byName.get(facts.subject) ?? null,
+        name: facts.subject,
+        score: facts.score,
+        low: facts.low,
+        high: facts.high,
+      });
+      return;
+    }
     if (problem.facts.code !== "score-differs") return;
     const subject = problem.facts.subject;
     // "Met but lost points" already says the score is off; the rule's number adds nothing.
@@ -118,7 +151,7 @@ export function findNarrativeIssues(form: ScoredForm, settings: IssueSettings): 
 
   const missing: MissingEntry[] = [];
   problems.forEach((problem) => {
-    if (problem.facts.code !== "missing-value") return;
+    if (problem.facts.code !== "missing-value" || problem.facts.because === "budget-zero") return;
     const facts = problem.facts;
     const existing = missing.find(
       (entry) =>
@@ -136,15 +169,17 @@ export function findNarrativeIssues(form: ScoredForm, settings: IssueSettings): 
   const vague = form.indicators.filter(
     (indicator) =>
       indicator.kind === "qualitative" &&
-      impliesQuantity(indicator.name, settings.measurableNameEndings)
+      impliesQuantity(indicator.name, settings.measurableNameEndings) &&
+      !impliesQuantity(indicator.name, settings.unmeasurableNameEndings)
   );
   if (vague.length > 0) issues.push({ kind: "vague", indicators: vague });
 
-  const inputErrors = problems
-    .filter((problem) => problem.severity === "error" && problem.facts.code !== "missing-value")
-    .map((problem) => problem.cell);
-  const distinctCells = inputErrors.filter((cell, index) => inputErrors.indexOf(cell) === index);
-  if (distinctCells.length > 0) issues.push({ kind: "input-errors", cells: distinctCells });
+  const faults = problems.filter(
+    (problem) =>
+      FAULT_CODES.indexOf(problem.code) >= 0 ||
+      (problem.facts.code === "missing-value" && problem.facts.because === "budget-zero")
+  );
+  if (faults.length > 0) issues.push({ kind: "input-errors", faults });
   return issues;
 }
 

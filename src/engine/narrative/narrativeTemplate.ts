@@ -74,6 +74,7 @@ export interface NarrativeTemplate {
     readonly reasonMissing: string;
     readonly othersFull: string;
     readonly othersItemsFull: string;
+    readonly missedButFull: string;
   };
   readonly problems: {
     readonly lostPoints: string;
@@ -86,6 +87,7 @@ export interface NarrativeTemplate {
     readonly metButLost: string;
     readonly missedButFull: string;
     readonly differs: string;
+    readonly gradeBand: string;
     readonly missing: string;
     readonly missingItem: string;
     readonly computedItem: string;
@@ -93,10 +95,15 @@ export interface NarrativeTemplate {
     readonly vague: string;
     readonly vagueItem: string;
     readonly inputErrors: string;
+    /** One phrase per kind of wrong entry (problem code, and "budget-zero"). */
+    readonly faults: Readonly<Record<string, string>>;
+    readonly moreFaults: string;
     readonly none: string;
   };
   readonly measures: {
     readonly lostPoints: string;
+    /** For points lost where the target was met or its completion is unknown. */
+    readonly lostPointsOther: string;
     readonly moreLost: string;
     readonly budget: string;
     readonly reasonMissing: string;
@@ -115,6 +122,7 @@ export interface NarrativeTemplate {
   readonly ordinal: string;
   /** Names ending so imply a quantity, so a worded target for them cannot be measured. */
   readonly measurableNameEndings: readonly string[];
+  readonly unmeasurableNameEndings: readonly string[];
   readonly limits: {
     readonly lostPointsItems: number;
     readonly namesPerItem: number;

@@ -38,11 +38,45 @@ export const KNOWN_PLACEHOLDERS: readonly string[] = [
   "measure",
   "names",
   "tasks",
+  "field",
+  "error",
+  "label",
+  "sum",
+  "expected",
+  "stated",
+  "actualUnit",
+  "targetUnit",
+  "low",
+  "high",
+  "cell",
 ];
 
 const text = z.string();
+const FAULT_KINDS = [
+  "not-a-number",
+  "negative-value",
+  "score-exceeds-max",
+  "formula-error",
+  "total-mismatch",
+  "weights-total",
+  "unit-mismatch",
+  "rating-mismatch",
+  "budget-zero",
+];
 const texts = (keys: readonly string[]) =>
   z.object(Object.fromEntries(keys.map((key) => [key, text.optional()]))).strict();
+/** The problems block: plain texts plus one phrase per kind of wrong entry. */
+const problemTexts = (keys: readonly string[]) =>
+  z
+    .object({
+      ...Object.fromEntries(keys.map((key) => [key, text.optional()])),
+      faults: z
+        .object(Object.fromEntries(FAULT_KINDS.map((key) => [key, text.optional()])))
+        .strict()
+        .optional(),
+      moreFaults: text.optional(),
+    })
+    .strict();
 
 export const narrativeTemplateOverrideSchema = z
   .object({
@@ -96,8 +130,9 @@ export const narrativeTemplateOverrideSchema = z
       "reasonMissing",
       "othersFull",
       "othersItemsFull",
+      "missedButFull",
     ]).optional(),
-    problems: texts([
+    problems: problemTexts([
       "lostPoints",
       "lostPointsOther",
       "reason",
@@ -108,6 +143,7 @@ export const narrativeTemplateOverrideSchema = z
       "metButLost",
       "missedButFull",
       "differs",
+      "gradeBand",
       "missing",
       "missingItem",
       "computedItem",
@@ -122,6 +158,7 @@ export const narrativeTemplateOverrideSchema = z
         ...Object.fromEntries(
           [
             "lostPoints",
+            "lostPointsOther",
             "moreLost",
             "budget",
             "reasonMissing",
@@ -144,6 +181,7 @@ export const narrativeTemplateOverrideSchema = z
     clauseSeparator: text.optional(),
     ordinal: text.optional(),
     measurableNameEndings: z.array(text).optional(),
+    unmeasurableNameEndings: z.array(text).optional(),
     limits: z
       .object({
         lostPointsItems: z.number().int().min(1).optional(),

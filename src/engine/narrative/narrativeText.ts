@@ -36,9 +36,43 @@ export function sentence(text: string): string {
   return SENTENCE_END.test(cleaned) ? cleaned : cleaned + "。";
 }
 
-/** A value the sheet states as a number or bound ("≥95%", "0起") reads without "为" after its label. */
+/**
+ * A value the sheet states as a number or bound ("≥95%", "0起", "不低于95%") reads without "为"
+ * after its label.
+ */
 export function readsAsNumber(value: string): boolean {
-  return /^[\d.+\-±≥≤><=≧≦]/.test(normaliseText(value.slice(0, 2)));
+  return (
+    /^[\d.+\-±≥≤><=≧≦]/.test(normaliseText(value.slice(0, 2))) ||
+    /^(不低于|不高于|不少于|不多于|不超过|不大于|不小于|大于|小于|高于|低于|达到|约)[\d０-９]/.test(
+      value
+    )
+  );
+}
+
+/**
+ * Numbers as a report prints them: "９６．９０％" → "96.90%", "﹦8个" → "8个". Only digits, the
+ * decimal point between them, ％ and comparison signs change: "，" in words stays full-width.
+ */
+export function halfWidthNumbers(value: string): string {
+  return value
+    .replace(/[０-９]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0))
+    .replace(/(\d)[．。](?=\d)/g, "$1.")
+    .replace(/％/g, "%")
+    .replace(/＞/g, ">")
+    .replace(/＜/g, "<")
+    .replace(/^[=＝﹦]\s*(?=\d)/, "")
+    .replace(/[＝﹦]/g, "=");
+}
+
+const REASON_LABEL =
+  /^(偏差原因(分析)?(及改进措施)?|未完成原因(分析)?|原因(分析)?|说明)\s*[：:]\s*/;
+
+/**
+ * A deviation reason to quote after "偏差原因：" or "原因是": without a label of its own, and
+ * with the full stops of a numbered list turned into "；" so that it stays one clause.
+ */
+export function reasonClause(text: string): string {
+  return clause(clause(text).replace(REASON_LABEL, "")).replace(/[。！!？?](?=.)/g, "；");
 }
 
 /** A percentage of a fraction as reports write it: 0.95 → "95%", 0.0037 → "0.37%". */

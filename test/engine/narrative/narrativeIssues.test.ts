@@ -86,7 +86,7 @@ describe("二、存在的主要问题 and 三、下一步改进措施", () => {
     expect(measures).toContain("三是针对图书馆建设未达到年度指标值的问题，深入分析偏差原因");
   });
 
-  it("say which cells are wrong, without listing every one", () => {
+  it("say which entries are wrong, without listing every one", () => {
     const rows: Row[] = [];
     for (let i = 1; i <= 10; i++)
       rows.push([
@@ -101,9 +101,11 @@ describe("二、存在的主要问题 and 三、下一步改进措施", () => {
       ]);
     const { problems, measures } = problemsAndMeasures(rows);
     expect(problems).toContain(
-      "部分数据填报有误，涉及G4、G5、G6、G7、G8等7个单元格，详见“评分结果”表。"
+      "部分数据填报有误：活动1的自评得分“十分”不是数值；活动2的自评得分“十分”不是数值；活动3的自评得分“十分”不是数值；活动4的自评得分“十分”不是数值；活动5的自评得分“十分”不是数值等7处。"
     );
-    expect(measures).toContain("核对并更正有误的单元格后重新评分，确保自评数据准确。");
+    // An official report names the indicator and the fault, not the cell.
+    expect(problems).not.toMatch(/G\d/);
+    expect(measures).toContain("核对并更正上述填报有误的数据后重新评分，确保自评数据准确。");
     // A score typed as words is wrong, not missing.
     expect(problems).not.toContain("未填写");
   });
@@ -190,6 +192,96 @@ describe("a form of more than 300 indicators", () => {
     const item = all.find((text) => text.indexOf("（1）文化服务") === 0)!;
     expect(item).toBe(
       "（1）文化服务，分值100分，自评得分99.95分。活动场次7年度指标值≥10场，实际完成值8场，扣0.05分，偏差原因：场地维修；其余399项指标均得满分。"
+    );
+  });
+});
+
+describe("cell texts quoted in the narrative", () => {
+  it("drop a reason's own label and keep a numbered reason one clause", () => {
+    const { problems, all } = problemsAndMeasures([
+      ["履职效能", "文化服务", "活动场次", 50, "≥10场", "8场", 40, "偏差原因：场馆维修。"],
+      [
+        "管理效能",
+        "预算执行",
+        "预算执行率",
+        50,
+        "≥95%",
+        "90%",
+        47.37,
+        "1.部分单位未及时提交支付申请；\n2.系统升级暂停支付一周。\n3.年底集中退回资金。",
+      ],
+    ]);
+    expect(problems).toContain("扣10分，原因是场馆维修。二是");
+    expect(problems).toContain(
+      "原因是1.部分单位未及时提交支付申请；2.系统升级暂停支付一周；3.年底集中退回资金。"
+    );
+    expect(all.join("")).toContain("偏差原因：场馆维修。");
+    expect(all.join("")).not.toContain("原因：偏差原因");
+  });
+
+  it("print numbers half-width and bounds in words without a colon", () => {
+    const { all } = problemsAndMeasures([
+      ["履职效能", "供水保障", "水质检测合格率", 50, "≥９５％", "９６．９０％", 50, null],
+      ["履职效能", "供水保障", "受益人口", 30, "不低于12,000人", "12,450人", 30, null],
+      ["管理效能", "工程建设", "新建供水工程处数", 20, "﹦8个", "8个", 20, null],
+    ]);
+    const text = all.join("\n");
+    expect(text).toContain("水质检测合格率年度指标值≥95%，实际完成值96.90%");
+    expect(text).toContain("受益人口年度指标值不低于12,000人，实际完成值12,450人");
+    expect(text).toContain("新建供水工程处数年度指标值8个，实际完成值8个");
+  });
+});
+
+describe("worded targets", () => {
+  it("lead a measure in by the points lost when the target was met, and by its 二级指标", () => {
+    const sheet = sheetFromRows("项目表", [
+      ["项目支出绩效自评表"],
+      ["项目名称", "养老服务提升项目"],
+      [
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "年度指标值",
+        "实际完成值",
+        "分值",
+        "得分",
+        "偏差原因分析及改进措施",
+      ],
+      [
+        "效益指标",
+        "社会效益指标",
+        "老年人生活质量",
+        "有效提升",
+        "达成年度指标",
+        100,
+        90,
+        "部分服务未覆盖",
+      ],
+    ]);
+    const texts = buildNarratives(scoreWorkbook(workbookOf(sheet)))[0].blocks.map((block) =>
+      block.kind === "table" ? "" : block.text
+    );
+    const problems = texts[texts.indexOf("二、存在的主要问题") + 1];
+    const measures = texts[texts.indexOf("三、下一步改进措施") + 1];
+    // 生活质量 ends in 量 but is not a quantity: no "不能有效量化".
+    expect(problems).toBe(
+      "一是老年人生活质量自评得分90分（分值100分），扣10分，原因是部分服务未覆盖。"
+    );
+    expect(measures).toBe(
+      "一是针对老年人生活质量扣分的问题，跟踪评估项目实施效果，巩固提升效益，确保效益目标落到实处。"
+    );
+  });
+
+  it("set a grade that disagrees with the score beside the other disagreements", () => {
+    const { problems, all } = problemsAndMeasures([
+      ["履职效能", "文化服务", "活动场次", 80, "≥10场", "10场", 80, null],
+      ["管理效能", "资产管理", "资产管理规范性", 20, "规范", "部分达成", 20, null],
+    ]);
+    expect(problems).toContain(
+      "部分指标的自评得分与完成情况不一致：资产管理规范性实际完成值部分达成，自评得分20分，按完成程度应在12至16分之间。"
+    );
+    expect(all.join("")).toContain(
+      "资产管理规范性年度指标值为规范，实际完成值为部分达成，未达到年度指标值但得满分，未填写偏差原因分析。"
     );
   });
 });
