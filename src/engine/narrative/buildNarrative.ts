@@ -33,6 +33,7 @@ import {
   withTargetUnit,
 } from "./narrativeText";
 import type { FieldName, Problem } from "../validate/problem";
+import { givesReason } from "../values/givesReason";
 import type { NarrativeBlock, NarrativeDocument } from "./types";
 
 /** One narrative per form, each worded by the template its form's profile names. */
@@ -636,7 +637,9 @@ class NarrativeWriter {
 
   /** The deviation reason as the table gives it, ready to quote; "" when there is none. */
   private reasonText(indicator: FormIndicator): string {
-    return indicator.reason === null ? "" : reasonClause(indicator.reason);
+    return indicator.reason === null || !givesReason(indicator.reason)
+      ? ""
+      : reasonClause(indicator.reason);
   }
 
   /** A wrong entry named by its indicator and fault, as a report can say it. */

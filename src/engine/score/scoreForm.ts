@@ -4,6 +4,7 @@ import type { DetectedForm, DetectedIndicator } from "../detect/types";
 import { cellText } from "../detect/sheetText";
 import { parseCell, parseText, type ParsedNumber, type ParsedValue } from "../values/parseValue";
 import { normaliseText } from "../values/normaliseText";
+import { givesReason } from "../values/givesReason";
 import { qualitativeGradeOf, type QualitativeGrade } from "../values/qualitativeGrade";
 import { ratingOf, type Profile } from "../rules/profile";
 import type { ReportBudget, ReportForm, FormGroup, FormIndicator } from "../report/schema";
@@ -319,7 +320,7 @@ function scoreIndicator(
 
   const reason = textAt(sheet, row, columns.reason);
   const lostPoints = score !== null && max !== null && score < max - profile.tolerance;
-  if ((lostPoints || targetMet === false) && reason === "") {
+  if ((lostPoints || targetMet === false) && !givesReason(reason)) {
     const reasonCell = cells.reason ?? cells.score ?? cells.name;
     if (reasonCell)
       problems.add(reasonCell, {

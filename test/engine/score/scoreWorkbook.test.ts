@@ -17,8 +17,8 @@ const rows: TestCell[][] = [
   [null, null, "投诉处理率", 10, "100%", "96%", 12, null],
   // zero target missed → 0
   [null, null, "医疗事故数", 10, "0起", "1起", null, "一起医疗纠纷已处理"],
-  // quantitative actual in words → not-a-number F8; entered 9 stands; no reason → H8
-  [null, "满意度", "群众满意度", 10, "≥90%", "达成预期指标", 9, null],
+  // quantitative actual in words → not-a-number F8; entered 9 stands; "。" is no reason → H8
+  [null, "满意度", "群众满意度", 10, "≥90%", "达成预期指标", 9, "。"],
   // entered −1 → negative-value G9; computed 10 × 0.913/0.95 = 9.6105… → 9.61
   ["管理效能", "预算", "预算执行率", 10, "≥95%", "91.3%", -1, "部分项目进度款延后支付"],
   // 部分达成 allows 60%–80% of 10 = 6–8; 9 → grade-band G10
