@@ -65,7 +65,7 @@ function rowOf(cell: string): number {
 }
 
 /** Problems that are wrong entries rather than missing ones; each is named in 二 by its fault. */
-const FAULT_CODES: readonly ProblemCode[] = [
+export const FAULT_CODES: readonly ProblemCode[] = [
   "not-a-number",
   "negative-value",
   "score-exceeds-max",
@@ -75,6 +75,9 @@ const FAULT_CODES: readonly ProblemCode[] = [
   "unit-mismatch",
   "rating-mismatch",
 ];
+
+/** The kinds of wrong entry a template words (problems.faults): the codes, and a 全年预算数 of 0. */
+export const FAULT_KINDS: readonly string[] = [...FAULT_CODES, "budget-zero"];
 
 /** The issues of one form, in the order the report lists them. */
 export function findNarrativeIssues(form: ScoredForm, settings: IssueSettings): NarrativeIssue[] {

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import type { NarrativeTemplateOverride } from "./narrativeTemplate";
 import { templatePlaceholders } from "./fillTemplate";
+import { FAULT_KINDS } from "./findNarrativeIssues";
 
 /** Every placeholder a template string may use; anything else is a typo that would print blank. */
 export const KNOWN_PLACEHOLDERS: readonly string[] = [
@@ -52,17 +53,6 @@ export const KNOWN_PLACEHOLDERS: readonly string[] = [
 ];
 
 const text = z.string();
-const FAULT_KINDS = [
-  "not-a-number",
-  "negative-value",
-  "score-exceeds-max",
-  "formula-error",
-  "total-mismatch",
-  "weights-total",
-  "unit-mismatch",
-  "rating-mismatch",
-  "budget-zero",
-];
 const texts = (keys: readonly string[]) =>
   z.object(Object.fromEntries(keys.map((key) => [key, text.optional()]))).strict();
 /** The problems block: plain texts plus one phrase per kind of wrong entry. */
