@@ -12,6 +12,7 @@ import { formatSummary } from "./formatSummary";
 import { buildNarratives } from "../engine/narrative/buildNarrative";
 import { renderNarrativeMarkdown } from "../engine/narrative/renderNarrativeMarkdown";
 import type { NarrativeTemplateOverride } from "../engine/narrative/narrativeTemplate";
+import type { NarrativeDocument } from "../engine/narrative/types";
 
 const USAGE = [
   "用法：selfeval score <输入.xlsx> [--out <评分副本.xlsx>] [--json <报告.json>] [--docx <说明.docx>]",
@@ -263,9 +264,13 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       "未找到绩效指标表：" + args.input + " 中没有含“分值”“得分”等表头的指标表。"
     );
 
+  // Built once, when the sheet, the .docx or the text first needs it.
+  let built: NarrativeDocument[] | null = null;
+  const narratives = (): NarrativeDocument[] =>
+    built ?? (built = buildNarratives(result, templateOverride));
   const outputs: Array<{ file: string; bytes: Uint8Array | string; label: string }> = [];
   if (args.out !== undefined) {
-    const plan = buildWritePlan(result, workbook.grid, { narrativeTemplate: templateOverride });
+    const plan = buildWritePlan(result, workbook.grid, { narratives: narratives() });
     outputs.push({
       file: args.out,
       bytes: await writeScoredCopy(bytes, plan, { zip: workbook.zip, deflate: nodeDeflate }),
@@ -278,24 +283,21 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       bytes: JSON.stringify(result.report, null, 2) + "\n",
       label: "报告（JSON）",
     });
-  if (args.docx !== undefined || args.narrative !== undefined) {
-    const narratives = buildNarratives(result, templateOverride);
-    if (args.docx !== undefined) {
-      // Loaded only when asked for: the docx package is large.
-      const { renderNarrativeDocx } = await import("../docx/renderNarrativeDocx");
-      outputs.push({
-        file: args.docx,
-        bytes: await renderNarrativeDocx(narratives),
-        label: "自评表说明（Word）",
-      });
-    }
-    if (args.narrative !== undefined)
-      outputs.push({
-        file: args.narrative,
-        bytes: renderNarrativeMarkdown(narratives),
-        label: "自评表说明（文本）",
-      });
+  if (args.docx !== undefined) {
+    // Loaded only when asked for: the docx package is large.
+    const { renderNarrativeDocx } = await import("../docx/renderNarrativeDocx");
+    outputs.push({
+      file: args.docx,
+      bytes: await renderNarrativeDocx(narratives()),
+      label: "自评表说明（Word）",
+    });
   }
+  if (args.narrative !== undefined)
+    outputs.push({
+      file: args.narrative,
+      bytes: renderNarrativeMarkdown(narratives()),
+      label: "自评表说明（文本）",
+    });
   await writeAll(outputs);
 
   io.stdout(formatSummary(result));

@@ -1,6 +1,3 @@
-import type { ScoreResult } from "../scoreWorkbook";
-import { buildNarratives } from "../narrative/buildNarrative";
-import type { NarrativeTemplateOverride } from "../narrative/narrativeTemplate";
 import type { NarrativeBlock, NarrativeDocument } from "../narrative/types";
 import { fingerprintTexts } from "./fingerprintTexts";
 import { outputSheetTexts } from "./outputSheetTexts";
@@ -43,12 +40,9 @@ export function narrativeSheetRows(documents: readonly NarrativeDocument[]): Out
   return rows;
 }
 
-/** The 自评表说明 sheet: print-ready (A4 portrait, fitted to the page width). */
-export function buildNarrativeSheet(
-  result: ScoreResult,
-  override: NarrativeTemplateOverride | null = null
-): OutputSheet {
-  const rows = narrativeSheetRows(buildNarratives(result, override));
+/** The 自评表说明 sheet of these narratives: print-ready (A4 portrait, fitted to the page width). */
+export function buildNarrativeSheet(documents: readonly NarrativeDocument[]): OutputSheet {
+  const rows = narrativeSheetRows(documents);
   return {
     owner: "narrative",
     preferredName: NARRATIVE_SHEET_NAME,

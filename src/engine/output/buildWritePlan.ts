@@ -3,7 +3,9 @@ import type { ScoreResult } from "../scoreWorkbook";
 import { buildNarrativeSheet } from "./buildNarrativeSheet";
 import { buildResultsSheet } from "./buildResultsSheet";
 import { planOutputSheets } from "./planOutputSheets";
+import { buildNarratives } from "../narrative/buildNarrative";
 import type { NarrativeTemplateOverride } from "../narrative/narrativeTemplate";
+import type { NarrativeDocument } from "../narrative/types";
 import type { CellMark, WritePlan } from "./types";
 
 /** One mark per problem cell: red when any of its problems is an error, its note listing them all. */
@@ -33,6 +35,8 @@ export function buildCellMarks(result: ScoreResult): CellMark[] {
 export interface WritePlanOptions {
   /** A finance bureau's own narrative wording, merged over the built-in template. */
   readonly narrativeTemplate?: NarrativeTemplateOverride | null;
+  /** The narratives, when the caller has built them already (for a .docx too). */
+  readonly narratives?: readonly NarrativeDocument[];
 }
 
 /** Everything a host writes after a scoring run: the marks and the results and narrative sheets. */
@@ -45,7 +49,9 @@ export function buildWritePlan(
     marks: buildCellMarks(result),
     sheets: planOutputSheets(workbook, [
       buildResultsSheet(result),
-      buildNarrativeSheet(result, options.narrativeTemplate ?? null),
+      buildNarrativeSheet(
+        options.narratives ?? buildNarratives(result, options.narrativeTemplate ?? null)
+      ),
     ]),
   };
 }

@@ -1,4 +1,5 @@
 import { buildNarrativeSheet } from "../../../src/engine/output/buildNarrativeSheet";
+import { buildNarratives } from "../../../src/engine/narrative/buildNarrative";
 import { scoreWorkbook } from "../../../src/engine/scoreWorkbook";
 import { sheetFromRows, workbookOf } from "../../helpers/gridFromRows";
 import { DEPARTMENT_HEADER } from "../../helpers/templateHeaders";
@@ -23,7 +24,7 @@ describe("buildNarrativeSheet", () => {
     ]);
     const result = scoreWorkbook(workbookOf(sheet));
     expect(result.forms).toHaveLength(2);
-    const output = buildNarrativeSheet(result);
+    const output = buildNarrativeSheet(buildNarratives(result));
     const texts = output.rows.map((row) =>
       row.cells.map((cell) => (cell && "text" in cell ? cell.text : "")).join("")
     );
@@ -53,7 +54,7 @@ describe("buildNarrativeSheet", () => {
       ["管理效能", "预算执行", "预算执行率", 40, "≥95%", "98%", 40, null],
       ["合计", null, null, 100, null, null, 100, null],
     ]);
-    const output = buildNarrativeSheet(scoreWorkbook(workbookOf(sheet)));
+    const output = buildNarrativeSheet(buildNarratives(scoreWorkbook(workbookOf(sheet))));
     expect(output.owner).toBe("narrative");
     expect(output.printFitWidth).toBe(true);
     expect(output.landscape).toBeFalsy();
