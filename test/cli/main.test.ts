@@ -6,6 +6,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { main } from "../../src/cli/main";
 import { reportSchema } from "../../src/engine/report/schema";
+import { PROJECT_HEADER } from "../helpers/templateHeaders";
 
 const fixtures = path.join(__dirname, "..", "fixtures");
 const department = path.join(fixtures, "department-education-2024.xlsx");
@@ -302,16 +303,7 @@ describe("text copied from cells stays text", () => {
     const input = path.join(dir, "formula-names.xlsx");
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet("项目自评表");
-    sheet.addRow([
-      "一级指标",
-      "二级指标",
-      "三级指标",
-      "年度指标值",
-      "实际完成值",
-      "分值",
-      "得分",
-      "偏差原因分析及改进措施",
-    ]);
+    sheet.addRow(PROJECT_HEADER);
     sheet.addRow(["产出指标", "数量指标", "=1+1", "≥10个", "10个", 50, 50, null]);
     sheet.addRow(["效益指标", "社会效益指标", "+SUM(A1:A2)", "≥90%", "95%", 30, 30, null]);
     sheet.addRow([

@@ -2,7 +2,7 @@ import { scoreWorkbook } from "../../../src/engine/scoreWorkbook";
 import { buildNarratives } from "../../../src/engine/narrative/buildNarrative";
 import type { NarrativeTemplateOverride } from "../../../src/engine/narrative/narrativeTemplate";
 import { sheetFromRows, workbookOf } from "../../helpers/gridFromRows";
-import { DEPARTMENT_HEADER } from "../../helpers/templateHeaders";
+import { DEPARTMENT_HEADER, PROJECT_HEADER } from "../../helpers/templateHeaders";
 
 type Row = (string | number | null)[];
 
@@ -237,16 +237,7 @@ describe("worded targets", () => {
     const sheet = sheetFromRows("项目表", [
       ["项目支出绩效自评表"],
       ["项目名称", "养老服务提升项目"],
-      [
-        "一级指标",
-        "二级指标",
-        "三级指标",
-        "年度指标值",
-        "实际完成值",
-        "分值",
-        "得分",
-        "偏差原因分析及改进措施",
-      ],
+      PROJECT_HEADER,
       [
         "效益指标",
         "社会效益指标",
