@@ -173,6 +173,10 @@ describeInBrowser("browser mode in Chromium", () => {
     const f14 = page.locator('[data-cell="F14"]');
     await expect(f14.getAttribute("data-selected")).resolves.toBe("true");
     await expect(f14.getAttribute("data-mark")).resolves.toBe("error");
+    // Moving to F14 must not slide column A under the sticky row numbers.
+    const a3 = await page.locator('[data-cell="A3"]').boundingBox();
+    const rowNumber = await page.getByRole("rowheader", { name: "3", exact: true }).boundingBox();
+    expect(a3!.x).toBeGreaterThanOrEqual(rowNumber!.x + rowNumber!.width - 1);
     await screenshot(page, "project-scored");
 
     const scored = await downloadFrom(page, () =>

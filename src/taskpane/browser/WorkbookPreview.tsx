@@ -225,7 +225,9 @@ export function WorkbookPreview({ grid, marks, selection, strings }: WorkbookPre
     if (!element) return;
     pendingScroll.current = null;
     if (typeof element.scrollIntoView === "function") {
-      element.scrollIntoView({ block: "center", inline: "center" });
+      // Sideways only as far as needed: centring would slide column A under the sticky row
+      // numbers and cut the start of its labels ("项目名称" showing as "名称").
+      element.scrollIntoView({ block: "center", inline: "nearest" });
     }
   });
 
