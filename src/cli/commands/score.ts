@@ -1,0 +1,158 @@
+import * as path from "path";
+import { scoreWorkbook } from "../../engine/scoreWorkbook";
+import { PROFILE_IDS, type ProfileId } from "../../engine/rules/profile";
+import { buildWritePlan } from "../../engine/output/buildWritePlan";
+import { buildNarratives } from "../../engine/narrative/buildNarrative";
+import { renderNarrativeMarkdown } from "../../engine/narrative/renderNarrativeMarkdown";
+import type { NarrativeDocument } from "../../engine/narrative/types";
+import { writeScoredCopy } from "../../workbook/xlsx/writeScoredCopy";
+import { UsageFailure, type CliIo } from "../cliIo";
+import { formatSummary } from "../formatSummary";
+import { readNarrativeTemplateFile } from "../narrativeTemplateFile";
+import { nodeDeflate } from "../nodeDeflate";
+import { parseArguments } from "../parseArguments";
+import { readInputWorkbook, refuseLegacyWorkbookName } from "../readInputWorkbook";
+import { samePath, writeAll } from "../writeOutputs";
+
+export const SCORE_USAGE = [
+  "用法：selfeval score <输入.xlsx> [--out <评分副本.xlsx>] [--json <报告.json>] [--docx <说明.docx>]",
+  "                      [--narrative <说明.md>] [--narrative-template <措辞.json>] [--profile project|department]",
+  "",
+  "  --out                 写出评分副本：保留原表全部内容，标出问题单元格并附批注，新增“评分结果”和“自评表说明”工作表",
+  "  --json                写出 JSON 报告（格式见 docs/report.schema.json）",
+  "  --docx                写出自评表说明 Word 文档（公文格式：A4、仿宋正文、黑体标题）",
+  "  --narrative           写出自评表说明纯文本（Markdown）",
+  "  --narrative-template  用自己的措辞写自评表说明：JSON 文件，只需写要改的键（见 docs/narrative-template.md）",
+  "  --profile             指定评分规则：project（项目支出）或 department（部门整体支出）；默认按表格自动判断",
+  "",
+  "退出码：0 评分完成且无错误；1 评分完成但有错误（输出照常写出）；2 无法评分（未写出任何文件）",
+].join("\n");
+
+interface ScoreArguments {
+  input: string;
+  out?: string;
+  json?: string;
+  docx?: string;
+  narrative?: string;
+  narrativeTemplate?: string;
+  profile?: ProfileId;
+}
+
+const OUTPUT_OPTIONS = ["out", "json", "docx", "narrative"] as const;
+
+function parseScoreArguments(argv: readonly string[]): ScoreArguments | "help" {
+  const parsed = parseArguments(argv, {
+    out: { type: "string" },
+    json: { type: "string" },
+    docx: { type: "string" },
+    narrative: { type: "string" },
+    "narrative-template": { type: "string" },
+    profile: { type: "string" },
+    help: { type: "boolean", short: "h" },
+  });
+  if (parsed.values.help) return "help";
+  const [input, ...extra] = parsed.positionals;
+  if (!input)
+    throw new UsageFailure("参数错误：缺少要评分的 .xlsx 文件。运行 selfeval --help 查看用法。");
+  if (extra.length > 0) throw new UsageFailure("参数错误：多余的参数 " + extra.join(" ") + "。");
+  const profile = parsed.values.profile;
+  if (profile !== undefined && (PROFILE_IDS as readonly string[]).indexOf(profile) < 0)
+    throw new UsageFailure(
+      "参数错误：--profile 只能是 project（项目支出）或 department（部门整体支出），不能是 " +
+        profile +
+        "。"
+    );
+  for (const option of [...OUTPUT_OPTIONS, "narrative-template"] as const) {
+    if (parsed.values[option] === "")
+      throw new UsageFailure("参数错误：--" + option + " 需要一个文件名。");
+  }
+  return {
+    input,
+    out: parsed.values.out,
+    json: parsed.values.json,
+    docx: parsed.values.docx,
+    narrative: parsed.values.narrative,
+    narrativeTemplate: parsed.values["narrative-template"],
+    profile: profile as ProfileId | undefined,
+  };
+}
+
+/** `selfeval score`: scores one workbook and writes the outputs asked for, all or none. */
+export async function runScore(argv: readonly string[], io: CliIo): Promise<number> {
+  const args = parseScoreArguments(argv);
+  if (args === "help") {
+    io.stdout(SCORE_USAGE);
+    return 0;
+  }
+  refuseLegacyWorkbookName(args.input);
+  const outputFiles = OUTPUT_OPTIONS.filter((option) => args[option] !== undefined).map(
+    (option) => ({ option, file: args[option] as string })
+  );
+  for (const output of outputFiles) {
+    if (await samePath(output.file, args.input))
+      throw new UsageFailure(
+        "输出文件 " + output.file + " 就是输入文件：为保护原表，不会覆盖输入文件，请换一个文件名。"
+      );
+  }
+  for (let i = 0; i < outputFiles.length; i++)
+    for (let j = i + 1; j < outputFiles.length; j++)
+      if (await samePath(outputFiles[i].file, outputFiles[j].file))
+        throw new UsageFailure(
+          "--" + outputFiles[i].option + " 和 --" + outputFiles[j].option + " 不能是同一个文件。"
+        );
+  const templateOverride =
+    args.narrativeTemplate !== undefined
+      ? await readNarrativeTemplateFile(args.narrativeTemplate)
+      : null;
+
+  const { bytes, workbook } = await readInputWorkbook(args.input);
+
+  const result = scoreWorkbook(workbook.grid, {
+    fileName: path.basename(args.input),
+    profile: args.profile,
+  });
+  if (result.forms.length === 0)
+    throw new UsageFailure(
+      "未找到绩效指标表：" + args.input + " 中没有含“分值”“得分”等表头的指标表。"
+    );
+
+  // Built once, when the sheet, the .docx or the text first needs it.
+  let built: NarrativeDocument[] | null = null;
+  const narratives = (): NarrativeDocument[] =>
+    built ?? (built = buildNarratives(result, templateOverride));
+  const outputs: Array<{ file: string; bytes: Uint8Array | string; label: string }> = [];
+  if (args.out !== undefined) {
+    const plan = buildWritePlan(result, workbook.grid, { narratives: narratives() });
+    outputs.push({
+      file: args.out,
+      bytes: await writeScoredCopy(bytes, plan, { zip: workbook.zip, deflate: nodeDeflate }),
+      label: "评分副本",
+    });
+  }
+  if (args.json !== undefined)
+    outputs.push({
+      file: args.json,
+      bytes: JSON.stringify(result.report, null, 2) + "\n",
+      label: "报告（JSON）",
+    });
+  if (args.docx !== undefined) {
+    // Loaded only when asked for: the docx package is large.
+    const { renderNarrativeDocx } = await import("../../docx/renderNarrativeDocx");
+    outputs.push({
+      file: args.docx,
+      bytes: await renderNarrativeDocx(narratives()),
+      label: "自评表说明（Word）",
+    });
+  }
+  if (args.narrative !== undefined)
+    outputs.push({
+      file: args.narrative,
+      bytes: renderNarrativeMarkdown(narratives()),
+      label: "自评表说明（文本）",
+    });
+  await writeAll(outputs);
+
+  io.stdout(formatSummary(result));
+  for (const output of outputs) io.stdout("已写出" + output.label + "：" + output.file);
+  return result.problems.some((problem) => problem.severity === "error") ? 1 : 0;
+}
