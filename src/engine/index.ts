@@ -17,3 +17,12 @@ export type { CellMark, OutputSheet, PlacedOutputSheet, WritePlan } from "./outp
 export type { Report } from "./report/schema";
 export type { Problem, ProblemCode } from "./validate/problem";
 export { PROFILES, ratingOf, type Profile, type ProfileId } from "./rules/profile";
+export {
+  RULE_SETS,
+  RULE_SET_IDS,
+  DEFAULT_RULE_SET,
+  isRuleSetId,
+  resolveRuleSet,
+  type RuleSetId,
+} from "./rules/ruleSets";
+export { ratingByBands, type RuleSet, type RuleSetOverride } from "./rules/ruleSet";

@@ -2,6 +2,8 @@ import type { WorkbookGrid } from "./grid/types";
 import { detectForms } from "./detect/detectForms";
 import { chooseProfile } from "./rules/chooseProfile";
 import type { ProfileId } from "./rules/profile";
+import type { RuleSet } from "./rules/ruleSet";
+import { DEFAULT_RULE_SET } from "./rules/ruleSets";
 import { scoreForm, type ScoredForm } from "./score/scoreForm";
 import type { Report } from "./report/schema";
 import type { Problem } from "./validate/problem";
@@ -11,6 +13,11 @@ export interface ScoreOptions {
   readonly fileName?: string;
   /** Use this profile for every form instead of choosing one per form. */
   readonly profile?: ProfileId;
+  /**
+   * The finance bureau's rules: a bundled set (RULE_SETS.yitihua…) or a bureau's own, resolved
+   * by the host. @default RULE_SETS.national
+   */
+  readonly ruleSet?: RuleSet;
 }
 
 export interface ScoreResult {
@@ -27,10 +34,12 @@ export interface ScoreResult {
  */
 export function scoreWorkbook(workbook: WorkbookGrid, options: ScoreOptions = {}): ScoreResult {
   const sheets = new Map(workbook.sheets.map((sheet) => [sheet.name, sheet]));
+  const ruleSet = options.ruleSet ?? DEFAULT_RULE_SET;
   const forms = detectForms(workbook).map((detected) => {
     const sheet = sheets.get(detected.sheet)!;
     const topLevelNames = detected.table.indicators.map((indicator) => indicator.path[0] ?? "");
-    return scoreForm(sheet, detected, chooseProfile(detected, topLevelNames, options.profile));
+    const profile = chooseProfile(detected, topLevelNames, options.profile);
+    return scoreForm(sheet, detected, profile, ruleSet);
   });
   const problems = forms.reduce<Problem[]>((all, form) => all.concat(form.problems.list()), []);
   const single = forms.length === 1 ? forms[0].summary : null;
@@ -42,6 +51,7 @@ export function scoreWorkbook(workbook: WorkbookGrid, options: ScoreOptions = {}
       : forms.length === 0 && options.profile
         ? options.profile
         : "mixed",
+    ruleSet: ruleSet.id,
     total: single ? single.total : null,
     rating: single ? single.rating : null,
     budget: single ? single.budget : null,

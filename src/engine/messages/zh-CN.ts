@@ -34,6 +34,16 @@ function gradeRange(
   return "不低于" + formatScore(low) + "分且低于" + formatScore(high) + "分";
 }
 
+// A rate or share as reports write it: "65%", "96.9%".
+function percent(value: number): string {
+  return formatScore(value * 100) + "%";
+}
+
+// "按预算管理一体化平台规则": the set by its name.
+function byRules(name: string): string {
+  return "按" + name + "规则";
+}
+
 function subjectOf(subject: string): string {
   return subject ? "「" + subject + "」" : "";
 }
@@ -177,6 +187,115 @@ export function messageZhCN(facts: ProblemFacts): string {
         "分对应的评级为“" +
         facts.computed +
         "”。"
+      );
+    case "execution-cap":
+      return (
+        "预算执行率为" +
+        percent(facts.rate) +
+        "，" +
+        byRules(facts.ruleSetName) +
+        "自评总分最高为" +
+        formatScore(facts.cap) +
+        "分。各项得分合计" +
+        formatScore(facts.uncapped) +
+        "分，超出部分予以减分，总分计为" +
+        formatScore(facts.cap) +
+        "分。"
+      );
+    case "over-completion": {
+      const how =
+        facts.ratio !== null
+          ? "实际完成值" +
+            facts.actual +
+            "达到年度指标值" +
+            facts.target +
+            "的" +
+            percent(facts.ratio)
+          : "年度指标值为" + facts.target + "，实际完成值为" + facts.actual;
+      if (facts.reasonRequired && !facts.reasonGiven)
+        return (
+          subjectOf(facts.subject) +
+          how +
+          "，实际完成情况超计划较大，" +
+          byRules(facts.ruleSetName) +
+          "须在偏差原因分析及改进措施中说明原因，目前未填写。"
+        );
+      return (
+        subjectOf(facts.subject) +
+        how +
+        "，超额完成较多，请核实年度指标值设置是否合理、自评得分是否需要调整。"
+      );
+    }
+    case "deviation-deducted":
+      return (
+        subjectOf(facts.subject) +
+        "实际完成值" +
+        facts.actual +
+        "超过年度指标值" +
+        facts.target +
+        "的" +
+        percent(facts.atRatio - 1) +
+        "及以上（达到" +
+        percent(facts.ratio) +
+        "），" +
+        byRules(facts.ruleSetName) +
+        "视为指标偏离，扣" +
+        formatScore(facts.deducted) +
+        "分：得分由" +
+        formatScore(facts.before) +
+        "分计为" +
+        formatScore(facts.after) +
+        "分。"
+      );
+    case "score-ahead-of-spending":
+      return (
+        "绩效指标得分率为" +
+        percent(facts.scoreRate) +
+        "，而预算执行率仅为" +
+        percent(facts.rate) +
+        "，得分明显高于资金执行进度（" +
+        byRules(facts.ruleSetName) +
+        "自评预警），请核实自评得分。"
+      );
+    case "budget-reason-missing":
+      return (
+        "预算执行率为" +
+        percent(facts.rate) +
+        "，未达到" +
+        percent(facts.threshold) +
+        "，" +
+        byRules(facts.ruleSetName) +
+        "须说明原因，目前未填写。"
+      );
+    case "not-applicable":
+      return (
+        subjectOf(facts.subject) +
+        "不适用，不考核该指标" +
+        (facts.rescaled ? "，总分用适用指标得分汇总后按百分制折算。" : "，不计入总分。")
+      );
+    case "equal-mismatch":
+      return (
+        subjectOf(facts.subject) +
+        "是等于指标（年度指标值" +
+        facts.target +
+        "），实际完成值" +
+        facts.actual +
+        "与指标值不相等，" +
+        byRules(facts.ruleSetName) +
+        "须复核自评得分。"
+      );
+    case "deduction-applied":
+      return (
+        subjectOf(facts.subject) +
+        "扣分" +
+        formatScore(facts.deduction) +
+        "分，" +
+        byRules(facts.ruleSetName) +
+        "从得分中扣减：得分由" +
+        formatScore(facts.before) +
+        "分计为" +
+        formatScore(facts.after) +
+        "分。"
       );
   }
 }

@@ -4,8 +4,20 @@ import { fingerprintTexts } from "./fingerprintTexts";
 import { outputSheetTexts } from "./outputSheetTexts";
 import { parseA1 } from "../grid/address";
 import { RESULTS_SHEET_TITLE } from "../detect/isToolSheet";
+import { formatScore } from "../score/round";
+import { DEFAULT_RULE_SET } from "../rules/ruleSets";
+
+function scoreText(value: number | null | undefined): string {
+  return value === null || value === undefined ? "—" : formatScore(value);
+}
 import type { FormIndicator } from "../report/schema";
-import type { OutputCell, OutputRow, OutputSheet, OutputStyle } from "./types";
+import type { OutputCell, OutputRow, OutputSheet, OutputStyle, Severity } from "./types";
+
+const SEVERITY_LABEL: Readonly<Record<Severity, string>> = {
+  error: "错误",
+  warning: "警告",
+  info: "提示",
+};
 
 export const RESULTS_SHEET_NAME = "评分结果";
 
@@ -38,8 +50,49 @@ function formHeading(form: ScoredForm): string {
     project +
     "按" +
     form.profile.label +
+    // The default set goes unnamed, as before rule sets existed.
+    (form.ruleSet.id === DEFAULT_RULE_SET.id ? "" : "、" + form.ruleSet.name) +
     "规则评分"
   );
+}
+
+/** What the rule set did to the total: the 预算执行率 cap and the not-applicable rescaling. */
+function ruleLines(form: ScoredForm): OutputRow[] {
+  const rows: OutputRow[] = [];
+  const { cap, rescaled, notApplicable } = form.effects;
+  if (rescaled)
+    rows.push(
+      paragraph(
+        notApplicable.length +
+          "项指标不适用，不予考核：适用指标得分合计" +
+          scoreText(rescaled.unscaled) +
+          "分（分值" +
+          formatScore(rescaled.applicableMax) +
+          "分），按百分制折算为" +
+          scoreText(form.summary.total.uncapped ?? form.summary.total.score) +
+          "分。",
+        "body"
+      )
+    );
+  if (cap)
+    rows.push(
+      paragraph(
+        "预算执行率" +
+          formatScore(cap.rate * 100) +
+          "%，总分最高" +
+          formatScore(cap.cap) +
+          "分" +
+          (cap.uncapped !== null
+            ? "：各项得分合计" +
+              formatScore(cap.uncapped) +
+              "分，按" +
+              formatScore(cap.cap) +
+              "分计。"
+            : "。"),
+        "body"
+      )
+    );
+  return rows;
 }
 
 function summaryRows(form: ScoredForm): OutputRow[] {
@@ -57,7 +110,7 @@ function summaryRows(form: ScoredForm): OutputRow[] {
       text(total.complete ? "完整" : "不完整", total.complete ? "tableCell" : "warning"),
     ],
   });
-  return rows;
+  return rows.concat(ruleLines(form));
 }
 
 function groupRows(form: ScoredForm): OutputRow[] {
@@ -183,9 +236,20 @@ function sourceLabel(source: "entered" | "computed" | null): string {
 
 function problemRows(result: ScoreResult): OutputRow[] {
   const rows: OutputRow[] = [];
-  const errors = result.problems.filter((p) => p.severity === "error").length;
-  const warnings = result.problems.length - errors;
-  rows.push(paragraph("发现的问题：错误 " + errors + " 个，警告 " + warnings + " 个", "heading"));
+  const count = (severity: Severity) =>
+    result.problems.filter((p) => p.severity === severity).length;
+  const infos = count("info");
+  rows.push(
+    paragraph(
+      "发现的问题：错误 " +
+        count("error") +
+        " 个，警告 " +
+        count("warning") +
+        " 个" +
+        (infos > 0 ? "，提示 " + infos + " 个" : ""),
+      "heading"
+    )
+  );
   if (result.problems.length === 0) {
     rows.push(paragraph("未发现问题。", "body"));
     return rows;
@@ -200,13 +264,14 @@ function problemRows(result: ScoreResult): OutputRow[] {
   });
   const ordered = result.problems
     .filter((p) => p.severity === "error")
-    .concat(result.problems.filter((p) => p.severity === "warning"));
+    .concat(result.problems.filter((p) => p.severity === "warning"))
+    .concat(result.problems.filter((p) => p.severity === "info"));
   for (const problem of ordered) {
-    const style = problem.severity === "error" ? "error" : "warning";
+    const style = problem.severity;
     rows.push({
       cells: [
         text(problem.message, style),
-        text(problem.severity === "error" ? "错误" : "警告", style),
+        text(SEVERITY_LABEL[problem.severity], style),
         text(problem.sheet, style),
         text(problem.cell, style),
       ],

@@ -6,28 +6,38 @@ import { planOutputSheets } from "./planOutputSheets";
 import { buildNarratives } from "../narrative/buildNarrative";
 import type { NarrativeTemplateOverride } from "../narrative/narrativeTemplate";
 import type { NarrativeDocument } from "../narrative/types";
-import type { CellMark, WritePlan } from "./types";
+import type { CellMark, Severity, WritePlan } from "./types";
 
-/** One mark per problem cell: red when any of its problems is an error, its note listing them all. */
+const RANK: Readonly<Record<Severity, number>> = { info: 0, warning: 1, error: 2 };
+const NOTE_PREFIX: Readonly<Record<Severity, string>> = {
+  error: "【错误】",
+  warning: "【警告】",
+  info: "【提示】",
+};
+
+/**
+ * One mark per problem cell, coloured by its gravest problem (error red, warning yellow, info
+ * blue), its note listing them all.
+ */
 export function buildCellMarks(result: ScoreResult): CellMark[] {
   const byCell = new Map<
     string,
-    { sheet: string; cell: string; error: boolean; messages: string[] }
+    { sheet: string; cell: string; severity: Severity; messages: string[] }
   >();
   for (const problem of result.problems) {
     const key = problem.sheet + "!" + problem.cell;
     let mark = byCell.get(key);
     if (!mark) {
-      mark = { sheet: problem.sheet, cell: problem.cell, error: false, messages: [] };
+      mark = { sheet: problem.sheet, cell: problem.cell, severity: "info", messages: [] };
       byCell.set(key, mark);
     }
-    if (problem.severity === "error") mark.error = true;
-    mark.messages.push((problem.severity === "error" ? "【错误】" : "【警告】") + problem.message);
+    if (RANK[problem.severity] > RANK[mark.severity]) mark.severity = problem.severity;
+    mark.messages.push(NOTE_PREFIX[problem.severity] + problem.message);
   }
   return Array.from(byCell.values()).map((mark) => ({
     sheet: mark.sheet,
     cell: mark.cell,
-    severity: mark.error ? "error" : "warning",
+    severity: mark.severity,
     note: mark.messages.join("\n"),
   }));
 }

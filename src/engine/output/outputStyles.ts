@@ -4,10 +4,11 @@
  */
 import type { OutputStyle, Severity } from "./types";
 
-/** Excel's own light red ("Bad") and light yellow ("Neutral") fills. */
+/** Excel's own light red ("Bad") and light yellow ("Neutral") fills; a light blue for what a rule did. */
 export const MARK_FILL_COLOURS: Readonly<Record<Severity, string>> = {
   error: "FFC7CE",
   warning: "FFEB9C",
+  info: "DDEBF7",
 };
 
 export interface OutputStyleFormat {
@@ -37,6 +38,7 @@ export const OUTPUT_STYLE_FORMATS: Readonly<Record<OutputStyle, OutputStyleForma
   body: { vertical: "top", wrap: true },
   error: { fill: MARK_FILL_COLOURS.error, border: true, vertical: "center", wrap: true },
   warning: { fill: MARK_FILL_COLOURS.warning, border: true, vertical: "center", wrap: true },
+  info: { fill: MARK_FILL_COLOURS.info, border: true, vertical: "center", wrap: true },
 };
 
 /** Whether an output style wraps its text (and so may need a taller row). */

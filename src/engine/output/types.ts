@@ -4,7 +4,8 @@
  */
 import type { SheetOwnerKind } from "../grid/types";
 
-export type Severity = "error" | "warning";
+/** error: must be fixed (exit code 1); warning: should be checked; info: what a rule did. */
+export type Severity = "error" | "warning" | "info";
 
 /** A cell of the user's sheets to highlight, with the note that says what is wrong there. */
 export interface CellMark {
@@ -24,7 +25,8 @@ export type OutputStyle =
   | "tableCell" // bordered
   | "body" // wrapped paragraph text
   | "error" // a problem row of severity error
-  | "warning"; // a problem row of severity warning
+  | "warning" // a problem row of severity warning
+  | "info"; // a problem row of severity info
 
 /** Text is always written as text, never as a formula, whatever it starts with. */
 export interface OutputTextCell {

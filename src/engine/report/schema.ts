@@ -3,7 +3,8 @@
  * bump schemaVersion only for a breaking change. docs/report.schema.json is generated from this.
  */
 import { z } from "zod";
-import { PROFILE_IDS, RATINGS } from "../rules/profile";
+import { PROFILE_IDS } from "../rules/profile";
+import { INDICATOR_RULES } from "../rules/ruleSet";
 
 const score = z.number().nullable();
 const cellAddress = z.string().describe("A1 address");
@@ -11,9 +12,29 @@ const cellAddress = z.string().describe("A1 address");
 export const scoreSourceSchema = z.enum(["entered", "computed"]).nullable();
 
 export const totalSchema = z.object({
-  score: score.describe("Sum of the scores known; null when none is"),
-  max: z.number(),
+  score: score.describe(
+    "Sum of the scores known — rescaled to `max` when indicators do not apply, capped when the 预算执行率 caps it; null when none is known"
+  ),
+  max: z.number().describe("100 when rescaled; otherwise the sum of the applicable 分值"),
   complete: z.boolean().describe("False when some score could not be determined"),
+  unscaled: z
+    .number()
+    .optional()
+    .describe(
+      "The plain sum of the applicable scores, present when not-applicable indicators were dropped and the total rescaled"
+    ),
+  uncapped: z
+    .number()
+    .optional()
+    .describe(
+      "The total before the 预算执行率 cap, present when the cap lowered it (problem execution-cap)"
+    ),
+  cap: z
+    .number()
+    .optional()
+    .describe(
+      "The most the 预算执行率 allows by the rule set, present when the rate falls under a cap"
+    ),
 });
 
 export const budgetSchema = z.object({
@@ -31,6 +52,7 @@ export const budgetSchema = z.object({
   score,
   computedScore: score.describe("rate × 分值, capped; null when it cannot be computed"),
   scoreSource: scoreSourceSchema,
+  rule: z.literal("budget").describe("The formula: 执行率 × 分值, capped at 分值"),
   cells: z.object({
     initialBudget: cellAddress.optional(),
     budget: cellAddress.optional(),
@@ -73,23 +95,33 @@ export const indicatorSchema = z.object({
     reason: cellAddress.optional(),
   }),
   reason: z.string().nullable().describe("偏差原因分析及改进措施 as written"),
-  kind: z.enum(["quantitative", "qualitative"]).nullable(),
+  kind: z.enum(["quantitative", "qualitative", "not-applicable"]).nullable(),
+  rule: z
+    .enum(INDICATOR_RULES)
+    .nullable()
+    .describe(
+      "The formula applied: positive, negative-ratio, negative-linear, equal, zero-target, qualitative, budget, not-applicable; null when the target is blank or unreadable"
+    ),
   targetMet: z.boolean().nullable(),
 });
 
 export const problemSchema = z.object({
   code: z.string(),
-  severity: z.enum(["error", "warning"]),
+  severity: z.enum(["error", "warning", "info"]),
   sheet: z.string(),
   cell: cellAddress,
   message: z.string(),
 });
 
-export const ratingSchema = z.enum(RATINGS).nullable();
+export const ratingSchema = z
+  .string()
+  .nullable()
+  .describe("A label of the rule set's rating bands: 优/良/中/差 under national");
 
 export const formSchema = z.object({
   sheet: z.string(),
   profile: z.enum(PROFILE_IDS),
+  ruleSet: z.string().describe("The id of the rule set the form was scored by"),
   total: totalSchema,
   rating: ratingSchema,
   budget: budgetSchema.nullable(),
@@ -103,6 +135,9 @@ export const reportSchema = z.object({
   schemaVersion: z.literal(1),
   file: z.string(),
   profile: z.enum(["project", "department", "mixed"]),
+  ruleSet: z
+    .string()
+    .describe("The id of the rule set every form was scored by (national by default)"),
   total: totalSchema.nullable(),
   rating: ratingSchema,
   budget: budgetSchema.nullable(),

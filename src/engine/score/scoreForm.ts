@@ -6,11 +6,14 @@ import { parseCell, parseText, type ParsedNumber, type ParsedValue } from "../va
 import { normaliseText } from "../values/normaliseText";
 import { givesReason } from "../values/givesReason";
 import { qualitativeGradeOf, type QualitativeGrade } from "../values/qualitativeGrade";
-import { ratingOf, type Profile } from "../rules/profile";
+import type { Profile } from "../rules/profile";
+import { DEFAULT_RULE_SET } from "../rules/ruleSets";
+import type { IndicatorRule, RuleSet } from "../rules/ruleSet";
 import type { ReportBudget, ReportForm, FormGroup, FormIndicator } from "../report/schema";
 import type { FieldName } from "../validate/problem";
 import { ProblemCollector } from "../validate/problemCollector";
-import { quantitativeScore } from "./quantitativeScore";
+import { quantitativeRuleOf, quantitativeScore } from "./quantitativeScore";
+import { applyRuleSet, type IndicatorMeasure, type RuleEffects } from "./applyRuleSet";
 import { round2, sum2 } from "./round";
 import { unitConversion } from "./unitScale";
 
@@ -18,6 +21,10 @@ import { unitConversion } from "./unitScale";
 export interface ScoredForm {
   readonly detected: DetectedForm;
   readonly profile: Profile;
+  /** The bureau's rules it was scored by. */
+  readonly ruleSet: RuleSet;
+  /** What the rule set did: caps, rescaling, deviations… */
+  readonly effects: RuleEffects;
   readonly summary: ReportForm;
   readonly groups: readonly FormGroup[];
   readonly indicators: readonly FormIndicator[];
@@ -31,36 +38,44 @@ interface NumberReading {
 }
 
 /**
- * Scores one detected form by its profile and records every problem on its cell: each
- * indicator, the 预算执行率 line, the sub-score of every level, the total and the rating.
+ * Scores one detected form by its profile (the kind of form) and a bureau's rule set, and
+ * records every problem on its cell: each indicator, the 预算执行率 line, the sub-score of every
+ * level, the total and the rating.
  */
-export function scoreForm(sheet: SheetGrid, detected: DetectedForm, profile: Profile): ScoredForm {
+export function scoreForm(
+  sheet: SheetGrid,
+  detected: DetectedForm,
+  profile: Profile,
+  ruleSet: RuleSet = DEFAULT_RULE_SET
+): ScoredForm {
   const problems = new ProblemCollector(sheet.name);
-  const indicators = detected.table.indicators.map((indicator) =>
-    scoreIndicator(sheet, detected, indicator, profile, problems)
+  const measures: Array<IndicatorMeasure | null> = [];
+  const scored = detected.table.indicators.map((indicator) =>
+    scoreIndicator(sheet, detected, indicator, profile, ruleSet, problems, measures)
   );
   const budget = detected.budget ? scoreBudget(sheet, detected, profile, problems) : null;
+  const ruled = applyRuleSet({
+    sheet,
+    detected,
+    profile,
+    ruleSet,
+    indicators: scored,
+    measures,
+    budget,
+    problems,
+  });
+  const indicators = ruled.indicators;
   const groups = buildGroups(sheet.name, indicators, budget);
-
-  const scores = indicators.map((i) => i.score);
-  if (budget) scores.push(budget.score);
-  const known = scores.filter((s): s is number => s !== null);
-  const maxima = indicators.map((i) => i.max).filter((m): m is number => m !== null);
-  if (budget && budget.max !== null) maxima.push(budget.max);
-  const total = {
-    score: known.length > 0 ? sum2(known) : null,
-    max: sum2(maxima),
-    complete: known.length === scores.length && scores.length > 0,
-  };
-  const rating = total.score !== null ? ratingOf(total.score, profile) : null;
+  const { total, rating } = ruled;
 
   checkTotals(sheet, detected, budget, problems);
   checkWeightsTotal(sheet, detected, indicators, budget, profile, problems);
-  checkStatedRating(detected, total.score, rating, problems);
+  checkStatedRating(detected, total.score, rating, ruleSet, problems);
 
   const summary: ReportForm = {
     sheet: sheet.name,
     profile: profile.id,
+    ruleSet: ruleSet.id,
     total,
     rating,
     budget,
@@ -69,7 +84,16 @@ export function scoreForm(sheet: SheetGrid, detected: DetectedForm, profile: Pro
     unitName: detected.info.unitName,
     projectName: detected.info.projectName,
   };
-  return { detected, profile, summary, groups, indicators, problems };
+  return {
+    detected,
+    profile,
+    ruleSet,
+    effects: ruled.effects,
+    summary,
+    groups,
+    indicators,
+    problems,
+  };
 }
 
 /**
@@ -197,7 +221,9 @@ function scoreIndicator(
   detected: DetectedForm,
   indicator: DetectedIndicator,
   profile: Profile,
-  problems: ProblemCollector
+  ruleSet: RuleSet,
+  problems: ProblemCollector,
+  measures: Array<IndicatorMeasure | null>
 ): FormIndicator {
   const columns = detected.table.columns;
   const row = indicator.row;
@@ -241,6 +267,14 @@ function scoreIndicator(
   let computed: number | null = null;
   let targetMet: boolean | null = null;
   let grade: QualitativeGrade | null = null;
+  const formula = { negativeFormula: ruleSet.negativeFormula };
+  const rule: IndicatorRule | null =
+    kind === "quantitative"
+      ? quantitativeRuleOf(target as ParsedNumber, formula)
+      : kind === "qualitative"
+        ? "qualitative"
+        : null;
+  let measure: IndicatorMeasure | null = null;
 
   if (kind === "quantitative" && actual.kind === "words" && cells.actual) {
     problems.add(cells.actual, {
@@ -261,8 +295,15 @@ function scoreIndicator(
         targetUnit: targetNumber.unit as string,
         actualUnit: actual.unit as string,
       });
-    const outcome = quantitativeScore(targetNumber, actual, max ?? 0, scale ?? 1);
+    const outcome = quantitativeScore(targetNumber, actual, max ?? 0, scale ?? 1, formula);
     targetMet = outcome.met;
+    measure = {
+      rule: outcome.rule,
+      goal: outcome.goal,
+      reached: outcome.reached,
+      percent: targetNumber.percent,
+      equals: targetNumber.comparator === "=",
+    };
     if (max !== null) computed = outcome.score;
   }
   if (kind === "qualitative" && actual.kind !== "empty" && actual.kind !== "error") {
@@ -332,6 +373,7 @@ function scoreIndicator(
       });
   }
   if (score !== null) score = round2(score);
+  measures.push(measure);
 
   return {
     sheet: sheet.name,
@@ -347,6 +389,7 @@ function scoreIndicator(
     cells,
     reason: reason === "" ? null : reason,
     kind,
+    rule,
     targetMet,
   };
 }
@@ -459,6 +502,7 @@ function scoreBudget(
     score,
     computedScore: computed,
     scoreSource: enteredScore !== null ? "entered" : computed !== null ? "computed" : null,
+    rule: "budget",
     cells,
   };
 }
@@ -477,6 +521,8 @@ function buildGroups(
       maxima: budget.max !== null ? [budget.max] : [],
     });
   for (const indicator of indicators) {
+    // Not applicable: 不考核该指标, in no group's sum.
+    if (indicator.kind === "not-applicable") continue;
     for (let depth = 1; depth <= indicator.path.length; depth++) {
       const path = indicator.path.slice(0, depth);
       const key = path.join("\u0000");
@@ -616,7 +662,8 @@ function checkWeightsTotal(
   profile: Profile,
   problems: ProblemCollector
 ): void {
-  // Only a full set of weights can be checked; a missing one is already its own problem.
+  // Only a full set of weights can be checked; a missing one is already its own problem. A
+  // not-applicable row still counts its stated 分值: the template's weights add up with it.
   if (indicators.length === 0 || indicators.some((indicator) => indicator.max === null)) return;
   if (budget && budget.max === null) return;
   const maxima = indicators.map((indicator) => indicator.max as number);
@@ -649,12 +696,16 @@ function checkStatedRating(
   detected: DetectedForm,
   total: number | null,
   rating: string | null,
+  ruleSet: RuleSet,
   problems: ProblemCollector
 ): void {
   const stated = detected.info.statedRating;
   if (!stated || total === null || rating === null) return;
   const words = normaliseText(stated.text).replace(/^.*[:：]/, "");
-  const statedRating = RATING_WORDS[words];
+  // The set's own labels (好/较好/一般/差) first; 优秀/良好… are read as 优/良… only where the set uses those.
+  const labels = ruleSet.ratingBands.map((band) => band.label);
+  const named = labels.indexOf(words) >= 0 ? words : RATING_WORDS[words];
+  const statedRating = named !== undefined && labels.indexOf(named) >= 0 ? named : undefined;
   if (statedRating && statedRating !== rating)
     problems.add(stated.cell, {
       code: "rating-mismatch",

@@ -82,10 +82,82 @@ export type ProblemFacts =
       readonly stated: string;
       readonly computed: string;
       readonly total: number;
+    }
+  // ---- from the rule set (applyRuleSet) ----
+  | {
+      readonly code: "execution-cap";
+      /** 预算执行率, a fraction. */
+      readonly rate: number;
+      /** The most the rate allows. */
+      readonly cap: number;
+      /** The total before the cap. */
+      readonly uncapped: number;
+      readonly ruleSetName: string;
+    }
+  | {
+      readonly code: "over-completion";
+      readonly subject: string;
+      readonly target: string;
+      readonly actual: string;
+      /** Actual over target (both in the target's unit); null where the target is 0. */
+      readonly ratio: number | null;
+      /** The set asks for a 偏差原因 at this completion. */
+      readonly reasonRequired: boolean;
+      readonly reasonGiven: boolean;
+      readonly ruleSetName: string;
+    }
+  | {
+      readonly code: "deviation-deducted";
+      readonly subject: string;
+      readonly target: string;
+      readonly actual: string;
+      readonly ratio: number;
+      /** The rule set's bound: 1.3 is "30%及以上". */
+      readonly atRatio: number;
+      readonly deducted: number;
+      readonly before: number;
+      readonly after: number;
+      readonly ruleSetName: string;
+    }
+  | {
+      readonly code: "score-ahead-of-spending";
+      /** The indicators' scores over their 分值, the budget line left out. */
+      readonly scoreRate: number;
+      readonly rate: number;
+      readonly margin: number;
+      readonly ruleSetName: string;
+    }
+  | {
+      readonly code: "budget-reason-missing";
+      readonly rate: number;
+      readonly threshold: number;
+      readonly ruleSetName: string;
+    }
+  | {
+      readonly code: "not-applicable";
+      readonly subject: string;
+      /** Whether the total was rescaled to 100 without it. */
+      readonly rescaled: boolean;
+    }
+  | {
+      readonly code: "equal-mismatch";
+      readonly subject: string;
+      readonly target: string;
+      readonly actual: string;
+      readonly ruleSetName: string;
+    }
+  | {
+      readonly code: "deduction-applied";
+      readonly subject: string;
+      readonly deduction: number;
+      readonly before: number;
+      readonly after: number;
+      readonly ruleSetName: string;
     };
 
 export type ProblemCode = ProblemFacts["code"];
 
+/** Each code's usual severity; see problemSeverity for the one exception. */
 export const PROBLEM_SEVERITY: Readonly<Record<ProblemCode, Severity>> = {
   "missing-value": "error",
   "not-a-number": "error",
@@ -100,7 +172,25 @@ export const PROBLEM_SEVERITY: Readonly<Record<ProblemCode, Severity>> = {
   "grade-band": "warning",
   "unit-mismatch": "warning",
   "rating-mismatch": "warning",
+  "execution-cap": "error",
+  "over-completion": "warning",
+  "deviation-deducted": "warning",
+  "score-ahead-of-spending": "warning",
+  "budget-reason-missing": "warning",
+  "equal-mismatch": "warning",
+  "not-applicable": "info",
+  "deduction-applied": "info",
 };
+
+/**
+ * A problem's severity: its code's, except an over-completion the rule set requires a 偏差原因
+ * for and that has none, which is an error (广西: 偏差原因及整改措施必填).
+ */
+export function problemSeverity(facts: ProblemFacts): Severity {
+  if (facts.code === "over-completion" && facts.reasonRequired && !facts.reasonGiven)
+    return "error";
+  return PROBLEM_SEVERITY[facts.code];
+}
 
 export interface Problem {
   readonly code: ProblemCode;

@@ -1,5 +1,5 @@
 import { messageZhCN } from "../messages/zh-CN";
-import { PROBLEM_SEVERITY, type Problem, type ProblemFacts } from "./problem";
+import { problemSeverity, type Problem, type ProblemFacts } from "./problem";
 
 /** Collects a run's problems, one per (code, cell), in the order they are found. */
 export class ProblemCollector {
@@ -14,7 +14,7 @@ export class ProblemCollector {
     this.seen.add(key);
     this.problems.push({
       code: facts.code,
-      severity: PROBLEM_SEVERITY[facts.code],
+      severity: problemSeverity(facts),
       sheet: this.sheet,
       cell,
       facts,

@@ -64,6 +64,8 @@ const COMPARATOR_WORDS: Array<[string, Comparator]> = [
   ["大于", ">"],
   ["超过", ">"],
   ["等于", "="],
+  // ═ (box-drawing double line) is typed for 等于 in some 指标性质 columns.
+  ["═", "="],
   [">", ">"],
   ["<", "<"],
   ["=", "="],

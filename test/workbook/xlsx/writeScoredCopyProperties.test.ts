@@ -15,13 +15,13 @@ import {
 } from "./handWrittenTemplate";
 import { cellElements, partText, unzipParts, withoutStyle } from "./packageInspection";
 
-const FILL = { error: "FFFFC7CE", warning: "FFFFEB9C" } as const;
+const FILL = { error: "FFFFC7CE", warning: "FFFFEB9C", info: "FFDDEBF7" } as const;
 
 const markArbitrary = fc.record({
   sheet: fc.constantFrom(MAIN_SHEET, SECOND_SHEET),
   row: fc.integer({ min: 1, max: 200 }),
   column: fc.integer({ min: 1, max: 20 }),
-  severity: fc.constantFrom<"error" | "warning">("error", "warning"),
+  severity: fc.constantFrom<"error" | "warning" | "info">("error", "warning", "info"),
   note: fc.string({ unit: "binary", maxLength: 40 }),
 });
 
