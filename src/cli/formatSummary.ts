@@ -1,5 +1,8 @@
 import type { ScoreResult } from "../engine/scoreWorkbook";
 import { formatScore } from "../engine/score/round";
+import { DEFAULT_RULE_SET } from "../engine/rules/ruleSets";
+
+const SEVERITY_LABEL = { error: "错误", warning: "警告", info: "提示" } as const;
 
 // Enough to act on in a terminal; the results sheet and --json list every problem.
 const PROBLEMS_SHOWN = 20;
@@ -11,7 +14,11 @@ export function formatSummary(result: ScoreResult): string {
     const total = form.summary.total;
     lines.push("");
     const project = form.summary.projectName ? "项目「" + form.summary.projectName + "」，" : "";
-    lines.push("工作表「" + form.summary.sheet + "」（" + project + form.profile.label + "）");
+    // The default rule set goes unnamed, as before rule sets existed.
+    const rules = form.ruleSet.id === DEFAULT_RULE_SET.id ? "" : "，" + form.ruleSet.name + "规则";
+    lines.push(
+      "工作表「" + form.summary.sheet + "」（" + project + form.profile.label + rules + "）"
+    );
     const undetermined =
       form.indicators.filter((i) => i.score === null).length +
       (form.summary.budget && form.summary.budget.score === null ? 1 : 0);
@@ -24,6 +31,23 @@ export function formatSummary(result: ScoreResult): string {
         (form.summary.rating ?? "—") +
         (total.complete ? "" : "（不完整：" + undetermined + " 项得分无法确定）")
     );
+    if (total.unscaled !== undefined)
+      lines.push(
+        "  " +
+          form.effects.notApplicable.length +
+          " 项指标不适用：适用指标得分 " +
+          formatScore(total.unscaled) +
+          " / " +
+          formatScore(form.effects.rescaled!.applicableMax) +
+          "，折算为百分制"
+      );
+    if (total.cap !== undefined)
+      lines.push(
+        "  预算执行率封顶：最高 " +
+          formatScore(total.cap) +
+          " 分" +
+          (total.uncapped !== undefined ? "（封顶前 " + formatScore(total.uncapped) + "）" : "")
+      );
     for (const group of form.groups) {
       const indent = "  ".repeat(group.path.length);
       lines.push(
@@ -38,13 +62,21 @@ export function formatSummary(result: ScoreResult): string {
   }
   const errors = result.problems.filter((p) => p.severity === "error");
   const warnings = result.problems.filter((p) => p.severity === "warning");
+  const infos = result.problems.filter((p) => p.severity === "info");
   lines.push("");
-  lines.push("问题：错误 " + errors.length + " 个，警告 " + warnings.length + " 个");
-  const shown = errors.concat(warnings).slice(0, PROBLEMS_SHOWN);
+  lines.push(
+    "问题：错误 " +
+      errors.length +
+      " 个，警告 " +
+      warnings.length +
+      " 个" +
+      (infos.length > 0 ? "，提示 " + infos.length + " 个" : "")
+  );
+  const shown = errors.concat(warnings, infos).slice(0, PROBLEMS_SHOWN);
   for (const problem of shown) {
     lines.push(
       "  [" +
-        (problem.severity === "error" ? "错误" : "警告") +
+        SEVERITY_LABEL[problem.severity] +
         "] " +
         problem.sheet +
         "!" +

@@ -3,7 +3,7 @@
  * starts faster without them. Here loading either fails, so any static import would show.
  */
 import * as path from "path";
-import { mkdtempSync } from "fs";
+import { mkdtempSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 
 jest.mock("zod", () => {
@@ -31,11 +31,27 @@ describe("selfeval's heavy dependencies", () => {
         path.join(dir, "report.json"),
         "--narrative",
         path.join(dir, "说明.md"),
+        // A bundled rule set is data already checked by the test suite: no zod for it either.
+        "--rules",
+        "yitihua",
       ],
       { stdout: () => undefined, stderr: (text) => errors.push(text) }
     );
     expect(errors).toEqual([]);
     expect(code).toBe(0);
+  });
+
+  it("loads zod for a bureau's own rule set file, which must be checked", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "selfeval-lazy-"));
+    const rules = path.join(dir, "rules.json");
+    writeFileSync(rules, JSON.stringify({ extends: "yitihua" }));
+    const errors: string[] = [];
+    const code = await main(["score", department, "--rules", rules], {
+      stdout: () => undefined,
+      stderr: (text) => errors.push(text),
+    });
+    expect(code).toBe(2);
+    expect(errors.join("\n")).toContain("zod was loaded");
   });
 
   it("are loaded when asked for, so this test would see a static import", async () => {

@@ -9,6 +9,7 @@ import { writeScoredCopy } from "../../workbook/xlsx/writeScoredCopy";
 import { UsageFailure, type CliIo } from "../cliIo";
 import { formatSummary } from "../formatSummary";
 import { readNarrativeTemplateFile } from "../narrativeTemplateFile";
+import { readRuleSetOption } from "../ruleSetFile";
 import { nodeDeflate } from "../nodeDeflate";
 import { parseArguments } from "../parseArguments";
 import { readInputWorkbook, refuseLegacyWorkbookName } from "../readInputWorkbook";
@@ -17,13 +18,16 @@ import { samePath, writeAll } from "../writeOutputs";
 export const SCORE_USAGE = [
   "用法：selfeval score <输入.xlsx> [--out <评分副本.xlsx>] [--json <报告.json>] [--docx <说明.docx>]",
   "                      [--narrative <说明.md>] [--narrative-template <措辞.json>] [--profile project|department]",
+  "                      [--rules <规则集|规则集.json>]",
   "",
   "  --out                 写出评分副本：保留原表全部内容，标出问题单元格并附批注，新增“评分结果”和“自评表说明”工作表",
   "  --json                写出 JSON 报告（格式见 docs/report.schema.json）",
   "  --docx                写出自评表说明 Word 文档（公文格式：A4、仿宋正文、黑体标题）",
   "  --narrative           写出自评表说明纯文本（Markdown）",
   "  --narrative-template  用自己的措辞写自评表说明：JSON 文件，只需写要改的键（见 docs/narrative-template.md）",
-  "  --profile             指定评分规则：project（项目支出）或 department（部门整体支出）；默认按表格自动判断",
+  "  --profile             指定表格类型：project（项目支出）或 department（部门整体支出）；默认按表格自动判断",
+  "  --rules               指定财政局的评分规则集：national（默认）、yitihua、guangxi、sichuan、tianjin，",
+  "                        或财政局自己的规则集 .json 文件（只需写要改的键）；运行 selfeval rules 查看各规则集",
   "",
   "退出码：0 评分完成且无错误；1 评分完成但有错误（输出照常写出）；2 无法评分（未写出任何文件）",
 ].join("\n");
@@ -36,6 +40,7 @@ interface ScoreArguments {
   narrative?: string;
   narrativeTemplate?: string;
   profile?: ProfileId;
+  rules?: string;
 }
 
 const OUTPUT_OPTIONS = ["out", "json", "docx", "narrative"] as const;
@@ -48,6 +53,7 @@ function parseScoreArguments(argv: readonly string[]): ScoreArguments | "help" {
     narrative: { type: "string" },
     "narrative-template": { type: "string" },
     profile: { type: "string" },
+    rules: { type: "string" },
     help: { type: "boolean", short: "h" },
   });
   if (parsed.values.help) return "help";
@@ -62,7 +68,7 @@ function parseScoreArguments(argv: readonly string[]): ScoreArguments | "help" {
         profile +
         "。"
     );
-  for (const option of [...OUTPUT_OPTIONS, "narrative-template"] as const) {
+  for (const option of [...OUTPUT_OPTIONS, "narrative-template", "rules"] as const) {
     if (parsed.values[option] === "")
       throw new UsageFailure("参数错误：--" + option + " 需要一个文件名。");
   }
@@ -74,6 +80,7 @@ function parseScoreArguments(argv: readonly string[]): ScoreArguments | "help" {
     narrative: parsed.values.narrative,
     narrativeTemplate: parsed.values["narrative-template"],
     profile: profile as ProfileId | undefined,
+    rules: parsed.values.rules,
   };
 }
 
@@ -105,11 +112,14 @@ export async function runScore(argv: readonly string[], io: CliIo): Promise<numb
       ? await readNarrativeTemplateFile(args.narrativeTemplate)
       : null;
 
+  const ruleSet = args.rules !== undefined ? await readRuleSetOption(args.rules) : undefined;
+
   const { bytes, workbook } = await readInputWorkbook(args.input);
 
   const result = scoreWorkbook(workbook.grid, {
     fileName: path.basename(args.input),
     profile: args.profile,
+    ruleSet,
   });
   if (result.forms.length === 0)
     throw new UsageFailure(
