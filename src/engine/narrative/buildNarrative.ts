@@ -12,6 +12,7 @@ import {
   computedForBlankScore,
   findNarrativeIssues,
   pointsLost,
+  scoresBeforeDeviation,
   type DisagreementEntry,
   type NarrativeIssue,
 } from "./findNarrativeIssues";
@@ -36,6 +37,11 @@ import type { FieldName, Problem } from "../validate/problem";
 import { givesReason } from "../values/givesReason";
 import type { NarrativeBlock, NarrativeDocument } from "./types";
 
+/** Points taken by score changes, in all. */
+function changed(changes: ReadonlyArray<{ before: number; after: number }>): number {
+  return changes.reduce((sum, change) => sum + change.before - change.after, 0);
+}
+
 /** One narrative per form, each worded by the template its form's profile names. */
 export function buildNarrative(form: ScoredForm, template: NarrativeTemplate): NarrativeDocument {
   return new NarrativeWriter(form, template).write();
@@ -47,6 +53,8 @@ interface SubItem {
   readonly score: number | null;
   readonly complete: boolean;
   readonly indicators: readonly FormIndicator[];
+  /** An indicator of its own that does not apply. */
+  readonly notApplicable?: boolean;
 }
 
 class NarrativeWriter {
@@ -62,6 +70,8 @@ class NarrativeWriter {
   private readonly blankScores: ReadonlySet<FormIndicator>;
   /** Groups by their path joined with U+0000, looked up once per sub-group item. */
   private readonly groupByKey = new Map<string, FormGroup>();
+  /** Scores before a 指标偏离 deduction, by row. */
+  private readonly beforeDeviation: ReadonlyMap<number, number>;
 
   constructor(
     private readonly form: ScoredForm,
@@ -69,6 +79,7 @@ class NarrativeWriter {
   ) {
     this.t = template;
     this.blankScores = new Set(computedForBlankScore(form));
+    this.beforeDeviation = scoresBeforeDeviation(form);
     this.brief = form.indicators.length > template.limits.detailedIndicators;
     form.groups.forEach((group) => this.groupByKey.set(group.path.join("\u0000"), group));
     this.tolerance = form.profile.tolerance;
@@ -214,6 +225,7 @@ class NarrativeWriter {
       summary.total.score !== null && summary.rating !== null
         ? this.fill(t.score, { score: formatScore(summary.total.score), rating: summary.rating })
         : this.fill(t.noScore);
+    text += this.ruleSetSentences();
     const topGroups = this.form.groups.filter((group) => group.path.length === 1);
     if (topGroups.length > 0)
       text +=
@@ -236,6 +248,56 @@ class NarrativeWriter {
     this.paragraph(text);
   }
 
+  /** What the rule set did to the total: rescaling, the 执行率 cap, 指标偏离, 扣分. */
+  private ruleSetSentences(): string {
+    const t = this.t.conclusion;
+    const form = this.form;
+    const effects = form.effects;
+    const total = form.summary.total;
+    const rules = this.clause(form.ruleSet.name);
+    let text = "";
+    if (effects.rescaled)
+      text += this.fill(t.rescaled, {
+        n: String(effects.notApplicable.length),
+        unscaled:
+          effects.rescaled.unscaled === null ? null : formatScore(effects.rescaled.unscaled),
+        max: formatScore(effects.rescaled.applicableMax),
+        score: this.scoreOrNull(total.uncapped ?? total.score),
+      });
+    if (effects.cap && effects.cap.uncapped !== null)
+      text += this.fill(t.capped, {
+        rules,
+        rate: formatPercent(effects.cap.rate),
+        cap: formatScore(effects.cap.cap),
+        uncapped: formatScore(effects.cap.uncapped),
+      });
+    if (effects.deviations.length > 0 && form.ruleSet.deviation)
+      text += this.fill(t.deviation, {
+        rules,
+        names: this.names(this.rowNames(effects.deviations.map((change) => change.row))),
+        excess: formatPercent(form.ruleSet.deviation.atRatio - 1),
+        lost: formatScore(changed(effects.deviations)),
+      });
+    if (effects.deductions.length > 0)
+      text += this.fill(t.deduction, {
+        rules,
+        names: this.names(this.rowNames(effects.deductions.map((change) => change.row))),
+        lost: formatScore(changed(effects.deductions)),
+      });
+    return text;
+  }
+
+  private rowNames(rows: readonly number[]): string[] {
+    return rows
+      .map((row) => this.form.indicators.filter((indicator) => indicator.row === row)[0])
+      .filter((indicator) => indicator !== undefined)
+      .map((indicator) => this.indicatorName(indicator));
+  }
+
+  private scoreOrNull(score: number | null | undefined): string | null {
+    return score === null || score === undefined ? null : formatScore(score);
+  }
+
   private groupSummary(group: FormGroup): string {
     const t = this.t.conclusion;
     const isBudget = this.form.summary.budget !== null && group === this.form.groups[0];
@@ -253,7 +315,8 @@ class NarrativeWriter {
 
   private countsSentence(): string {
     const t = this.t.conclusion;
-    const indicators = this.form.indicators;
+    // Indicators that do not apply are told apart in the rescaling sentence.
+    const indicators = this.form.indicators.filter((i) => i.kind !== "not-applicable");
     if (indicators.length === 0) return "";
     let full = 0;
     let lost = 0;
@@ -319,6 +382,17 @@ class NarrativeWriter {
     const items: SubItem[] = [];
     const byName = new Map<string, SubItem & { indicators: FormIndicator[] }>();
     indicators.forEach((indicator) => {
+      if (indicator.path.length <= depth && indicator.kind === "not-applicable") {
+        items.push({
+          name: indicator.name,
+          max: indicator.max,
+          score: null,
+          complete: true,
+          indicators: [indicator],
+          notApplicable: true,
+        });
+        return;
+      }
       if (indicator.path.length <= depth) {
         items.push({
           name: indicator.name,
@@ -355,6 +429,10 @@ class NarrativeWriter {
         return;
       }
       const index = number++;
+      if (item.notApplicable || item.indicators.every((i) => i.kind === "not-applicable")) {
+        this.paragraph("（" + (index + 1) + "）" + this.notApplicableItem(item));
+        return;
+      }
       const head = this.fill(this.t.groupSection.item, {
         name: this.clause(item.name) || this.unnamed(item.indicators[0]),
         max: item.max === null ? this.t.groupSection.notFilled : formatScore(item.max),
@@ -374,6 +452,21 @@ class NarrativeWriter {
       this.paragraph(this.fill(this.t.groupSection.othersItemsFull, { n: String(quiet) }));
   }
 
+  /** "就业率，分值30分，不适用，不予考核。", or "社会效益指标中的就业率…" for a sub-group. */
+  private notApplicableItem(item: SubItem): string {
+    const own = item.indicators.length === 1 && item.indicators[0].name === item.name;
+    const names = this.indicatorNames(item.indicators);
+    const label = this.clause(item.name);
+    const maxima = item.indicators.map((indicator) => indicator.max);
+    const max = maxima.every((m): m is number => m !== null)
+      ? formatScore(maxima.reduce((sum, m) => sum + m, 0))
+      : null;
+    return this.fill(this.t.groupSection.itemNotApplicable, {
+      name: own || label === "" ? names : label + this.t.groupSection.memberOf + names,
+      max,
+    });
+  }
+
   /** Points lost, a target missed, a value missing or a score not as entered. */
   private hasSomethingToSay(indicator: FormIndicator): boolean {
     return (
@@ -381,12 +474,15 @@ class NarrativeWriter {
       indicator.targetMet === false ||
       indicator.target === null ||
       indicator.actual === null ||
+      indicator.kind === "not-applicable" ||
       pointsLost(indicator.score, indicator.max, this.tolerance) > 0
     );
   }
 
   private indicatorClause(indicator: FormIndicator): string {
     const t = this.t.groupSection;
+    if (indicator.kind === "not-applicable")
+      return this.fill(t.notApplicable, { name: this.indicatorName(indicator) });
     let text = this.fill(t.indicator, {
       name: this.indicatorName(indicator),
       target: this.valuePhrase(this.targetText(indicator)),
@@ -396,8 +492,16 @@ class NarrativeWriter {
       text += this.fill(this.blankScores.has(indicator) ? t.computed : t.computedInvalid, {
         score: formatScore(indicator.score),
       });
-    const lost = pointsLost(indicator.score, indicator.max, this.tolerance);
+    // A 指标偏离 deduction is said as such; only what completion lost is "扣…分".
+    const before = this.beforeDeviation.get(indicator.row);
+    const lost = pointsLost(before ?? indicator.score, indicator.max, this.tolerance);
     if (lost > 0) text += this.fill(t.lost, { lost: formatScore(lost) });
+    const deviation = this.form.ruleSet.deviation;
+    if (before !== undefined && indicator.score !== null && deviation)
+      text += this.fill(t.deviation, {
+        excess: formatPercent(deviation.atRatio - 1),
+        lost: formatScore(before - indicator.score),
+      });
     if (lost === 0 && indicator.targetMet === false && indicator.score !== null)
       text += t.missedButFull;
     const reason = this.reasonText(indicator);
@@ -436,6 +540,44 @@ class NarrativeWriter {
           rate: issue.budget.rate === null ? null : formatPercent(issue.budget.rate),
           lost: formatScore(issue.lost),
         });
+      case "execution-cap":
+        return this.fill(t.executionCap, {
+          rules: this.clause(this.form.ruleSet.name),
+          rate: formatPercent(issue.rate),
+          cap: formatScore(issue.cap),
+          uncapped: formatScore(issue.uncapped),
+          lost: formatScore(issue.uncapped - issue.cap),
+        });
+      case "deviation":
+        return this.fill(t.deviation, {
+          rules: this.clause(this.form.ruleSet.name),
+          names: this.indicatorNames(issue.indicators),
+          excess: formatPercent(issue.excess),
+          lost: formatScore(issue.lost),
+        });
+      case "over-completion":
+        return (
+          this.fill(t.overCompletion, { names: this.indicatorNames(issue.indicators) }) +
+          (issue.reasonMissing.length > 0
+            ? this.fill(t.overCompletionReason, {
+                names: this.indicatorNames(issue.reasonMissing),
+                rules: this.clause(this.form.ruleSet.name),
+              })
+            : "")
+        );
+      case "score-ahead":
+        return this.fill(t.scoreAhead, {
+          scoreRate: formatPercent(issue.scoreRate),
+          rate: formatPercent(issue.rate),
+        });
+      case "budget-reason":
+        return this.fill(t.budgetReason, {
+          rules: this.clause(this.form.ruleSet.name),
+          rate: formatPercent(issue.rate),
+          threshold: formatPercent(issue.threshold),
+        });
+      case "not-applicable":
+        return this.fill(t.notApplicable, { names: this.indicatorNames(issue.indicators) });
       case "disagreement":
         return this.fill(t.disagreement, {
           items: this.joinList(
@@ -540,6 +682,21 @@ class NarrativeWriter {
         return this.fill(t.budget, {
           measure: this.measureFor([this.t.budget.groupName]) ?? t.default,
         });
+      case "execution-cap":
+        return t.executionCap;
+      case "deviation":
+        return this.fill(t.deviation, { names: this.indicatorNames(issue.indicators) });
+      case "over-completion":
+        return (
+          this.fill(t.overCompletion, { names: this.indicatorNames(issue.indicators) }) +
+          (issue.reasonMissing.length > 0 ? t.overCompletionReason : "")
+        );
+      case "score-ahead":
+        return t.scoreAhead;
+      case "budget-reason":
+        return t.budgetReason;
+      case "not-applicable":
+        return t.notApplicable;
       case "disagreement":
         return this.fill(t.disagreement, {
           names: this.names(issue.entries.map((entry) => this.clause(entry.name))),
@@ -612,6 +769,11 @@ class NarrativeWriter {
 
   private fill(template: string, values: TemplateValues = {}): string {
     return fillTemplate(template, values, this.base);
+  }
+
+  /** Up to the template's limit of indicators by name, then "等". */
+  private indicatorNames(indicators: readonly FormIndicator[]): string {
+    return this.names(indicators.map((indicator) => this.indicatorName(indicator)));
   }
 
   private indicatorName(indicator: FormIndicator): string {

@@ -33,6 +33,30 @@ export type NarrativeIssue =
   | { readonly kind: "lost-points"; readonly indicator: FormIndicator; readonly lost: number }
   | { readonly kind: "more-lost"; readonly count: number }
   | { readonly kind: "budget"; readonly budget: ReportBudget; readonly lost: number }
+  // ---- what the rule set did or flagged ----
+  | {
+      readonly kind: "execution-cap";
+      readonly rate: number;
+      readonly cap: number;
+      readonly uncapped: number;
+    }
+  | {
+      readonly kind: "deviation";
+      readonly indicators: readonly FormIndicator[];
+      /** Points the deviations took, in all. */
+      readonly lost: number;
+      /** How far above the target a deviation starts: 0.3 is "30%". */
+      readonly excess: number;
+    }
+  | {
+      readonly kind: "over-completion";
+      readonly indicators: readonly FormIndicator[];
+      /** Those the set asks a reason of that give none. */
+      readonly reasonMissing: readonly FormIndicator[];
+    }
+  | { readonly kind: "score-ahead"; readonly scoreRate: number; readonly rate: number }
+  | { readonly kind: "budget-reason"; readonly rate: number; readonly threshold: number }
+  | { readonly kind: "not-applicable"; readonly indicators: readonly FormIndicator[] }
   | { readonly kind: "disagreement"; readonly entries: readonly DisagreementEntry[] }
   | {
       readonly kind: "missing";
@@ -87,12 +111,17 @@ export function findNarrativeIssues(form: ScoredForm, settings: IssueSettings): 
 
   const lostIndicators: Array<{ indicator: FormIndicator; lost: number }> = [];
   const disagreements: DisagreementEntry[] = [];
+  const deviated = scoresBeforeDeviation(form);
+  // Points a 扣分 column took were the bureau's to take: lost, not a disagreement.
+  const deducted = form.effects.deductions.map((change) => change.row);
   form.indicators.forEach((indicator) => {
-    const lost = pointsLost(indicator.score, indicator.max, tolerance);
+    // Points a 指标偏离 took are the deviation issue's, not a shortfall of completion.
+    const before = deviated.get(indicator.row);
+    const lost = pointsLost(before ?? indicator.score, indicator.max, tolerance);
     // A worded target met still earns 80–100 % of its points (财预〔2020〕10号 附1): points lost
     // there are a judgement, not a disagreement; the grade-band check covers the rest.
     const measured = indicator.kind === "quantitative";
-    if (lost > 0 && measured && indicator.targetMet === true)
+    if (lost > 0 && measured && indicator.targetMet === true && deducted.indexOf(indicator.row) < 0)
       disagreements.push({ kind: "met-but-lost", indicator, name: indicator.name, lost });
     else if (lost > 0) lostIndicators.push({ indicator, lost });
     else if (
@@ -116,6 +145,7 @@ export function findNarrativeIssues(form: ScoredForm, settings: IssueSettings): 
     const lost = pointsLost(budget.score, budget.max, tolerance);
     if (lost > 0) issues.push({ kind: "budget", budget, lost });
   }
+  ruleSetIssues(form).forEach((issue) => issues.push(issue));
 
   const byName = new Map<string, FormIndicator>();
   form.indicators.forEach((indicator) => {
@@ -183,6 +213,63 @@ export function findNarrativeIssues(form: ScoredForm, settings: IssueSettings): 
       (problem.facts.code === "missing-value" && problem.facts.because === "budget-zero")
   );
   if (faults.length > 0) issues.push({ kind: "input-errors", faults });
+  return issues;
+}
+
+/** Each deviated indicator's score before the 指标偏离 deduction, by its row. */
+export function scoresBeforeDeviation(form: ScoredForm): Map<number, number> {
+  const before = new Map<number, number>();
+  form.effects.deviations.forEach((change) => before.set(change.row, change.before));
+  return before;
+}
+
+/** The cap, 指标偏离, over-completion, score ahead of spending, an unexplained 执行率, rescaling. */
+function ruleSetIssues(form: ScoredForm): NarrativeIssue[] {
+  const issues: NarrativeIssue[] = [];
+  const effects = form.effects;
+  const byRow = new Map<number, FormIndicator>();
+  form.indicators.forEach((indicator) => byRow.set(indicator.row, indicator));
+  const rows = (list: readonly number[]): FormIndicator[] =>
+    list.map((row) => byRow.get(row)).filter((i): i is FormIndicator => i !== undefined);
+
+  if (effects.cap && effects.cap.uncapped !== null)
+    issues.push({
+      kind: "execution-cap",
+      rate: effects.cap.rate,
+      cap: effects.cap.cap,
+      uncapped: effects.cap.uncapped,
+    });
+  if (effects.deviations.length > 0 && form.ruleSet.deviation)
+    issues.push({
+      kind: "deviation",
+      indicators: rows(effects.deviations.map((change) => change.row)),
+      lost: round2(
+        effects.deviations.reduce((sum, change) => sum + change.before - change.after, 0)
+      ),
+      excess: round2(form.ruleSet.deviation.atRatio - 1),
+    });
+  if (effects.overCompleted.length > 0) {
+    const missing = form.problems
+      .list()
+      .filter(
+        (problem) =>
+          problem.facts.code === "over-completion" &&
+          problem.facts.reasonRequired &&
+          !problem.facts.reasonGiven
+      )
+      .map((problem) => rowOf(problem.cell));
+    const indicators = rows(effects.overCompleted);
+    issues.push({
+      kind: "over-completion",
+      indicators,
+      reasonMissing: indicators.filter((indicator) => missing.indexOf(indicator.row) >= 0),
+    });
+  }
+  if (effects.scoreAhead) issues.push({ kind: "score-ahead", ...effects.scoreAhead });
+  if (effects.budgetReasonMissing)
+    issues.push({ kind: "budget-reason", ...effects.budgetReasonMissing });
+  if (effects.notApplicable.length > 0)
+    issues.push({ kind: "not-applicable", indicators: rows(effects.notApplicable) });
   return issues;
 }
 

@@ -56,6 +56,11 @@ export interface NarrativeTemplate {
     readonly countUndetermined: string;
     readonly computed: string;
     readonly incomplete: string;
+    /** What the rule set did: {n} {unscaled} {max} {score}; {rules} {rate} {cap} {uncapped}; {names} {excess} {lost}. */
+    readonly rescaled: string;
+    readonly capped: string;
+    readonly deviation: string;
+    readonly deduction: string;
   };
   readonly budget: { readonly heading: string; readonly text: string; readonly groupName: string };
   readonly groupSection: {
@@ -75,6 +80,11 @@ export interface NarrativeTemplate {
     readonly othersFull: string;
     readonly othersItemsFull: string;
     readonly missedButFull: string;
+    readonly deviation: string;
+    readonly notApplicable: string;
+    readonly itemNotApplicable: string;
+    /** Joins a sub-group and its indicators: "社会效益指标中的就业率". */
+    readonly memberOf: string;
   };
   readonly problems: {
     readonly lostPoints: string;
@@ -83,6 +93,13 @@ export interface NarrativeTemplate {
     readonly reasonMissing: string;
     readonly budget: string;
     readonly moreLost: string;
+    readonly executionCap: string;
+    readonly deviation: string;
+    readonly overCompletion: string;
+    readonly overCompletionReason: string;
+    readonly scoreAhead: string;
+    readonly budgetReason: string;
+    readonly notApplicable: string;
     readonly disagreement: string;
     readonly metButLost: string;
     readonly missedButFull: string;
@@ -106,6 +123,13 @@ export interface NarrativeTemplate {
     readonly lostPointsOther: string;
     readonly moreLost: string;
     readonly budget: string;
+    readonly executionCap: string;
+    readonly deviation: string;
+    readonly overCompletion: string;
+    readonly overCompletionReason: string;
+    readonly scoreAhead: string;
+    readonly budgetReason: string;
+    readonly notApplicable: string;
     readonly reasonMissing: string;
     readonly disagreement: string;
     readonly missing: string;

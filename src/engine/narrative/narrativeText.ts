@@ -60,8 +60,8 @@ export function halfWidthNumbers(value: string): string {
     .replace(/％/g, "%")
     .replace(/＞/g, ">")
     .replace(/＜/g, "<")
-    .replace(/^[=＝﹦]\s*(?=\d)/, "")
-    .replace(/[＝﹦]/g, "=");
+    .replace(/^[=＝﹦═]\s*(?=\d)/, "")
+    .replace(/[＝﹦═]/g, "=");
 }
 
 const REASON_LABEL =

@@ -507,7 +507,8 @@ function scoreBudget(
   };
 }
 
-function buildGroups(
+/** Every level's sub-score: the sum of its indicators' scores, those that do not apply left out. */
+export function buildGroups(
   sheetName: string,
   indicators: readonly FormIndicator[],
   budget: ReportBudget | null
