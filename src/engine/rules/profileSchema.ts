@@ -16,7 +16,10 @@ export const profileSchema = z.object({
   source: z.string().min(1),
   /** The score a complete form adds up to. @default 100 */
   totalMax: z.number().positive(),
-  /** Lower bounds, inclusive, highest first; the last must be 0. */
+  /**
+   * Lower bounds, inclusive, highest first; the last must be 0. Scoring rates a total by the rule
+   * set's bands (RuleSet.ratingBands, national's being these); these remain for ratingOf.
+   */
   ratingBands: z
     .array(z.object({ rating: z.enum(RATINGS), min: z.number().min(0), source: z.string() }))
     .min(1)
