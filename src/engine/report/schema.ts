@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { PROFILE_IDS } from "../rules/profile";
 import { INDICATOR_RULES } from "../rules/ruleSet";
+import { PROBLEM_SEVERITY } from "../validate/problem";
 
 const score = z.number().nullable();
 const cellAddress = z.string().describe("A1 address");
@@ -106,8 +107,16 @@ export const indicatorSchema = z.object({
 });
 
 export const problemSchema = z.object({
-  code: z.string(),
-  severity: z.enum(["error", "warning", "info"]),
+  code: z
+    .string()
+    .describe(
+      "One of: " +
+        Object.keys(PROBLEM_SEVERITY).join(", ") +
+        " (docs/rule-sets.md for those a rule set raises)"
+    ),
+  severity: z
+    .enum(["error", "warning", "info"])
+    .describe("error: exit code 1; warning: to check; info: what a rule did"),
   sheet: z.string(),
   cell: cellAddress,
   message: z.string(),
