@@ -2,13 +2,12 @@ import { scoreWorkbook } from "../../../src/engine/scoreWorkbook";
 import { buildNarrative } from "../../../src/engine/narrative/buildNarrative";
 import { narrativeTemplateFor } from "../../../src/engine/narrative/narrativeTemplate";
 import { renderNarrativeMarkdown } from "../../../src/engine/narrative/renderNarrativeMarkdown";
-import { applyRuleSet } from "../../../src/engine/score/applyRuleSet";
-import { buildGroups, type ScoredForm } from "../../../src/engine/score/scoreForm";
+import type { ScoredForm } from "../../../src/engine/score/scoreForm";
 import { RULE_SETS } from "../../../src/engine/rules/ruleSets";
 import type { RuleSet } from "../../../src/engine/rules/ruleSet";
-import { ProblemCollector } from "../../../src/engine/validate/problemCollector";
 import { sheetFromRows, workbookOf, type TestCell } from "../../helpers/gridFromRows";
 import { BUDGET_HEADER, PROJECT_HEADER } from "../../helpers/templateHeaders";
+import { withNotApplicable } from "../../helpers/notApplicable";
 
 function scored(rows: TestCell[][], ruleSet: RuleSet) {
   const sheet = sheetFromRows("项目自评表", rows);
@@ -109,45 +108,6 @@ describe("the narrative under a rule set", () => {
 });
 
 describe("the narrative of a form with indicators that do not apply", () => {
-  // What detection will hand over: 就业率 marked not applicable.
-  function withNotApplicable(
-    form: ScoredForm,
-    sheet: ReturnType<typeof scored>["sheet"],
-    names: string[]
-  ): ScoredForm {
-    const indicators = form.indicators.map((indicator) =>
-      names.indexOf(indicator.name) >= 0
-        ? {
-            ...indicator,
-            kind: "not-applicable" as const,
-            score: null,
-            computedScore: null,
-            scoreSource: null,
-            rule: null,
-          }
-        : indicator
-    );
-    const problems = new ProblemCollector(sheet.name);
-    const ruled = applyRuleSet({
-      sheet,
-      detected: form.detected,
-      profile: form.profile,
-      ruleSet: form.ruleSet,
-      indicators,
-      measures: indicators.map(() => null),
-      budget: form.summary.budget,
-      problems,
-    });
-    return {
-      ...form,
-      indicators: ruled.indicators,
-      effects: ruled.effects,
-      groups: buildGroups(sheet.name, ruled.indicators, form.summary.budget),
-      summary: { ...form.summary, total: ruled.total, rating: ruled.rating },
-      problems,
-    };
-  }
-
   it("rescales in 自评结论综述, names them in 二 and 三, and says so in its item", () => {
     const rows = LOW_SPENDING.slice();
     rows[3] = [null, "年度资金总额", 100, 100, 100, 10, null, null];

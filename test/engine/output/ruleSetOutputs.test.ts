@@ -5,6 +5,7 @@ import { MARK_FILL_COLOURS } from "../../../src/engine/output/outputStyles";
 import { RULE_SETS } from "../../../src/engine/rules/ruleSets";
 import type { OutputSheet } from "../../../src/engine/output/types";
 import { sheetFromRows, workbookOf } from "../../helpers/gridFromRows";
+import { withNotApplicable } from "../../helpers/notApplicable";
 import { BUDGET_HEADER, PROJECT_HEADER } from "../../helpers/templateHeaders";
 
 function texts(sheet: OutputSheet): string[] {
@@ -30,6 +31,16 @@ describe("the results sheet under a rule set", () => {
     expect(lines).toContain("预算执行率65%，总分最高79分：各项得分合计94.5分，按79分计。");
     expect(lines).toContain("发现的问题：错误 1 个，警告 2 个");
     expect(lines.filter((line) => line === "错误" || line === "警告")).toHaveLength(3);
+  });
+
+  it("states the rescaling when indicators do not apply", () => {
+    const result = scoreWorkbook(workbookOf(sheet));
+    const form = withNotApplicable(result.forms[0], sheet, ["就业率"]);
+    // 50 + 6.5 = 56.5 of an applicable 60 → 94.17
+    const lines = texts(buildResultsSheet({ ...result, forms: [form] }));
+    expect(lines).toContain(
+      "1项指标不适用，不予考核：适用指标得分合计56.5分（分值60分），按百分制折算为94.17分。"
+    );
   });
 
   it("is as before under national", () => {
