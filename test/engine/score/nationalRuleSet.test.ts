@@ -11,6 +11,7 @@ import { scoreWorkbook } from "../../../src/engine/scoreWorkbook";
 import { RULE_SETS } from "../../../src/engine/rules/ruleSets";
 import type { Comparator, ParsedNumber } from "../../../src/engine/values/parseValue";
 import { readXlsxGrid } from "../../../src/workbook/xlsx/readXlsxGrid";
+import { sheetFromRows, workbookOf } from "../../helpers/gridFromRows";
 
 /** quantitativeScore as it was before rule sets, kept here as the reference. */
 function scoreBeforeRuleSets(
@@ -95,6 +96,32 @@ describe("national", () => {
       expect(national.problems.filter((p) => ruleCodes.indexOf(p.code) >= 0)).toEqual([]);
       expect(national.ruleSet).toBe("national");
       national.indicators.forEach((indicator) => expect(indicator.rule).not.toBeUndefined());
+    }
+  );
+
+  it.each(["=", "＝", "═"])(
+    "reads %s in a 指标性质 column as 等于, scored as a positive indicator",
+    (sign) => {
+      const sheet = sheetFromRows("表", [
+        [
+          "一级指标",
+          "二级指标",
+          "三级指标",
+          "指标性质",
+          "指标值",
+          "度量单位",
+          "实际完成值",
+          "分值",
+          "得分",
+        ],
+        ["产出指标", "数量指标", "发放人数", sign, 100, "人", 120, 50, null],
+        ["产出指标", "数量指标", "培训场次", sign, 10, "场", 8, 50, null],
+      ]);
+      const { report } = scoreWorkbook(workbookOf(sheet));
+      expect(report.indicators.map((i) => [i.rule, i.targetMet, i.score])).toEqual([
+        ["equal", true, 50], // above the target: full marks, as selfequalindex gives
+        ["equal", false, 40], // 50 × 8/10
+      ]);
     }
   );
 });
