@@ -45,12 +45,21 @@ export function describeScored(scored: ScoredOpenWorkbook): CommandMessage {
   if (result.forms.length > FORMS_LISTED) {
     lines.push("……另有 " + (result.forms.length - FORMS_LISTED) + " 张表，见评分结果表。");
   }
-  const errors = result.problems.filter((problem) => problem.severity === "error").length;
-  const warnings = result.problems.length - errors;
+  const count = (severity: string) =>
+    result.problems.filter((problem) => problem.severity === severity).length;
+  const errors = count("error");
+  // 提示 (info) say what a bureau's rule did, such as dropping an indicator that does not apply.
+  const infos = count("info");
   lines.push(
     result.problems.length === 0
       ? "未发现问题。"
-      : "发现错误 " + errors + " 个、警告 " + warnings + " 个，已在对应单元格标出。"
+      : "发现错误 " +
+          errors +
+          " 个、警告 " +
+          count("warning") +
+          " 个" +
+          (infos > 0 ? "、提示 " + infos + " 个" : "") +
+          "，已在对应单元格标出。"
   );
   if (written) {
     if (written.sheets.length > 0) {
