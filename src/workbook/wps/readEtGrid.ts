@@ -4,8 +4,8 @@
  * a synchronous call into WPS (about 0.2 ms each by Kingsoft's own figure), so the read is
  * sized by calls, not bytes: per sheet the used range's formulas and values in one call each,
  * number formats one call per column (more only where a column mixes formats: the range is
- * halved until each part has one), merged areas by halving the used range where it holds
- * merged cells, and the sheet's names. A 20,000-row table costs about as many calls as a 20-row one.
+ * halved until each part has one), merged areas by halving the part holding values where it
+ * holds merged cells, and the sheet's names. A 20,000-row table costs about as many calls as a 20-row one.
  *
  * The displayed text of numbers is computed from the value and its number format, as the file
  * reader does (formatCellText): ET gives `Text` for one cell at a time only.
@@ -71,27 +71,68 @@ function usedArea(sheet: Et.Worksheet): { area: Area; formulas: unknown[][] } | 
   };
 }
 
+/** A run of rows of one column holding something. */
+interface Run {
+  readonly top: number;
+  readonly bottom: number;
+}
+
+function runsAddress(column: number, runs: readonly Run[]): string {
+  return runs
+    .map((run) => areaAddress({ top: run.top, left: column, bottom: run.bottom, right: column }))
+    .join(",");
+}
+
 /**
- * The number format of every cell of one column, in as few calls as the column allows:
- * `NumberFormat` of a range is its cells' common format, or null when they differ.
+ * The number format of the cells of `runs` (rows of one column holding something), in as few
+ * calls as the column allows: `NumberFormat` of a multi-area range is its cells' common format,
+ * or null when they differ; the runs are halved until each part has one. Blank cells are left
+ * out of the question, so formatting carried over empty rows costs nothing.
  */
-function columnFormats(
+function runFormats(
   sheet: Et.Worksheet,
   column: number,
-  top: number,
-  bottom: number,
+  runs: readonly Run[],
   into: string[]
 ): void {
-  const format = sheet.Range(areaAddress({ top, left: column, bottom, right: column }))
-    .NumberFormat as unknown;
-  if (typeof format === "string" || top === bottom) {
+  const format = sheet.Range(runsAddress(column, runs)).NumberFormat as unknown;
+  const single = runs.length === 1 && runs[0].top === runs[0].bottom;
+  if (typeof format === "string" || single) {
     const text = typeof format === "string" && format !== "" ? format : "General";
-    for (let row = top; row <= bottom; row++) into[row] = text;
+    for (const run of runs) for (let row = run.top; row <= run.bottom; row++) into[row] = text;
     return;
   }
+  if (runs.length > 1) {
+    const middle = Math.ceil(runs.length / 2);
+    runFormats(sheet, column, runs.slice(0, middle), into);
+    runFormats(sheet, column, runs.slice(middle), into);
+    return;
+  }
+  const { top, bottom } = runs[0];
   const middle = Math.floor((top + bottom) / 2);
-  columnFormats(sheet, column, top, middle, into);
-  columnFormats(sheet, column, middle + 1, bottom, into);
+  runFormats(sheet, column, [{ top, bottom: middle }], into);
+  runFormats(sheet, column, [{ top: middle + 1, bottom }], into);
+}
+
+/** The runs of a column's rows holding something, in lists whose address fits 255 characters. */
+function columnRuns(column: number, rows: readonly number[]): Run[][] {
+  const runs: Run[] = [];
+  for (const row of rows) {
+    const last = runs[runs.length - 1];
+    if (last && last.bottom === row - 1) runs[runs.length - 1] = { top: last.top, bottom: row };
+    else runs.push({ top: row, bottom: row });
+  }
+  const lists: Run[][] = [];
+  let current: Run[] = [];
+  for (const run of runs) {
+    if (current.length > 0 && runsAddress(column, current.concat(run)).length > 255) {
+      lists.push(current);
+      current = [];
+    }
+    current.push(run);
+  }
+  if (current.length > 0) lists.push(current);
+  return lists;
 }
 
 function contains(outer: Area, inner: Area): boolean {
@@ -183,15 +224,10 @@ export function readSheet(
     const formats: string[][] = [];
     for (let c = 0; c < columns; c++) {
       const byRow: string[] = [];
-      // Columns with nothing in them need no format.
-      let first = -1;
-      let last = -1;
-      for (let r = 0; r < rows; r++) {
-        if (isBlank(formulas[r][c])) continue;
-        if (first < 0) first = r;
-        last = r;
-      }
-      if (first >= 0) columnFormats(sheet, area.left + c, area.top + first, area.top + last, byRow);
+      const filled: number[] = [];
+      for (let r = 0; r < rows; r++) if (!isBlank(formulas[r][c])) filled.push(area.top + r);
+      for (const runs of columnRuns(area.left + c, filled))
+        runFormats(sheet, area.left + c, runs, byRow);
       formats.push(byRow);
     }
     for (let r = 0; r < rows; r++) {
@@ -227,15 +263,9 @@ export function readSheet(
       }
     }
   }
-  // Merged areas anywhere in the used range: a merge of blank cells beyond the last value counts too.
-  const usedRange = sheet.UsedRange;
-  const full: Area = {
-    top: usedRange.Row,
-    left: usedRange.Column,
-    bottom: usedRange.Row + usedRange.Rows.Count - 1,
-    right: usedRange.Column + usedRange.Columns.Count - 1,
-  };
-  if (used) findMerges(sheet, full, merges);
+  // Merged areas where the sheet holds something: a merge that starts there is found whole
+  // (MergeArea); merges of blank cells below and right of the last value say nothing to the engine.
+  if (used) findMerges(sheet, used.area, merges);
   return createSheetGrid({
     name,
     cells,
