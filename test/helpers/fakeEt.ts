@@ -1029,6 +1029,13 @@ class FakeRange {
     return fakeComment(this._host, state, cell);
   }
 
+  ClearComments(): void {
+    this._host.perform("Range.ClearComments");
+    const state = this._state();
+    if (state.protected) throw new Error("fake ET: the sheet is protected (ClearComments)");
+    eachCell(this._areas, (row, column) => state.notes.delete(toA1(row, column)));
+  }
+
   Select(): void {
     const state = this._state();
     if (this._host.book.activeSheetId !== state.id)

@@ -139,23 +139,3 @@ export function applyFills(sheet: Et.Worksheet, fills: readonly CellFill[]): voi
       setInterior(sheet.Range(address).Interior, spec);
   });
 }
-
-/**
- * Sets a cell's note to `text` (null: removes it), given what it has now. A note is replaced by
- * deleting it and adding the new one: `AddComment` refuses a cell that has one, and what
- * `Comment.Text(text)` keeps of the old text differs between COM hosts.
- */
-export function setNote(
-  sheet: Et.Worksheet,
-  cell: string,
-  current: string | null,
-  text: string | null
-): void {
-  if (current === text) return;
-  const range = sheet.Range(cell);
-  if (current !== null) {
-    const comment = range.Comment;
-    if (comment) comment.Delete();
-  }
-  if (text !== null) range.AddComment(text);
-}

@@ -35,7 +35,8 @@ import {
   storeOwnerRecord,
 } from "../office/settingsOwners";
 import { decideCellChanges, type CellChange } from "../office/writePlan";
-import { applyFills, inspectCells, readNotes, setNote } from "./etCells";
+import { cellAreas, packAreaLists } from "../office/paintFills";
+import { applyFills, inspectCells, readNotes } from "./etCells";
 import { applyPrintLayout, renderEtOutputSheet } from "./etOutputSheet";
 import { worksheetAt } from "./etValues";
 import { ownerMarkOf } from "./readEtGrid";
@@ -156,10 +157,19 @@ export function applyCellChanges(
     });
   applyFills(sheet, fills);
   const current = undo ? readNotes(sheet) : null;
+  // Notes that go or change are cleared together (one call per list of areas); the new ones
+  // are added one by one: ET has no call that adds many.
+  const cleared: string[] = [];
+  const added: Array<{ cell: string; text: string }> = [];
   for (const change of changes) {
     const now = current ? (current.get(change.cell) ?? null) : change.before.note;
-    setNote(sheet, change.cell, now, undo ? change.before.note : change.note);
+    const wanted = undo ? change.before.note : change.note;
+    if (now === wanted) continue;
+    if (now !== null) cleared.push(change.cell);
+    if (wanted !== null) added.push({ cell: change.cell, text: wanted });
   }
+  for (const address of packAreaLists(cellAreas(cleared))) sheet.Range(address).ClearComments();
+  for (const { cell, text } of added) sheet.Range(cell).AddComment(text);
 }
 
 function sameFill(

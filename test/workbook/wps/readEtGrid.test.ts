@@ -10,7 +10,6 @@ import {
   FIXTURES,
   fakeHost,
   fixturePath,
-  gridDigest,
   seedFromXlsx,
   seedLargeDepartmentTable,
 } from "../office/officeTestKit";
