@@ -34,7 +34,17 @@ const taskpaneRestrictedPaths = [
 ];
 
 module.exports = [
-  { ignores: ["node_modules/", "lib/", "dist/", "coverage/", "test-output/"] },
+  {
+    ignores: [
+      "node_modules/",
+      "lib/",
+      "dist/",
+      "dist-wps/",
+      "dist-offline/",
+      "coverage/",
+      "test-output/",
+    ],
+  },
   ...officeAddins.configs.recommended,
   {
     files: ["**/*.ts", "**/*.tsx"],

@@ -1,5 +1,5 @@
-// Runs once before the browser tests: finds the browser, then makes the production build the
-// tests load. Without a browser the run fails under CI=true and is skipped (saying so) otherwise.
+// Runs once before the browser tests: finds the browser, then makes the production builds the
+// tests load (dist/ with the offline file, dist-wps/). Without a browser the run fails under CI=true and is skipped (saying so) otherwise.
 const { execFileSync } = require("child_process");
 const path = require("path");
 const { browserProblem } = require("./browserPath");
@@ -21,11 +21,17 @@ module.exports = async function globalSetup() {
     return;
   }
   const started = Date.now();
+  const root = path.join(__dirname, "..", "..");
   execFileSync("npx", ["webpack", "--mode", "production"], {
-    cwd: path.join(__dirname, "..", ".."),
+    cwd: root,
     stdio: ["ignore", "ignore", "inherit"],
   });
+  // After the Excel build, which empties dist/: the offline file goes into dist/ too.
+  for (const script of ["scripts/build-offline.js", "scripts/build-wps.js"])
+    execFileSync("node", [script], { cwd: root, stdio: ["ignore", "inherit", "inherit"] });
   console.log(
-    "\nProduction build for the browser tests: " + ((Date.now() - started) / 1000).toFixed(1) + " s"
+    "\nProduction builds for the browser tests (Excel, offline file, WPS): " +
+      ((Date.now() - started) / 1000).toFixed(1) +
+      " s"
   );
 };

@@ -59,7 +59,7 @@ export interface FakeSheetState {
 
 const key = (row: number, column: number): number => row * 16384 + column;
 
-function emptyCell(): FakeCell {
+export function emptyCell(): FakeCell {
   return { value: null, formula: null, error: false, numberFormat: "General", fill: null };
 }
 
@@ -189,7 +189,7 @@ function positionalSheetId(position: number): string {
 }
 
 /** True when a cell holds anything Excel counts in the used range: a value or any formatting. */
-function isUsed(cell: FakeCell, valuesOnly: boolean): boolean {
+export function isUsed(cell: FakeCell, valuesOnly: boolean): boolean {
   if (cell.value !== null || cell.formula !== null) return true;
   if (valuesOnly) return false;
   return (
@@ -655,7 +655,7 @@ function eachCell(areas: Area[], visit: (row: number, column: number) => void): 
   }
 }
 
-function cellText(cell: FakeCell): string {
+export function cellText(cell: FakeCell): string {
   if (cell.value === null) return "";
   if (typeof cell.value === "number") return formatCellText(cell.value, cell.numberFormat);
   if (typeof cell.value === "boolean") return cell.value ? "TRUE" : "FALSE";
@@ -864,7 +864,7 @@ class FakeRange extends Proxy0 {
 }
 
 /** What Excel makes of a value written into a cell of a given number format. */
-function parseInput(value: unknown, numberFormat: string): Partial<FakeCell> {
+export function parseInput(value: unknown, numberFormat: string): Partial<FakeCell> {
   if (value === null || value === undefined || value === "")
     return { value: null, formula: null, error: false };
   if (typeof value === "number" || typeof value === "boolean")

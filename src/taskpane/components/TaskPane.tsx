@@ -35,6 +35,8 @@ export interface TaskPaneProps {
   readonly fileName?: string;
   /** What to offer under a result that was written (browser mode: the downloads). */
   readonly resultActions?: (scored: ScoredOpenWorkbook) => React.ReactNode;
+  /** The warning before the first write, where the host's undo differs from Excel's (WPS). */
+  readonly undoNotice?: string;
 }
 
 type Phase = "idle" | "reading" | "writing" | "clearing";
@@ -83,6 +85,7 @@ export function TaskPane({
   mode = "excel",
   fileName,
   resultActions,
+  undoNotice,
 }: TaskPaneProps) {
   const strings = stringsFor(language);
   const inExcel = mode === "excel";
@@ -211,7 +214,7 @@ export function TaskPane({
           messageBarType={MessageBarType.warning}
           delayedRender={false}
         >
-          {strings.undoNotice}
+          {undoNotice ?? strings.undoNotice}
         </MessageBar>
       )}
       <div className={classes.section}>

@@ -12,7 +12,7 @@ import { packAreaLists } from "./paintFills";
 import { OPERATION_BYTES, jsonBytes, type RequestBudget } from "./requestBudget";
 
 /** Excel's text format: what is written into it stays text, even "=SUM(A1)", "+1" or "@x". */
-const TEXT_FORMAT = "@";
+export const TEXT_FORMAT = "@";
 
 /**
  * Column width in points for a width in characters of the default font (Calibri 11: 7 pixels a
@@ -23,7 +23,7 @@ export function columnWidthPoints(characters: number): number {
 }
 
 /** One format attribute set on a rectangle of cells. */
-interface Rectangle {
+export interface Rectangle {
   top: number;
   bottom: number;
   readonly left: number;
@@ -31,8 +31,8 @@ interface Rectangle {
   readonly value: string;
 }
 
-type Attribute = "bold" | "size" | "fill" | "border" | "horizontal" | "vertical" | "wrap";
-const ATTRIBUTES: readonly Attribute[] = [
+export type Attribute = "bold" | "size" | "fill" | "border" | "horizontal" | "vertical" | "wrap";
+export const ATTRIBUTES: readonly Attribute[] = [
   "bold",
   "size",
   "fill",
@@ -43,7 +43,10 @@ const ATTRIBUTES: readonly Attribute[] = [
 ];
 
 /** An attribute's value for a style, null where Excel's default stands. */
-function attributeValue(style: OutputStyle | undefined, attribute: Attribute): string | null {
+export function attributeValue(
+  style: OutputStyle | undefined,
+  attribute: Attribute
+): string | null {
   if (style === undefined) return null;
   const format = OUTPUT_STYLE_FORMATS[style];
   switch (attribute) {
@@ -65,7 +68,10 @@ function attributeValue(style: OutputStyle | undefined, attribute: Attribute): s
 }
 
 /** The style of every cell, covered cells of a merge taking the master's (as in the xlsx writer). */
-function styleGrid(sheet: OutputSheet, columns: number): Array<Array<OutputStyle | undefined>> {
+export function styleGrid(
+  sheet: OutputSheet,
+  columns: number
+): Array<Array<OutputStyle | undefined>> {
   return sheet.rows.map((row) => {
     const mergeAcross = mergeWidth(row.mergeAcross);
     const master = row.cells[0] ? row.cells[0].style : undefined;
@@ -78,7 +84,7 @@ function styleGrid(sheet: OutputSheet, columns: number): Array<Array<OutputStyle
   });
 }
 
-function mergeWidth(mergeAcross: number | undefined): number {
+export function mergeWidth(mergeAcross: number | undefined): number {
   return mergeAcross !== undefined && mergeAcross > 1 ? Math.floor(mergeAcross) : 1;
 }
 
@@ -118,7 +124,7 @@ export function attributeRectangles(
   return done;
 }
 
-function rectangleAddress(rectangle: Rectangle): string {
+export function rectangleAddress(rectangle: Rectangle): string {
   return rectangle.top === rectangle.bottom && rectangle.left === rectangle.right
     ? toA1(rectangle.top, rectangle.left)
     : toA1(rectangle.top, rectangle.left) + ":" + toA1(rectangle.bottom, rectangle.right);
@@ -163,13 +169,13 @@ function applyAttribute(
   }
 }
 
-function cellValue(cell: OutputCell): string | number {
+export function cellValue(cell: OutputCell): string | number {
   if (cell === null) return "";
   if ("text" in cell) return cell.text;
   return isFinite(cell.number) ? cell.number : "#NUM!";
 }
 
-function cellFormat(cell: OutputCell): string {
+export function cellFormat(cell: OutputCell): string {
   if (cell === null) return "General";
   if ("text" in cell || !isFinite(cell.number)) return TEXT_FORMAT;
   return cell.format || "General";

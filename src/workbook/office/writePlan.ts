@@ -314,16 +314,48 @@ export async function writePlan(
 
 /** What changes in a sheet's cells, and what is recorded for the next run. */
 function decideChanges(entry: TouchedSheet, support: ApiSupport): void {
-  const states = entry.inspection!.cells;
-  const marked = new Set(entry.marks.map((mark) => mark.cell));
-  entry.recorded.forEach((recorded, cell) => {
+  const decided = decideCellChanges({
+    recorded: entry.recorded,
+    marks: entry.marks,
+    states: entry.inspection!.cells,
+    notes: support.notes,
+  });
+  entry.changes = decided.changes;
+  entry.recordedNow = decided.recordedNow;
+}
+
+/** What one sheet's cells are now, what the earlier run recorded of them, and what this run marks. */
+export interface CellChangeInput {
+  /** The earlier run's record of the sheet, first entry per cell. */
+  readonly recorded: ReadonlyMap<string, RecordedFill>;
+  readonly marks: readonly SheetMark[];
+  /** The state of every recorded or marked cell. */
+  readonly states: ReadonlyMap<string, CellState>;
+  /** Whether the host can write notes. */
+  readonly notes: boolean;
+}
+
+/**
+ * The changes to a sheet's cells and what to record of them, decided the same way whichever host
+ * writes them (Office.js here, WPS's ET model in src/workbook/wps): the earlier marks still
+ * showing are taken back, the new ones painted over each cell's true original.
+ */
+export function decideCellChanges(input: CellChangeInput): {
+  changes: CellChange[];
+  recordedNow: RecordedFill[];
+} {
+  const changes: CellChange[] = [];
+  const recordedNow: RecordedFill[] = [];
+  const states = input.states;
+  const marked = new Set(input.marks.map((mark) => mark.cell));
+  input.recorded.forEach((recorded, cell) => {
     if (marked.has(cell)) return;
     const state = states.get(cell)!;
     // Only what still shows the tool's own mark is taken back; the user's later changes stay.
     const ownFill = showsMark(state, recorded.mark);
     const ownNote = recorded.note !== undefined && state.note === recorded.note;
     if (ownFill || ownNote) {
-      entry.changes.push({
+      changes.push({
         cell,
         before: state,
         ...(ownFill ? restoredFill(recorded) : keptFill(state)),
@@ -331,9 +363,9 @@ function decideChanges(entry: TouchedSheet, support: ApiSupport): void {
       });
     }
   });
-  for (const mark of entry.marks) {
+  for (const mark of input.marks) {
     const state = states.get(mark.cell)!;
-    const recorded = entry.recorded.get(mark.cell);
+    const recorded = input.recorded.get(mark.cell);
     const colour = "#" + MARK_FILL_COLOURS[mark.severity];
     const showsEarlierMark = recorded !== undefined && showsMark(state, recorded.mark);
     // Re-scoring does not stack marks: a cell still showing the earlier mark keeps its true original.
@@ -355,8 +387,8 @@ function decideChanges(entry: TouchedSheet, support: ApiSupport): void {
           };
     const ownNote =
       recorded !== undefined && recorded.note !== undefined && state.note === recorded.note;
-    const writesNote = support.notes && (state.note === null || ownNote);
-    entry.changes.push({
+    const writesNote = input.notes && (state.note === null || ownNote);
+    changes.push({
       cell: mark.cell,
       before: state,
       fill: colour,
@@ -369,13 +401,14 @@ function decideChanges(entry: TouchedSheet, support: ApiSupport): void {
     // remember: it keeps that fill, and needs recording only for its note. When the other run's
     // record arrives, merging keeps its original (mergeFillRecord).
     if (recorded === undefined && showsMark(state, colour) && !writesNote) continue;
-    entry.recordedNow.push({
+    recordedNow.push({
       cell: mark.cell,
       ...original,
       mark: colour,
       ...(writesNote ? { note: mark.note } : {}),
     });
   }
+  return { changes, recordedNow };
 }
 
 /** Queues fills and notes of changed cells, to their new state or (`undo`) their old one. */

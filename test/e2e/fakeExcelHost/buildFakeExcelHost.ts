@@ -4,17 +4,22 @@ import { readFileSync } from "fs";
 import webpack from "webpack";
 
 /**
- * Bundles the stand-in office.js for the browser (only Chromium runs it, so no ES5 here). The
+ * Bundles the stand-in office.js (or, given another entry, the stand-in WPS) for the browser (only Chromium runs it, so no ES5 here). The
  * fake's API-set table, read from @types/office-js with fs, is swapped for an empty one: the
  * host in the page has every API set.
  */
-export function buildFakeExcelHost(): Promise<string> {
-  const outputPath = path.join(os.tmpdir(), "selfeval-fake-excel-host-" + process.pid);
+export function buildFakeExcelHost(
+  entry = path.join(__dirname, "fakeExcelHostEntry.ts")
+): Promise<string> {
+  const outputPath = path.join(
+    os.tmpdir(),
+    "selfeval-" + path.basename(entry, ".ts") + "-" + process.pid
+  );
   const compiler = webpack({
     mode: "development",
     devtool: false,
     target: "web",
-    entry: path.join(__dirname, "fakeExcelHostEntry.ts"),
+    entry,
     output: { path: outputPath, filename: "fake-office.js" },
     resolve: { extensions: [".ts", ".js"] },
     plugins: [

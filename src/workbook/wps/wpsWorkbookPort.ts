@@ -1,0 +1,143 @@
+/// <reference types="et-jsapi-declare/lib.et" />
+/**
+ * The workbook port over WPS 表格's ET object model (WPS 加载项 JSAPI): the workbook open in WPS
+ * read into the engine's grid and written back, as OfficeWorkbookPort does in Excel. ET calls
+ * are synchronous; the port's methods stay promises so that the pane and the ribbon page use it
+ * exactly as they use the Office port.
+ */
+import type { WorkbookGrid } from "../../engine/grid/types";
+import type { WritePlan } from "../../engine/output/types";
+import { MARK_RECORD_SETTING } from "../office/fillRecord";
+import type { SettingsStore } from "../office/officeHost";
+import { errorDetail } from "../office/saveSettings";
+import { OWNER_RECORD_SETTING } from "../office/settingsOwners";
+import { WorkbookPortError, type WorkbookPort, type WriteOutcome } from "../port";
+import { clearEtMarks } from "./clearEtMarks";
+import { DocumentPropertyStore } from "./documentStore";
+import { readEtGrid } from "./readEtGrid";
+import { findSheet, listSheets, writeEtPlan } from "./writeEtPlan";
+
+/** The records the port keeps in the workbook's custom properties. */
+export const WPS_RECORD_SETTINGS: readonly string[] = [MARK_RECORD_SETTING, OWNER_RECORD_SETTING];
+
+const NO_WORKBOOK = "WPS 表格中没有打开的工作簿：请先打开要评分的绩效自评表。";
+
+export class WpsWorkbookPort implements WorkbookPort {
+  private readonly settings: SettingsStore;
+
+  constructor(
+    private readonly application: () => Et.Application,
+    settings?: SettingsStore
+  ) {
+    this.settings =
+      settings ?? new DocumentPropertyStore(() => this.workbook(), WPS_RECORD_SETTINGS);
+  }
+
+  private app(): Et.Application {
+    const app = this.application();
+    if (!app || !app.ActiveWorkbook) throw new WorkbookPortError("read-failed", NO_WORKBOOK);
+    return app;
+  }
+
+  private workbook(): Et.Workbook {
+    return this.app().ActiveWorkbook;
+  }
+
+  read(): Promise<WorkbookGrid> {
+    return attempt(
+      () => readEtGrid(this.app(), this.settings),
+      (error) => asPortError(error, "read-failed", "读取工作簿失败（" + errorDetail(error) + "）。")
+    );
+  }
+
+  write(plan: WritePlan): Promise<WriteOutcome> {
+    return attempt(
+      () => writeEtPlan(this.app(), this.settings, plan),
+      (error) =>
+        asPortError(
+          error,
+          "write-failed",
+          "写入失败（" + errorDetail(error) + "），工作簿未作修改。"
+        )
+    );
+  }
+
+  clearMarks(): Promise<number> {
+    return attempt(
+      () => clearEtMarks(this.app(), this.settings),
+      (error) => asPortError(error, "write-failed", "清除标记失败（" + errorDetail(error) + "）。")
+    );
+  }
+
+  select(sheet: string, cell: string): Promise<void> {
+    return attempt(
+      async () => {
+        const found = findSheet(listSheets(this.workbook()), sheet);
+        if (!found) {
+          throw new WorkbookPortError(
+            "sheet-missing",
+            "找不到工作表“" +
+              sheet +
+              "”，它可能已被重命名或删除，无法定位到单元格 " +
+              cell +
+              "。请重新评分。"
+          );
+        }
+        found.sheet.Activate();
+        found.sheet.Range(cell).Select();
+      },
+      (error) =>
+        asPortError(
+          error,
+          "read-failed",
+          "无法定位到工作表“" + sheet + "”的单元格 " + cell + "（" + errorDetail(error) + "）。"
+        )
+    );
+  }
+}
+
+/** Runs a step, synchronous throws included, as a promise with failures made port errors. */
+function attempt<T>(step: () => Promise<T>, failure: (error: unknown) => Error): Promise<T> {
+  let running: Promise<T>;
+  try {
+    running = step();
+  } catch (error) {
+    return Promise.reject(failure(error));
+  }
+  return running.catch((error: unknown) => {
+    throw failure(error);
+  });
+}
+
+function asPortError(
+  error: unknown,
+  code: "read-failed" | "write-failed",
+  message: string
+): WorkbookPortError {
+  return error instanceof WorkbookPortError ? error : new WorkbookPortError(code, message);
+}
+
+interface WpsGlobals {
+  Application?: unknown;
+  wps?: { EtApplication?: unknown };
+}
+
+/**
+ * WPS 表格's Application in this page, or null outside WPS. Kingsoft's current documents name the
+ * global `Application`; older builds and samples reach it as `wps.EtApplication()`.
+ */
+export function findEtApplication(scope: unknown): Et.Application | null {
+  const globals = (scope || {}) as WpsGlobals;
+  const direct = globals.Application as Et.Application | undefined;
+  if (direct && typeof direct === "object" && "ActiveWorkbook" in direct) return direct;
+  const legacy = globals.wps && globals.wps.EtApplication;
+  if (typeof legacy === "function") {
+    try {
+      const app = (legacy as () => Et.Application)();
+      if (app && typeof app === "object") return app;
+    } catch {
+      return null;
+    }
+  }
+  return null;
+}

@@ -1,0 +1,439 @@
+/// <reference types="et-jsapi-declare/lib.et" />
+/**
+ * Writes a plan into the workbook open in WPS 表格, whole or not at all, with the same decisions
+ * as the Office.js adapter (writePlan.ts: which marks are taken back, what each cell's original
+ * fill is, where each output sheet goes) and the same records, kept in the workbook's custom
+ * properties (documentStore.ts). ET has no transactions either, so: everything that can be
+ * checked is checked first (workbook structure and sheet protection, names taken since scoring,
+ * whether a sheet to replace is still the tool's own); then each change is written and logged;
+ * if WPS refuses one, the log is undone — new sheets deleted, renamed sheets renamed back, fills
+ * and notes put back — before WorkbookPortError. A replaced sheet is renamed aside and deleted
+ * only once its successor is complete.
+ */
+import type { PlacedOutputSheet, WritePlan } from "../../engine/output/types";
+import { OWNER_MARK_NAME, formatOwnerMark } from "../ownerMark";
+import { WorkbookPortError, type WriteOutcome } from "../port";
+import {
+  fillRecordRefs,
+  mergeFillRecord,
+  readFillRecord,
+  storeFillRecord,
+  type RecordedFill,
+} from "../office/fillRecord";
+import { groupMarks, type SheetMark } from "../office/groupMarks";
+import type { CellState } from "../office/inspectCells";
+import type { SettingsStore } from "../office/officeHost";
+import { resolveRecordedSheets } from "../office/recordedSheets";
+import { errorDetail, refreshSettings, saveSettings } from "../office/saveSettings";
+import { freeSheetName, sameSheetName } from "../office/sheetNames";
+import {
+  mergeOwnerRecord,
+  ownerFromMarkText,
+  ownerMarkText,
+  ownerRecordRefs,
+  readOwnerRecord,
+  storeOwnerRecord,
+} from "../office/settingsOwners";
+import { decideCellChanges, type CellChange } from "../office/writePlan";
+import { cellAreas, packAreaLists } from "../office/paintFills";
+import { applyFills, inspectCells, readNotes } from "./etCells";
+import { applyPrintLayout, renderEtOutputSheet } from "./etOutputSheet";
+import { worksheetAt } from "./etValues";
+import { ownerMarkOf } from "./readEtGrid";
+
+/** Names the new sheet carries until it is complete, and the old one until it is dropped. */
+const TEMPORARY_NAME = "SelfEval 写入中";
+const BACKUP_NAME = "SelfEval 旧表";
+
+export const WPS_STRUCTURE_PROTECTED_MESSAGE =
+  "工作簿结构受保护，无法添加评分结果工作表。请先在“审阅 › 保护工作簿”中取消保护后再评分。工作簿未作任何修改。";
+
+export function wpsSheetProtectedMessage(sheet: string, action: string): string {
+  return (
+    "工作表“" +
+    sheet +
+    "”受保护，无法" +
+    action +
+    "。请先在“审阅 › 撤销工作表保护”中取消保护，再重试。工作簿未作任何修改。"
+  );
+}
+
+/**
+ * A worksheet as the records know it. ET has no worksheet ids: a sheet is its name, which is
+ * what the Office adapter falls back on across sessions too (recordedSheets.ts).
+ */
+export interface EtSheetInfo {
+  readonly sheet: Et.Worksheet;
+  readonly name: string;
+  readonly id: string;
+  /** 1-based. */
+  readonly index: number;
+}
+
+export function listSheets(book: Et.Workbook): EtSheetInfo[] {
+  const count = book.Worksheets.Count;
+  const sheets: EtSheetInfo[] = [];
+  for (let index = 1; index <= count; index++) {
+    const sheet = worksheetAt(book, index);
+    const name = String(sheet.Name);
+    sheets.push({ sheet, name, id: name, index });
+  }
+  return sheets;
+}
+
+export function findSheet(sheets: readonly EtSheetInfo[], name: string): EtSheetInfo | undefined {
+  return (
+    sheets.find((sheet) => sheet.name === name) ??
+    sheets.find((sheet) => sameSheetName(sheet.name, name))
+  );
+}
+
+interface TouchedSheet {
+  readonly info: EtSheetInfo;
+  recordKey: string | null;
+  readonly recorded: Map<string, RecordedFill>;
+  readonly marks: SheetMark[];
+  changes: CellChange[];
+  recordedNow: RecordedFill[];
+}
+
+interface Placement {
+  readonly placed: PlacedOutputSheet;
+  readonly name: string;
+  readonly replaces: EtSheetInfo | null;
+}
+
+/** What was done, in order, so that a failed write can be undone. */
+type LoggedStep =
+  | { readonly kind: "cells"; readonly sheet: Et.Worksheet; readonly changes: CellChange[] }
+  | { readonly kind: "added"; readonly sheet: Et.Worksheet }
+  | { readonly kind: "renamed"; readonly sheet: Et.Worksheet; readonly from: string };
+
+/** Application flags set for a write and put back after it. */
+export function withQuietApplication<T>(app: Et.Application, action: () => T): T {
+  let screenUpdating: boolean | null = null;
+  let displayAlerts: boolean | null = null;
+  try {
+    screenUpdating = app.ScreenUpdating;
+    app.ScreenUpdating = false;
+  } catch {
+    screenUpdating = null;
+  }
+  try {
+    // Deleting a sheet asks the user to confirm unless alerts are off.
+    displayAlerts = app.DisplayAlerts;
+    app.DisplayAlerts = false;
+  } catch {
+    displayAlerts = null;
+  }
+  try {
+    return action();
+  } finally {
+    try {
+      if (displayAlerts !== null) app.DisplayAlerts = displayAlerts;
+      if (screenUpdating !== null) app.ScreenUpdating = screenUpdating;
+    } catch {
+      // Nothing to put back on a build that refused the flags.
+    }
+  }
+}
+
+/** Applies cell changes: fills grouped, then notes one by one; `undo` puts back `before`. */
+export function applyCellChanges(
+  sheet: Et.Worksheet,
+  changes: readonly CellChange[],
+  undo = false
+): void {
+  const fills = changes
+    .filter((change) => undo || !sameFill(change, change.before))
+    .map((change) => {
+      const target = undo ? change.before : change;
+      return {
+        cell: change.cell,
+        fill: target.fill,
+        pattern: target.pattern,
+        patternColor: target.patternColor,
+      };
+    });
+  applyFills(sheet, fills);
+  const current = undo ? readNotes(sheet) : null;
+  // Notes that go or change are cleared together (one call per list of areas); the new ones
+  // are added one by one: ET has no call that adds many.
+  const cleared: string[] = [];
+  const added: Array<{ cell: string; text: string }> = [];
+  for (const change of changes) {
+    const now = current ? (current.get(change.cell) ?? null) : change.before.note;
+    const wanted = undo ? change.before.note : change.note;
+    if (now === wanted) continue;
+    if (now !== null) cleared.push(change.cell);
+    if (wanted !== null) added.push({ cell: change.cell, text: wanted });
+  }
+  for (const address of packAreaLists(cellAreas(cleared))) sheet.Range(address).ClearComments();
+  for (const { cell, text } of added) sheet.Range(cell).AddComment(text);
+}
+
+function sameFill(
+  a: Pick<CellState, "fill" | "pattern" | "patternColor">,
+  b: Pick<CellState, "fill" | "pattern" | "patternColor">
+): boolean {
+  return a.fill === b.fill && a.pattern === b.pattern && a.patternColor === b.patternColor;
+}
+
+export async function writeEtPlan(
+  app: Et.Application,
+  settings: SettingsStore,
+  plan: WritePlan
+): Promise<WriteOutcome> {
+  await refreshSettings(settings);
+  const book = app.ActiveWorkbook;
+  const sheets = listSheets(book);
+  if (book.ProtectStructure && plan.sheets.length > 0)
+    throw new WorkbookPortError("sheet-protected", WPS_STRUCTURE_PROTECTED_MESSAGE);
+  const earlier = readFillRecord(settings);
+  const owners = readOwnerRecord(settings);
+  const ownerSheets = resolveRecordedSheets(sheets, ownerRecordRefs(owners));
+  const ownerBySheet = new Map<string, string>();
+  ownerSheets.forEach((info, key) => ownerBySheet.set(info.name, owners[key].mark));
+
+  const touched = new Map<string, TouchedSheet>();
+  const touch = (info: EtSheetInfo): TouchedSheet => {
+    let entry = touched.get(info.name);
+    if (!entry) {
+      entry = {
+        info,
+        recordKey: null,
+        recorded: new Map(),
+        marks: [],
+        changes: [],
+        recordedNow: [],
+      };
+      touched.set(info.name, entry);
+    }
+    return entry;
+  };
+  resolveRecordedSheets(sheets, fillRecordRefs(earlier)).forEach((info, key) => {
+    const entry = touch(info);
+    entry.recordKey = key;
+    for (const cell of earlier[key].cells)
+      if (!entry.recorded.has(cell.cell)) entry.recorded.set(cell.cell, cell);
+  });
+  groupMarks(plan.marks).forEach((marks, name) => {
+    const info = findSheet(sheets, name);
+    if (info) touch(info).marks.push(...marks);
+  });
+
+  const touchedSheets = Array.from(touched.values());
+  for (const entry of touchedSheets) {
+    const cells = Array.from(entry.recorded.keys());
+    for (const mark of entry.marks) if (!entry.recorded.has(mark.cell)) cells.push(mark.cell);
+    const decided = decideCellChanges({
+      recorded: entry.recorded,
+      marks: entry.marks,
+      states: inspectCells(entry.info.sheet, cells),
+      notes: true,
+    });
+    entry.changes = decided.changes;
+    entry.recordedNow = decided.recordedNow;
+    if (entry.changes.length > 0 && entry.info.sheet.ProtectContents)
+      throw new WorkbookPortError(
+        "sheet-protected",
+        wpsSheetProtectedMessage(entry.info.name, "写入或清除评分标记")
+      );
+  }
+
+  const taken = sheets.map((sheet) => sheet.name);
+  const placements: Placement[] = plan.sheets.map((placed) => {
+    const info = placed.mode === "replace" ? findSheet(sheets, placed.name) : undefined;
+    if (info) {
+      const recorded = ownerBySheet.get(info.name);
+      const owner = ownerMarkOf(info.sheet) ?? (recorded ? ownerFromMarkText(recorded) : null);
+      if (owner && owner.kind === placed.sheet.owner) {
+        if (info.sheet.ProtectContents)
+          throw new WorkbookPortError(
+            "sheet-protected",
+            wpsSheetProtectedMessage(info.name, "替换为新的评分结果")
+          );
+        return { placed, name: info.name, replaces: info };
+      }
+    }
+    // A name the user has taken since scoring is never reused.
+    const name = freeSheetName(
+      placed.mode === "create" ? placed.name : placed.sheet.preferredName,
+      taken
+    );
+    taken.push(name);
+    return { placed, name, replaces: null };
+  });
+
+  const { written, leftBehind } = withQuietApplication(app, () =>
+    writeLogged(app, touchedSheets, placements, taken)
+  );
+
+  // The records go into the workbook only once it holds what they describe, merged into what it
+  // holds now: the ribbon page or the pane may have written since this write began.
+  await refreshSettings(settings);
+  storeFillRecord(
+    settings,
+    mergeFillRecord(
+      readFillRecord(settings),
+      touchedSheets.map((entry) => ({
+        key: entry.recordKey,
+        sheet: { id: entry.info.name, name: entry.info.name },
+        settled: Array.from(entry.recorded.keys()),
+        cells: entry.recordedNow,
+      }))
+    )
+  );
+  const replacedNames = placements
+    .map((placement) => (placement.replaces ? placement.replaces.name : null))
+    .filter((name): name is string => name !== null);
+  const found: Array<{ key: string; sheet: { id: string; name: string } }> = [];
+  const replaced: string[] = [];
+  ownerSheets.forEach((info, key) => {
+    if (replacedNames.indexOf(info.name) >= 0) replaced.push(key);
+    else found.push({ key, sheet: { id: info.name, name: info.name } });
+  });
+  storeOwnerRecord(
+    settings,
+    mergeOwnerRecord(readOwnerRecord(settings), {
+      found,
+      replaced,
+      written: written.map(({ placement }) => ({
+        id: placement.name,
+        name: placement.name,
+        mark: ownerMarkText(placement.placed.sheet.owner, placement.placed.sheet.fingerprint),
+      })),
+    })
+  );
+  const saveFailure = await saveSettings(settings);
+
+  let marked = 0;
+  for (const entry of touchedSheets) marked += entry.marks.length;
+  const notices = leftBehind.map(
+    (name) => "旧的评分表未能删除，已保留为工作表“" + name + "”，确认新表无误后可手动删除。"
+  );
+  if (saveFailure !== null)
+    notices.push(
+      "评分标记的记录未能保存到文档属性（" +
+        saveFailure +
+        "），关闭文档后“清除标记”将无法还原这些单元格原来的填充色。"
+    );
+  return {
+    marked,
+    sheets: placements.map((placement) => ({
+      name: placement.name,
+      mode: placement.replaces ? ("replace" as const) : ("create" as const),
+    })),
+    notices,
+  };
+}
+
+function markOwner(sheet: Et.Worksheet, placed: PlacedOutputSheet): void {
+  // Hidden and scoped to the sheet, as the CLI writes it: the sheet's own Names collection.
+  sheet.Names.Add(
+    OWNER_MARK_NAME,
+    "=" + formatOwnerMark(placed.sheet.owner, placed.sheet.fingerprint),
+    false
+  );
+}
+
+function writeLogged(
+  app: Et.Application,
+  touchedSheets: readonly TouchedSheet[],
+  placements: readonly Placement[],
+  taken: string[]
+): { written: Array<{ sheet: Et.Worksheet; placement: Placement }>; leftBehind: string[] } {
+  const book = app.ActiveWorkbook;
+  const log: LoggedStep[] = [];
+  const backups: Array<{ name: string; sheet: Et.Worksheet }> = [];
+  const written: Array<{ sheet: Et.Worksheet; placement: Placement }> = [];
+  try {
+    for (const entry of touchedSheets) {
+      if (entry.changes.length === 0) continue;
+      // Logged before the calls: a call WPS refuses halfway may have changed part of the cells.
+      log.push({ kind: "cells", sheet: entry.info.sheet, changes: entry.changes });
+      applyCellChanges(entry.info.sheet, entry.changes);
+    }
+    for (const placement of placements) {
+      const old = placement.replaces;
+      const worksheets = book.Worksheets;
+      const last = worksheetAt(book, worksheets.Count);
+      const sheet = worksheets.Add(undefined, last) as Et.Worksheet;
+      log.push({ kind: "added", sheet });
+      const temporary = old ? freeSheetName(TEMPORARY_NAME, taken) : placement.name;
+      if (old) taken.push(temporary);
+      sheet.Name = temporary;
+      renderEtOutputSheet(sheet, placement.placed.sheet);
+      markOwner(sheet, placement.placed);
+      if (old) {
+        // The old sheet is renamed aside, not deleted, until its successor holds its name.
+        const backup = freeSheetName(BACKUP_NAME, taken);
+        taken.push(backup);
+        log.push({ kind: "renamed", sheet: old.sheet, from: old.name });
+        old.sheet.Name = backup;
+        backups.push({ name: backup, sheet: old.sheet });
+        log.push({ kind: "renamed", sheet, from: temporary });
+        sheet.Name = placement.name;
+        sheet.Move(old.sheet);
+      }
+      written.push({ sheet, placement });
+    }
+  } catch (error) {
+    const undone = undoLog(log);
+    const names = placements
+      .map((placement) => placement.name)
+      .concat(
+        touchedSheets.filter((entry) => entry.changes.length > 0).map((entry) => entry.info.name)
+      );
+    const sheetList = "“" + names.join("”“") + "”";
+    throw new WorkbookPortError(
+      "write-failed",
+      undone === null
+        ? "写入失败：WPS 表格拒绝了对工作表" +
+            sheetList +
+            "的修改（" +
+            errorDetail(error) +
+            "）。已撤销本次写入，工作簿保持原样。"
+        : "写入失败：WPS 表格拒绝了对工作表" +
+            sheetList +
+            "的修改（" +
+            errorDetail(error) +
+            "），撤销也未能完成（" +
+            errorDetail(undone) +
+            "）。请检查这些工作表，以及名称以“SelfEval”开头的工作表。"
+    );
+  }
+  // Everything is in place; only now do the replaced sheets go. Should WPS refuse, the new
+  // sheets stand and the old ones stay aside under their temporary names.
+  const leftBehind: string[] = [];
+  for (const backup of backups) {
+    try {
+      backup.sheet.Delete();
+    } catch {
+      leftBehind.push(backup.name);
+    }
+  }
+  for (const { sheet, placement } of written) {
+    try {
+      applyPrintLayout(sheet, placement.placed.sheet);
+    } catch (error) {
+      console.warn("绩效自评助手: 打印设置未能写入", error);
+    }
+  }
+  return { written, leftBehind };
+}
+
+/** Undoes a write's logged steps, last first. Returns null when done, or what stopped it. */
+function undoLog(log: readonly LoggedStep[]): unknown {
+  try {
+    for (let index = log.length - 1; index >= 0; index--) {
+      const step = log[index];
+      if (step.kind === "added") step.sheet.Delete();
+      else if (step.kind === "renamed") step.sheet.Name = step.from;
+      else applyCellChanges(step.sheet, step.changes, true);
+    }
+    return null;
+  } catch (error) {
+    return error;
+  }
+}
