@@ -7,6 +7,7 @@ export type { CliIo };
 const COMMANDS: Readonly<Record<string, (argv: readonly string[], io: CliIo) => Promise<number>>> =
   {
     score: runScore,
+    batch: (argv, io) => import("./commands/batch").then((command) => command.runBatch(argv, io)),
   };
 
 const USAGE = SCORE_USAGE;
