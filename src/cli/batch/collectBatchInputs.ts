@@ -86,12 +86,15 @@ export async function collectBatchInputs(
   };
 
   for (const given of paths) {
-    const stat = await fs.stat(given).catch((error: NodeJS.ErrnoException) => error);
-    if (stat instanceof Error) {
+    let stat;
+    try {
+      stat = await fs.stat(given);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
       throw new UsageFailure(
         "找不到 " +
           given +
-          (stat.code === "ENOENT" ? "：文件或文件夹不存在" : "：" + String(stat.code)) +
+          (code === "ENOENT" ? "：文件或文件夹不存在" : "：" + String(code)) +
           "。"
       );
     }

@@ -13,7 +13,13 @@ import type { ScoreOptions } from "../../engine/scoreWorkbook";
 import { writeSummaryWorkbook } from "../../workbook/xlsx/summaryWorkbook/writeSummaryWorkbook";
 import type { BatchJobResult } from "../batch/batchJob";
 import { BatchProgress, type ProgressStream } from "../batch/batchProgress";
-import { collectBatchInputs, type BatchInput } from "../batch/collectBatchInputs";
+import {
+  collectBatchInputs,
+  inputKindOf,
+  isWithin,
+  type BatchInput,
+} from "../batch/collectBatchInputs";
+import { isSummaryWorkbook } from "../batch/isSummaryWorkbook";
 import { defaultWorkerScript, runJobPool, type Prepared } from "../batch/jobPool";
 import { findSoffice, sofficeConverter, type LegacyConverter } from "../batch/legacyConverter";
 import { narrativeNameFor, planMirroredNames } from "../batch/planOutputNames";
@@ -288,10 +294,30 @@ export async function runBatch(
           "--" + fileOutputs[i].option + " 和 --" + fileOutputs[j].option + " 不能是同一个文件。"
         );
 
-  const collected = await collectBatchInputs(
-    args.inputs,
-    fileOutputs.map((output) => output.file).concat(folderOutputs.map((output) => output.folder))
-  );
+  // The batch's own outputs in the folders are passed over (a second run must not score the
+  // first run's summary or copies); a workbook an output names that is not one of them stays an
+  // input, and the output is then refused below, so no form is ever overwritten.
+  for (const output of folderOutputs) {
+    const folder = await resolvedPath(output.folder);
+    for (const input of args.inputs)
+      if (isWithin(await resolvedPath(input), folder))
+        throw new UsageFailure(
+          "--" +
+            output.option +
+            " 的文件夹包含要评分的 " +
+            input +
+            "：为保护原表，请另选一个文件夹。"
+        );
+  }
+  const passedOver: string[] = folderOutputs.map((output) => output.folder);
+  for (const output of fileOutputs)
+    if (
+      inputKindOf(output.file) === null ||
+      !(await isReadableFile(output.file)) ||
+      (await isSummaryWorkbook(output.file))
+    )
+      passedOver.push(output.file);
+  const collected = await collectBatchInputs(args.inputs, passedOver);
   const inputs = collected.inputs;
   if (inputs.length === 0)
     throw new UsageFailure(
@@ -540,6 +566,11 @@ export async function runBatch(
   } finally {
     await cleanUp();
   }
+}
+
+async function isReadableFile(file: string): Promise<boolean> {
+  const stat = await fs.stat(file).catch(() => null);
+  return stat !== null && stat.isFile();
 }
 
 function folderErrorText(error: unknown): string {

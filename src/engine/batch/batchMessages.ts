@@ -137,6 +137,6 @@ export function riskFactorText(factor: RiskFactor): string {
     case "low-execution":
       return "预算执行率 " + percentText(factor.rate);
     case "large-budget":
-      return "预算规模大（" + formatScore(factor.amountWan) + " 万元）";
+      return "预算 " + formatScore(factor.amountWan) + " 万元，规模较大";
   }
 }

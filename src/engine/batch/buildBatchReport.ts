@@ -201,7 +201,10 @@ export function buildBatchReport(
   return { blocks };
 }
 
-/** 三、存在的共性问题: the kinds of problem most forms share, "一是…，二是…". */
+/**
+ * 三、存在的共性问题: the kinds of problem most forms share, "一是…，二是…" (errors and warnings:
+ * the forms' problem counts leave out info problems such as rows that do not apply).
+ */
 function problemParagraphs(summary: BatchSummary, text: Wording): NarrativeBlock[] {
   const formsWith = new Map<string, number>();
   const order: string[] = [];
@@ -211,13 +214,8 @@ function problemParagraphs(summary: BatchSummary, text: Wording): NarrativeBlock
         if (!formsWith.has(code)) order.push(code);
         formsWith.set(code, (formsWith.get(code) || 0) + 1);
       }
-  // Problems of severity info (rows that do not apply) are no fault to report.
-  const faults = new Set<string>();
-  for (const file of summary.files)
-    for (const problem of file.problems)
-      if (problem.severity === "error" || problem.severity === "warning") faults.add(problem.code);
   const ranked = order
-    .filter((code) => faults.has(code))
+    .slice()
     .sort((a, b) => (formsWith.get(b) as number) - (formsWith.get(a) as number))
     .slice(0, PROBLEM_KINDS);
   if (ranked.length === 0) return [{ kind: "paragraph", text: text.problems.none }];

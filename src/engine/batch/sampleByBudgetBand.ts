@@ -50,8 +50,14 @@ export function sampleByBudgetBand(files: readonly BatchFile[], percent: number)
       members[bandIndexOf(budgetInWan(form.budget))].push({ file: fileIndex, form: formIndex });
     })
   );
+  // Members in name order, so the draw does not depend on the order the files were found in.
+  const byName = (a: FormRef, b: FormRef) => {
+    const nameA = files[a.file].file;
+    const nameB = files[b.file].file;
+    return nameA < nameB ? -1 : nameA > nameB ? 1 : a.file - b.file || a.form - b.form;
+  };
   const bands: BandSample[] = BUDGET_BANDS.map((band, index) => {
-    const list = members[index].slice();
+    const list = members[index].slice().sort(byName);
     // Each band its own stream, so adding a form to one band leaves the others' draws alone.
     const random = seededRandom((seed ^ Math.imul(index + 1, 0x9e3779b1)) >>> 0);
     const wanted =

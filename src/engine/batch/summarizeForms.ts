@@ -65,12 +65,15 @@ function summarizeForm(form: ScoredForm, sheet: SheetGrid | undefined, list: Pro
   let warnings = 0;
   let notices = 0;
   for (const problem of list) {
-    counts[problem.code] = (counts[problem.code] || 0) + 1;
-    // Severity is read as a string: rule sets add "info", which never counts as a fault.
+    // Severity is read as a string: rule sets add "info", which is no fault and is only counted.
     const severity: string = problem.severity;
     if (severity === "error") errors++;
     else if (severity === "warning") warnings++;
-    else notices++;
+    else {
+      notices++;
+      continue;
+    }
+    counts[problem.code] = (counts[problem.code] || 0) + 1;
     if (ALERT_CODES.indexOf(problem.code) >= 0 && alerts.indexOf(problem.code) < 0)
       alerts.push(problem.code);
   }

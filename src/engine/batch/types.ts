@@ -78,7 +78,7 @@ export interface BatchForm {
   readonly notices: number;
   /** The codes of the 自评预警 problems on this form, each once, in the order first found. */
   readonly alerts: readonly string[];
-  /** How many problems of each code: what the risk ranking reads. */
+  /** How many errors and warnings of each code (info problems are not counted): what the risk ranking reads. */
   readonly problemCounts: Readonly<Record<string, number>>;
   /** The first three problems in words, errors first. */
   readonly mainProblems: readonly string[];

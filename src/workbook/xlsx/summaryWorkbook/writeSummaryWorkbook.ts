@@ -20,6 +20,9 @@ export interface SummaryWorkbookOptions {
   readonly createdAt?: Date;
 }
 
+/** The document title of every 汇总 workbook, by which a later batch knows it for its own. */
+export const SUMMARY_WORKBOOK_TITLE = "绩效自评汇总表";
+
 const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const PACKAGE_RELATIONSHIP = "http://schemas.openxmlformats.org/package/2006/relationships";
@@ -146,7 +149,7 @@ export async function writeSummaryWorkbook(
       '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ' +
       'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" ' +
       'xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
-      "<dc:title>绩效自评汇总表</dc:title><dc:creator>绩效自评助手</dc:creator>" +
+      `<dc:title>${SUMMARY_WORKBOOK_TITLE}</dc:title><dc:creator>绩效自评助手</dc:creator>` +
       `<dcterms:created xsi:type="dcterms:W3CDTF">${created}</dcterms:created>` +
       `<dcterms:modified xsi:type="dcterms:W3CDTF">${created}</dcterms:modified>` +
       "</cp:coreProperties>"
