@@ -1,9 +1,10 @@
 import { promises as fs } from "fs";
 import * as path from "path";
+import { spreadsheetKindOf, type SpreadsheetKind } from "../../engine/batch/spreadsheetKind";
 import { UsageFailure } from "../cliIo";
 
 /** How a file takes part in a batch. */
-export type InputKind = "workbook" | "legacy";
+export type InputKind = SpreadsheetKind;
 
 export interface BatchInput {
   /** Where to read it. */
@@ -21,20 +22,9 @@ export interface CollectedInputs {
   readonly ignored: number;
 }
 
-/** Spreadsheet packages the reader takes as they are. */
-const WORKBOOK_EXTENSIONS = [".xlsx", ".xlsm", ".xltx", ".xltm"];
-/** Older or other formats LibreOffice can convert to .xlsx (WPS 表格 writes .et/.ett). */
-const LEGACY_EXTENSIONS = [".xls", ".xlt", ".et", ".ett", ".ods"];
-
 /** What a file's name says it is; null for a file that is no spreadsheet. */
 export function inputKindOf(file: string): InputKind | null {
-  const name = path.basename(file);
-  // Excel's owner files (~$x.xlsx) and LibreOffice's lock files are no workbooks.
-  if (name.startsWith("~$") || name.startsWith(".~lock.")) return null;
-  const extension = path.extname(name).toLowerCase();
-  if (WORKBOOK_EXTENSIONS.indexOf(extension) >= 0) return "workbook";
-  if (LEGACY_EXTENSIONS.indexOf(extension) >= 0) return "legacy";
-  return null;
+  return spreadsheetKindOf(path.basename(file));
 }
 
 function slashed(file: string): string {

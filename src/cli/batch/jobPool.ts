@@ -15,6 +15,9 @@ export interface JobPoolOptions {
   readonly workerScript: string | null;
 }
 
+/** Each worker's heap limit: far above a real form's needs (a 20,000-row sheet takes ~300 MB). */
+const WORKER_HEAP_MB = 2048;
+
 /** A job to send, or a result that needs no job (a file the main thread already settled). */
 export type Prepared = { readonly job: BatchJob } | { readonly result: BatchJobResult };
 
@@ -51,7 +54,12 @@ class PooledWorker {
   constructor(private readonly script: string) {}
 
   run(job: BatchJob): Promise<BatchJobResult> {
-    const worker = this.worker ?? (this.worker = new Worker(this.script));
+    // A file that would take all the memory ends its own worker, not the batch.
+    const worker =
+      this.worker ??
+      (this.worker = new Worker(this.script, {
+        resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+      }));
     return new Promise((resolve) => {
       const done = (result: BatchJobResult) => {
         worker.off("message", onMessage);

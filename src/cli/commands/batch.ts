@@ -22,7 +22,7 @@ import {
 import { isSummaryWorkbook } from "../batch/isSummaryWorkbook";
 import { defaultWorkerScript, runJobPool, type Prepared } from "../batch/jobPool";
 import { findSoffice, sofficeConverter, type LegacyConverter } from "../batch/legacyConverter";
-import { narrativeNameFor, planMirroredNames } from "../batch/planOutputNames";
+import { narrativeNameFor, planMirroredNames } from "../../engine/batch/planOutputNames";
 import { StagedFolder, type UndoCommit } from "../batch/stagedFolder";
 import { UsageFailure, type CliIo } from "../cliIo";
 import { parseArguments } from "../parseArguments";
@@ -414,7 +414,7 @@ export async function runBatch(
         if (!converter)
           return {
             result: settled(index, "skipped", [
-              { code: "legacy-format", extension: input.extension },
+              { code: "legacy-format", extension: input.extension, noConverter: true },
             ]),
           };
         try {

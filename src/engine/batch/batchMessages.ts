@@ -66,7 +66,9 @@ export function fileNoteText(note: FileNote): string {
       return (
         "旧版 ." +
         extensionName(note.extension) +
-        " 格式，本机未安装 LibreOffice，无法自动转换：请另存为 .xlsx 后再评分。"
+        " 格式，" +
+        (note.noConverter ? "本机未安装 LibreOffice，无法自动转换" : "无法直接读取") +
+        "：请另存为 .xlsx 后再评分。"
       );
     case "conversion-failed":
       return (
@@ -100,6 +102,10 @@ function systemCodeText(code: string): string {
       return "这是一个文件夹";
     case "ELOOP":
       return "符号链接循环";
+    // What browsers name a file they cannot read (moved or locked since it was picked).
+    case "NotReadableError":
+    case "NotFoundError":
+      return "浏览器无法读取，文件可能已被移动或正被其他程序占用";
     default:
       return "系统错误 " + code;
   }

@@ -25,8 +25,8 @@ export type FileNote =
   | { readonly code: "vanished" }
   /** The file system would not give its bytes (permissions, a device …). */
   | { readonly code: "unreadable"; readonly systemCode: string }
-  /** .xls/.et/.ods and no converter (LibreOffice) on this machine. */
-  | { readonly code: "legacy-format"; readonly extension: string }
+  /** .xls/.et/.ods, which must be saved as .xlsx; `noConverter` when LibreOffice is missing. */
+  | { readonly code: "legacy-format"; readonly extension: string; readonly noConverter?: boolean }
   /** The converter ran but gave no workbook. */
   | { readonly code: "conversion-failed"; readonly detail: string }
   /** Scored from a copy that LibreOffice converted to .xlsx. */
@@ -107,6 +107,18 @@ export interface BatchFile {
   readonly problems: readonly BatchProblem[];
   /** Where its scored copy was written, relative to the summary workbook; null when none was. */
   readonly scoredCopy: string | null;
+}
+
+/** What scoring one file of a batch gives: its row, and its outputs when they were asked for. */
+export interface BatchFileOutcome {
+  readonly status: BatchFileStatus;
+  readonly notes: FileNote[];
+  readonly forms: BatchForm[];
+  readonly problems: BatchProblem[];
+  /** The scored copy, when asked for and made. */
+  readonly scoredCopy: Uint8Array | null;
+  /** The 自评表说明 as .docx, when asked for and made. */
+  readonly docx: Uint8Array | null;
 }
 
 /** A form as the reviewer's lists point at it. */

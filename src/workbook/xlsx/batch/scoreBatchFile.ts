@@ -6,7 +6,7 @@
  * in the browser.
  */
 import { summarizeForms } from "../../../engine/batch/summarizeForms";
-import type { BatchForm, BatchProblem, FileNote } from "../../../engine/batch/types";
+import type { BatchFileOutcome, FileNote } from "../../../engine/batch/types";
 import { buildWritePlan } from "../../../engine/output/buildWritePlan";
 import { buildNarratives } from "../../../engine/narrative/buildNarrative";
 import type { NarrativeDocument } from "../../../engine/narrative/types";
@@ -26,16 +26,7 @@ export interface BatchFileOptions {
   readonly renderDocx?: (documents: readonly NarrativeDocument[]) => Promise<Uint8Array>;
 }
 
-export interface BatchFileOutcome {
-  readonly status: "scored" | "failed" | "skipped";
-  readonly notes: FileNote[];
-  readonly forms: BatchForm[];
-  readonly problems: BatchProblem[];
-  /** The scored copy, when asked for and made. */
-  readonly scoredCopy: Uint8Array | null;
-  /** The 自评表说明 as .docx, when asked for and made. */
-  readonly docx: Uint8Array | null;
-}
+export type { BatchFileOutcome };
 
 function outcome(
   status: BatchFileOutcome["status"],

@@ -1,4 +1,4 @@
-import { narrativeNameFor, planMirroredNames } from "../../../src/cli/batch/planOutputNames";
+import { narrativeNameFor, planMirroredNames } from "../../../src/engine/batch/planOutputNames";
 
 describe("planMirroredNames", () => {
   it("mirrors paths relative to the folder given", () => {
@@ -35,5 +35,16 @@ describe("planMirroredNames", () => {
 describe("narrativeNameFor", () => {
   it("names the 自评表说明 beside the copy", () => {
     expect(narrativeNameFor("a/x.xlsx")).toBe("a/x-自评表说明.docx");
+  });
+});
+
+describe("planMirroredNames on Windows paths", () => {
+  it("takes the bare name of a drive path and mirrors backslashed folders", () => {
+    expect(
+      planMirroredNames([
+        { display: "C:\\表\\x.xlsx", kind: "workbook" },
+        { display: "a\\y.xlsx", kind: "workbook" },
+      ])
+    ).toEqual(["x.xlsx", "a/y.xlsx"]);
   });
 });
