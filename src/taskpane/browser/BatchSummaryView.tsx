@@ -43,6 +43,9 @@ const classes = mergeStyleSets({
   failed: { background: "#FFC7CE" },
   skipped: { background: "#FFEB9C" },
   problems: { minWidth: 240 },
+  fileName: { minWidth: 140, wordBreak: "break-all" },
+  unitName: { minWidth: 100 },
+  projectName: { minWidth: 160 },
 });
 
 export interface BatchSummaryViewProps {
@@ -163,12 +166,12 @@ export function BatchSummaryView(props: BatchSummaryViewProps) {
               return (
                 <tr key={index} data-status={file.status}>
                   <td className={cell(classes.centred)}>{index + 1}</td>
-                  <td className={cell()}>{file.file}</td>
+                  <td className={cell(classes.fileName)}>{file.file}</td>
                   <td className={cell(classes.centred + (statusClass ? " " + statusClass : ""))}>
                     {STATUS_NAMES[file.status]}
                   </td>
-                  <td className={cell()}>{form ? form.unitName : null}</td>
-                  <td className={cell()}>
+                  <td className={cell(classes.unitName)}>{form ? form.unitName : null}</td>
+                  <td className={cell(classes.projectName)}>
                     {form
                       ? form.kind === "department"
                         ? strings.departmentProject
