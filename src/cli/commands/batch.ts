@@ -1,4 +1,4 @@
-import { promises as fs } from "fs";
+import { promises as fs, rmSync } from "fs";
 import * as os from "os";
 import * as path from "path";
 import { buildBatchReport } from "../../engine/batch/buildBatchReport";
@@ -76,6 +76,11 @@ export interface BatchEnvironment {
   readonly converter: () => Promise<LegacyConverter | null>;
   /** Where the progress line goes (a terminal); null for none. */
   readonly progress: ProgressStream | null;
+  /**
+   * Runs `cleanUp` (synchronous) if the run is interrupted (Ctrl+C); returns what stops watching.
+   * The default watches SIGINT and SIGTERM and then exits with code 130.
+   */
+  readonly onInterrupt: (cleanUp: () => void) => () => void;
 }
 
 export function defaultBatchEnvironment(): BatchEnvironment {
@@ -88,6 +93,18 @@ export function defaultBatchEnvironment(): BatchEnvironment {
       return soffice ? sofficeConverter(soffice) : null;
     },
     progress: process.stderr,
+    onInterrupt: (cleanUp) => {
+      const stop = () => {
+        cleanUp();
+        process.exit(130);
+      };
+      process.once("SIGINT", stop);
+      process.once("SIGTERM", stop);
+      return () => {
+        process.off("SIGINT", stop);
+        process.off("SIGTERM", stop);
+      };
+    },
   };
 }
 
@@ -344,6 +361,14 @@ export async function runBatch(
     if (conversions)
       await fs.rm(conversions, { recursive: true, force: true }).catch(() => undefined);
   };
+  // Interrupted, the staging and conversion folders go; not while files are being moved into
+  // place, when the staging folder holds the copies they replace.
+  let committing = false;
+  const stopWatching = env.onInterrupt(() => {
+    if (committing) return;
+    for (const entry of staged) rmSync(entry.folder.staging, { recursive: true, force: true });
+    if (conversions) rmSync(conversions, { recursive: true, force: true });
+  });
   try {
     const folderFor = async (option: string, folder: string, names: string[]) => {
       for (const name of names) {
@@ -469,7 +494,9 @@ export async function runBatch(
       );
     }
 
-    const summaryFolder = path.dirname(path.resolve(args.out ?? "."));
+    // Links in the 汇总 workbook are relative to where it is written.
+    const summaryFolder =
+      args.out !== undefined ? path.dirname(path.resolve(args.out)) : process.cwd();
     const files: BatchFile[] = inputs.map((input, index) => {
       const result = results[index] as BatchJobResult;
       return {
@@ -526,6 +553,7 @@ export async function runBatch(
     }
 
     const undos: UndoCommit[] = [];
+    committing = true;
     try {
       for (const entry of staged) {
         try {
@@ -564,6 +592,7 @@ export async function runBatch(
       );
     return code;
   } finally {
+    stopWatching();
     await cleanUp();
   }
 }

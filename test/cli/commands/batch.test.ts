@@ -61,6 +61,7 @@ function environment(over: Partial<BatchEnvironment> = {}): BatchEnvironment {
     workerScript: () => null,
     converter: async () => fakeConverter,
     progress: null,
+    onInterrupt: () => () => undefined,
     ...over,
   };
 }
@@ -422,6 +423,33 @@ describe("selfeval batch over a reviewer's folder", () => {
       .getColumn(1)
       .values.filter((value) => typeof value === "string" && value.startsWith("二、"));
     expect(titles[0]).toContain("每档抽取 100%（向上取整），共 6 张");
+  });
+
+  it("removes its staging folders when interrupted", async () => {
+    const folder = reviewFolder();
+    const dir = path.dirname(folder);
+    const scored = path.join(dir, "scored");
+    let interrupt: (() => void) | null = null;
+    let stagingSeen = false;
+    let stagingLeft = true;
+    const env = environment({
+      onInterrupt: (cleanUp) => {
+        interrupt = cleanUp;
+        return () => undefined;
+      },
+      // The interrupt comes while the first file is being converted.
+      converter: async () => async (input: string, outputFolder: string) => {
+        const staging = () =>
+          readdirSync(dir).some((name) => name.startsWith(".selfeval-staging-"));
+        stagingSeen = staging();
+        interrupt!();
+        stagingLeft = staging();
+        return fakeConverter(input, outputFolder);
+      },
+    });
+    await batch([folder, "--json", path.join(dir, "s.json"), "--scored-dir", scored], env);
+    expect(stagingSeen).toBe(true);
+    expect(stagingLeft).toBe(false);
   });
 
   it("shows progress on a terminal, and nothing when it is not one or with --quiet", async () => {
