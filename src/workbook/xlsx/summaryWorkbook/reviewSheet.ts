@@ -43,7 +43,7 @@ export const SAMPLE_HEADER = [
   "预算规模",
 ] as const;
 
-const WIDTHS = [6, 26, 14, 18, 24, 12, 8, 6, 7, 60];
+const WIDTHS = [6, 26, 18, 18, 24, 12, 8, 6, 7, 60];
 export const RANKING_TITLE =
   "一、按风险排序（错误、自评预警、扣分未说明原因、总分或评级不符、执行率偏低、预算规模大）";
 
