@@ -9,6 +9,7 @@ const COMMANDS: Readonly<Record<string, (argv: readonly string[], io: CliIo) => 
   {
     score: runScore,
     rules: runRules,
+    batch: (argv, io) => import("./commands/batch").then((command) => command.runBatch(argv, io)),
   };
 
 const USAGE = SCORE_USAGE + "\n\n" + RULES_USAGE;

@@ -45,7 +45,7 @@ async function totalAndRating(page: Page): Promise<{ total: string; rating: stri
 }
 
 async function openFixture(page: Page, fileName: string) {
-  await page.locator('input[type="file"]').setInputFiles(path.join(FIXTURES, fileName));
+  await page.getByTestId("file-input").setInputFiles(path.join(FIXTURES, fileName));
 }
 
 async function workbookFrom(bytes: Buffer): Promise<ExcelJS.Workbook> {
@@ -220,7 +220,7 @@ describeInBrowser("browser mode in Chromium", () => {
   it("says in Chinese that a file which is not .xlsx cannot be opened", async () => {
     pane = await openPane(browser, server);
     const { page } = pane;
-    await page.locator('input[type="file"]').setInputFiles({
+    await page.getByTestId("file-input").setInputFiles({
       name: "说明.txt",
       mimeType: "text/plain",
       buffer: Buffer.from("不是工作簿"),
@@ -234,7 +234,7 @@ describeInBrowser("browser mode in Chromium", () => {
     pane = await openPane(browser, server);
     const { page } = pane;
     let started = Date.now();
-    await page.locator('input[type="file"]').setInputFiles({
+    await page.getByTestId("file-input").setInputFiles({
       name: "large.xlsx",
       mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
       buffer,

@@ -45,7 +45,7 @@ describeInBrowser("the task pane outside Excel", () => {
     await expect(page.getByText("未在 Excel 中打开", { exact: false }).isVisible()).resolves.toBe(
       true
     );
-    await expect(page.locator('input[type="file"]').getAttribute("accept")).resolves.toBe(".xlsx");
+    await expect(page.getByTestId("file-input").getAttribute("accept")).resolves.toBe(".xlsx");
     await screenshot(page, "office-js-unreachable");
   });
 

@@ -22,9 +22,19 @@ import {
   type BrowserTools,
   type FileWorkbookPort,
 } from "./browserTools";
+import { BatchSummaryView } from "./BatchSummaryView";
+import { batchStrings } from "./batchStrings";
 import { baseNameOf, DOCX_TYPE, isXlsxName, XLSX_TYPE } from "./fileNames";
+import { filesFromDrop, filesFromList, type PickedFile } from "./pickedFiles";
 import { PreviewedWorkbookPort } from "./previewedPort";
+import {
+  runBrowserBatch,
+  type BrowserBatchProgress,
+  type BrowserBatchResult,
+} from "./runBrowserBatch";
 import { WorkbookPreview, type PreviewSelection } from "./WorkbookPreview";
+
+const ZIP_TYPE = "application/zip";
 
 /** The bundled example, relative to taskpane.html (the build copies assets/ into dist/). */
 export const EXAMPLE_WORKBOOK_URL = "assets/examples/department-education-2024.xlsx";
@@ -38,6 +48,13 @@ export interface BrowserModeAppProps {
 interface AppMessage {
   readonly type: MessageBarType;
   readonly text: string;
+}
+
+/** Several workbooks picked or dropped at once: scored one by one, then summarised. */
+interface OpenBatch {
+  readonly serial: number;
+  readonly progress: BrowserBatchProgress | null;
+  readonly result: BrowserBatchResult | null;
 }
 
 interface OpenWorkbook {
@@ -174,7 +191,9 @@ export function BrowserModeApp({
   const [selection, setSelection] = React.useState<PreviewSelection | null>(null);
   const [dragging, setDragging] = React.useState(false);
   const [preparing, setPreparing] = React.useState(false);
+  const [batch, setBatch] = React.useState<OpenBatch | null>(null);
   const fileInput = React.useRef<HTMLInputElement>(null);
+  const folderInput = React.useRef<HTMLInputElement>(null);
   // The latest open request wins: a file picked while another is still opening replaces it.
   const openSerial = React.useRef(0);
   const mounted = React.useRef(true);
@@ -184,6 +203,15 @@ export function BrowserModeApp({
     },
     []
   );
+
+  React.useEffect(() => {
+    // React 17 has no prop for it: a folder picker is a file input with webkitdirectory.
+    const input = folderInput.current;
+    if (input) {
+      input.setAttribute("webkitdirectory", "");
+      input.setAttribute("directory", "");
+    }
+  }, []);
 
   React.useEffect(() => {
     if (!workbook) return undefined;
@@ -201,6 +229,7 @@ export function BrowserModeApp({
     const current = () => mounted.current && serial === openSerial.current;
     setOpening(true);
     setMessages([]);
+    setBatch(null);
     try {
       const file = await tools.openWorkbook(bytes, fileName);
       const port = new PreviewedWorkbookPort(file, (plan) => {
@@ -237,6 +266,40 @@ export function BrowserModeApp({
     );
   };
 
+  /** Scores several files in the page and shows the 汇总; a later open request stops it. */
+  const startBatch = async (files: readonly PickedFile[]) => {
+    const serial = ++openSerial.current;
+    const current = () => mounted.current && serial === openSerial.current;
+    setMessages([]);
+    setOpening(false);
+    setWorkbook(null);
+    if (files.length === 0) {
+      setBatch(null);
+      fail(batchStrings.noFiles);
+      return;
+    }
+    setBatch({ serial, progress: null, result: null });
+    try {
+      const result = await runBrowserBatch(files, tools, {
+        progress: (progress) => {
+          if (current()) setBatch({ serial, progress, result: null });
+        },
+        cancelled: () => !current(),
+      });
+      if (result && current()) setBatch({ serial, progress: null, result });
+    } catch (error) {
+      if (!current()) return;
+      setBatch(null);
+      fail(openFailure(error, strings));
+    }
+  };
+
+  /** One file opens as before; several (or a folder) are scored together. */
+  const openPicked = (files: readonly PickedFile[], folder: boolean) => {
+    if (!folder && files.length === 1) openFile(files[0].file);
+    else startBatch(files);
+  };
+
   const openExample = () => {
     const fileName = EXAMPLE_WORKBOOK_URL.replace(/^.*\//, "");
     tools.fetchFile(EXAMPLE_WORKBOOK_URL).then(
@@ -252,9 +315,17 @@ export function BrowserModeApp({
 
   const onFileChosen = (event: React.ChangeEvent<HTMLInputElement>) => {
     const input = event.currentTarget;
-    openFile(input.files && input.files[0]);
+    const files = filesFromList(input.files);
+    if (files.length > 0) openPicked(files, false);
     // Choosing the same file again must fire change again.
     input.value = "";
+  };
+
+  const onFolderChosen = (event: React.ChangeEvent<HTMLInputElement>) => {
+    const input = event.currentTarget;
+    const files = filesFromList(input.files);
+    input.value = "";
+    openPicked(files, true);
   };
 
   const onDragOver = (event: React.DragEvent) => {
@@ -271,8 +342,55 @@ export function BrowserModeApp({
     // Without this the browser would open the dropped file in place of the page.
     event.preventDefault();
     setDragging(false);
-    const files = event.dataTransfer && event.dataTransfer.files;
-    openFile(files && files[0]);
+    const transfer = event.dataTransfer;
+    if (!transfer) return;
+    const items = transfer.items as unknown as
+      ArrayLike<{ webkitGetAsEntry?: () => { isDirectory: boolean } | null }> | undefined;
+    const first =
+      items && items.length === 1 && typeof items[0].webkitGetAsEntry === "function"
+        ? items[0].webkitGetAsEntry()
+        : null;
+    const folder = first !== null && first.isDirectory;
+    if (!folder && transfer.files && transfer.files.length === 1) {
+      openFile(transfer.files[0]);
+      return;
+    }
+    // The drop's entries are taken at once, before the event ends; the files are read after.
+    filesFromDrop(transfer).then(
+      (files) => openPicked(files, true),
+      (error: unknown) => {
+        console.error("绩效自评助手:", error);
+        fail(strings.genericError);
+      }
+    );
+  };
+
+  const downloadBatch = async (kind: "summary" | "copies" | "report") => {
+    const result = batch && batch.result;
+    if (!result) return;
+    setPreparing(true);
+    setMessages([]);
+    try {
+      if (kind === "summary")
+        await tools.save(
+          await tools.summaryWorkbook(result.summary),
+          batchStrings.summaryFileName,
+          XLSX_TYPE
+        );
+      else if (kind === "copies")
+        await tools.save(await tools.zip(result.copies), batchStrings.copiesFileName, ZIP_TYPE);
+      else
+        await tools.save(
+          await tools.batchReportDocx(result.summary),
+          batchStrings.reportFileName,
+          DOCX_TYPE
+        );
+    } catch (error) {
+      console.error("绩效自评助手:", error);
+      fail(error instanceof PartNotLoadedError ? strings.partNotLoaded : strings.downloadFailed);
+    } finally {
+      if (mounted.current) setPreparing(false);
+    }
   };
 
   const downloadScored = (file: FileWorkbookPort) => {
@@ -303,7 +421,7 @@ export function BrowserModeApp({
     }
   };
 
-  const OpenButton = workbook ? DefaultButton : PrimaryButton;
+  const OpenButton = workbook || batch ? DefaultButton : PrimaryButton;
   return (
     <ThemeProvider style={{ minHeight: "100vh" }}>
       <FocusRects />
@@ -338,11 +456,27 @@ export function BrowserModeApp({
                 className={classes.fileInput}
                 type="file"
                 accept=".xlsx"
+                multiple
                 // The button above is this input's face for people and screen readers; one
                 // control named 打开本地工作簿, not two. Automation sets files on the input itself.
                 aria-hidden="true"
                 tabIndex={-1}
                 onChange={onFileChosen}
+                data-testid="file-input"
+              />
+              <DefaultButton
+                text={batchStrings.openFolderButton}
+                disabled={opening}
+                onClick={() => folderInput.current && folderInput.current.click()}
+              />
+              <input
+                ref={folderInput}
+                className={classes.fileInput}
+                type="file"
+                aria-hidden="true"
+                tabIndex={-1}
+                onChange={onFolderChosen}
+                data-testid="folder-input"
               />
               {/* Fluent's Link sets its own margin; the wrapper keeps the bar's spacing. */}
               <span>
@@ -356,7 +490,13 @@ export function BrowserModeApp({
                 </span>
               )}
             </div>
-            {!workbook && !opening && <p className={classes.dropZone}>{strings.dropHint}</p>}
+            {!workbook && !batch && !opening && (
+              <p className={classes.dropZone}>
+                {strings.dropHint}
+                <br />
+                {batchStrings.batchHint}
+              </p>
+            )}
             {opening && <Spinner size={SpinnerSize.medium} label={strings.openingWorkbook} />}
             {messages.map((message, index) => (
               <MessageBar
@@ -399,6 +539,18 @@ export function BrowserModeApp({
                 />
               </div>
             </div>
+          )}
+          {batch && (
+            <BatchSummaryView
+              strings={batchStrings}
+              progress={batch.progress}
+              summary={batch.result ? batch.result.summary : null}
+              preparing={preparing}
+              hasCopies={batch.result !== null && batch.result.copies.length > 0}
+              onDownloadSummary={() => downloadBatch("summary")}
+              onDownloadCopies={() => downloadBatch("copies")}
+              onDownloadReport={() => downloadBatch("report")}
+            />
           )}
           {dragging && (
             <div className={classes.dropOverlay} aria-hidden="true">

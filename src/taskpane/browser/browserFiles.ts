@@ -1,6 +1,10 @@
 /**
  * Browser mode's lazily loaded chunk (see browserTools.ts): the xlsx adapter with ExcelJS and
- * JSZip, and the plumbing that moves file bytes in and out of the page.
+ * JSZip, the batch's per-file scoring and 汇总 workbook, and the plumbing that moves file bytes in
+ * and out of the page.
  */
 export { XlsxFilePort } from "../../workbook/xlsx/xlsxFilePort";
+export { scoreBatchFile } from "../../workbook/xlsx/batch/scoreBatchFile";
+export { writeSummaryWorkbook } from "../../workbook/xlsx/summaryWorkbook/writeSummaryWorkbook";
+export { zipFiles } from "./zipFiles";
 export { fetchBytes, readFileBytes, saveBytes } from "./fileTransfer";

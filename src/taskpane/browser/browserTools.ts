@@ -5,6 +5,7 @@
  * them; the Excel path never loads them. Only import() here names them (an ESLint rule refuses
  * static imports of the xlsx adapter and the docx renderer under src/taskpane).
  */
+import type { BatchFileOutcome, BatchSummary } from "../../engine/batch/types";
 import { buildNarratives } from "../../engine/narrative/buildNarrative";
 import type { ScoreResult } from "../../engine/scoreWorkbook";
 import type { WorkbookPort } from "../../workbook/port";
@@ -30,6 +31,16 @@ export interface BrowserTools {
   narrativeDocx(result: ScoreResult): Promise<Uint8Array>;
   /** Offers bytes as a download. */
   save(...args: Parameters<SaveBytes>): Promise<void>;
+  /** Scores one file of a batch, with its scored copy (several files picked or a folder). */
+  scoreBatchFile(bytes: Uint8Array, fileName: string): Promise<BatchFileOutcome>;
+  /** The 汇总 workbook of a batch (the CLI's batch --out). */
+  summaryWorkbook(summary: BatchSummary): Promise<Uint8Array>;
+  /** The 汇总分析报告 of a batch as a .docx file (the CLI's batch --docx-report). */
+  batchReportDocx(summary: BatchSummary): Promise<Uint8Array>;
+  /** A .zip holding the files given. */
+  zip(
+    entries: ReadonlyArray<{ readonly name: string; readonly bytes: Uint8Array }>
+  ): Promise<Uint8Array>;
 }
 
 /** A chunk that failed to load (offline, or the page outlived a new deployment). */
@@ -65,4 +76,18 @@ export const lazyBrowserTools: BrowserTools = {
     ).then((module) => module.renderNarrativeDocx(buildNarratives(result))),
   save: (bytes, fileName, type) =>
     browserFiles().then((module) => module.saveBytes(bytes, fileName, type)),
+  scoreBatchFile: (bytes, fileName) =>
+    browserFiles().then((module) =>
+      module.scoreBatchFile(bytes, { scoreOptions: { fileName }, scoredCopy: true })
+    ),
+  summaryWorkbook: (summary) =>
+    browserFiles().then((module) => module.writeSummaryWorkbook(summary)),
+  batchReportDocx: (summary) =>
+    loadPart(() =>
+      Promise.all([
+        import(/* webpackChunkName: "narrative-docx" */ "../../docx/renderNarrativeDocx"),
+        import(/* webpackChunkName: "batch-report" */ "../../engine/batch/buildBatchReport"),
+      ])
+    ).then(([docx, report]) => docx.renderNarrativeDocx([report.buildBatchReport(summary)])),
+  zip: (entries) => browserFiles().then((module) => module.zipFiles(entries)),
 };

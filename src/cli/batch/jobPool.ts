@@ -1,0 +1,130 @@
+/**
+ * Runs a batch's jobs: on worker threads when more than one job may run at once and the compiled
+ * worker entry exists (lib/cli/batch/batchWorker.js), else one after another in this thread
+ * (as under jest, where src/ runs through Babel and there is no .js entry to start).
+ */
+import { existsSync } from "fs";
+import * as path from "path";
+import { Worker } from "worker_threads";
+import { runBatchJob, type BatchJob, type BatchJobResult } from "./batchJob";
+
+export interface JobPoolOptions {
+  /** How many files to score at once. */
+  readonly concurrency: number;
+  /** The worker entry; null runs every job in this thread. */
+  readonly workerScript: string | null;
+}
+
+/** Each worker's heap limit: far above a real form's needs (a 20,000-row sheet takes ~300 MB). */
+const WORKER_HEAP_MB = 2048;
+
+/** A job to send, or a result that needs no job (a file the main thread already settled). */
+export type Prepared = { readonly job: BatchJob } | { readonly result: BatchJobResult };
+
+export interface JobPoolCallbacks {
+  /** Makes the job of input `index` (conversions happen here, in the main thread). */
+  prepare(index: number): Promise<Prepared>;
+  started?(index: number): void;
+  finished(index: number, result: BatchJobResult): void;
+}
+
+/** The compiled worker entry beside this module, or null when running from the TypeScript source. */
+export function defaultWorkerScript(): string | null {
+  const script = path.join(__dirname, "batchWorker.js");
+  return existsSync(script) ? script : null;
+}
+
+function crashed(job: BatchJob, detail: string): BatchJobResult {
+  return {
+    id: job.id,
+    status: "failed",
+    notes: job.notes.concat({ code: "internal", detail }),
+    forms: [],
+    problems: [],
+    wroteCopy: false,
+    wroteDocx: false,
+    outputError: null,
+  };
+}
+
+/** One worker thread, restarted when a job kills it (a file that exhausts its memory …). */
+class PooledWorker {
+  private worker: Worker | null = null;
+
+  constructor(private readonly script: string) {}
+
+  run(job: BatchJob): Promise<BatchJobResult> {
+    // A file that would take all the memory ends its own worker, not the batch.
+    const worker =
+      this.worker ??
+      (this.worker = new Worker(this.script, {
+        resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+      }));
+    return new Promise((resolve) => {
+      const done = (result: BatchJobResult) => {
+        worker.off("message", onMessage);
+        worker.off("error", onError);
+        worker.off("exit", onExit);
+        resolve(result);
+      };
+      const onMessage = (message: BatchJobResult | { id: number; crashed: string }) => {
+        if (message.id !== job.id) return;
+        done("crashed" in message ? crashed(job, message.crashed) : message);
+      };
+      const onError = (error: Error) => {
+        this.worker = null;
+        void worker.terminate();
+        done(crashed(job, "工作线程异常退出（" + error.message + "）"));
+      };
+      const onExit = (code: number) => {
+        this.worker = null;
+        done(crashed(job, "工作线程异常退出（退出码 " + code + "）"));
+      };
+      worker.on("message", onMessage);
+      worker.on("error", onError);
+      worker.on("exit", onExit);
+      worker.postMessage(job);
+    });
+  }
+
+  async close(): Promise<void> {
+    const worker = this.worker;
+    this.worker = null;
+    if (worker) await worker.terminate();
+  }
+}
+
+/**
+ * Runs jobs 0 … count-1, `concurrency` at a time, calling back as each starts and ends. Stops
+ * taking new jobs once `stop()` returns true (an output could not be written).
+ */
+export async function runJobPool(
+  count: number,
+  options: JobPoolOptions,
+  callbacks: JobPoolCallbacks,
+  stop: () => boolean = () => false
+): Promise<void> {
+  const lanes = Math.max(1, Math.min(options.concurrency, count));
+  const useWorkers = options.workerScript !== null && lanes > 1;
+  let next = 0;
+  const lane = async (run: (job: BatchJob) => Promise<BatchJobResult>) => {
+    while (next < count && !stop()) {
+      const index = next++;
+      callbacks.started?.(index);
+      const prepared = await callbacks.prepare(index);
+      const result = "result" in prepared ? prepared.result : await run(prepared.job);
+      callbacks.finished(index, result);
+    }
+  };
+  if (!useWorkers) {
+    await lane(runBatchJob);
+    return;
+  }
+  const workers: PooledWorker[] = [];
+  for (let i = 0; i < lanes; i++) workers.push(new PooledWorker(options.workerScript as string));
+  try {
+    await Promise.all(workers.map((worker) => lane((job) => worker.run(job))));
+  } finally {
+    await Promise.all(workers.map((worker) => worker.close()));
+  }
+}

@@ -1,0 +1,604 @@
+import { promises as fs, rmSync } from "fs";
+import * as os from "os";
+import * as path from "path";
+import { buildBatchReport } from "../../engine/batch/buildBatchReport";
+import { batchExitCode, buildBatchSummary } from "../../engine/batch/buildBatchSummary";
+import { fileNoteText, kindName, STATUS_NAMES } from "../../engine/batch/batchMessages";
+import { DEFAULT_SAMPLE_PERCENT } from "../../engine/batch/sampleByBudgetBand";
+import { summaryJson } from "../../engine/batch/summaryJson";
+import type { BatchFile, BatchSummary } from "../../engine/batch/types";
+import { PROFILE_IDS, type ProfileId } from "../../engine/rules/profile";
+import { formatScore } from "../../engine/score/round";
+import type { ScoreOptions } from "../../engine/scoreWorkbook";
+import { writeSummaryWorkbook } from "../../workbook/xlsx/summaryWorkbook/writeSummaryWorkbook";
+import type { BatchJobResult } from "../batch/batchJob";
+import { BatchProgress, type ProgressStream } from "../batch/batchProgress";
+import {
+  collectBatchInputs,
+  inputKindOf,
+  isWithin,
+  type BatchInput,
+} from "../batch/collectBatchInputs";
+import { isSummaryWorkbook } from "../batch/isSummaryWorkbook";
+import { defaultWorkerScript, runJobPool, type Prepared } from "../batch/jobPool";
+import { findSoffice, sofficeConverter, type LegacyConverter } from "../batch/legacyConverter";
+import { narrativeNameFor, planMirroredNames } from "../../engine/batch/planOutputNames";
+import { StagedFolder, type UndoCommit } from "../batch/stagedFolder";
+import { UsageFailure, type CliIo } from "../cliIo";
+import { parseArguments } from "../parseArguments";
+import { readRuleSetOption } from "../ruleSetFile";
+import { fileErrorText, samePath, writeAll } from "../writeOutputs";
+
+export const BATCH_USAGE = [
+  "用法：selfeval batch <文件夹|文件…> --out <汇总.xlsx> [--json <汇总.json>] [--docx-report <汇总分析报告.docx>]",
+  "                      [--scored-dir <文件夹>] [--docx-dir <文件夹>] [--rules <规则集>] [--profile project|department]",
+  "                      [--jobs <线程数>] [--sample <百分比>] [--quiet]",
+  "",
+  "  对文件夹（含子文件夹）中的每个 .xlsx/.xlsm 工作簿和列出的每个文件评分，写出汇总：",
+  "  --out          汇总工作簿：汇总表、问题清单、抽查建议、统计（含评级分布图）",
+  "  --json         汇总 JSON（格式见 docs/summary.schema.json）",
+  "  --docx-report  汇总分析报告 Word 文档",
+  "  --scored-dir   每个工作簿的评分副本写入此文件夹（同名，保持子文件夹结构）",
+  "  --docx-dir     每个工作簿的自评表说明（Word）写入此文件夹",
+  "  --rules        评分规则集：national（默认，财预〔2020〕10号）、yitihua、guangxi、sichuan、tianjin，或规则集 .json 文件",
+  "  --profile      指定评分规则：project（项目支出）或 department（部门整体支出）；默认按表格自动判断",
+  "  --jobs         同时评分的文件数（默认为处理器核数）",
+  "  --sample       抽查建议中按预算规模分层抽取的比例（默认 " +
+    DEFAULT_SAMPLE_PERCENT +
+    "，即 20%）",
+  "  --quiet        不显示进度",
+  "",
+  "  旧版 .xls/.et 文件在本机装有 LibreOffice（soffice）时自动转换后评分，否则列为“已跳过”。",
+  "",
+  "退出码：0 全部评分且无错误；1 有表存在错误，或有文件无法打开、被跳过；2 没有可评分的表或参数错误（未写出任何文件）",
+].join("\n");
+
+interface BatchArguments {
+  readonly inputs: string[];
+  readonly out?: string;
+  readonly json?: string;
+  readonly docxReport?: string;
+  readonly scoredDir?: string;
+  readonly docxDir?: string;
+  readonly rules?: string;
+  readonly profile?: ProfileId;
+  readonly jobs?: number;
+  readonly sample: number;
+  readonly quiet: boolean;
+}
+
+/** What the command needs from the machine; tests give their own. */
+export interface BatchEnvironment {
+  /** How many files to score at once when --jobs is not given. */
+  readonly cores: () => number;
+  /** The worker threads' entry; null scores every file in the main thread. */
+  readonly workerScript: () => string | null;
+  /** The converter for .xls/.et files, or null when this machine has none (no LibreOffice). */
+  readonly converter: () => Promise<LegacyConverter | null>;
+  /** Where the progress line goes (a terminal); null for none. */
+  readonly progress: ProgressStream | null;
+  /**
+   * Runs `cleanUp` (synchronous) if the run is interrupted (Ctrl+C); returns what stops watching.
+   * The default watches SIGINT and SIGTERM and then exits with code 130.
+   */
+  readonly onInterrupt: (cleanUp: () => void) => () => void;
+}
+
+export function defaultBatchEnvironment(): BatchEnvironment {
+  return {
+    cores: () =>
+      typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length,
+    workerScript: defaultWorkerScript,
+    converter: async () => {
+      const soffice = await findSoffice();
+      return soffice ? sofficeConverter(soffice) : null;
+    },
+    progress: process.stderr,
+    onInterrupt: (cleanUp) => {
+      const stop = () => {
+        cleanUp();
+        process.exit(130);
+      };
+      process.once("SIGINT", stop);
+      process.once("SIGTERM", stop);
+      return () => {
+        process.off("SIGINT", stop);
+        process.off("SIGTERM", stop);
+      };
+    },
+  };
+}
+
+const FILE_OUTPUTS = [
+  { option: "out", key: "out" },
+  { option: "json", key: "json" },
+  { option: "docx-report", key: "docxReport" },
+] as const;
+const FOLDER_OUTPUTS = [
+  { option: "scored-dir", key: "scoredDir" },
+  { option: "docx-dir", key: "docxDir" },
+] as const;
+const MAX_JOBS = 64;
+
+function parseBatchArguments(argv: readonly string[]): BatchArguments | "help" {
+  const parsed = parseArguments(argv, {
+    out: { type: "string" },
+    json: { type: "string" },
+    "docx-report": { type: "string" },
+    "scored-dir": { type: "string" },
+    "docx-dir": { type: "string" },
+    rules: { type: "string" },
+    profile: { type: "string" },
+    jobs: { type: "string" },
+    sample: { type: "string" },
+    quiet: { type: "boolean", short: "q" },
+    help: { type: "boolean", short: "h" },
+  });
+  const values = parsed.values;
+  if (values.help) return "help";
+  if (parsed.positionals.length === 0)
+    throw new UsageFailure(
+      "参数错误：缺少要评分的文件夹或文件。运行 selfeval batch --help 查看用法。"
+    );
+  for (const option of [
+    "out",
+    "json",
+    "docx-report",
+    "scored-dir",
+    "docx-dir",
+    "rules",
+    "jobs",
+    "sample",
+  ] as const)
+    if (values[option] === "") throw new UsageFailure("参数错误：--" + option + " 需要一个值。");
+  if (values.out === undefined && values.json === undefined)
+    throw new UsageFailure(
+      "参数错误：请用 --out 指定汇总工作簿（或用 --json 指定汇总 JSON）。运行 selfeval batch --help 查看用法。"
+    );
+  const profile = values.profile;
+  if (profile !== undefined && (PROFILE_IDS as readonly string[]).indexOf(profile) < 0)
+    throw new UsageFailure(
+      "参数错误：--profile 只能是 project（项目支出）或 department（部门整体支出），不能是 " +
+        profile +
+        "。"
+    );
+  let jobs: number | undefined;
+  if (values.jobs !== undefined) {
+    jobs = Number(values.jobs);
+    if (!/^\d+$/.test(values.jobs) || jobs < 1 || jobs > MAX_JOBS)
+      throw new UsageFailure(
+        "参数错误：--jobs 应为 1 到 " + MAX_JOBS + " 之间的整数，不能是 " + values.jobs + "。"
+      );
+  }
+  let sample = DEFAULT_SAMPLE_PERCENT;
+  if (values.sample !== undefined) {
+    const text = values.sample.replace(/[%％]$/, "");
+    sample = Number(text);
+    if (text.trim() === "" || !isFinite(sample) || sample < 0 || sample > 100)
+      throw new UsageFailure(
+        "参数错误：--sample 应为 0 到 100 之间的百分比，不能是 " + values.sample + "。"
+      );
+  }
+  return {
+    inputs: parsed.positionals,
+    out: values.out,
+    json: values.json,
+    docxReport: values["docx-report"],
+    scoredDir: values["scored-dir"],
+    docxDir: values["docx-dir"],
+    rules: values.rules,
+    profile: profile as ProfileId | undefined,
+    jobs,
+    sample,
+    quiet: values.quiet === true,
+  };
+}
+
+/**
+ * The engine options every file of the batch is scored with, from the arguments: the one place
+ * the batch turns its options into the scoring call's. They cross to the worker threads by
+ * structured clone, so they stay plain data (a rule set is JSON-like data).
+ */
+export async function scoreOptionsFor(args: {
+  readonly profile?: ProfileId;
+  readonly rules?: string;
+}): Promise<ScoreOptions> {
+  const ruleSet = args.rules !== undefined ? await readRuleSetOption(args.rules) : undefined;
+  return ruleSet ? { profile: args.profile, ruleSet } : { profile: args.profile };
+}
+
+/** The path a file would have once its folders are resolved (through links where they exist). */
+async function resolvedPath(file: string): Promise<string> {
+  const absolute = path.resolve(file);
+  try {
+    return await fs.realpath(absolute);
+  } catch {
+    const parent = path.dirname(absolute);
+    if (parent === absolute) return absolute;
+    return path.join(await resolvedPath(parent), path.basename(absolute));
+  }
+}
+
+function slashed(file: string): string {
+  return file.split(path.sep).join("/");
+}
+
+/** One line per form (or file) for stdout. */
+function fileLines(file: BatchFile): string[] {
+  const status = "[" + STATUS_NAMES[file.status] + "] ";
+  if (file.forms.length === 0)
+    return [status + file.file + "　" + file.notes.map(fileNoteText).join("")];
+  return file.forms.map((form) => {
+    const name = [form.unitName, form.kind === "department" ? "部门整体" : form.projectName]
+      .filter((part) => part)
+      .join(" / ");
+    return (
+      status +
+      file.file +
+      (file.forms.length > 1 ? "「" + form.sheet + "」" : "") +
+      "　" +
+      (name ? name + "（" + kindName(form.kind) + "）　" : "") +
+      (form.total.score === null ? "总分无法确定" : "总分 " + formatScore(form.total.score)) +
+      (form.rating ? " " + form.rating : "") +
+      "　错误 " +
+      form.errors +
+      "　警告 " +
+      form.warnings
+    );
+  });
+}
+
+function totalsLine(summary: BatchSummary): string {
+  const totals = summary.totals;
+  const ratings = summary.statistics.byRating
+    .filter((entry) => entry.count > 0)
+    .map((entry) => entry.rating + " " + entry.count)
+    .join("、");
+  return (
+    "合计：工作簿 " +
+    totals.files +
+    " 个（已评分 " +
+    totals.scored +
+    "，无法打开 " +
+    totals.failed +
+    "，已跳过 " +
+    totals.skipped +
+    "）" +
+    (totals.ignored > 0 ? "，另有非表格文件 " + totals.ignored + " 个未列入" : "") +
+    "；自评表 " +
+    totals.forms +
+    " 张" +
+    (ratings ? "（" + ratings + "）" : "") +
+    "；错误 " +
+    totals.errors +
+    " 个，警告 " +
+    totals.warnings +
+    " 个"
+  );
+}
+
+/**
+ * `selfeval batch`: scores every workbook under the folders and every file named, one row each
+ * whatever becomes of it, and writes the 汇总 outputs asked for, all or none.
+ */
+export async function runBatch(
+  argv: readonly string[],
+  io: CliIo,
+  env: BatchEnvironment = defaultBatchEnvironment()
+): Promise<number> {
+  const args = parseBatchArguments(argv);
+  if (args === "help") {
+    io.stdout(BATCH_USAGE);
+    return 0;
+  }
+  const baseOptions = await scoreOptionsFor(args);
+
+  const fileOutputs = FILE_OUTPUTS.filter((output) => args[output.key] !== undefined).map(
+    (output) => ({ option: output.option, file: args[output.key] as string })
+  );
+  const folderOutputs = FOLDER_OUTPUTS.filter((output) => args[output.key] !== undefined).map(
+    (output) => ({ option: output.option, folder: args[output.key] as string })
+  );
+  for (let i = 0; i < fileOutputs.length; i++)
+    for (let j = i + 1; j < fileOutputs.length; j++)
+      if (await samePath(fileOutputs[i].file, fileOutputs[j].file))
+        throw new UsageFailure(
+          "--" + fileOutputs[i].option + " 和 --" + fileOutputs[j].option + " 不能是同一个文件。"
+        );
+
+  // The batch's own outputs in the folders are passed over (a second run must not score the
+  // first run's summary or copies); a workbook an output names that is not one of them stays an
+  // input, and the output is then refused below, so no form is ever overwritten.
+  for (const output of folderOutputs) {
+    const folder = await resolvedPath(output.folder);
+    for (const input of args.inputs)
+      if (isWithin(await resolvedPath(input), folder))
+        throw new UsageFailure(
+          "--" +
+            output.option +
+            " 的文件夹包含要评分的 " +
+            input +
+            "：为保护原表，请另选一个文件夹。"
+        );
+  }
+  const passedOver: string[] = folderOutputs.map((output) => output.folder);
+  for (const output of fileOutputs)
+    if (
+      inputKindOf(output.file) === null ||
+      !(await isReadableFile(output.file)) ||
+      (await isSummaryWorkbook(output.file))
+    )
+      passedOver.push(output.file);
+  const collected = await collectBatchInputs(args.inputs, passedOver);
+  const inputs = collected.inputs;
+  if (inputs.length === 0)
+    throw new UsageFailure(
+      "没有找到可评分的工作簿（.xlsx/.xlsm/.xls/.et）" +
+        (collected.ignored > 0 ? "：列出的 " + collected.ignored + " 个文件都不是表格文件" : "") +
+        "。未写出任何文件。"
+    );
+  const inputPaths = new Set<string>();
+  for (const input of inputs) inputPaths.add(await resolvedPath(input.path));
+  for (const output of fileOutputs)
+    if (inputPaths.has(await resolvedPath(output.file)))
+      throw new UsageFailure(
+        "输出文件 " +
+          output.file +
+          " 是要评分的输入文件：为保护原表，不会覆盖输入文件，请换一个文件名。"
+      );
+
+  // Where each file's scored copy and 自评表说明 go, checked against the inputs before any work.
+  const mirrored = planMirroredNames(inputs);
+  const staged: Array<{ option: string; folder: StagedFolder }> = [];
+  let conversions: string | null = null;
+  const cleanUp = async () => {
+    await Promise.all(staged.map((entry) => entry.folder.discard().catch(() => undefined)));
+    if (conversions)
+      await fs.rm(conversions, { recursive: true, force: true }).catch(() => undefined);
+  };
+  // Interrupted, the staging and conversion folders go; not while files are being moved into
+  // place, when the staging folder holds the copies they replace.
+  let committing = false;
+  const stopWatching = env.onInterrupt(() => {
+    if (committing) return;
+    for (const entry of staged) rmSync(entry.folder.staging, { recursive: true, force: true });
+    if (conversions) rmSync(conversions, { recursive: true, force: true });
+  });
+  try {
+    const folderFor = async (option: string, folder: string, names: string[]) => {
+      for (const name of names) {
+        const target = path.join(folder, ...name.split("/"));
+        if (inputPaths.has(await resolvedPath(target)))
+          throw new UsageFailure(
+            "--" +
+              option +
+              " 会把输出写到输入文件 " +
+              target +
+              " 上：为保护原表，请另选一个文件夹。"
+          );
+      }
+      try {
+        const created = await StagedFolder.create(folder);
+        staged.push({ option, folder: created });
+        return created;
+      } catch (error) {
+        throw new UsageFailure("无法写入文件夹 " + folder + "：" + folderErrorText(error) + "。");
+      }
+    };
+    const scoredFolder = args.scoredDir
+      ? await folderFor("scored-dir", args.scoredDir, mirrored)
+      : null;
+    const docxNames = mirrored.map(narrativeNameFor);
+    const docxFolder = args.docxDir ? await folderFor("docx-dir", args.docxDir, docxNames) : null;
+
+    let converter: LegacyConverter | null = null;
+    if (inputs.some((input) => input.kind === "legacy")) {
+      converter = await env.converter();
+      if (converter) conversions = await fs.mkdtemp(path.join(os.tmpdir(), "selfeval-convert-"));
+    }
+    // One conversion at a time: LibreOffice is a heavy process of its own.
+    let conversionQueue: Promise<unknown> = Promise.resolve();
+    const convert = (input: BatchInput, index: number): Promise<string> => {
+      const run = conversionQueue.then(async () => {
+        const folder = path.join(conversions as string, String(index));
+        await fs.mkdir(folder);
+        return (converter as LegacyConverter)(input.path, folder);
+      });
+      conversionQueue = run.catch(() => undefined);
+      return run;
+    };
+
+    const results: Array<BatchJobResult | null> = inputs.map(() => null);
+    let outputError: { file: string; code: string } | null = null;
+    const progress = new BatchProgress(inputs.length, args.quiet ? null : env.progress);
+    const settled = (
+      id: number,
+      status: BatchJobResult["status"],
+      notes: BatchJobResult["notes"]
+    ) =>
+      ({
+        id,
+        status,
+        notes,
+        forms: [],
+        problems: [],
+        wroteCopy: false,
+        wroteDocx: false,
+        outputError: null,
+      }) as BatchJobResult;
+    const prepare = async (index: number): Promise<Prepared> => {
+      const input = inputs[index];
+      let readFrom = input.path;
+      const notes: BatchJobResult["notes"] = [];
+      if (input.kind === "legacy") {
+        if (!converter)
+          return {
+            result: settled(index, "skipped", [
+              { code: "legacy-format", extension: input.extension, noConverter: true },
+            ]),
+          };
+        try {
+          readFrom = await convert(input, index);
+          notes.push({ code: "converted", extension: input.extension });
+        } catch (error) {
+          return {
+            result: settled(index, "skipped", [
+              {
+                code: "conversion-failed",
+                detail: error instanceof Error ? error.message : String(error),
+              },
+            ]),
+          };
+        }
+      }
+      return {
+        job: {
+          id: index,
+          path: readFrom,
+          notes,
+          scoreOptions: { ...baseOptions, fileName: path.basename(input.path) },
+          scoredCopyPath: scoredFolder ? scoredFolder.pathFor(mirrored[index]) : null,
+          docxPath: docxFolder ? docxFolder.pathFor(docxNames[index]) : null,
+        },
+      };
+    };
+    const concurrency = args.jobs ?? env.cores();
+    await runJobPool(
+      inputs.length,
+      { concurrency, workerScript: concurrency > 1 ? env.workerScript() : null },
+      {
+        prepare,
+        started: (index) => progress.started(inputs[index].display),
+        finished: (index, result) => {
+          results[index] = result;
+          if (result.outputError && !outputError) outputError = result.outputError;
+          progress.finished();
+        },
+      },
+      () => outputError !== null
+    );
+    progress.end();
+    if (outputError !== null) {
+      const failed = outputError as { file: string; code: string };
+      throw new UsageFailure(
+        "无法写出 " +
+          failed.file +
+          "：" +
+          fileErrorText({ code: failed.code }) +
+          "。未写出任何文件。"
+      );
+    }
+
+    // Links in the 汇总 workbook are relative to where it is written.
+    const summaryFolder =
+      args.out !== undefined ? path.dirname(path.resolve(args.out)) : process.cwd();
+    const files: BatchFile[] = inputs.map((input, index) => {
+      const result = results[index] as BatchJobResult;
+      return {
+        file: input.display,
+        status: result.status,
+        notes: result.notes,
+        forms: result.forms,
+        problems: result.problems,
+        scoredCopy:
+          result.wroteCopy && scoredFolder
+            ? slashed(path.relative(summaryFolder, scoredFolder.targetFor(mirrored[index])))
+            : null,
+      };
+    });
+    const summary = buildBatchSummary(files, {
+      ignored: collected.ignored,
+      samplePercent: args.sample,
+    });
+    const outputFailed = files.some((file) =>
+      file.notes.some((note) => note.code === "output-failed")
+    );
+    const code = outputFailed
+      ? Math.max(1, batchExitCode(summary.totals))
+      : batchExitCode(summary.totals);
+
+    for (const file of files) for (const line of fileLines(file)) io.stdout(line);
+    io.stdout(totalsLine(summary));
+    if (code === 2) {
+      io.stderr("没有可评分的绩效自评表：未写出任何文件。");
+      return 2;
+    }
+
+    const outputs: Array<{ file: string; bytes: Uint8Array | string; label: string }> = [];
+    if (args.out !== undefined)
+      outputs.push({
+        file: args.out,
+        bytes: await writeSummaryWorkbook(summary),
+        label: "汇总工作簿",
+      });
+    if (args.json !== undefined)
+      outputs.push({
+        file: args.json,
+        bytes: JSON.stringify(summaryJson(summary), null, 2) + "\n",
+        label: "汇总 JSON",
+      });
+    if (args.docxReport !== undefined) {
+      // Loaded only when asked for: the docx package is large.
+      const { renderNarrativeDocx } = await import("../../docx/renderNarrativeDocx");
+      outputs.push({
+        file: args.docxReport,
+        bytes: await renderNarrativeDocx([buildBatchReport(summary)]),
+        label: "汇总分析报告",
+      });
+    }
+
+    const undos: UndoCommit[] = [];
+    committing = true;
+    try {
+      for (const entry of staged) {
+        try {
+          undos.push(await entry.folder.commit());
+        } catch (error) {
+          throw new UsageFailure(
+            "无法写出 --" +
+              entry.option +
+              " 的文件 " +
+              String((error as { path?: string }).path ?? entry.folder.target) +
+              "：" +
+              fileErrorText(error) +
+              "。"
+          );
+        }
+      }
+      await writeAll(outputs);
+    } catch (error) {
+      for (const undo of undos.reverse()) await undo();
+      throw error;
+    }
+    for (const output of outputs) io.stdout("已写出" + output.label + "：" + output.file);
+    if (scoredFolder)
+      io.stdout(
+        "已写出评分副本 " +
+          files.filter((file) => file.scoredCopy !== null).length +
+          " 个：" +
+          args.scoredDir
+      );
+    if (docxFolder)
+      io.stdout(
+        "已写出自评表说明 " +
+          (results as BatchJobResult[]).filter((result) => result.wroteDocx).length +
+          " 个：" +
+          args.docxDir
+      );
+    return code;
+  } finally {
+    stopWatching();
+    await cleanUp();
+  }
+}
+
+async function isReadableFile(file: string): Promise<boolean> {
+  const stat = await fs.stat(file).catch(() => null);
+  return stat !== null && stat.isFile();
+}
+
+function folderErrorText(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === "ENOTDIR") return "路径中有同名文件，不是文件夹";
+  return fileErrorText(error);
+}

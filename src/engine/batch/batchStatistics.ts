@@ -1,0 +1,70 @@
+import { RATINGS } from "../rules/profile";
+import type { BatchFile, BatchStatistics, Spread } from "./types";
+
+/** Count, mean, population standard deviation, least and greatest of some numbers. */
+export function spreadOf(values: readonly number[]): Spread {
+  if (values.length === 0)
+    return { count: 0, mean: null, standardDeviation: null, min: null, max: null };
+  let sum = 0;
+  let min = values[0];
+  let max = values[0];
+  for (const value of values) {
+    sum += value;
+    if (value < min) min = value;
+    if (value > max) max = value;
+  }
+  const mean = sum / values.length;
+  let squares = 0;
+  for (const value of values) squares += (value - mean) * (value - mean);
+  return {
+    count: values.length,
+    mean,
+    standardDeviation: Math.sqrt(squares / values.length),
+    min,
+    max,
+  };
+}
+
+/** Counts in a fixed order: the known ones first as listed, then the others as first met. */
+function ordered(
+  counts: Map<string, number>,
+  known: readonly string[]
+): Array<{ key: string; count: number }> {
+  const keys = known
+    .filter((key) => counts.has(key))
+    .concat(Array.from(counts.keys()).filter((key) => known.indexOf(key) < 0));
+  return keys.map((key) => ({ key, count: counts.get(key) as number }));
+}
+
+/** The 统计 sheet's figures over every scored form. */
+export function batchStatistics(files: readonly BatchFile[]): BatchStatistics {
+  const ratings = new Map<string, number>();
+  const kinds = new Map<string, number>();
+  const scores: number[] = [];
+  const rates: number[] = [];
+  let unrated = 0;
+  for (const file of files)
+    for (const form of file.forms) {
+      if (form.rating === null) unrated++;
+      else ratings.set(form.rating, (ratings.get(form.rating) || 0) + 1);
+      kinds.set(form.kind, (kinds.get(form.kind) || 0) + 1);
+      if (form.total.score !== null) scores.push(form.total.score);
+      if (form.budget && form.budget.rate !== null) rates.push(form.budget.rate);
+    }
+  // The national ratings are all listed, even with no form, so the chart always shows the four
+  // bands; a rule set with labels of its own (好/较好/一般/差) shows those it met.
+  const national = Array.from(ratings.keys()).every(
+    (rating) => (RATINGS as readonly string[]).indexOf(rating) >= 0
+  );
+  if (national) for (const rating of RATINGS) if (!ratings.has(rating)) ratings.set(rating, 0);
+  return {
+    byRating: ordered(ratings, RATINGS).map((entry) => ({ rating: entry.key, count: entry.count })),
+    unrated,
+    byKind: ordered(kinds, ["project", "department"]).map((entry) => ({
+      kind: entry.key,
+      count: entry.count,
+    })),
+    score: spreadOf(scores),
+    rate: spreadOf(rates),
+  };
+}

@@ -1,0 +1,96 @@
+import { mkdtempSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import * as path from "path";
+import type { BatchJob, BatchJobResult } from "../../../src/cli/batch/batchJob";
+import { runJobPool } from "../../../src/cli/batch/jobPool";
+
+/** A worker entry written for the test: it answers each job, or dies on the file named "crash". */
+function workerScript(): string {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), "selfeval-pool-")), "worker.js");
+  writeFileSync(
+    file,
+    `const { parentPort, threadId } = require("worker_threads");
+parentPort.on("message", (job) => {
+  if (job.path === "crash") process.exit(7);
+  parentPort.postMessage({ id: job.id, status: "scored", notes: [{ code: "internal", detail: String(threadId) }],
+    forms: [], problems: [], wroteCopy: false, wroteDocx: false, outputError: null });
+});`
+  );
+  return file;
+}
+
+function job(id: number, file: string): BatchJob {
+  return {
+    id,
+    path: file,
+    notes: [],
+    scoreOptions: {},
+    scoredCopyPath: null,
+    docxPath: null,
+  };
+}
+
+describe("runJobPool", () => {
+  it("runs jobs on worker threads, each result reported once, a dead worker failing only its file", async () => {
+    const files = ["a", "b", "crash", "c", "d", "e"];
+    const results: Array<BatchJobResult | undefined> = files.map(() => undefined);
+    const started: number[] = [];
+    await runJobPool(
+      files.length,
+      { concurrency: 2, workerScript: workerScript() },
+      {
+        prepare: async (index) => ({ job: job(index, files[index]) }),
+        started: (index) => started.push(index),
+        finished: (index, result) => {
+          expect(results[index]).toBeUndefined();
+          results[index] = result;
+        },
+      }
+    );
+    expect(started.sort()).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(results.map((result) => result!.status)).toEqual([
+      "scored",
+      "scored",
+      "failed",
+      "scored",
+      "scored",
+      "scored",
+    ]);
+    expect(results[2]!.notes[0]).toEqual({
+      code: "internal",
+      detail: "工作线程异常退出（退出码 7）",
+    });
+    // Two threads shared the work.
+    const threads = new Set(
+      results
+        .filter((result) => result!.status === "scored")
+        .map((r) => (r!.notes[0] as { detail: string }).detail)
+    );
+    expect(threads.size).toBeGreaterThanOrEqual(2);
+  });
+
+  it("takes a settled result without a job, and stops taking jobs once told to", async () => {
+    const finished: number[] = [];
+    await runJobPool(
+      5,
+      { concurrency: 1, workerScript: null },
+      {
+        prepare: async (index) => ({
+          result: {
+            id: index,
+            status: "skipped",
+            notes: [{ code: "no-form" }],
+            forms: [],
+            problems: [],
+            wroteCopy: false,
+            wroteDocx: false,
+            outputError: null,
+          },
+        }),
+        finished: (index) => finished.push(index),
+      },
+      () => finished.length >= 2
+    );
+    expect(finished).toEqual([0, 1]);
+  });
+});

@@ -1,0 +1,108 @@
+import { buildBatchReport } from "../../../src/engine/batch/buildBatchReport";
+import { buildBatchSummary } from "../../../src/engine/batch/buildBatchSummary";
+import type { NarrativeBlock } from "../../../src/engine/narrative/types";
+import { batchFile, batchForm } from "./batchForms";
+
+function paragraphs(blocks: readonly NarrativeBlock[]): string[] {
+  return blocks.filter((b) => b.kind === "paragraph").map((b) => (b as { text: string }).text);
+}
+
+describe("buildBatchReport", () => {
+  const files = [
+    batchFile("a.xlsx", [
+      batchForm({
+        unitName: "某区教育局",
+        projectName: "校园安全工程",
+        total: { score: 88.5, max: 100, complete: true },
+        rating: "良",
+        errors: 2,
+        problemCounts: { "missing-value": 2, "reason-missing": 1 },
+        budget: { budget: 760, executed: 722, rate: 0.95, unit: "万元" },
+      }),
+    ]),
+    batchFile("b.xlsx", [
+      batchForm({
+        unitName: "某区卫生健康局",
+        kind: "department",
+        projectName: null,
+        budget: null,
+        total: { score: 98.36, max: 100, complete: true },
+        problemCounts: { "reason-missing": 1 },
+      }),
+    ]),
+    batchFile("c.xlsx", [
+      batchForm({
+        unitName: "某区民政局",
+        projectName: "养老服务补贴",
+        total: { score: 91, max: 100, complete: true },
+        // 1,200,000 元 = 120 万元
+        budget: { budget: 1200000, executed: 1080000, rate: 0.9, unit: "元" },
+      }),
+    ]),
+    batchFile("d.xlsx", [], { status: "failed", notes: [{ code: "encrypted" }] }),
+  ];
+  const report = buildBatchReport(buildBatchSummary(files, { ignored: 1 }));
+  const texts = paragraphs(report.blocks);
+
+  it("has a title from the year the forms state and the four sections", () => {
+    expect(report.blocks[0]).toEqual({ kind: "title", text: "2024年度绩效自评汇总分析报告" });
+    expect(
+      report.blocks.filter((b) => b.kind === "heading").map((b) => (b as { text: string }).text)
+    ).toEqual(["一、基本情况", "二、自评结果", "三、存在的共性问题", "四、建议重点复核的单位"]);
+  });
+
+  it("says how many files and forms, and which files could not be scored", () => {
+    expect(texts[0]).toBe(
+      "本次共汇总绩效自评表文件4个，其中3个完成评分，1个无法打开；共评分绩效自评表3张，其中项目支出2张、部门整体支出1张。"
+    );
+    expect(texts[1]).toBe(
+      "未能评分的文件：d.xlsx：工作簿已加密（设有打开密码），请先取消密码再评分。"
+    );
+  });
+
+  it("states the scores, ratings and money, the amounts in 万元", () => {
+    // mean (88.5 + 98.36 + 91) / 3 = 92.62; deviations −4.12, 5.74, −1.62 → √(52.54 / 3) = 4.19
+    expect(texts).toContain(
+      "有总分的3张表平均得分92.62分，最高98.36分，最低88.5分，标准差4.19分。"
+    );
+    expect(texts).toContain("评级为优的2张、良的1张。");
+    // 760 + 120 = 880; 722 + 108 = 830; 830 / 880 = 94.32 %
+    expect(texts).toContain(
+      "涉及项目资金全年预算数合计880万元，全年执行数合计830万元，总体预算执行率94.32%。"
+    );
+  });
+
+  it("lists every form's score in a table", () => {
+    const table = report.blocks.find((b) => b.kind === "table") as unknown as {
+      header: string[];
+      rows: string[][];
+    };
+    expect(table.header).toEqual(["序号", "单位", "项目名称", "总分", "评级", "执行率"]);
+    expect(table.rows).toEqual([
+      ["1", "某区教育局", "校园安全工程", "88.5", "良", "95%"],
+      ["2", "某区卫生健康局", "部门整体", "98.36", "优", "—"],
+      ["3", "某区民政局", "养老服务补贴", "91", "优", "90%"],
+    ]);
+  });
+
+  it("names the problems most forms share, most common first", () => {
+    expect(texts).toContain(
+      "汇总各表的问题清单，较为普遍的问题有：一是有扣分但未填写偏差原因分析，涉及2张表；二是指标值或自评得分未填写，涉及1张表。"
+    );
+  });
+
+  it("names the forms to look at first, with why", () => {
+    const review = texts.find((text) => text.startsWith("综合错误"));
+    expect(review).toContain(
+      "某区教育局“校园安全工程”（错误 2 个，1 项扣分未说明原因，预算 760 万元，规模较大）"
+    );
+    expect(review).toContain("某区卫生健康局（1 项扣分未说明原因）");
+    expect(texts[texts.length - 1]).toMatch(/^另按预算规模分层随机抽取20%的自评表共3张/);
+  });
+
+  it("says so when nothing could be scored", () => {
+    const empty = buildBatchReport(buildBatchSummary([files[3]]));
+    expect(paragraphs(empty.blocks)).toContain("本次没有可评分的绩效自评表。");
+    expect(empty.blocks[0]).toEqual({ kind: "title", text: "绩效自评汇总分析报告" });
+  });
+});
