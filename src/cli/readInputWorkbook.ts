@@ -6,6 +6,7 @@ import {
   type XlsxWorkbook,
 } from "../workbook/xlsx/readXlsxGrid";
 import { UsageFailure } from "./cliIo";
+import { fileErrorText } from "./fileErrors";
 
 export interface InputWorkbook {
   readonly bytes: Uint8Array;
@@ -45,7 +46,7 @@ export async function readInputWorkbook(input: string): Promise<InputWorkbook> {
           ? "文件不存在"
           : code === "EISDIR"
             ? "这是一个文件夹"
-            : String(code ?? error)) +
+            : fileErrorText(error)) +
         "。"
     );
   }
