@@ -12,7 +12,8 @@ import { readNarrativeTemplateFile } from "../narrativeTemplateFile";
 import { nodeDeflate } from "../nodeDeflate";
 import { parseArguments } from "../parseArguments";
 import { readInputWorkbook, refuseLegacyWorkbookName } from "../readInputWorkbook";
-import { samePath, writeAll } from "../writeOutputs";
+import { checkOutputNames, STANDARD_OUTPUT, writeAll } from "../writeOutputs";
+import { refuseMismatchedCopyName } from "../copyName";
 
 export const SCORE_USAGE = [
   "用法：selfeval score <输入.xlsx> [--out <评分副本.xlsx>] [--json <报告.json>] [--docx <说明.docx>]",
@@ -88,24 +89,14 @@ export async function runScore(argv: readonly string[], io: CliIo): Promise<numb
   const outputFiles = OUTPUT_OPTIONS.filter((option) => args[option] !== undefined).map(
     (option) => ({ option, file: args[option] as string })
   );
-  for (const output of outputFiles) {
-    if (await samePath(output.file, args.input))
-      throw new UsageFailure(
-        "输出文件 " + output.file + " 就是输入文件：为保护原表，不会覆盖输入文件，请换一个文件名。"
-      );
-  }
-  for (let i = 0; i < outputFiles.length; i++)
-    for (let j = i + 1; j < outputFiles.length; j++)
-      if (await samePath(outputFiles[i].file, outputFiles[j].file))
-        throw new UsageFailure(
-          "--" + outputFiles[i].option + " 和 --" + outputFiles[j].option + " 不能是同一个文件。"
-        );
+  await checkOutputNames(args.input, outputFiles);
   const templateOverride =
     args.narrativeTemplate !== undefined
       ? await readNarrativeTemplateFile(args.narrativeTemplate)
       : null;
 
   const { bytes, workbook } = await readInputWorkbook(args.input);
+  if (args.out !== undefined) await refuseMismatchedCopyName(args.out, workbook.zip);
 
   const result = scoreWorkbook(workbook.grid, {
     fileName: path.basename(args.input),
@@ -150,9 +141,14 @@ export async function runScore(argv: readonly string[], io: CliIo): Promise<numb
       bytes: renderNarrativeMarkdown(narratives()),
       label: "自评表说明（文本）",
     });
-  await writeAll(outputs);
+  const written = await writeAll(outputs, { standardOutput: io.writeStandardOutput });
 
-  io.stdout(formatSummary(result));
-  for (const output of outputs) io.stdout("已写出" + output.label + "：" + output.file);
+  // With an output on standard output, what is said to the user goes to stderr.
+  const say = written.usedStandardOutput ? io.stderr : io.stdout;
+  say(formatSummary(result));
+  for (const output of outputs)
+    say(
+      "已写出" + output.label + "：" + (output.file === STANDARD_OUTPUT ? "标准输出" : output.file)
+    );
   return result.problems.some((problem) => problem.severity === "error") ? 1 : 0;
 }
