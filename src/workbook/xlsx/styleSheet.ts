@@ -156,6 +156,12 @@ export class StyleSheetEditor {
           .join("</");
   }
 
+  /** The <xf> of cellXfs at this index, as it stands in the part; null past the end. */
+  xfMarkup(xf: number): string | null {
+    const source = this.children("cellXfs")[xf];
+    return source ? this.xml.slice(source.start, source.end) : null;
+  }
+
   /** An xf like `xf` but showing `fillMarkup` (unprefixed <fill>), appended unless one is identical. */
   withFill(xf: number, fillMarkup: string): number {
     return this.withFillId(xf, this.appendChild("fills", fillMarkup));

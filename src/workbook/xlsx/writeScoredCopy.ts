@@ -145,6 +145,14 @@ function isSolidFillOf(fillMarkup: string | null, colours: readonly string[]): b
   return colours.some((wanted) => wanted.slice(-6).toUpperCase() === rgb);
 }
 
+/** Two xfs that differ at most in their fill (fillId, applyFill). */
+function sameApartFromFill(a: string | null, b: string | null): boolean {
+  if (a === null || b === null) return false;
+  const withoutFill = (xf: string): string =>
+    xf.replace(/\s(?:fillId|applyFill)\s*=\s*(?:"[^"]*"|'[^']*')/g, "");
+  return withoutFill(a) === withoutFill(b);
+}
+
 /** Two fills that look the same: their markup without white space between tags. */
 function sameFill(a: string | null, b: string | null): boolean {
   const canonical = (fill: string | null): string | null =>
@@ -168,8 +176,11 @@ function restoredStyle(
   if (cell.original === cell.mark) return null; // only a note was added there
   const colours = cell.markFill !== undefined ? [cell.markFill] : MARK_COLOURS;
   if (!isSolidFillOf(styles.fillOf(currentXf), colours)) return null;
+  // Our mark xf is the original with only its fill changed: if the two indexes still stand for
+  // such a pair, no other program renumbered the styles.
   const unchanged =
     currentXf === cell.mark &&
+    sameApartFromFill(styles.xfMarkup(cell.mark), styles.xfMarkup(cell.original)) &&
     (cell.originalFill === undefined || sameFill(styles.fillOf(cell.original), cell.originalFill));
   if (unchanged) return cell.original;
   // A record from before fills were kept cannot say what was under the mark.
