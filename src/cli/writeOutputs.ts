@@ -438,13 +438,16 @@ export async function writeAll(
     for (let j = i + 1; j < files.length; j++)
       if (files[i].path === files[j].path)
         throw failure(new OutputError(files[j].output.file, "与另一个输出是同一个文件"), []);
+  // /dev/stdout names this process's standard output, which may be a socket that cannot be
+  // opened by name (ENXIO): written through the stream, as "-" is.
   const stdoutIdentity = await standardOutputIdentity(fs);
-  let usedStandardOutput = targets.some((target) => target.kind === "stdout");
-  for (const target of targets) {
+  for (let i = 0; i < targets.length; i++) {
+    const target = targets[i];
     if (target.kind === "device" && stdoutIdentity !== null)
-      usedStandardOutput =
-        usedStandardOutput || (await identityOf(target.path, fs)) === stdoutIdentity;
+      if ((await identityOf(target.path, fs)) === stdoutIdentity)
+        targets[i] = { kind: "stdout", output: target.output };
   }
+  const usedStandardOutput = targets.some((target) => target.kind === "stdout");
 
   const locks: HeldLock[] = [];
   const temporaries = new Map<Target, string>();

@@ -5,6 +5,7 @@ import { buildWritePlan } from "../../engine/output/buildWritePlan";
 import { buildNarratives } from "../../engine/narrative/buildNarrative";
 import { renderNarrativeMarkdown } from "../../engine/narrative/renderNarrativeMarkdown";
 import type { NarrativeDocument } from "../../engine/narrative/types";
+import { escapeBidiControlsInJson, showBidiControls } from "../../engine/values/bidiControls";
 import { writeScoredCopy } from "../../workbook/xlsx/writeScoredCopy";
 import { UsageFailure, type CliIo } from "../cliIo";
 import { formatSummary } from "../formatSummary";
@@ -123,7 +124,7 @@ export async function runScore(argv: readonly string[], io: CliIo): Promise<numb
   if (args.json !== undefined)
     outputs.push({
       file: args.json,
-      bytes: JSON.stringify(result.report, null, 2) + "\n",
+      bytes: escapeBidiControlsInJson(JSON.stringify(result.report, null, 2)) + "\n",
       label: "报告（JSON）",
     });
   if (args.docx !== undefined) {
@@ -144,7 +145,8 @@ export async function runScore(argv: readonly string[], io: CliIo): Promise<numb
   const written = await writeAll(outputs, { standardOutput: io.writeStandardOutput });
 
   // With an output on standard output, what is said to the user goes to stderr.
-  const say = written.usedStandardOutput ? io.stderr : io.stdout;
+  const say = (text: string): void =>
+    (written.usedStandardOutput ? io.stderr : io.stdout)(showBidiControls(text));
   say(formatSummary(result));
   for (const output of outputs)
     say(
