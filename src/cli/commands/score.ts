@@ -28,6 +28,7 @@ export const SCORE_USAGE = [
   "  --profile             指定评分规则：project（项目支出）或 department（部门整体支出）；默认按表格自动判断",
   "",
   "退出码：0 评分完成且无错误；1 评分完成但有错误（输出照常写出）；2 无法评分（未写出任何文件）",
+  "输出文件名写 - 表示标准输出（只能有一个），此时评分摘要写到标准错误",
 ].join("\n");
 
 interface ScoreArguments {

@@ -12,6 +12,8 @@ export class ScoredCopyError extends Error {
   ) {
     super(message);
     this.name = "ScoredCopyError";
+    // ES5 output (browser mode): keep instanceof working for a subclass of Error.
+    Object.setPrototypeOf(this, ScoredCopyError.prototype);
   }
 }
 

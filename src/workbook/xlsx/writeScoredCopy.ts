@@ -268,6 +268,17 @@ class ScoredCopyWriter implements NotesContext {
 
   static async open(zip: JSZip, progress: Progress): Promise<ScoredCopyWriter> {
     const editor = new PackageEditor(zip);
+    // Most failures come from parsing the part read last: each read names it.
+    const readText = editor.readText.bind(editor);
+    const readBinary = editor.readBinary.bind(editor);
+    editor.readText = (path: string) => {
+      progress.part = editor.partName(path) ?? path;
+      return readText(path);
+    };
+    editor.readBinary = (path: string) => {
+      progress.part = editor.partName(path) ?? path;
+      return readBinary(path);
+    };
     progress.part = "_rels/.rels";
     const writer = new ScoredCopyWriter(editor, await findWorkbookPart(editor), progress);
     await writer.load();
@@ -358,7 +369,11 @@ class ScoredCopyWriter implements NotesContext {
   }
 
   private sheets(): WorkbookSheet[] {
-    return readWorkbookSheets(this.workbookXml);
+    const before = this.progress.part;
+    this.activePart = this.workbookPart;
+    const sheets = readWorkbookSheets(this.workbookXml);
+    this.activePart = before;
+    return sheets;
   }
 
   /** The sheet a record entry names: by its sheetId, which survives renaming; by name in older records. */
