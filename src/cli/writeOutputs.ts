@@ -13,6 +13,7 @@
  * renamed over, and last; "-" is standard output.
  */
 import { constants, promises as nodeFs, type Stats } from "fs";
+import type { FileHandle } from "fs/promises";
 import { createHash, randomBytes } from "crypto";
 import * as path from "path";
 import { UsageFailure } from "./cliIo";
@@ -64,7 +65,13 @@ export interface WriteAllResult {
 
 type Target =
   | { readonly kind: "stdout"; readonly output: OutputFile }
-  | { readonly kind: "device"; readonly output: OutputFile; readonly path: string }
+  | {
+      readonly kind: "device";
+      readonly output: OutputFile;
+      readonly path: string;
+      /** A named pipe's reader is held from the check to the write (see holdPipe). */
+      readonly pipe?: FileHandle;
+    }
   | {
       readonly kind: "file";
       readonly output: OutputFile;
@@ -141,6 +148,9 @@ async function resolveMissing(file: string, fs: OutputFileSystem): Promise<strin
 /** What an output name points at, checked: never a folder or a disk, its folder there. */
 async function resolveTarget(output: OutputFile, fs: OutputFileSystem): Promise<Target> {
   if (output.file === STANDARD_OUTPUT) return { kind: "stdout", output };
+  // "out/" names a folder, even one that does not exist yet: never a file called "out".
+  if (/[\\/]$/.test(output.file) && output.file.length > 1)
+    throw new OutputError(output.file, "以“/”结尾的是文件夹，请给出文件名");
   try {
     let stats: Stats | null = null;
     try {
@@ -160,10 +170,49 @@ async function resolveTarget(output: OutputFile, fs: OutputFileSystem): Promise<
       return { kind: "file", output, path: await fs.realpath(output.file), existing: stats };
     if (stats.isBlockDevice())
       throw new OutputError(output.file, "这是一个磁盘设备，为防止损坏磁盘，不会写入");
-    // A FIFO, a character device (/dev/null, a terminal) or a socket: written in place.
-    return { kind: "device", output, path: output.file };
+    if (stats.isFIFO()) {
+      return { kind: "device", output, path: output.file, pipe: await holdPipe(output.file, fs) };
+    }
+    // A character device only where writing to it is harmless: the bit bucket, a terminal, or
+    // this process's own output (/dev/stdout, /dev/fd/1); never /dev/mem or /dev/kmsg.
+    const real = await fs.realpath(output.file).catch(() => output.file);
+    if (SAFE_DEVICE.test(real) || (await isOwnOutput(output.file, fs)))
+      return { kind: "device", output, path: output.file };
+    throw new OutputError(
+      output.file,
+      "这是一个设备文件，不会写入（可写入的设备只有 /dev/null、终端和标准输出）"
+    );
   } catch (error) {
     throw asOutputError(output.file, error);
+  }
+}
+
+/** Devices an output may go to (after links): /dev/null, /dev/zero, /dev/full, terminals. */
+const SAFE_DEVICE = /^\/dev\/(?:null|zero|full|tty\w*|pts\/\d+|console)$/;
+
+/** True when a path is this process's standard output or error (/dev/stdout, /dev/fd/2…). */
+async function isOwnOutput(file: string, fs: OutputFileSystem): Promise<boolean> {
+  const identity = await identityOf(file, fs);
+  for (const fd of [1, 2]) {
+    const own = await descriptorIdentity(fd, fs);
+    if (own !== null && own === identity) return true;
+  }
+  return false;
+}
+
+/**
+ * A named pipe nobody reads would make the write wait forever: opened without waiting, it fails
+ * at once (ENXIO) when there is no reader. The handle is kept open until the real write, since
+ * closing it would tell a reader such as `cat` that the data has ended.
+ */
+async function holdPipe(file: string, fs: OutputFileSystem): Promise<FileHandle | undefined> {
+  if (constants.O_NONBLOCK === undefined) return undefined;
+  try {
+    return await fs.open(file, constants.O_WRONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    if (codeOf(error) === "ENXIO")
+      throw new OutputError(file, "这是一个管道，但没有程序在读取它（写入会一直等待）");
+    throw error;
   }
 }
 
@@ -198,9 +247,13 @@ async function identityOf(file: string, fs: OutputFileSystem): Promise<string> {
 }
 
 /** The identity of this process's standard output, when it is a file or device. */
-async function standardOutputIdentity(fs: OutputFileSystem): Promise<string | null> {
+function standardOutputIdentity(fs: OutputFileSystem): Promise<string | null> {
+  return descriptorIdentity(1, fs);
+}
+
+async function descriptorIdentity(fd: number, fs: OutputFileSystem): Promise<string | null> {
   try {
-    const stats = await fs.stat("/dev/fd/1");
+    const stats = await fs.stat("/dev/fd/" + fd);
     return stats.ino !== 0 ? "file:" + stats.dev + ":" + stats.ino : null;
   } catch {
     return null;
@@ -408,12 +461,19 @@ async function writeInPlace(
   target: Target & { kind: "device" },
   fs: OutputFileSystem
 ): Promise<void> {
+  // With the pipe held open by us, this open finds its reader and does not wait.
   const handle = await fs.open(target.path, constants.O_WRONLY);
   try {
+    if (target.pipe) await target.pipe.close().catch(() => undefined);
     await handle.writeFile(target.output.bytes);
   } finally {
     await handle.close();
   }
+}
+
+async function releasePipes(targets: readonly Target[]): Promise<void> {
+  for (const target of targets)
+    if (target.kind === "device" && target.pipe) await target.pipe.close().catch(() => undefined);
 }
 
 /**
@@ -429,6 +489,7 @@ export async function writeAll(
   try {
     for (const output of outputs) targets.push(await resolveTarget(output, fs));
   } catch (error) {
+    await releasePipes(targets);
     throw failure(error, []);
   }
   const files = targets.filter((target): target is Target & { kind: "file" } => {
@@ -436,8 +497,10 @@ export async function writeAll(
   });
   for (let i = 0; i < files.length; i++)
     for (let j = i + 1; j < files.length; j++)
-      if (files[i].path === files[j].path)
+      if (files[i].path === files[j].path) {
+        await releasePipes(targets);
         throw failure(new OutputError(files[j].output.file, "与另一个输出是同一个文件"), []);
+      }
   // /dev/stdout names this process's standard output, which may be a socket that cannot be
   // opened by name (ENXIO): written through the stream, as "-" is.
   const stdoutIdentity = await standardOutputIdentity(fs);
@@ -486,6 +549,7 @@ export async function writeAll(
     for (const [target, kept] of Array.from(keptAside.entries()))
       if (kept !== null && !unrestored.has(target)) await fs.unlink(kept).catch(() => undefined);
     await releaseLocks(locks, fs);
+    await releasePipes(targets);
     throw failure(error, Array.from(unrestored.values()));
   }
   for (const kept of Array.from(keptAside.values()))

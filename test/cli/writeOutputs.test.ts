@@ -2,10 +2,9 @@
  * The all-or-nothing writer, attacked as in issues 12 and 15: late failures, planted links,
  * devices and FIFOs, long names, concurrent runs, and every way the file system can say no.
  */
-import { execFileSync, spawnSync } from "child_process";
+import { execFileSync, spawn, spawnSync } from "child_process";
 import {
   constants,
-  createReadStream,
   existsSync,
   linkSync,
   lstatSync,
@@ -300,20 +299,57 @@ describe("devices, FIFOs and standard output", () => {
     const dir = scratch();
     const fifo = path.join(dir, "pipe");
     execFileSync("mkfifo", [fifo]);
+    // The reader is another process (a read in this one would hold a thread of the pool).
+    const reader = spawn("cat", [fifo]);
     const chunks: Buffer[] = [];
-    const read = new Promise<void>((resolve, reject) => {
-      const stream = createReadStream(fifo);
-      stream.on("data", (chunk) => chunks.push(chunk as Buffer));
-      stream.on("end", resolve);
-      stream.on("error", reject);
-    });
-    await writeAll([
-      { file: fifo, bytes: "report" },
-      { file: path.join(dir, "o.xlsx"), bytes: "copy" },
-    ]);
-    await read;
+    reader.stdout.on("data", (chunk: Buffer) => chunks.push(chunk));
+    const ended = new Promise<void>((resolve) => reader.on("close", () => resolve()));
+    // Until cat has the pipe open, the writer says nobody reads it; then it writes.
+    for (let tries = 0; ; tries++) {
+      try {
+        await writeAll([
+          { file: fifo, bytes: "report" },
+          { file: path.join(dir, "o.xlsx"), bytes: "copy" },
+        ]);
+        break;
+      } catch (error) {
+        if (tries > 200 || !String(error).includes("没有程序在读取")) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    }
+    await ended;
     expect(Buffer.concat(chunks).toString()).toBe("report");
     expect(lstatSync(fifo).isFIFO()).toBe(true);
+  });
+
+  linuxIt("refuses at once a FIFO nobody reads, instead of waiting forever", async () => {
+    const dir = scratch();
+    const fifo = path.join(dir, "pipe");
+    execFileSync("mkfifo", [fifo]);
+    const out = path.join(dir, "o.xlsx");
+    writeFileSync(out, "earlier");
+    const message = await failureOf(
+      writeAll([
+        { file: out, bytes: "new" },
+        { file: fifo, bytes: "report" },
+      ])
+    );
+    expect(message).toBe(
+      "无法写出 " + fifo + "：这是一个管道，但没有程序在读取它（写入会一直等待）。"
+    );
+    expect(readFileSync(out, "utf8")).toBe("earlier");
+  });
+
+  linuxIt("never writes a device other than /dev/null, a terminal or its own output", async () => {
+    const message = await failureOf(writeAll([{ file: "/dev/kmsg", bytes: "{}" }]));
+    expect(message).toContain("这是一个设备文件，不会写入");
+  });
+
+  it('"out/" names a folder, not a file called "out"', async () => {
+    const dir = scratch();
+    const message = await failureOf(writeAll([{ file: path.join(dir, "out") + "/", bytes: "{}" }]));
+    expect(message).toContain("以“/”结尾的是文件夹");
+    expect(readdirSync(dir)).toEqual([]);
   });
 
   it('"-" goes to standard output, and the caller is told', async () => {
