@@ -212,6 +212,11 @@ describe("selfeval score refuses, with exit 2, one line and nothing written", ()
     ]);
   });
 
+  it("a device, which would never end (/dev/zero)", async () => {
+    if (!existsSync("/dev/zero")) return;
+    await refuses(["score", "/dev/zero"], /这是一个设备，不是工作簿文件/);
+  });
+
   it("a file that is not a workbook", async () => {
     const dir = scratch();
     const file = path.join(dir, "notes.xlsx");
