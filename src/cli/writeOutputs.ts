@@ -419,7 +419,8 @@ async function writeTemporary(
     await handle.writeFile(target.output.bytes);
     if (target.existing !== null) {
       // The new file takes the old one's permissions (and, where allowed, its owner).
-      await handle.chmod(target.existing.mode & 0o7777);
+      // Disks without Unix permissions (FAT, some shares) refuse both: the copy is still written.
+      await handle.chmod(target.existing.mode & 0o7777).catch(() => undefined);
       await handle.chown(target.existing.uid, target.existing.gid).catch(() => undefined);
     }
   } catch (error) {
