@@ -396,12 +396,6 @@ function commentText(body: string): string {
   return text;
 }
 
-/** Notes compared as the user sees them: line breaks of any kind are one line break. */
-function sameNoteText(a: string, b: string): boolean {
-  const normal = (text: string): string => text.replace(/\r\n?/g, "\n");
-  return normal(a) === normal(b);
-}
-
 /**
  * Removes the notes the tool wrote from a comments part: a comment goes only when the record says
  * the tool put a note on that cell and the comment still reads exactly as the tool wrote it. Its
@@ -476,6 +470,52 @@ function removeNoteShapes(vml: string, cells: readonly string[]): string {
   }
   pieces.push(vml.slice(cursor));
   return pieces.join("");
+}
+
+/** The comments part of a sheet and its text, or null when the sheet has none. */
+async function commentsOf(
+  editor: PackageEditor,
+  sheetPart: string
+): Promise<{ part: string; xml: string } | null> {
+  const relationships = parseRelationships(
+    await editor.readText(relationshipsPartFor(sheetPart))
+  ).filter((relationship) => !relationship.external);
+  const commentsRelationship = relationships.find(
+    (relationship) => relationshipKind(relationship.type) === "comments"
+  );
+  const part = commentsRelationship
+    ? editor.partName(resolveTarget(sheetPart, commentsRelationship.target))
+    : null;
+  const xml = part === null ? null : await editor.readText(part);
+  return part === null || xml === null ? null : { part, xml };
+}
+
+/** A sheet's notes as they read now, by cell ("F14"). */
+export async function readNotes(
+  editor: PackageEditor,
+  sheetPart: string
+): Promise<Map<string, string>> {
+  const notes = new Map<string, string>();
+  const comments = await commentsOf(editor, sheetPart);
+  if (comments === null) return notes;
+  const xml = comments.xml;
+  const commentList = findChild(xml, rootElement(xml), "commentList");
+  if (!commentList) return notes;
+  for (const comment of childElements(xml, commentList)) {
+    if (comment.localName !== "comment" || comment.empty) continue;
+    const reference = /\sref\s*=\s*(?:"([^"]*)"|'([^']*)')/.exec(comment.attributes);
+    if (!reference) continue;
+    const cell = normaliseReference(reference[1] ?? reference[2]);
+    if (!notes.has(cell))
+      notes.set(cell, commentText(xml.slice(comment.startTagEnd, comment.closeStart)));
+  }
+  return notes;
+}
+
+/** Notes compared as the user sees them: line breaks of any kind are one line break. */
+export function sameNoteText(a: string, b: string): boolean {
+  const normal = (text: string): string => text.replace(/\r\n?/g, "\n");
+  return normal(a) === normal(b);
 }
 
 /**

@@ -11,7 +11,14 @@ import { parseA1, toA1 } from "../../engine/grid/address";
 import type { CellMark, PlacedOutputSheet, Severity, WritePlan } from "../../engine/output/types";
 import { MARK_FILL_COLOURS } from "../../engine/output/outputStyles";
 import { formatOwnerMark } from "../ownerMark";
-import { addNotes, removeOwnNotes, type NoteToAdd, type NotesContext } from "./legacyNotes";
+import {
+  addNotes,
+  readNotes,
+  removeOwnNotes,
+  sameNoteText,
+  type NoteToAdd,
+  type NotesContext,
+} from "./legacyNotes";
 import {
   readMarkRecord,
   writeMarkRecord,
@@ -190,6 +197,35 @@ function restoredStyle(
 
 const MARK_COLOURS = [MARK_FILL_COLOURS.error, MARK_FILL_COLOURS.warning];
 
+/**
+ * The recorded cells where they are now. A row or column the user inserted or deleted since
+ * moves cells, and Excel and LibreOffice move each note with its cell: a recorded note that no
+ * longer reads at its recorded cell, but reads word for word at exactly one other cell (and is
+ * the only recorded note with that text), shows where its cell went. Other cells stay where
+ * the record has them.
+ */
+function followMovedCells(
+  cells: readonly RecordedCell[],
+  notes: ReadonlyMap<string, string>
+): RecordedCell[] {
+  const recordedTexts = new Map<string, number>();
+  for (const cell of cells)
+    if (cell.note !== undefined)
+      recordedTexts.set(cell.note, (recordedTexts.get(cell.note) ?? 0) + 1);
+  return cells.map((cell) => {
+    if (cell.note === undefined || recordedTexts.get(cell.note) !== 1) return cell;
+    const here = notes.get(cell.reference);
+    if (here !== undefined && sameNoteText(here, cell.note)) return cell;
+    const elsewhere: string[] = [];
+    notes.forEach((text, reference) => {
+      if (sameNoteText(text, cell.note as string)) elsewhere.push(reference);
+    });
+    // The text is the only one of its kind, so no cell the record keeps in place reads it.
+    if (elsewhere.length !== 1) return cell;
+    return { ...cell, reference: elsewhere[0] };
+  });
+}
+
 /** Restyles that take back recorded marks (see restoredStyle). */
 function restoringRestyles(
   cells: readonly RecordedCell[],
@@ -358,10 +394,11 @@ class ScoredCopyWriter implements NotesContext {
       this.activePart = part;
       const original = await this.editor.readText(part);
       if (original === null) continue;
-      const xml = restyleCells(original, restoringRestyles(cells, this.styles));
+      const found = followMovedCells(cells, await readNotes(this.editor, part));
+      const xml = restyleCells(original, restoringRestyles(found, this.styles));
       if (xml !== original) this.editor.writeText(part, xml);
       const notes = new Map<string, string>();
-      for (const cell of cells)
+      for (const cell of found)
         if (cell.note !== undefined && !notes.has(cell.reference))
           notes.set(cell.reference, cell.note);
       await removeOwnNotes(this.editor, part, xml, notes);
