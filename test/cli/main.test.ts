@@ -424,6 +424,25 @@ describe("selfeval score --docx and --narrative", () => {
     expect(existsSync(markdown)).toBe(false);
   });
 
+  it("refuse an output naming the wording file, which is read too", async () => {
+    const dir = scratch();
+    const template = path.join(dir, "措辞.json");
+    writeFileSync(template, JSON.stringify({ sections: { problems: "二、存在的问题" } }));
+    const result = await run(
+      "score",
+      department,
+      "--narrative-template",
+      template,
+      "--json",
+      template
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("就是输入文件");
+    expect(JSON.parse(readFileSync(template, "utf8"))).toEqual({
+      sections: { problems: "二、存在的问题" },
+    });
+  });
+
   it("refuse two outputs naming the same file", async () => {
     const dir = scratch();
     const file = path.join(dir, "same");

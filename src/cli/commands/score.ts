@@ -91,7 +91,9 @@ export async function runScore(argv: readonly string[], io: CliIo): Promise<numb
   const outputFiles = OUTPUT_OPTIONS.filter((option) => args[option] !== undefined).map(
     (option) => ({ option, file: args[option] as string })
   );
-  await checkOutputNames(args.input, outputFiles);
+  // The wording file is read too: no output may overwrite it either.
+  const inputs = [args.input].concat(args.narrativeTemplate ?? []);
+  await checkOutputNames(inputs, outputFiles);
   const templateOverride =
     args.narrativeTemplate !== undefined
       ? await readNarrativeTemplateFile(args.narrativeTemplate)
