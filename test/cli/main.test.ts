@@ -817,4 +817,30 @@ describe("what an adversarial run of the CLI found (issue 15)", () => {
       "R&D&lt;b&gt;[U+202E]反向"
     );
   });
+
+  it("a sheet name with a right-to-left override: shown in the terminal, escaped in the JSON", async () => {
+    const dir = scratch();
+    const input = path.join(dir, "in.xlsx");
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("自评表" + RLO + "5202");
+    sheet.addRow(PROJECT_HEADER);
+    sheet.addRow(["产出指标", "数量指标", "培训人次", "≥100人次", "80人次", 50, 40, null]);
+    sheet.addRow(["满意度指标", "服务对象满意度指标", "满意度", "≥90%", "95%", 50, 50, null]);
+    await workbook.xlsx.writeFile(input);
+    const json = path.join(dir, "r.json");
+    const result = await run("score", input, "--json", json, "--out", path.join(dir, "o.xlsx"));
+    expect(result.code).toBeLessThan(2);
+    expect(result.stdout).toContain("自评表[U+202E]5202");
+    expect(result.stdout).not.toContain(RLO);
+    const text = readFileSync(json, "utf8");
+    expect(text).not.toContain(RLO);
+    expect(text).toContain("自评表\\u202e5202");
+    expect(JSON.parse(text).problems[0].sheet).toBe("自评表" + RLO + "5202");
+    const results: string[] = [];
+    (await load(path.join(dir, "o.xlsx")))
+      .getWorksheet("评分结果")!
+      .eachRow((row) => row.eachCell((cell) => results.push(String(cell.value))));
+    expect(results.join("")).toContain("自评表[U+202E]5202");
+    expect(results.join("")).not.toContain(RLO);
+  });
 });

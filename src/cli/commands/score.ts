@@ -5,7 +5,11 @@ import { buildWritePlan } from "../../engine/output/buildWritePlan";
 import { buildNarratives } from "../../engine/narrative/buildNarrative";
 import { renderNarrativeMarkdown } from "../../engine/narrative/renderNarrativeMarkdown";
 import type { NarrativeDocument } from "../../engine/narrative/types";
-import { escapeBidiControlsInJson, showBidiControls } from "../../engine/values/bidiControls";
+import {
+  escapeBidiControlsInJson,
+  hasBidiControls,
+  showBidiControls,
+} from "../../engine/values/bidiControls";
 import { writeScoredCopy } from "../../workbook/xlsx/writeScoredCopy";
 import { UsageFailure, type CliIo } from "../cliIo";
 import { formatSummary } from "../formatSummary";
@@ -124,12 +128,17 @@ export async function runScore(argv: readonly string[], io: CliIo): Promise<numb
       label: "评分副本",
     });
   }
-  if (args.json !== undefined)
+  if (args.json !== undefined) {
+    // Cell text arrives with bidi controls already shown; only names can carry one as it is.
+    // (Scanning the whole report would flatten a string of tens of megabytes: +20 MiB at peak.)
+    const json = JSON.stringify(result.report, null, 2);
+    const names = [path.basename(args.input)].concat(workbook.grid.sheets.map((s) => s.name));
     outputs.push({
       file: args.json,
-      bytes: escapeBidiControlsInJson(JSON.stringify(result.report, null, 2)) + "\n",
+      bytes: (names.some(hasBidiControls) ? escapeBidiControlsInJson(json) : json) + "\n",
       label: "报告（JSON）",
     });
+  }
   if (args.docx !== undefined) {
     // Loaded only when asked for: the docx package is large.
     const { renderNarrativeDocx } = await import("../../docx/renderNarrativeDocx");

@@ -19,6 +19,11 @@ export function showBidiControls(text: string): string {
   return text.replace(BIDI_CONTROLS, (character) => "[U+" + hex4(character.charCodeAt(0)) + "]");
 }
 
+/** True when a text holds a bidirectional control. */
+export function hasBidiControls(text: string): boolean {
+  return BIDI_CONTROL.test(text);
+}
+
 /** JSON text with each bidirectional control written as a \u escape (the same data, visible). */
 export function escapeBidiControlsInJson(json: string): string {
   if (!BIDI_CONTROL.test(json)) return json;
