@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from "child_process";
+import { execFileSync, spawn, spawnSync } from "child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync, copyFileSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
@@ -469,6 +469,15 @@ describe("bin/selfeval.js", () => {
     const bad = spawnSync(process.execPath, [bin, "score", "missing.xlsx"], { encoding: "utf8" });
     expect(bad.status).toBe(2);
     expect(bad.stderr.trim().split("\n")).toHaveLength(1);
+  });
+
+  it("exits 2 on a failure even when stderr is a pipe nobody reads", async () => {
+    const child = spawn(process.execPath, [bin, "score", "missing.xlsx"], {
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    child.stderr!.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(code).toBe(2);
   });
 
   it('writes "-" and /dev/stdout to standard output, the summary to stderr', () => {
