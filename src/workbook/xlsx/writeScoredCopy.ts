@@ -152,6 +152,19 @@ function isSolidFillOf(fillMarkup: string | null, colours: readonly string[]): b
   return colours.some((wanted) => wanted.slice(-6).toUpperCase() === rgb);
 }
 
+const FILL_TAG =
+  /<\/?(?:fill|patternFill|gradientFill|fgColor|bgColor|stop|color)(?:\s+[A-Za-z]+\s*=\s*"[^"<>&]*")*\s*\/?>/g;
+
+/** A <fill> as styles.xml holds one: only fill elements with plain attributes, nothing else. */
+function isPlainFill(markup: string): boolean {
+  return (
+    /^<fill[\s>]/.test(markup) &&
+    /<\/fill>$|^<fill\s*\/>$/.test(markup) &&
+    markup.length < 2000 &&
+    markup.replace(FILL_TAG, "").trim() === ""
+  );
+}
+
 /** Two xfs that differ at most in their fill (fillId, applyFill). */
 function sameApartFromFill(a: string | null, b: string | null): boolean {
   if (a === null || b === null) return false;
@@ -190,8 +203,10 @@ function restoredStyle(
     sameApartFromFill(styles.xfMarkup(cell.mark), styles.xfMarkup(cell.original)) &&
     (cell.originalFill === undefined || sameFill(styles.fillOf(cell.original), cell.originalFill));
   if (unchanged) return cell.original;
-  // A record from before fills were kept cannot say what was under the mark.
-  if (cell.originalFill === undefined) return null;
+  // A record from before fills were kept cannot say what was under the mark; nor can one whose
+  // fill is anything but a plain <fill> (the record comes with the file, and its markup goes
+  // into styles.xml).
+  if (cell.originalFill === undefined || !isPlainFill(cell.originalFill)) return null;
   return styles.withFill(currentXf, cell.originalFill);
 }
 

@@ -7,6 +7,7 @@
  * tool's stale marks, recognised by what the record holds, not by style index or author.
  */
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { readFileSync } from "fs";
 import path from "path";
 import { buildWritePlan } from "../../../src/engine/output/buildWritePlan";
@@ -115,6 +116,26 @@ describe("re-scoring a copy LibreOffice saved", () => {
       "【警告】「培训合格率」未完成年度指标值，但未填写偏差原因分析及改进措施。\n用户备注：原因见第3页"
     );
     expect(after.H3.fill).toBe(YELLOW);
+  });
+
+  it("puts no markup from a tampered record into styles.xml", async () => {
+    const zip = await JSZip.loadAsync(input);
+    const record = await zip.file("customXml/item1.xml")!.async("string");
+    const tampered = record.replace(
+      /(<c r="G4"[^>]*><fill>)[^<]*(<\/fill>)/,
+      "$1&lt;fill&gt;&lt;/fill&gt;&lt;/fills&gt;&lt;evil/&gt;&lt;fills&gt;&lt;fill&gt;&lt;/fill&gt;$2"
+    );
+    expect(tampered).not.toBe(record);
+    zip.file("customXml/item1.xml", tampered);
+    const bytes = await zip.generateAsync({ type: "uint8array" });
+    const workbook = await readXlsxGrid(bytes);
+    const copy = await writeScoredCopy(
+      bytes,
+      buildWritePlan(scoreWorkbook(workbook.grid, { fileName: "x.xlsx" }), workbook.grid)
+    );
+    expect(partText(await unzipParts(copy), "xl/styles.xml")).not.toContain("evil");
+    // The cell whose fill cannot be trusted keeps the mark rather than get a guessed fill.
+    expect((await look(copy, ["G4"])).G4.fill).toBe(RED);
   });
 
   it("updates the record where Calc left it, and scoring once more changes nothing", async () => {
