@@ -12,6 +12,10 @@ try {
 process.stdout.on("error", (error) => {
   if (error.code !== "EPIPE") throw error;
 });
+// A closed stderr leaves nothing to say a failure on; the exit code still tells it.
+process.stderr.on("error", (error) => {
+  if (error.code !== "EPIPE") throw error;
+});
 cli.main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
 });

@@ -1,6 +1,7 @@
 import { defaultIo, UsageFailure, type CliIo } from "./cliIo";
 import { runRules, RULES_USAGE } from "./commands/rules";
 import { runScore, SCORE_USAGE } from "./commands/score";
+import { describeFailure } from "./describeFailure";
 
 export type { CliIo };
 
@@ -19,11 +20,12 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
   try {
     return await run(argv, io);
   } catch (error) {
-    if (error instanceof UsageFailure) {
-      io.stderr(error.message);
-      return 2;
+    // The last resort: it words the failure and never throws itself, not even when stderr is closed.
+    try {
+      io.stderr(describeFailure(error));
+    } catch {
+      // Nowhere left to say it; the exit code still tells.
     }
-    io.stderr("selfeval 内部错误：" + (error instanceof Error ? error.message : String(error)));
     return 2;
   }
 }

@@ -1,6 +1,7 @@
 import { promises as fs } from "fs";
 import type { NarrativeTemplateOverride } from "../engine/narrative/narrativeTemplate";
 import { UsageFailure } from "./cliIo";
+import { fileErrorText } from "./fileErrors";
 
 /** Reads and checks a bureau's own wording (--narrative-template). */
 export async function readNarrativeTemplateFile(file: string): Promise<NarrativeTemplateOverride> {
@@ -13,7 +14,7 @@ export async function readNarrativeTemplateFile(file: string): Promise<Narrative
       "无法读取措辞模板 " +
         file +
         "：" +
-        (code === "ENOENT" ? "文件不存在" : String(code ?? error)) +
+        (code === "ENOENT" ? "文件不存在" : fileErrorText(error)) +
         "。"
     );
   }

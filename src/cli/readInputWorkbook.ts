@@ -6,6 +6,7 @@ import {
   type XlsxWorkbook,
 } from "../workbook/xlsx/readXlsxGrid";
 import { UsageFailure } from "./cliIo";
+import { fileErrorText } from "./fileErrors";
 
 export interface InputWorkbook {
   readonly bytes: Uint8Array;
@@ -34,8 +35,13 @@ export async function readInputWorkbook(input: string): Promise<InputWorkbook> {
   refuseLegacyWorkbookName(input);
   let bytes: Uint8Array;
   try {
+    // A device never ends (/dev/zero, /dev/urandom): read, it would fill the memory.
+    const stats = await fs.stat(input);
+    if (stats.isCharacterDevice() || stats.isBlockDevice() || stats.isSocket())
+      throw new UsageFailure("无法读取 " + input + "：这是一个设备，不是工作簿文件。");
     bytes = await fs.readFile(input);
   } catch (error) {
+    if (error instanceof UsageFailure) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     throw new UsageFailure(
       "无法读取 " +
@@ -45,7 +51,7 @@ export async function readInputWorkbook(input: string): Promise<InputWorkbook> {
           ? "文件不存在"
           : code === "EISDIR"
             ? "这是一个文件夹"
-            : String(code ?? error)) +
+            : fileErrorText(error)) +
         "。"
     );
   }

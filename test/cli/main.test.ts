@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from "child_process";
+import { execFileSync, spawn, spawnSync } from "child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync, copyFileSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
@@ -212,6 +212,11 @@ describe("selfeval score refuses, with exit 2, one line and nothing written", ()
     ]);
   });
 
+  it("a device, which would never end (/dev/zero)", async () => {
+    if (!existsSync("/dev/zero")) return;
+    await refuses(["score", "/dev/zero"], /这是一个设备，不是工作簿文件/);
+  });
+
   it("a file that is not a workbook", async () => {
     const dir = scratch();
     const file = path.join(dir, "notes.xlsx");
@@ -419,6 +424,25 @@ describe("selfeval score --docx and --narrative", () => {
     expect(existsSync(markdown)).toBe(false);
   });
 
+  it("refuse an output naming the wording file, which is read too", async () => {
+    const dir = scratch();
+    const template = path.join(dir, "措辞.json");
+    writeFileSync(template, JSON.stringify({ sections: { problems: "二、存在的问题" } }));
+    const result = await run(
+      "score",
+      department,
+      "--narrative-template",
+      template,
+      "--json",
+      template
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("就是输入文件");
+    expect(JSON.parse(readFileSync(template, "utf8"))).toEqual({
+      sections: { problems: "二、存在的问题" },
+    });
+  });
+
   it("refuse two outputs naming the same file", async () => {
     const dir = scratch();
     const file = path.join(dir, "same");
@@ -445,6 +469,30 @@ describe("bin/selfeval.js", () => {
     const bad = spawnSync(process.execPath, [bin, "score", "missing.xlsx"], { encoding: "utf8" });
     expect(bad.status).toBe(2);
     expect(bad.stderr.trim().split("\n")).toHaveLength(1);
+  });
+
+  it("exits 2 on a failure even when stderr is a pipe nobody reads", async () => {
+    const child = spawn(process.execPath, [bin, "score", "missing.xlsx"], {
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    child.stderr!.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(code).toBe(2);
+  });
+
+  it('writes "-" and /dev/stdout to standard output, the summary to stderr', () => {
+    for (const target of process.platform === "win32" ? ["-"] : ["-", "/dev/stdout"]) {
+      const run = spawnSync(process.execPath, [bin, "score", department, "--json", target], {
+        encoding: "utf8",
+      });
+      expect(run.status).toBe(0);
+      expect(JSON.parse(run.stdout).rating).toBe("优");
+      expect(run.stderr).toContain("评级 优");
+      expect(run.stderr).not.toContain("Excel 中打开");
+    }
+    const copy = spawnSync(process.execPath, [bin, "score", department, "--out", "-"]);
+    expect(copy.status).toBe(0);
+    expect(copy.stdout.subarray(0, 2).toString()).toBe("PK");
   });
 });
 
@@ -531,5 +579,277 @@ describe("the tool's own sheet the user added to", () => {
     expect(names).toEqual(["部门整体支出绩效自评表", "评分结果", "自评表说明", "评分结果 (2)"]);
     const out = await JSZip.loadAsync(readFileSync(second));
     expect(await out.file(relsPart)!.async("string")).toContain("https://example.org/");
+  });
+});
+
+describe("what an adversarial run of the CLI found (issue 15)", () => {
+  const RLO = "\u202e";
+
+  /** Scores a workbook built with ExcelJS from rows under the project header. */
+  async function projectWorkbook(dir: string, rows: unknown[][], name = "in.xlsx") {
+    const file = path.join(dir, name);
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("项目自评表");
+    sheet.addRow(PROJECT_HEADER);
+    for (const row of rows) sheet.addRow(row);
+    await workbook.xlsx.writeFile(file);
+    return file;
+  }
+
+  it("keeps a note whose first line the user reworded, and one extended on the same line", async () => {
+    const reworded = "【错误】「项目按期完成率」实际完成值已于12月补报财政局，见附件。";
+    const dir = scratch();
+    const first = path.join(dir, "first.xlsx");
+    const edited = path.join(dir, "edited.xlsx");
+    const second = path.join(dir, "second.xlsx");
+    await run("score", project, "--out", first);
+    const zip = await JSZip.loadAsync(readFileSync(first));
+    const commentsPart = Object.keys(zip.files).find((name) =>
+      /^xl\/comments\d*\.xml$/.test(name)
+    )!;
+    const comments = await zip.file(commentsPart)!.async("string");
+    const changed = comments
+      .replace(/(<comment ref="F14"[\s\S]*?<t(?:\s[^>]*)?>)[^<]*/, "$1" + reworded)
+      .replace(/(<comment ref="I18"[\s\S]*?偏差原因分析及改进措施。)/, "$1用户备注：原因见第3页");
+    expect(changed).toContain(reworded);
+    expect(changed).toContain("用户备注：原因见第3页");
+    zip.file(commentsPart, changed);
+    writeFileSync(edited, await zip.generateAsync({ type: "nodebuffer" }));
+    await run("score", edited, "--out", second);
+    const sheet = (await load(second)).getWorksheet("项目自评表")!;
+    expect(noteOf(sheet.getCell("F14"))).toBe(reworded);
+    expect(noteOf(sheet.getCell("I18"))).toBe(
+      "【警告】「师生满意度」得分9.78分（分值10分）有扣分，但未填写偏差原因分析及改进措施。用户备注：原因见第3页"
+    );
+    // The notes the user left alone are the tool's, replaced by this run's: one per cell.
+    expect(noteOf(sheet.getCell("H14"))).toMatch(/^【错误】/);
+  });
+
+  it("exit 2 leaves an earlier output as it was when a later one cannot be written (immutable)", async () => {
+    const dir = scratch();
+    const out = path.join(dir, "o.xlsx");
+    const json = path.join(dir, "j.json");
+    writeFileSync(out, "earlier copy");
+    writeFileSync(json, "earlier report");
+    let immutable = true;
+    try {
+      execFileSync("chattr", ["+i", json], { stdio: "ignore" });
+    } catch {
+      immutable = false; // not root, or no such attribute here: writeOutputs.test.ts injects it
+    }
+    if (!immutable) return;
+    try {
+      const result = await run("score", department, "--out", out, "--json", json);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain("无法写出 " + json);
+    } finally {
+      execFileSync("chattr", ["-i", json]);
+    }
+    expect(readFileSync(out, "utf8")).toBe("earlier copy");
+  });
+
+  it('"-" writes the report to standard output and the summary to stderr', async () => {
+    const written: Array<Uint8Array | string> = [];
+    const stdout: string[] = [];
+    const stderr: string[] = [];
+    const code = await main(["score", department, "--json", "-"], {
+      stdout: (text) => stdout.push(text),
+      stderr: (text) => stderr.push(text),
+      writeStandardOutput: async (bytes) => {
+        written.push(bytes);
+      },
+    });
+    expect(code).toBe(0);
+    expect(stdout).toEqual([]);
+    expect(JSON.parse(String(written[0])).rating).toBe("优");
+    expect(stderr.join("\n")).toContain("已写出报告（JSON）：标准输出");
+  });
+
+  it("an output whose folder is a file is worded, not an internal error", async () => {
+    const dir = scratch();
+    writeFileSync(path.join(dir, "file"), "x");
+    const result = await run("score", department, "--out", path.join(dir, "file", "o.xlsx"));
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      "无法写出 " + path.join(dir, "file", "o.xlsx") + "：路径中有一段是文件而不是文件夹。"
+    );
+  });
+
+  it("the last-resort handler never throws, even when stderr does", async () => {
+    const code = await main(["score", "missing.xlsx"], {
+      stdout: () => undefined,
+      stderr: () => {
+        throw Object.assign(new Error("write EPIPE"), { code: "EPIPE" });
+      },
+    });
+    expect(code).toBe(2);
+  });
+
+  it("a package without [Content_Types].xml: the copy is refused in Chinese, nothing written", async () => {
+    const dir = scratch();
+    const zip = await JSZip.loadAsync(readFileSync(project));
+    zip.remove("[Content_Types].xml");
+    const input = path.join(dir, "no-types.xlsx");
+    writeFileSync(input, await zip.generateAsync({ type: "nodebuffer" }));
+    const json = path.join(dir, "r.json");
+    const result = await run("score", input, "--out", path.join(dir, "o.xlsx"), "--json", json);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^无法(写出评分副本|读取)/);
+    expect(result.stderr).not.toContain("内部错误");
+    expect(existsSync(json)).toBe(false);
+  });
+
+  it("a macro-enabled workbook keeps its extension: --out x.xlsx is refused, x.xlsm is written", async () => {
+    const dir = scratch();
+    const zip = await JSZip.loadAsync(readFileSync(project));
+    const types = await zip.file("[Content_Types].xml")!.async("string");
+    zip.file(
+      "[Content_Types].xml",
+      types.replace(
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+        "application/vnd.ms-excel.sheet.macroEnabled.main+xml"
+      )
+    );
+    const input = path.join(dir, "macro.xlsm");
+    writeFileSync(input, await zip.generateAsync({ type: "nodebuffer" }));
+    const refused = await run("score", input, "--out", path.join(dir, "copy.xlsx"));
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("启用宏的工作簿（.xlsm）");
+    expect(existsSync(path.join(dir, "copy.xlsx"))).toBe(false);
+    const kept = await run("score", input, "--out", path.join(dir, "copy.xlsm"));
+    expect(kept.code).toBe(1);
+    const copy = await JSZip.loadAsync(readFileSync(path.join(dir, "copy.xlsm")));
+    expect(await copy.file("[Content_Types].xml")!.async("string")).toContain("macroEnabled.main");
+  });
+
+  it("a Strict OOXML workbook gets no half-transitional copy", async () => {
+    const dir = scratch();
+    const zip = await JSZip.loadAsync(readFileSync(project));
+    for (const name of Object.keys(zip.files)) {
+      if (zip.files[name].dir || !/\.(xml|rels)$/.test(name)) continue;
+      const text = await zip.file(name)!.async("string");
+      zip.file(
+        name,
+        text
+          .replace(
+            /http:\/\/schemas\.openxmlformats\.org\/spreadsheetml\/2006\/main/g,
+            "http://purl.oclc.org/ooxml/spreadsheetml/main"
+          )
+          .replace(
+            /http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships/g,
+            "http://purl.oclc.org/ooxml/officeDocument/relationships"
+          )
+      );
+    }
+    const input = path.join(dir, "strict.xlsx");
+    writeFileSync(input, await zip.generateAsync({ type: "nodebuffer" }));
+    const out = path.join(dir, "o.xlsx");
+    const result = await run("score", input, "--out", out);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/严格 OOXML|无法读取/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("four 20,000-character reasons: no cell of the copy exceeds Excel's 32,767, and nothing is lost", async () => {
+    const dir = scratch();
+    const reason = (n: number): string =>
+      ("原因" + n + "：" + "因故延期。".repeat(4000)).slice(0, 20000);
+    const input = await projectWorkbook(dir, [
+      ["产出指标", "数量指标", "培训人次", "≥100人次", "80人次", 25, 20, reason(1)],
+      ["产出指标", "质量指标", "培训合格率", "≥95%", "80%", 25, 21.05, reason(2)],
+      ["效益指标", "社会效益指标", "政策知晓率", "≥90%", "60%", 25, 16.67, reason(3)],
+      ["满意度指标", "服务对象满意度指标", "学员满意度", "≥90%", "45%", 25, 12.5, reason(4)],
+    ]);
+    const out = path.join(dir, "o.xlsx");
+    const markdown = path.join(dir, "n.md");
+    expect((await run("score", input, "--out", out, "--narrative", markdown)).code).toBeLessThan(2);
+    const copy = await JSZip.loadAsync(readFileSync(out));
+    let longest = 0;
+    let narrativeText = "";
+    for (const name of Object.keys(copy.files).filter((n) =>
+      /^xl\/(worksheets|comments)/.test(n)
+    )) {
+      const file = copy.file(name);
+      if (!file) continue;
+      const xml = await file.async("string");
+      for (const match of xml.matchAll(/<t(?:\s[^>]*)?>([^<]*)<\/t>/g)) {
+        const text = match[1].replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+        longest = Math.max(longest, text.length);
+        narrativeText += text;
+      }
+      for (const match of xml.matchAll(/ ht="([\d.]+)"/g))
+        expect(Number(match[1])).toBeLessThanOrEqual(409);
+    }
+    expect(longest).toBeLessThanOrEqual(32767);
+    // Each reason is quoted whole somewhere in the copy (the narrative continues across rows).
+    const markdownText = readFileSync(markdown, "utf8");
+    expect(markdownText.length).toBeGreaterThan(60000);
+    expect(narrativeText.replace(/\s/g, "")).toContain("因故延期；".repeat(3000));
+  });
+
+  it("escapes & in the Markdown, and makes a right-to-left override visible in every output", async () => {
+    const dir = scratch();
+    const input = await projectWorkbook(dir, [
+      ["产出指标", "数量指标", "R&D&lt;b&gt;" + RLO + "反向", "≥100人次", "80人次", 50, 40, null],
+      ["满意度指标", "服务对象满意度指标", "满意度", "≥90%", "95%", 50, 50, null],
+    ]);
+    const files = {
+      out: path.join(dir, "o.xlsx"),
+      json: path.join(dir, "r.json"),
+      docx: path.join(dir, "n.docx"),
+      narrative: path.join(dir, "n.md"),
+    };
+    const result = await run(
+      "score",
+      input,
+      ...Object.entries(files).flatMap(([option, file]) => ["--" + option, file])
+    );
+    expect(result.code).toBeLessThan(2);
+    const markdown = readFileSync(files.narrative, "utf8");
+    expect(markdown).toContain("R\\&D\\&lt;b\\&gt;\\[U+202E\\]反向");
+    expect(markdown).not.toContain(RLO);
+    expect(readFileSync(files.json, "utf8")).not.toContain(RLO);
+    expect(result.stdout).not.toContain(RLO);
+    // What the tool wrote; the user's own cells in the copy keep the character, untouched.
+    const original = await JSZip.loadAsync(readFileSync(input));
+    for (const file of [files.out, files.docx]) {
+      const zip = await JSZip.loadAsync(readFileSync(file));
+      for (const name of Object.keys(zip.files)) {
+        if (zip.files[name].dir) continue;
+        const text = await zip.file(name)!.async("string");
+        if (file === files.out && text === (await original.file(name)?.async("string"))) continue;
+        expect(text).not.toContain(RLO);
+      }
+    }
+    const report = JSON.parse(readFileSync(files.json, "utf8"));
+    expect(report.indicators.map((i: { name: string }) => i.name)).toContain(
+      "R&D&lt;b&gt;[U+202E]反向"
+    );
+  });
+
+  it("a sheet name with a right-to-left override: shown in the terminal, escaped in the JSON", async () => {
+    const dir = scratch();
+    const input = path.join(dir, "in.xlsx");
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("自评表" + RLO + "5202");
+    sheet.addRow(PROJECT_HEADER);
+    sheet.addRow(["产出指标", "数量指标", "培训人次", "≥100人次", "80人次", 50, 40, null]);
+    sheet.addRow(["满意度指标", "服务对象满意度指标", "满意度", "≥90%", "95%", 50, 50, null]);
+    await workbook.xlsx.writeFile(input);
+    const json = path.join(dir, "r.json");
+    const result = await run("score", input, "--json", json, "--out", path.join(dir, "o.xlsx"));
+    expect(result.code).toBeLessThan(2);
+    expect(result.stdout).toContain("自评表[U+202E]5202");
+    expect(result.stdout).not.toContain(RLO);
+    const text = readFileSync(json, "utf8");
+    expect(text).not.toContain(RLO);
+    expect(text).toContain("自评表\\u202e5202");
+    expect(JSON.parse(text).problems[0].sheet).toBe("自评表" + RLO + "5202");
+    const results: string[] = [];
+    (await load(path.join(dir, "o.xlsx")))
+      .getWorksheet("评分结果")!
+      .eachRow((row) => row.eachCell((cell) => results.push(String(cell.value))));
+    expect(results.join("")).toContain("自评表[U+202E]5202");
+    expect(results.join("")).not.toContain(RLO);
   });
 });

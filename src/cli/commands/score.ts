@@ -5,6 +5,11 @@ import { buildWritePlan } from "../../engine/output/buildWritePlan";
 import { buildNarratives } from "../../engine/narrative/buildNarrative";
 import { renderNarrativeMarkdown } from "../../engine/narrative/renderNarrativeMarkdown";
 import type { NarrativeDocument } from "../../engine/narrative/types";
+import {
+  escapeBidiControlsInJson,
+  hasBidiControls,
+  showBidiControls,
+} from "../../engine/values/bidiControls";
 import { writeScoredCopy } from "../../workbook/xlsx/writeScoredCopy";
 import { UsageFailure, type CliIo } from "../cliIo";
 import { formatSummary } from "../formatSummary";
@@ -13,7 +18,8 @@ import { readRuleSetOption } from "../ruleSetFile";
 import { nodeDeflate } from "../nodeDeflate";
 import { parseArguments } from "../parseArguments";
 import { readInputWorkbook, refuseLegacyWorkbookName } from "../readInputWorkbook";
-import { samePath, writeAll } from "../writeOutputs";
+import { checkOutputNames, STANDARD_OUTPUT, writeAll } from "../writeOutputs";
+import { refuseMismatchedCopyName } from "../copyName";
 
 export const SCORE_USAGE = [
   "用法：selfeval score <输入.xlsx> [--out <评分副本.xlsx>] [--json <报告.json>] [--docx <说明.docx>]",
@@ -30,6 +36,7 @@ export const SCORE_USAGE = [
   "                        或财政局自己的规则集 .json 文件（只需写要改的键）；运行 selfeval rules 查看各规则集",
   "",
   "退出码：0 评分完成且无错误；1 评分完成但有错误（输出照常写出）；2 无法评分（未写出任何文件）",
+  "输出文件名写 - 表示标准输出（只能有一个），此时评分摘要写到标准错误",
 ].join("\n");
 
 interface ScoreArguments {
@@ -95,18 +102,9 @@ export async function runScore(argv: readonly string[], io: CliIo): Promise<numb
   const outputFiles = OUTPUT_OPTIONS.filter((option) => args[option] !== undefined).map(
     (option) => ({ option, file: args[option] as string })
   );
-  for (const output of outputFiles) {
-    if (await samePath(output.file, args.input))
-      throw new UsageFailure(
-        "输出文件 " + output.file + " 就是输入文件：为保护原表，不会覆盖输入文件，请换一个文件名。"
-      );
-  }
-  for (let i = 0; i < outputFiles.length; i++)
-    for (let j = i + 1; j < outputFiles.length; j++)
-      if (await samePath(outputFiles[i].file, outputFiles[j].file))
-        throw new UsageFailure(
-          "--" + outputFiles[i].option + " 和 --" + outputFiles[j].option + " 不能是同一个文件。"
-        );
+  // The wording file is read too: no output may overwrite it either.
+  const inputs = [args.input].concat(args.narrativeTemplate ?? []);
+  await checkOutputNames(inputs, outputFiles);
   const templateOverride =
     args.narrativeTemplate !== undefined
       ? await readNarrativeTemplateFile(args.narrativeTemplate)
@@ -115,6 +113,7 @@ export async function runScore(argv: readonly string[], io: CliIo): Promise<numb
   const ruleSet = args.rules !== undefined ? await readRuleSetOption(args.rules) : undefined;
 
   const { bytes, workbook } = await readInputWorkbook(args.input);
+  if (args.out !== undefined) await refuseMismatchedCopyName(args.out, workbook.zip);
 
   const result = scoreWorkbook(workbook.grid, {
     fileName: path.basename(args.input),
@@ -139,12 +138,17 @@ export async function runScore(argv: readonly string[], io: CliIo): Promise<numb
       label: "评分副本",
     });
   }
-  if (args.json !== undefined)
+  if (args.json !== undefined) {
+    // Cell text arrives with bidi controls already shown; only names can carry one as it is.
+    // (Scanning the whole report would flatten a string of tens of megabytes: +20 MiB at peak.)
+    const json = JSON.stringify(result.report, null, 2);
+    const names = [path.basename(args.input)].concat(workbook.grid.sheets.map((s) => s.name));
     outputs.push({
       file: args.json,
-      bytes: JSON.stringify(result.report, null, 2) + "\n",
+      bytes: (names.some(hasBidiControls) ? escapeBidiControlsInJson(json) : json) + "\n",
       label: "报告（JSON）",
     });
+  }
   if (args.docx !== undefined) {
     // Loaded only when asked for: the docx package is large.
     const { renderNarrativeDocx } = await import("../../docx/renderNarrativeDocx");
@@ -160,9 +164,15 @@ export async function runScore(argv: readonly string[], io: CliIo): Promise<numb
       bytes: renderNarrativeMarkdown(narratives()),
       label: "自评表说明（文本）",
     });
-  await writeAll(outputs);
+  const written = await writeAll(outputs, { standardOutput: io.writeStandardOutput });
 
-  io.stdout(formatSummary(result));
-  for (const output of outputs) io.stdout("已写出" + output.label + "：" + output.file);
+  // With an output on standard output, what is said to the user goes to stderr.
+  const say = (text: string): void =>
+    (written.usedStandardOutput ? io.stderr : io.stdout)(showBidiControls(text));
+  say(formatSummary(result));
+  for (const output of outputs)
+    say(
+      "已写出" + output.label + "：" + (output.file === STANDARD_OUTPUT ? "标准输出" : output.file)
+    );
   return result.problems.some((problem) => problem.severity === "error") ? 1 : 0;
 }

@@ -1,11 +1,16 @@
 import type { GridCell, SheetGrid } from "../grid/types";
+import { showBidiControls } from "../values/bidiControls";
 import { normaliseText } from "../values/normaliseText";
 
-/** The cell's value as text as typed (rich text already flattened by the adapter), "" when blank. */
+/**
+ * The cell's value as text as typed (rich text already flattened by the adapter), "" when blank.
+ * This is where cell text enters every output (report, notes, sheets, narrative), so a
+ * bidirectional control character in it is made visible here (values are parsed from the cell
+ * itself, not from this text).
+ */
 export function cellText(cell: GridCell | undefined): string {
   if (!cell || cell.value === null) return "";
-  if (typeof cell.value === "string") return cell.value;
-  return cell.text;
+  return showBidiControls(typeof cell.value === "string" ? cell.value : cell.text);
 }
 
 /** The cell that holds the value shown at (row, column): the merged area's top-left cell when merged. */

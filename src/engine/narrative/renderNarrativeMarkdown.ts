@@ -10,8 +10,30 @@ export function renderNarrativeMarkdown(documents: readonly NarrativeDocument[])
     .join("\n");
 }
 
-function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_[\]<>#|~]/g, (character) => "\\" + character);
+/**
+ * Escapes what CommonMark and GitHub's Markdown would read as markup: emphasis, code, links and
+ * images, raw HTML, entities ("&lt;" would print as "<"), table pipes, strikethrough, and bare
+ * URLs, www. addresses and e-mail addresses (GitHub links those by itself). A backslash before
+ * ASCII punctuation prints the character as it is in every CommonMark renderer.
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/[\\`*_[\]<>#|~&!$]/g, (character) => "\\" + character)
+    .replace(/:(?=\/\/)/g, "\\:")
+    .replace(/\b(www)\./gi, "$1\\.")
+    .replace(/@/g, "\\@");
+}
+
+/**
+ * A block's text escaped, with what would open a block of its own at the start of a line made
+ * plain: a list item ("- ", "+ ", "1. ", "1) "), a setext underline or thematic break ("=", "-").
+ */
+function escapeLine(text: string): string {
+  return escapeMarkdown(text).replace(
+    /^(\s*)(?:([-+=])|(\d+)([.)]))/,
+    (_whole, space, sign, number, dot) =>
+      sign !== undefined ? space + "\\" + sign : space + number + "\\" + dot
+  );
 }
 
 function renderBlock(block: NarrativeBlock): string {
@@ -21,7 +43,7 @@ function renderBlock(block: NarrativeBlock): string {
     case "heading":
       return (block.level === 1 ? "## " : "### ") + escapeMarkdown(block.text);
     case "paragraph":
-      return escapeMarkdown(block.text);
+      return escapeLine(block.text);
     case "table": {
       const row = (cells: readonly string[]): string =>
         "| " + cells.map(escapeMarkdown).join(" | ") + " |";

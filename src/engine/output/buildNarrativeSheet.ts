@@ -1,5 +1,12 @@
 import type { NarrativeBlock, NarrativeDocument } from "../narrative/types";
+import {
+  EXCEL_CELL_TEXT_LIMIT,
+  EXCEL_MAX_ROW_HEIGHT,
+  fitCellText,
+  splitToFit,
+} from "./cellTextLimit";
 import { fingerprintTexts } from "./fingerprintTexts";
+import { neededRowHeight } from "./rowHeight";
 import { outputSheetTexts } from "./outputSheetTexts";
 import type { OutputRow, OutputSheet } from "./types";
 
@@ -12,19 +19,35 @@ export const NARRATIVE_SHEET_NAME = "自评表说明";
 const COLUMN_WIDTHS = [16, 26, 26];
 const SPAN = COLUMN_WIDTHS.length;
 
+/**
+ * Rows for one text: one row, or — when it would need a row higher than Excel allows (409 pt) or
+ * a cell longer than 32,767 characters — several, cut at the end of a sentence, so that all of it
+ * is there and prints.
+ */
+function textRows(text: string, style: "title" | "heading" | "body"): OutputRow[] {
+  const row = (piece: string): OutputRow => ({
+    cells: [{ text: piece, style }],
+    mergeAcross: SPAN,
+  });
+  const fits = (piece: string): boolean =>
+    piece.length <= EXCEL_CELL_TEXT_LIMIT &&
+    (neededRowHeight(row(piece), COLUMN_WIDTHS) ?? 0) <= EXCEL_MAX_ROW_HEIGHT;
+  return splitToFit(text, fits).map(row);
+}
+
 function blockRows(block: NarrativeBlock): OutputRow[] {
   switch (block.kind) {
     case "title":
-      return [{ cells: [{ text: block.text, style: "title" }], mergeAcross: SPAN }];
+      return textRows(block.text, "title");
     case "heading":
-      return [{ cells: [{ text: block.text, style: "heading" }], mergeAcross: SPAN }];
+      return textRows(block.text, "heading");
     case "paragraph":
-      return [{ cells: [{ text: block.text, style: "body" }], mergeAcross: SPAN }];
+      return textRows(block.text, "body");
     case "table":
       return [
         { cells: block.header.map((text) => ({ text, style: "tableHeader" as const })) },
         ...block.rows.map((row) => ({
-          cells: row.map((text) => ({ text, style: "tableCell" as const })),
+          cells: row.map((text) => ({ text: fitCellText(text), style: "tableCell" as const })),
         })),
       ];
   }

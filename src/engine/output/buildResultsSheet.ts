@@ -1,5 +1,7 @@
 import type { ScoreResult } from "../scoreWorkbook";
 import type { ScoredForm } from "../score/scoreForm";
+import { showBidiControls } from "../values/bidiControls";
+import { fitCellText } from "./cellTextLimit";
 import { fingerprintTexts } from "./fingerprintTexts";
 import { outputSheetTexts } from "./outputSheetTexts";
 import { parseA1 } from "../grid/address";
@@ -24,7 +26,10 @@ export const RESULTS_SHEET_NAME = "评分结果";
 const COLUMNS = 8;
 
 function text(value: string, style?: OutputStyle): OutputCell {
-  return style ? { text: value, style } : { text: value };
+  // Sheet names and the file name come from outside the cells: shown like cell text, and short
+  // enough for one cell.
+  const shown = fitCellText(showBidiControls(value));
+  return style ? { text: shown, style } : { text: shown };
 }
 
 function score(
@@ -35,7 +40,7 @@ function score(
 }
 
 function paragraph(value: string, style: "title" | "heading" | "body"): OutputRow {
-  return { cells: [{ text: value, style }], mergeAcross: COLUMNS };
+  return { cells: [{ text: fitCellText(showBidiControls(value)), style }], mergeAcross: COLUMNS };
 }
 
 function formHeading(form: ScoredForm): string {

@@ -2,6 +2,7 @@ import type { WorkbookGrid } from "../grid/types";
 import type { ScoreResult } from "../scoreWorkbook";
 import { buildNarrativeSheet } from "./buildNarrativeSheet";
 import { buildResultsSheet } from "./buildResultsSheet";
+import { fitCellText } from "./cellTextLimit";
 import { planOutputSheets } from "./planOutputSheets";
 import { buildNarratives } from "../narrative/buildNarrative";
 import type { NarrativeTemplateOverride } from "../narrative/narrativeTemplate";
@@ -38,7 +39,8 @@ export function buildCellMarks(result: ScoreResult): CellMark[] {
     sheet: mark.sheet,
     cell: mark.cell,
     severity: mark.severity,
-    note: mark.messages.join("\n"),
+    // Excel keeps at most 32,767 characters in a note, as in a cell.
+    note: fitCellText(mark.messages.join("\n")),
   }));
 }
 

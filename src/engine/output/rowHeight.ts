@@ -1,5 +1,6 @@
 import { outputStyleFontSize, outputStyleWraps } from "./outputStyles";
 import { wrappedLineCount } from "../../engine/output/textWidth";
+import { EXCEL_MAX_ROW_HEIGHT } from "./cellTextLimit";
 import type { OutputCell, OutputRow } from "./types";
 
 /** Excel's width of a column that has none set. */
@@ -16,6 +17,12 @@ function lineHeight(fontSize: number): number {
  * does not auto-fit rows of merged cells, so this estimate is what makes paragraphs print in full.
  */
 export function outputRowHeight(row: OutputRow, widths: readonly number[]): number | null {
+  const height = neededRowHeight(row, widths);
+  return height === null ? null : Math.min(height, EXCEL_MAX_ROW_HEIGHT);
+}
+
+/** The height a row's text needs, beyond what Excel allows if it is that long. */
+export function neededRowHeight(row: OutputRow, widths: readonly number[]): number | null {
   const mergeAcross =
     row.mergeAcross !== undefined && row.mergeAcross > 1 ? Math.floor(row.mergeAcross) : 1;
   let height = 0;

@@ -39,6 +39,7 @@ import {
   unescapeXml,
   withPrefix,
 } from "./xmlText";
+import { decodeSpreadsheetText } from "./spreadsheetText";
 
 export const NOTE_AUTHOR = "绩效自评助手";
 
@@ -256,14 +257,14 @@ function extendVmlDrawing(vml: string, notes: readonly NoteToAdd[]): string {
 
 /**
  * Adds notes to a sheet, skipping cells that already have a comment. Returns the sheet's XML,
- * with a <legacyDrawing> added when the sheet had no drawing for notes yet.
+ * with a <legacyDrawing> added when the sheet had no drawing for notes yet, and the notes added.
  */
 export async function addNotes(
   context: NotesContext,
   sheetPart: string,
   sheetXml: string,
   notes: readonly NoteToAdd[]
-): Promise<string> {
+): Promise<{ xml: string; added: NoteToAdd[] }> {
   const editor = context.editor;
   const relsPart = relationshipsPartFor(sheetPart);
   const originalRelsXml = await editor.readText(relsPart);
@@ -288,7 +289,7 @@ export async function addNotes(
     taken.add(reference);
     added.push(note);
   }
-  if (added.length === 0) return sheetXml;
+  if (added.length === 0) return { xml: sheetXml, added };
 
   // The text: the comments part.
   if (existingCommentsPart !== null && existingComments !== null) {
@@ -349,7 +350,7 @@ export async function addNotes(
       CONTENT_TYPE.relationships
     );
   }
-  return xml;
+  return { xml, added };
 }
 
 /** Points the sheet's <legacyDrawing> at a relationship, adding the element in schema order. */
@@ -382,50 +383,42 @@ function zeroBasedCell(reference: string): { row: number; column: number } | nul
   return { row: parseInt(match[2], 10) - 1, column: column - 1 };
 }
 
-/**
- * Removes our own notes from a comments part: every <comment> by NOTE_AUTHOR. The authors list
- * and everything else stay as they are. Returns the new text and the cells whose notes went.
- */
-/** The plain text of a comment's body: its <t> runs, unescaped and joined. */
+/** The plain text of a comment's body: its <t> runs (not phonetic guides), decoded and joined. */
 function commentText(body: string): string {
+  const withoutPhonetic = body.replace(
+    /<(?:[A-Za-z_][\w.-]*:)?rPh\b[\s\S]*?<\/(?:[A-Za-z_][\w.-]*:)?rPh\s*>/g,
+    ""
+  );
   const pattern = /<(?:[A-Za-z_][\w.-]*:)?t(?:\s[^>]*)?>([\s\S]*?)<\/(?:[A-Za-z_][\w.-]*:)?t>/g;
   let text = "";
   let match: RegExpExecArray | null;
-  while ((match = pattern.exec(body))) text += unescapeXml(match[1]);
+  while ((match = pattern.exec(withoutPhonetic))) text += decodeSpreadsheetText(match[1]);
   return text;
 }
 
 /**
- * True when a note still reads exactly as the tool writes it: every line a 【错误】 or 【警告】
- * message. Excel keeps a note's author when the user types into it, so a note the user added
- * words to no longer passes and is kept as theirs.
+ * Removes the notes the tool wrote from a comments part: a comment goes only when the record says
+ * the tool put a note on that cell and the comment still reads exactly as the tool wrote it. Its
+ * author is not looked at (LibreOffice drops it; Excel keeps it when the user types into the
+ * note); a note the user reworded or added to in any way is theirs and stays. Returns the new
+ * text and the cells whose notes went.
  */
-function isToolNoteText(text: string): boolean {
-  const lines = text.replace(/\r\n?/g, "\n").split("\n");
-  return lines.length > 0 && lines.every((line) => /^【(错误|警告)】\S/.test(line));
-}
-
-function removeOwnComments(xml: string): { xml: string; cells: string[] } {
+function removeOwnComments(
+  xml: string,
+  recordedNotes: ReadonlyMap<string, string>
+): { xml: string; cells: string[] } {
   const root = rootElement(xml);
-  const authors = findChild(xml, root, "authors");
   const commentList = findChild(xml, root, "commentList");
-  if (!authors || !commentList) return { xml, cells: [] };
-  const ownIds = new Set<string>();
-  childElements(xml, authors)
-    .filter((author) => author.localName === "author")
-    .forEach((author, index) => {
-      if (unescapeXml(xml.slice(author.startTagEnd, author.closeStart)) === NOTE_AUTHOR)
-        ownIds.add(String(index));
-    });
-  if (ownIds.size === 0) return { xml, cells: [] };
+  if (!commentList) return { xml, cells: [] };
   const removed = childElements(xml, commentList).filter((comment) => {
-    if (comment.localName !== "comment") return false;
-    const authorId = /\sauthorId\s*=\s*(?:"\s*([0-9]+)\s*"|'\s*([0-9]+)\s*')/.exec(
-      comment.attributes
+    if (comment.localName !== "comment" || comment.empty) return false;
+    const reference = /\sref\s*=\s*(?:"([^"]*)"|'([^']*)')/.exec(comment.attributes);
+    if (!reference) return false;
+    const recorded = recordedNotes.get(normaliseReference(reference[1] ?? reference[2]));
+    return (
+      recorded !== undefined &&
+      sameNoteText(commentText(xml.slice(comment.startTagEnd, comment.closeStart)), recorded)
     );
-    if (authorId === null || !ownIds.has(String(parseInt(authorId[1] ?? authorId[2], 10))))
-      return false;
-    return isToolNoteText(commentText(xml.slice(comment.startTagEnd, comment.closeStart)));
   });
   let text = xml;
   const cells: string[] = [];
@@ -479,15 +472,64 @@ function removeNoteShapes(vml: string, cells: readonly string[]): string {
   return pieces.join("");
 }
 
+/** The comments part of a sheet and its text, or null when the sheet has none. */
+async function commentsOf(
+  editor: PackageEditor,
+  sheetPart: string
+): Promise<{ part: string; xml: string } | null> {
+  const relationships = parseRelationships(
+    await editor.readText(relationshipsPartFor(sheetPart))
+  ).filter((relationship) => !relationship.external);
+  const commentsRelationship = relationships.find(
+    (relationship) => relationshipKind(relationship.type) === "comments"
+  );
+  const part = commentsRelationship
+    ? editor.partName(resolveTarget(sheetPart, commentsRelationship.target))
+    : null;
+  const xml = part === null ? null : await editor.readText(part);
+  return part === null || xml === null ? null : { part, xml };
+}
+
+/** A sheet's notes as they read now, by cell ("F14"). */
+export async function readNotes(
+  editor: PackageEditor,
+  sheetPart: string
+): Promise<Map<string, string>> {
+  const notes = new Map<string, string>();
+  const comments = await commentsOf(editor, sheetPart);
+  if (comments === null) return notes;
+  const xml = comments.xml;
+  const commentList = findChild(xml, rootElement(xml), "commentList");
+  if (!commentList) return notes;
+  for (const comment of childElements(xml, commentList)) {
+    if (comment.localName !== "comment" || comment.empty) continue;
+    const reference = /\sref\s*=\s*(?:"([^"]*)"|'([^']*)')/.exec(comment.attributes);
+    if (!reference) continue;
+    const cell = normaliseReference(reference[1] ?? reference[2]);
+    if (!notes.has(cell))
+      notes.set(cell, commentText(xml.slice(comment.startTagEnd, comment.closeStart)));
+  }
+  return notes;
+}
+
+/** Notes compared as the user sees them: line breaks of any kind are one line break. */
+export function sameNoteText(a: string, b: string): boolean {
+  const normal = (text: string): string => text.replace(/\r\n?/g, "\n");
+  return normal(a) === normal(b);
+}
+
 /**
- * Removes the notes we wrote earlier from a sheet: our comments from its comments part and their
- * boxes from its legacy drawing. Parts without any of our notes are left untouched.
+ * Removes the notes we wrote earlier from a sheet — `recordedNotes` holds their exact texts by
+ * cell ("F14") — from its comments part, and their boxes from its legacy drawing. Parts without
+ * any of our notes are left untouched.
  */
 export async function removeOwnNotes(
   editor: PackageEditor,
   sheetPart: string,
-  sheetXml: string
+  sheetXml: string,
+  recordedNotes: ReadonlyMap<string, string>
 ): Promise<void> {
+  if (recordedNotes.size === 0) return;
   const relationships = parseRelationships(
     await editor.readText(relationshipsPartFor(sheetPart))
   ).filter((relationship) => !relationship.external);
@@ -499,7 +541,7 @@ export async function removeOwnNotes(
     : null;
   const comments = commentsPart === null ? null : await editor.readText(commentsPart);
   if (commentsPart === null || comments === null) return;
-  const removed = removeOwnComments(comments);
+  const removed = removeOwnComments(comments, recordedNotes);
   if (removed.cells.length === 0) return;
   editor.writeText(commentsPart, removed.xml);
 

@@ -1,11 +1,22 @@
 /**
  * The record of the cells a scored copy marked, kept in a custom XML part of its own (Excel
- * preserves custom XML). Scoring the copy again reads it to take back exactly our earlier marks:
- * each recorded cell gets its original xf back while it still shows our mark xf.
+ * preserves custom XML, and so does LibreOffice, which links it from the package root). Scoring
+ * the copy again reads it to take back exactly our earlier marks and nothing of the user's.
  *
  *   <selfevalMarks xmlns="urn:selfeval:marks:v1">
- *     <sheet name="项目自评表"><c r="F14" s="3" m="27"/>…</sheet>
+ *     <sheet id="1">
+ *       <c r="F14" s="3" m="27" f="FFFFC7CE">
+ *         <fill>&lt;fill&gt;&lt;patternFill patternType="none"/&gt;&lt;/fill&gt;</fill>
+ *         <note>【错误】「项目按期完成率」实际完成值未填写，请补充。</note>
+ *       </c>
+ *       <c r="G3" s="5" m="5"><note>…</note></c>
+ *     </sheet>
  *   </selfevalMarks>
+ *
+ * `s`/`m` are xf indexes, which hold only while no other program renumbers the styles; the mark's
+ * fill colour (`f`), the cell's own fill before it (`<fill>`, as markup) and the note's exact text
+ * (`<note>`) are what survive a LibreOffice or WPS save. A cell that got a note but kept its style
+ * has s = m. Records written before these were kept have only r, s and m, and are still read.
  */
 import {
   RELATIONSHIPS_NAMESPACE,
@@ -22,11 +33,13 @@ import {
 } from "./opcPackage";
 import {
   childElements,
+  escapeSpreadsheetText,
   escapeXmlAttribute,
   getAttribute,
   prefixForNamespace,
   rootElement,
 } from "./xmlText";
+import { decodeSpreadsheetText } from "./spreadsheetText";
 
 export const MARK_RECORD_NAMESPACE = "urn:selfeval:marks:v1";
 /** The fixed datastore item id of our record part. */
@@ -42,8 +55,14 @@ export interface RecordedCell {
   readonly reference: string;
   /** The cell's xf index before we marked it. */
   readonly original: number;
-  /** The xf index we gave it. */
+  /** The xf index we gave it (equal to `original` when only a note was added). */
   readonly mark: number;
+  /** The mark's fill colour, ARGB ("FFFFC7CE"); absent in older records and note-only entries. */
+  readonly markFill?: string;
+  /** The cell's own <fill> before the mark, as unprefixed markup; absent in older records. */
+  readonly originalFill?: string;
+  /** The exact text of the note the tool put on the cell; absent when it wrote none (and in older records). */
+  readonly note?: string;
 }
 
 /** Recorded cells by sheet — "#<sheetId>" (or a sheet name, in records written before ids) — in the order written. */
@@ -75,7 +94,22 @@ export function parseMarkRecord(xml: string): MarkRecord | null {
       const original = parseInt(getAttribute(cell.attributes, "s") ?? "", 10);
       const mark = parseInt(getAttribute(cell.attributes, "m") ?? "", 10);
       if (reference === null || !(original >= 0) || !(mark >= 0)) continue;
-      cells.push({ reference: reference.replace(/\$/g, "").toUpperCase(), original, mark });
+      const entry: { -readonly [K in keyof RecordedCell]: RecordedCell[K] } = {
+        reference: reference.replace(/\$/g, "").toUpperCase(),
+        original,
+        mark,
+      };
+      const markFill = getAttribute(cell.attributes, "f");
+      if (markFill !== null && /^[0-9A-Fa-f]{6,8}$/.test(markFill))
+        entry.markFill = markFill.toUpperCase();
+      if (!cell.empty) {
+        for (const child of childElements(xml, cell)) {
+          const text = decodeSpreadsheetText(xml.slice(child.startTagEnd, child.closeStart));
+          if (child.localName === "fill") entry.originalFill = text;
+          else if (child.localName === "note") entry.note = text;
+        }
+      }
+      cells.push(entry);
     }
   }
   return record;
@@ -87,8 +121,15 @@ export function formatMarkRecord(record: MarkRecord): string {
     if (cells.length === 0) return;
     const id = /^#(\d+)$/.exec(key);
     body += id ? `<sheet id="${id[1]}">` : `<sheet name="${escapeXmlAttribute(key)}">`;
-    for (const cell of cells)
-      body += `<c r="${escapeXmlAttribute(cell.reference)}" s="${cell.original}" m="${cell.mark}"/>`;
+    for (const cell of cells) {
+      body += `<c r="${escapeXmlAttribute(cell.reference)}" s="${cell.original}" m="${cell.mark}"`;
+      if (cell.markFill !== undefined) body += ` f="${escapeXmlAttribute(cell.markFill)}"`;
+      let children = "";
+      if (cell.originalFill !== undefined)
+        children += `<fill>${escapeSpreadsheetText(cell.originalFill)}</fill>`;
+      if (cell.note !== undefined) children += `<note>${escapeSpreadsheetText(cell.note)}</note>`;
+      body += children === "" ? "/>" : ">" + children + "</c>";
+    }
     body += "</sheet>";
   });
   return (

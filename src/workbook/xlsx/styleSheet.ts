@@ -108,6 +108,7 @@ export class StyleSheetEditor {
   private readonly prefix: string;
   private readonly markedCache = new Map<string, number>();
   private readonly outputCache = new Map<string, number>();
+  private readonly fillCache = new Map<number, string | null>();
 
   constructor(xml: string) {
     this.xml = xml;
@@ -124,6 +125,49 @@ export class StyleSheetEditor {
     const cached = this.markedCache.get(key);
     if (cached !== undefined) return cached;
     const fillId = this.appendChild("fills", solidFill("FF" + MARK_FILL_COLOURS[severity]));
+    const index = this.withFillId(originalXf, fillId);
+    this.markedCache.set(key, index);
+    return index;
+  }
+
+  /** The <fill> an xf shows, as unprefixed markup; null when the xf or its fill is missing. */
+  fillOf(xf: number): string | null {
+    // Entries are only ever appended, so an xf's fill never changes: asked once per xf.
+    const cached = this.fillCache.get(xf);
+    if (cached !== undefined) return cached;
+    const fill = this.findFill(xf);
+    this.fillCache.set(xf, fill);
+    return fill;
+  }
+
+  private findFill(xf: number): string | null {
+    const source = this.children("cellXfs")[xf];
+    if (!source) return null;
+    const fillId = parseInt(getAttribute(source.attributes, "fillId") ?? "0", 10);
+    const fill = this.children("fills")[isNaN(fillId) ? 0 : fillId];
+    if (!fill) return null;
+    const markup = this.xml.slice(fill.start, fill.end);
+    return this.prefix === ""
+      ? markup
+      : markup
+          .split("<" + this.prefix)
+          .join("<")
+          .split("</" + this.prefix)
+          .join("</");
+  }
+
+  /** The <xf> of cellXfs at this index, as it stands in the part; null past the end. */
+  xfMarkup(xf: number): string | null {
+    const source = this.children("cellXfs")[xf];
+    return source ? this.xml.slice(source.start, source.end) : null;
+  }
+
+  /** An xf like `xf` but showing `fillMarkup` (unprefixed <fill>), appended unless one is identical. */
+  withFill(xf: number, fillMarkup: string): number {
+    return this.withFillId(xf, this.appendChild("fills", fillMarkup));
+  }
+
+  private withFillId(originalXf: number, fillId: number): number {
     const xfs = this.children("cellXfs");
     // An index past the end (a damaged file) shows as the default format, so clone that.
     const source = xfs[originalXf] ?? xfs[0];
@@ -134,9 +178,7 @@ export class StyleSheetEditor {
     let startTag = original.slice(0, startTagLength);
     startTag = setAttribute(startTag, "fillId", String(fillId));
     startTag = setAttribute(startTag, "applyFill", "1");
-    const index = this.appendChild("cellXfs", startTag + original.slice(startTagLength), false);
-    this.markedCache.set(key, index);
-    return index;
+    return this.appendChild("cellXfs", startTag + original.slice(startTagLength), false);
   }
 
   /** The xf index for an output cell; 0 (the default format) when it has no style or format. */

@@ -9,8 +9,16 @@ import type { RawDeflate } from "./opcPackage";
 import JSZip from "jszip";
 import { parseA1, toA1 } from "../../engine/grid/address";
 import type { CellMark, PlacedOutputSheet, Severity, WritePlan } from "../../engine/output/types";
+import { MARK_FILL_COLOURS } from "../../engine/output/outputStyles";
 import { formatOwnerMark } from "../ownerMark";
-import { addNotes, removeOwnNotes, type NoteToAdd, type NotesContext } from "./legacyNotes";
+import {
+  addNotes,
+  readNotes,
+  removeOwnNotes,
+  sameNoteText,
+  type NoteToAdd,
+  type NotesContext,
+} from "./legacyNotes";
 import {
   readMarkRecord,
   writeMarkRecord,
@@ -34,7 +42,9 @@ import {
   setOverrideContentType,
   type Relationship,
 } from "./opcPackage";
+import { isStrictWorkbook } from "./packageKind";
 import { renderOutputSheet } from "./renderOutputSheet";
+import { ScoredCopyError, malformedPart } from "./scoredCopyError";
 import { restyleCells, type RowRestyles } from "./sheetCells";
 import { StyleSheetEditor, emptyStyleSheet } from "./styleSheet";
 import {
@@ -91,10 +101,19 @@ function sheetRecordKey(sheet: WorkbookSheet): string {
   return "#" + sheet.sheetId;
 }
 
+/** What markCells learns of one cell while restyling it, before its note is known. */
+interface MarkedCell {
+  readonly reference: string;
+  readonly original: number;
+  readonly mark: number;
+  readonly markFill: string;
+  readonly originalFill: string | null;
+}
+
 function rowRestyles(
   marks: readonly MergedMark[],
   styles: StyleSheetEditor,
-  recorded: RecordedCell[]
+  marked: Map<string, MarkedCell>
 ): RowRestyles[] {
   const rows: Array<{ row: number; cells: RowRestyles["cells"][number][] }> = [];
   for (const mark of marks) {
@@ -106,9 +125,13 @@ function rowRestyles(
       column: mark.column,
       restyle: (originalXf) => {
         const markXf = styles.markedStyle(originalXf, severity);
-        // A cell already showing that very mark (from a run whose record was lost) has no
-        // original left to remember; recording it as its own original would make it permanent.
-        if (markXf !== originalXf) recorded.push({ reference, original: originalXf, mark: markXf });
+        marked.set(reference, {
+          reference,
+          original: originalXf,
+          mark: markXf,
+          markFill: "FF" + MARK_FILL_COLOURS[severity],
+          originalFill: styles.fillOf(originalXf),
+        });
         return markXf;
       },
     });
@@ -116,11 +139,113 @@ function rowRestyles(
   return rows;
 }
 
+/** True when a <fill> is a solid fill of one of these ARGB colours (alpha ignored). */
+function isSolidFillOf(fillMarkup: string | null, colours: readonly string[]): boolean {
+  if (fillMarkup === null) return false;
+  if (!/<(?:[\w.-]+:)?patternFill\b[^>]*\bpatternType\s*=\s*["']solid["']/.test(fillMarkup))
+    return false;
+  const colour = /<(?:[\w.-]+:)?fgColor\b[^>]*\brgb\s*=\s*["']([0-9A-Fa-f]{6,8})["']/.exec(
+    fillMarkup
+  );
+  if (!colour) return false;
+  const rgb = colour[1].slice(-6).toUpperCase();
+  return colours.some((wanted) => wanted.slice(-6).toUpperCase() === rgb);
+}
+
+const FILL_TAG =
+  /<\/?(?:fill|patternFill|gradientFill|fgColor|bgColor|stop|color)(?:\s+[A-Za-z]+\s*=\s*"[^"<>&]*")*\s*\/?>/g;
+
+/** A <fill> as styles.xml holds one: only fill elements with plain attributes, nothing else. */
+function isPlainFill(markup: string): boolean {
+  return (
+    /^<fill[\s>]/.test(markup) &&
+    /<\/fill>$|^<fill\s*\/>$/.test(markup) &&
+    markup.length < 2000 &&
+    markup.replace(FILL_TAG, "").trim() === ""
+  );
+}
+
+/** Two xfs that differ at most in their fill (fillId, applyFill). */
+function sameApartFromFill(a: string | null, b: string | null): boolean {
+  if (a === null || b === null) return false;
+  const withoutFill = (xf: string): string =>
+    xf.replace(/\s(?:fillId|applyFill)\s*=\s*(?:"[^"]*"|'[^']*')/g, "");
+  return withoutFill(a) === withoutFill(b);
+}
+
+/** Two fills that look the same: their markup without white space between tags. */
+function sameFill(a: string | null, b: string | null): boolean {
+  const canonical = (fill: string | null): string | null =>
+    fill === null ? null : fill.replace(/>\s+</g, "><").trim();
+  return canonical(a) === canonical(b);
+}
+
 /**
- * Restyles that take back recorded marks: a cell still showing our mark xf gets its original
- * one; any other cell (restyled by the user since, or gone) is left alone.
+ * The style that takes a recorded mark back from a cell now styled `currentXf`, or null to leave
+ * the cell alone. A cell is ours to reset only while it still shows our mark's fill (whatever its
+ * xf index now is: LibreOffice and WPS renumber styles on saving); one the user repainted keeps
+ * the user's fill. Where the styles are as we left them the cell gets its original xf back;
+ * where they were renumbered only the fill comes off, back to the one recorded from before the
+ * mark, and everything else the cell shows now stays.
  */
-function restoringRestyles(cells: readonly RecordedCell[]): RowRestyles[] {
+function restoredStyle(
+  cell: RecordedCell,
+  currentXf: number,
+  styles: StyleSheetEditor
+): number | null {
+  if (cell.original === cell.mark) return null; // only a note was added there
+  const colours = cell.markFill !== undefined ? [cell.markFill] : MARK_COLOURS;
+  if (!isSolidFillOf(styles.fillOf(currentXf), colours)) return null;
+  // Our mark xf is the original with only its fill changed: if the two indexes still stand for
+  // such a pair, no other program renumbered the styles.
+  const unchanged =
+    currentXf === cell.mark &&
+    sameApartFromFill(styles.xfMarkup(cell.mark), styles.xfMarkup(cell.original)) &&
+    (cell.originalFill === undefined || sameFill(styles.fillOf(cell.original), cell.originalFill));
+  if (unchanged) return cell.original;
+  // A record from before fills were kept cannot say what was under the mark; nor can one whose
+  // fill is anything but a plain <fill> (the record comes with the file, and its markup goes
+  // into styles.xml).
+  if (cell.originalFill === undefined || !isPlainFill(cell.originalFill)) return null;
+  return styles.withFill(currentXf, cell.originalFill);
+}
+
+const MARK_COLOURS = [MARK_FILL_COLOURS.error, MARK_FILL_COLOURS.warning];
+
+/**
+ * The recorded cells where they are now. A row or column the user inserted or deleted since
+ * moves cells, and Excel and LibreOffice move each note with its cell: a recorded note that no
+ * longer reads at its recorded cell, but reads word for word at exactly one other cell (and is
+ * the only recorded note with that text), shows where its cell went. Other cells stay where
+ * the record has them.
+ */
+function followMovedCells(
+  cells: readonly RecordedCell[],
+  notes: ReadonlyMap<string, string>
+): RecordedCell[] {
+  const recordedTexts = new Map<string, number>();
+  for (const cell of cells)
+    if (cell.note !== undefined)
+      recordedTexts.set(cell.note, (recordedTexts.get(cell.note) ?? 0) + 1);
+  return cells.map((cell) => {
+    if (cell.note === undefined || recordedTexts.get(cell.note) !== 1) return cell;
+    const here = notes.get(cell.reference);
+    if (here !== undefined && sameNoteText(here, cell.note)) return cell;
+    const elsewhere: string[] = [];
+    notes.forEach((text, reference) => {
+      if (sameNoteText(text, cell.note as string)) elsewhere.push(reference);
+    });
+    // The text is the only one of its kind, so no cell the record keeps in place reads it.
+    if (elsewhere.length !== 1) return cell;
+    return { ...cell, reference: elsewhere[0] };
+  });
+}
+
+/** Restyles that take back recorded marks (see restoredStyle). */
+function restoringRestyles(
+  cells: readonly RecordedCell[],
+  styles: StyleSheetEditor
+): RowRestyles[] {
   const byCell = new Map<string, { row: number; column: number; cell: RecordedCell }>();
   for (const cell of cells) {
     const address = parseA1(cell.reference);
@@ -135,7 +260,7 @@ function restoringRestyles(cells: readonly RecordedCell[]): RowRestyles[] {
     if (!last || last.row !== row) rows.push((last = { row, cells: [] }));
     last.cells.push({
       column,
-      restyle: (currentXf) => (currentXf === cell.mark ? cell.original : null),
+      restyle: (currentXf) => restoredStyle(cell, currentXf, styles),
     });
   }
   return rows;
@@ -180,15 +305,33 @@ class ScoredCopyWriter implements NotesContext {
 
   private constructor(
     editor: PackageEditor,
-    private readonly workbookPart: string
+    private readonly workbookPart: string,
+    private readonly progress: Progress
   ) {
     this.editor = editor;
     this.workbookDirectory = partDirectory(workbookPart);
   }
 
-  static async open(zip: JSZip): Promise<ScoredCopyWriter> {
+  /** The part being edited, named in the error if the package turns out to be malformed there. */
+  private set activePart(part: string) {
+    this.progress.part = part;
+  }
+
+  static async open(zip: JSZip, progress: Progress): Promise<ScoredCopyWriter> {
     const editor = new PackageEditor(zip);
-    const writer = new ScoredCopyWriter(editor, await findWorkbookPart(editor));
+    // Most failures come from parsing the part read last: each read names it.
+    const readText = editor.readText.bind(editor);
+    const readBinary = editor.readBinary.bind(editor);
+    editor.readText = (path: string) => {
+      progress.part = editor.partName(path) ?? path;
+      return readText(path);
+    };
+    editor.readBinary = (path: string) => {
+      progress.part = editor.partName(path) ?? path;
+      return readBinary(path);
+    };
+    progress.part = "_rels/.rels";
+    const writer = new ScoredCopyWriter(editor, await findWorkbookPart(editor), progress);
     await writer.load();
     return writer;
   }
@@ -201,9 +344,25 @@ class ScoredCopyWriter implements NotesContext {
 
   private async load(): Promise<void> {
     const editor = this.editor;
+    this.activePart = "[Content_Types].xml";
     const contentTypes = await editor.readText("[Content_Types].xml");
+    if (contentTypes === null)
+      throw new ScoredCopyError(
+        "工作簿缺少部件 [Content_Types].xml，不是完整的 .xlsx 文件",
+        "[Content_Types].xml"
+      );
+    this.activePart = this.workbookPart;
     const workbookXml = await editor.readText(this.workbookPart);
-    if (contentTypes === null || workbookXml === null) throw new Error("not an .xlsx package");
+    if (workbookXml === null)
+      throw new ScoredCopyError("工作簿缺少部件 " + this.workbookPart, this.workbookPart);
+    // Everything this writer adds is transitional OOXML; mixed into a Strict package it would
+    // leave a file whose programs disagree on how many sheets it has.
+    if (isStrictWorkbook(workbookXml))
+      throw new ScoredCopyError(
+        "这是严格 OOXML（Strict Open XML）格式的工作簿，评分副本无法按这种格式写出；" +
+          "请在 Excel 中另存为“Excel 工作簿 (*.xlsx)”后再评分",
+        this.workbookPart
+      );
     this.contentTypes = contentTypes;
     this.workbookXml = workbookXml;
     this.workbookRels = (await editor.readText(relationshipsPartFor(this.workbookPart))) ?? "";
@@ -215,6 +374,7 @@ class ScoredCopyWriter implements NotesContext {
     const stylesPart = stylesRelationship
       ? editor.partName(resolveTarget(this.workbookPart, stylesRelationship.target))
       : null;
+    if (stylesPart !== null) this.activePart = stylesPart;
     const stylesXml = stylesPart === null ? null : await editor.readText(stylesPart);
     if (stylesPart !== null && stylesXml !== null) {
       this.stylesPart = stylesPart;
@@ -224,7 +384,9 @@ class ScoredCopyWriter implements NotesContext {
       // linked in finish() only if anything was added to it.
       this.styles = new StyleSheetEditor(emptyStyleSheet());
     }
+    this.activePart = "xl/drawings";
     this.nextShapeBlock = (await highestShapeBlock(editor)) + 1;
+    this.activePart = "customXml";
     const found = await readMarkRecord(editor, this.workbookPart, this.workbookRels || null);
     if (found) {
       this.earlierRecordPart = found.part;
@@ -244,16 +406,26 @@ class ScoredCopyWriter implements NotesContext {
       if (!sheet || replaced.has(sheet.name.toLowerCase())) continue;
       const part = this.worksheetPart(sheet);
       if (part === null) continue;
+      this.activePart = part;
       const original = await this.editor.readText(part);
       if (original === null) continue;
-      const xml = restyleCells(original, restoringRestyles(cells));
+      const found = followMovedCells(cells, await readNotes(this.editor, part));
+      const xml = restyleCells(original, restoringRestyles(found, this.styles));
       if (xml !== original) this.editor.writeText(part, xml);
-      await removeOwnNotes(this.editor, part, xml);
+      const notes = new Map<string, string>();
+      for (const cell of found)
+        if (cell.note !== undefined && !notes.has(cell.reference))
+          notes.set(cell.reference, cell.note);
+      await removeOwnNotes(this.editor, part, xml, notes);
     }
   }
 
   private sheets(): WorkbookSheet[] {
-    return readWorkbookSheets(this.workbookXml);
+    const before = this.progress.part;
+    this.activePart = this.workbookPart;
+    const sheets = readWorkbookSheets(this.workbookXml);
+    this.activePart = before;
+    return sheets;
   }
 
   /** The sheet a record entry names: by its sheetId, which survives renaming; by name in older records. */
@@ -284,24 +456,48 @@ class ScoredCopyWriter implements NotesContext {
     const sheet = this.findSheet(sheetName);
     const part = sheet ? this.worksheetPart(sheet) : null;
     if (!sheet || part === null) return;
+    this.activePart = part;
     let xml = await this.editor.readText(part);
     if (xml === null) return;
     const key = sheetRecordKey(sheet);
     const recorded = this.record.get(key) ?? [];
     this.record.set(key, recorded);
-    xml = restyleCells(xml, rowRestyles(marks, this.styles, recorded));
+    const marked = new Map<string, MarkedCell>();
+    xml = restyleCells(xml, rowRestyles(marks, this.styles, marked));
     const notes: NoteToAdd[] = marks.map((mark) => ({
       row: mark.row,
       column: mark.column,
       text: mark.notes.join("\n"),
     }));
-    xml = await addNotes(this, part, xml, notes);
-    this.editor.writeText(part, xml);
+    const withNotes = await addNotes(this, part, xml, notes);
+    this.editor.writeText(part, withNotes.xml);
+    const noted = new Map<string, string>();
+    for (const note of withNotes.added) noted.set(toA1(note.row, note.column), note.text);
+    for (const mark of marks) {
+      const reference = toA1(mark.row, mark.column);
+      const cell = marked.get(reference);
+      const note = noted.get(reference);
+      if (!cell) continue;
+      // A cell already showing that very mark (from a run whose record was lost) has no
+      // original left to remember; recording it as its own original would make it permanent.
+      const restyled = cell.mark !== cell.original;
+      if (!restyled && note === undefined) continue;
+      recorded.push({
+        reference,
+        original: restyled ? cell.original : cell.mark,
+        mark: cell.mark,
+        ...(restyled ? { markFill: cell.markFill } : {}),
+        ...(restyled && cell.originalFill !== null ? { originalFill: cell.originalFill } : {}),
+        ...(note !== undefined ? { note } : {}),
+      });
+    }
   }
 
   async writeOutputSheet(placed: PlacedOutputSheet): Promise<void> {
+    this.activePart = this.workbookPart;
     const existing = placed.mode === "replace" ? this.findSheet(placed.name) : undefined;
     const existingPart = existing ? this.worksheetPart(existing) : null;
+    if (existingPart !== null) this.activePart = existingPart;
     let index: number;
     if (existing && existingPart !== null) {
       const old = (await this.editor.readText(existingPart)) ?? "";
@@ -317,7 +513,10 @@ class ScoredCopyWriter implements NotesContext {
       // Excel refuses a workbook with two sheets of one name (compared ignoring case), and a
       // user's sheet is never overwritten: the plan must have chosen a free name.
       if (existing || this.findSheet(placed.name)) {
-        throw new Error('cannot create sheet "' + placed.name + '": the workbook already has one');
+        throw new ScoredCopyError(
+          "工作簿中已有名为“" + placed.name + "”的工作表，不能再新建同名的工作表",
+          this.workbookPart
+        );
       }
       index = this.createSheet(placed);
     }
@@ -429,8 +628,11 @@ class ScoredCopyWriter implements NotesContext {
   }
 
   async finish(deflate?: RawDeflate): Promise<Uint8Array> {
+    this.activePart = "docProps/app.xml";
     await this.updateAppProperties();
+    this.activePart = "customXml";
     this.writeRecord();
+    this.activePart = this.workbookPart;
     if (this.stylesPart === "" && this.styles.text !== emptyStyleSheet()) this.linkNewStyleSheet();
     const editor = this.editor;
     const writeIfChanged = async (path: string, text: string): Promise<void> => {
@@ -441,32 +643,52 @@ class ScoredCopyWriter implements NotesContext {
       await writeIfChanged(relationshipsPartFor(this.workbookPart), this.workbookRels);
     if (this.stylesPart !== "") await writeIfChanged(this.stylesPart, this.styles.text);
     await writeIfChanged("[Content_Types].xml", this.contentTypes);
+    this.activePart = "";
     return editor.generate(deflate);
   }
 }
 
+/** The part a writer is working on, shared with writeScoredCopy for its error. */
+interface Progress {
+  part: string;
+}
+
 /**
  * The scored copy of a workbook: `plan.marks` filled and noted, `plan.sheets` written, each
- * output sheet carrying its ownership mark. Returns the new package's bytes.
+ * output sheet carrying its ownership mark. Returns the new package's bytes. Fails only with a
+ * ScoredCopyError, whose Chinese message names the part it could not follow.
  */
 export async function writeScoredCopy(
   input: Uint8Array | ArrayBuffer,
   plan: WritePlan,
   options: WriteScoredCopyOptions = {}
 ): Promise<Uint8Array> {
-  const zip = options.zip ?? (await JSZip.loadAsync(input));
-  const writer = await ScoredCopyWriter.open(zip);
-  // Marks on a sheet about to be overwritten would vanish with it.
-  const replaced = new Set(
-    plan.sheets
-      .filter((placed) => placed.mode === "replace")
-      .map((placed) => placed.name.toLowerCase())
-  );
-  await writer.takeBackEarlierMarks(replaced);
-  const marksBySheet = groupMarks(plan.marks);
-  for (const [sheetName, marks] of Array.from(marksBySheet.entries())) {
-    if (!replaced.has(sheetName.toLowerCase())) await writer.markCells(sheetName, marks);
+  const progress: Progress = { part: "" };
+  try {
+    let zip = options.zip;
+    if (!zip) {
+      try {
+        zip = await JSZip.loadAsync(input);
+      } catch (error) {
+        throw new ScoredCopyError("文件不是有效的 .xlsx（zip）包", "", String(error));
+      }
+    }
+    const writer = await ScoredCopyWriter.open(zip, progress);
+    // Marks on a sheet about to be overwritten would vanish with it.
+    const replaced = new Set(
+      plan.sheets
+        .filter((placed) => placed.mode === "replace")
+        .map((placed) => placed.name.toLowerCase())
+    );
+    await writer.takeBackEarlierMarks(replaced);
+    const marksBySheet = groupMarks(plan.marks);
+    for (const [sheetName, marks] of Array.from(marksBySheet.entries())) {
+      if (!replaced.has(sheetName.toLowerCase())) await writer.markCells(sheetName, marks);
+    }
+    for (const placed of plan.sheets) await writer.writeOutputSheet(placed);
+    return await writer.finish(options.deflate);
+  } catch (error) {
+    if (error instanceof ScoredCopyError) throw error;
+    throw malformedPart(progress.part, error instanceof Error ? error.message : String(error));
   }
-  for (const placed of plan.sheets) await writer.writeOutputSheet(placed);
-  return writer.finish(options.deflate);
 }

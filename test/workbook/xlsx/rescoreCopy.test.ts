@@ -167,7 +167,14 @@ describe("re-scoring a scored copy of project-school-safety-2024.xlsx", () => {
     const f14 = styleIndexOf(cellElements(partText(inputParts, SHEET_PART)).get("F14"));
     // Keyed by sheetId, which survives the user renaming the sheet.
     expect(record).toContain(`<sheet id="1">`);
-    expect(record).toMatch(new RegExp(`<c r="F14" s="${f14}" m="\\d+"/>`));
+    // With the mark's colour, the fill under it and the note's exact text, which survive
+    // programs that renumber styles and drop note authors.
+    expect(record).toMatch(
+      new RegExp(
+        `<c r="F14" s="${f14}" m="\\d+" f="${RED}"><fill>&lt;fill&gt;&lt;patternFill patternType="none"/&gt;&lt;/fill&gt;</fill>` +
+          `<note>【错误】「项目按期完成率」实际完成值未填写，请补充。</note></c>`
+      )
+    );
     const types = partText(firstParts, "[Content_Types].xml");
     expect(types).toMatch(
       /PartName="\/customXml\/itemProps\d+\.xml" ContentType="application\/vnd\.openxmlformats-officedocument\.customXmlProperties\+xml"/
@@ -270,7 +277,7 @@ describe("re-scoring a scored copy of project-school-safety-2024.xlsx", () => {
       original("F14")
     );
     expect(partText(thirdParts, recordPartOf(thirdParts))).toMatch(
-      new RegExp(`<c r="I18" s="${original("I18")}" m="\\d+"/>`)
+      new RegExp(`<c r="I18" s="${original("I18")}" m="\\d+" f="${YELLOW}">`)
     );
   });
 

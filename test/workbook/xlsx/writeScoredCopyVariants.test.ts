@@ -151,7 +151,7 @@ test("creating a sheet under a name the workbook already has is refused", async 
     marks: [],
     sheets: [{ sheet: OUTPUT, name: "r&d 说明", mode: "create" }],
   };
-  await expect(writeScoredCopy(input, clash)).rejects.toThrow("already has one");
+  await expect(writeScoredCopy(input, clash)).rejects.toThrow("工作簿中已有名为“r&d 说明”的工作表");
   // Replacing a sheet that is not there creates it under that name.
   const missing: WritePlan = {
     marks: [],

@@ -1,0 +1,71 @@
+import {
+  EXCEL_CELL_TEXT_LIMIT,
+  SHORTENED_NOTE,
+  fitCellText,
+  splitToFit,
+} from "../../../src/engine/output/cellTextLimit";
+import { buildNarrativeSheet } from "../../../src/engine/output/buildNarrativeSheet";
+import { outputRowHeight } from "../../../src/engine/output/rowHeight";
+
+describe("Excel's limits on a cell", () => {
+  it("leaves a text that fits as it is, and shortens a longer one saying so", () => {
+    expect(fitCellText("短文本")).toBe("短文本");
+    const long = "字".repeat(60396);
+    const fitted = fitCellText(long);
+    expect(fitted.length).toBe(EXCEL_CELL_TEXT_LIMIT);
+    expect(fitted.endsWith(SHORTENED_NOTE)).toBe(true);
+  });
+
+  it("never cuts between the halves of a surrogate pair", () => {
+    const text = "😀".repeat(20000);
+    const fitted = fitCellText(text);
+    expect(fitted.length).toBeLessThanOrEqual(EXCEL_CELL_TEXT_LIMIT);
+    expect(fitted.replace(SHORTENED_NOTE, "")).toBe(
+      "😀".repeat((fitted.length - SHORTENED_NOTE.length) / 2)
+    );
+    const pieces = splitToFit(text, (piece) => piece.length <= 1001);
+    expect(pieces.join("")).toBe(text);
+    for (const piece of pieces) expect(piece.length % 2).toBe(0);
+  });
+
+  it("splits at the end of a sentence, and the pieces joined are the text", () => {
+    const text = ("第一句很长。" + "内容".repeat(30) + "；").repeat(50);
+    const pieces = splitToFit(text, (piece) => piece.length <= 500);
+    expect(pieces.join("")).toBe(text);
+    expect(pieces.length).toBeGreaterThan(1);
+    for (const piece of pieces.slice(0, -1)) {
+      expect(piece.length).toBeLessThanOrEqual(500);
+      expect(piece).toMatch(/[。；]$/);
+    }
+  });
+
+  it("the 自评表说明 sheet carries a 60,396-character paragraph whole, in rows that fit", () => {
+    const paragraph = "因客观原因项目延期，已报财政局备案。".repeat(3600).slice(0, 60396);
+    const sheet = buildNarrativeSheet([
+      {
+        blocks: [
+          { kind: "title", text: "说明" },
+          { kind: "paragraph", text: paragraph },
+        ],
+      },
+    ]);
+    const texts = sheet.rows.slice(1).map((row) => {
+      const cell = row.cells[0];
+      return cell && "text" in cell ? cell.text : "";
+    });
+    expect(texts.join("")).toBe(paragraph);
+    for (const row of sheet.rows) {
+      const cell = row.cells[0];
+      if (cell && "text" in cell)
+        expect(cell.text.length).toBeLessThanOrEqual(EXCEL_CELL_TEXT_LIMIT);
+      expect(outputRowHeight(row, sheet.columnWidths) ?? 0).toBeLessThanOrEqual(409);
+    }
+    // Each row is as full as Excel lets it be: about 27 lines of the three columns' width.
+    expect(texts.length).toBeLessThan(120);
+  });
+
+  it("a row never asks for more than Excel's 409 points", () => {
+    const row = { cells: [{ text: "字".repeat(30000), style: "body" as const }], mergeAcross: 3 };
+    expect(outputRowHeight(row, [16, 26, 26])).toBe(409);
+  });
+});

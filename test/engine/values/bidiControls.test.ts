@@ -1,0 +1,24 @@
+import {
+  escapeBidiControlsInJson,
+  showBidiControls,
+} from "../../../src/engine/values/bidiControls";
+import { cellText } from "../../../src/engine/detect/sheetText";
+import { sheetFromRows } from "../../helpers/gridFromRows";
+
+describe("bidirectional control characters", () => {
+  it("are shown, one by one, in cell text", () => {
+    expect(showBidiControls("满意度\u202e%59")).toBe("满意度[U+202E]%59");
+    expect(showBidiControls("\u2066a\u2069\u200e\u200f\u061c")).toBe(
+      "[U+2066]a[U+2069][U+200E][U+200F][U+061C]"
+    );
+    expect(showBidiControls("普通文本")).toBe("普通文本");
+    const sheet = sheetFromRows("表", [["名称\u202d"]]);
+    expect(cellText(sheet.cell(1, 1))).toBe("名称[U+202D]");
+  });
+
+  it("stay the same data in JSON, written as escapes", () => {
+    const json = escapeBidiControlsInJson(JSON.stringify({ sheet: "表\u202e1" }));
+    expect(json).toBe('{"sheet":"表\\u202e1"}');
+    expect(JSON.parse(json).sheet).toBe("表\u202e1");
+  });
+});
