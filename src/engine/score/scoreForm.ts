@@ -1,7 +1,7 @@
 import type { GridCell, SheetGrid } from "../grid/types";
 import { toA1 } from "../grid/address";
 import type { DetectedForm, DetectedIndicator } from "../detect/types";
-import { cellText } from "../detect/sheetText";
+import { cellText } from "../detect/sheetView";
 import { parseCell, parseText, type ParsedNumber, type ParsedValue } from "../values/parseValue";
 import { normaliseText } from "../values/normaliseText";
 import { givesReason } from "../values/givesReason";
