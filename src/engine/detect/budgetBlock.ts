@@ -44,13 +44,13 @@ export interface BudgetHeader {
  */
 export function budgetHeaderAt(view: SheetView, row: number): BudgetHeader | null {
   if (view.hasNumber(row)) return null;
-  const columns: Partial<Record<BudgetColumnRole, number>> = {};
+  const candidates: Partial<Record<BudgetColumnRole, number[]>> = {};
   let statedMax: BudgetHeader["statedMax"] = null;
   let ratePercent = false;
   for (const cell of view.textCells(row)) {
     const role = budgetRoleOf(cell.words);
-    if (role && columns[role] === undefined) {
-      columns[role] = cell.column;
+    if (role) {
+      (candidates[role] = candidates[role] ?? []).push(cell.column);
       if (role === "rate" && /%|百分/.test(cell.words)) ratePercent = true;
     }
     if (statedMax === null) {
@@ -58,9 +58,22 @@ export function budgetHeaderAt(view: SheetView, row: number): BudgetHeader | nul
       if (points !== null) statedMax = { value: points, cell: cell.cell.address };
     }
   }
+  // Two headers may name one role: 四川's "年度预算数（万元）" heads the row labels (总额, 其中…)
+  // and "调整后预算数" the amounts. The column whose first row holds no words is the role's.
+  const columns: Partial<Record<BudgetColumnRole, number>> = {};
+  for (const role of Object.keys(candidates) as BudgetColumnRole[]) {
+    const list = candidates[role] as number[];
+    const withoutWords = list.filter((column) => !holdsWords(view, row + 1, column));
+    columns[role] = withoutWords.length > 0 ? withoutWords[0] : list[0];
+  }
   if (columns.executed === undefined) return null;
   if (columns.budget === undefined && columns.initialBudget === undefined) return null;
   return { row, columns, statedMax, ratePercent };
+}
+
+function holdsWords(view: SheetView, row: number, column: number): boolean {
+  const cell = view.own(row, column);
+  return !!cell && typeof cell.cell.value === "string" && !/^[\d.,%\-—/]+$/.test(cell.words);
 }
 
 function budgetPoints(words: string): number | null {

@@ -137,8 +137,14 @@ export function classifyRows(
       // The same header again (a table printed over several pages) continues this table;
       // another header starts another table.
       if (nextHeader.signature !== band.signature) break;
+      // A header repeated for the next goal block (年度绩效目标2) opens that block.
+      const block = nextHeader.blockTitle;
       for (let header = row; header <= nextHeader.bottom; header++)
-        rows.push(plainRow(header, "header", texts.length > 0 ? texts[0].label : ""));
+        rows.push(
+          header === row && block
+            ? { ...plainRow(header, "block", block.title), title: block.title }
+            : plainRow(header, "header", texts.length > 0 ? texts[0].label : "")
+        );
       lastRow = nextHeader.bottom;
       previous = nextHeader.bottom;
       index = view.indexFrom(nextHeader.bottom + 1) - 1;
@@ -202,16 +208,22 @@ function plainRow(row: number, kind: RowClass, text: string): ClassifiedRow {
   return { row, kind, levels: [], ownLevels: [], name: text };
 }
 
+/**
+ * "grand" when a cell of the row says 合计/总分 — in the label columns, or further right where a
+ * form puts its 总分 beside a text row (永德: 其他需要说明事项 | 无 | 总分 | 100 | 96 | 优) —,
+ * "subtotal" for a 小计 in the label columns.
+ */
 function totalKindOfRow(
   texts: readonly ViewCell[],
   lastLabelColumn: number
 ): "grand" | "subtotal" | null {
+  let kind: "grand" | "subtotal" | null = null;
   for (const cell of texts) {
-    if (cell.column > lastLabelColumn) break;
-    const kind = totalLabelKind(cell.words);
-    if (kind) return kind;
+    const found = totalLabelKind(cell.words);
+    if (found === "grand") return "grand";
+    if (found === "subtotal" && cell.column <= lastLabelColumn && kind === null) kind = found;
   }
-  return null;
+  return kind;
 }
 
 /** True when the row's 分值 or 得分 cell holds a number, or a score typed as text ("9.5", "10分"). */

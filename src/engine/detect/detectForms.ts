@@ -245,14 +245,13 @@ function readTableAt(
       sample.push(view.rows[index].row);
     }
   }
-  const lastHeaderRow = band.wordRows[band.wordRows.length - 1];
   const evidence = headerOnly.map((entry) => ({
     ...entry,
     profile: profileColumn(
       view,
       entry.column,
       sample,
-      coveredByHeader(view, lastHeaderRow, band, entry.column)
+      band.coveredColumns.indexOf(entry.column) >= 0
     ),
   }));
 
@@ -278,8 +277,10 @@ function readTableAt(
 
   const layout = tableColumns(columns);
   const body = classifyRows(view, band, layout, lenient);
-  const read = readTable(view, layout, body);
+  const read = readTable(view, layout, body, band);
+  const reasonRow = columns.reason === undefined ? formReasonRow(view, body.lastRow) : undefined;
   const table: DetectedIndicatorTable = {
+    ...(reasonRow ? { reasonRow } : {}),
     headerTop: band.top,
     headerBottom: band.bottom,
     columns,
@@ -321,23 +322,27 @@ function hasLabel(columns: Partial<Record<IndicatorColumnRole, number>>): boolea
   );
 }
 
-/**
- * True when the column's header cell is merged down over the rows under the header (the national
- * form's 绩效指标, merged down the whole block): a band label, not a column of data.
- */
-function coveredByHeader(
-  view: SheetView,
-  lastHeaderRow: number,
-  band: HeaderBand,
-  column: number
-): boolean {
-  const area = view.sheet.mergeAt(lastHeaderRow, column);
-  return (
-    area !== undefined &&
-    area.top <= lastHeaderRow &&
-    area.bottom > band.bottom &&
-    view.ownWords(area.top, area.left) !== ""
-  );
+// "偏差大或目标未完成原因分析", "偏差原因分析及改进措施", "未完成原因", "扣分原因".
+const REASON_ROW_LABEL = /^(偏差|未完成|扣分|未达标).{0,12}原因|^原因分析/;
+
+/** The form's one reason row under its table, when its table has no reason column (湖北). */
+function formReasonRow(view: SheetView, lastRow: number): DetectedIndicatorTable["reasonRow"] {
+  for (let index = view.indexFrom(lastRow + 1); index < view.rows.length; index++) {
+    const viewRow = view.rows[index];
+    if (viewRow.row > lastRow + 4) break;
+    const texts = viewRow.cells.filter((cell) => cell.words !== "");
+    if (texts.length === 0 || !REASON_ROW_LABEL.test(texts[0].words)) continue;
+    const label = texts[0];
+    const area = view.sheet.mergeAt(label.row, label.column);
+    const valueColumn = (area ? area.right : label.column) + 1;
+    const value = view.shown(label.row, valueColumn);
+    return {
+      row: label.row,
+      cell: value ? value.cell.address : columnLetters(valueColumn) + label.row,
+      text: value ? value.raw.trim() : "",
+    };
+  }
+  return undefined;
 }
 
 /** The rightmost column holding anything in the header or the table's rows. */

@@ -26,6 +26,17 @@ export interface HeaderBand {
   readonly columns: readonly ColumnHeader[];
   /** The header's texts by column, to recognise the same header repeated further down. */
   readonly signature: string;
+  /**
+   * A goal block's title heading the header's left column and merged down over the block's rows
+   * ("年度绩效目标1（40分）", 湖北): the indicators below belong to that block.
+   */
+  readonly blockTitle: {
+    readonly title: string;
+    readonly words: string;
+    readonly cell: string;
+  } | null;
+  /** Columns whose header cell is merged down over the body: band labels, not data columns. */
+  readonly coveredColumns: readonly number[];
 }
 
 // An upper header row's words are a group name over the lower one's: they lean less.
@@ -50,12 +61,26 @@ export function headerBandAt(view: SheetView, row: number, lenient = false): Hea
   if (isHeaderContinuation(view, row + 1)) wordRows.push(row + 1);
   const columns = headerColumns(view, wordRows);
   if (!lenient && !namesLabelsAndValues(columns)) return null;
-  let bottom = wordRows[wordRows.length - 1];
+  const lastWordRow = wordRows[wordRows.length - 1];
+  let bottom = lastWordRow;
   if (isHeaderNoteRow(view, bottom + 1)) bottom++;
+  const coveredColumns: number[] = [];
+  let blockTitle: HeaderBand["blockTitle"] = null;
+  for (const column of columns) {
+    const area = view.sheet.mergeAt(lastWordRow, column.column);
+    if (!area || area.bottom <= bottom || area.top > lastWordRow) continue;
+    const master = view.own(area.top, area.left);
+    if (!master || master.words === "") continue;
+    coveredColumns.push(column.column);
+    if (blockTitle === null && /目标/.test(master.words) && master.words.length <= 30)
+      blockTitle = { title: master.label, words: master.words, cell: master.cell.address };
+  }
+  // A repeated header may name another goal in its band label column: it is the same header.
   const signature = columns
+    .filter((column) => coveredColumns.indexOf(column.column) < 0)
     .map((column) => column.column + ":" + column.header.replace(/[\s\u3000]+/g, ""))
     .join("|");
-  return { top: row, bottom, wordRows, columns, signature };
+  return { top: row, bottom, wordRows, columns, signature, blockTitle, coveredColumns };
 }
 
 function namesLabelsAndValues(columns: readonly ColumnHeader[]): boolean {

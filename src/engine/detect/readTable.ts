@@ -1,6 +1,7 @@
 import { toA1 } from "../grid/address";
 import { normaliseText } from "../values/normaliseText";
 import type { ClassifiedBody, ClassifiedRow, TableColumns } from "./classifyRows";
+import type { HeaderBand } from "./findHeaders";
 import { totalLabelKind } from "./rowLabels";
 import { pointsInLabel, withoutPoints } from "./rowWords";
 import type { SheetView } from "./sheetView";
@@ -30,7 +31,12 @@ interface LevelState {
   values: string[];
 }
 
-export function readTable(view: SheetView, table: TableColumns, body: ClassifiedBody): ReadTable {
+export function readTable(
+  view: SheetView,
+  table: TableColumns,
+  body: ClassifiedBody,
+  band: HeaderBand
+): ReadTable {
   const { levelColumns } = table;
   const indicators: DetectedIndicator[] = [];
   const totalRows: DetectedTotalRow[] = [];
@@ -41,6 +47,21 @@ export function readTable(view: SheetView, table: TableColumns, body: Classified
   let block: string | null = null;
   const withBlock = (path: readonly string[]): string[] =>
     block === null ? path.slice() : [block].concat(path);
+  // The paths category rows name, to tell a group label from a template's empty category.
+  const groupPaths = new Map<number, string[]>();
+
+  const openBlock = (title: string, cell: string): void => {
+    const name = withoutPoints(title);
+    block = name;
+    levels.values = levelColumns.map(() => "");
+    const points = pointsInLabel(normaliseText(title));
+    const key = normaliseText(name);
+    if (points !== null && !seenMaxima.has(key)) {
+      seenMaxima.add(key);
+      maxima.push({ path: [name], max: points, cell });
+    }
+  };
+  if (band.blockTitle) openBlock(band.blockTitle.title, band.blockTitle.cell);
 
   const noteMaxima = (row: ClassifiedRow, path: readonly string[]): void => {
     // A level label stating points gives its group's 分值, once per group.
@@ -122,6 +143,14 @@ export function readTable(view: SheetView, table: TableColumns, body: Classified
         skipped.push({ row: row.row, reason: "total", text: firstText(view, row.row) });
         break;
       case "group":
+        groupPaths.set(row.row, withBlock(path));
+        skipped.push({
+          row: row.row,
+          reason: "group",
+          text:
+            row.name !== "" ? row.name : (row.levels.filter((label) => label !== "").pop() ?? ""),
+        });
+        break;
       case "template":
       case "breakdown":
       case "text":
@@ -138,28 +167,29 @@ export function readTable(view: SheetView, table: TableColumns, body: Classified
   return {
     indicators,
     totalRows,
-    skippedRows: templateGroups(skipped, indicators, body),
+    skippedRows: templateGroups(skipped, indicators, groupPaths),
     groupMaxima: maxima,
   };
 }
 
 /**
- * A category row whose group gets no indicator is a template's row left empty (an empty 二级 row);
- * one that heads indicators is a group label.
+ * A category row whose group gets no indicator is a template's row left empty (an empty 二级 row
+ * such as 经济效益指标 with nothing under it); one that heads indicators is a group label.
  */
 function templateGroups(
   skipped: readonly SkippedRow[],
   indicators: readonly DetectedIndicator[],
-  body: ClassifiedBody
+  groupPaths: ReadonlyMap<number, string[]>
 ): SkippedRow[] {
-  const byRow = new Map(body.rows.map((row) => [row.row, row]));
   return skipped.map((entry) => {
-    if (entry.reason !== "group") return entry;
-    const row = byRow.get(entry.row);
-    if (!row || row.kind !== "group") return entry;
-    // The next row that is not a category row: an indicator under this group?
-    const next = body.rows.find((other) => other.row > entry.row && other.kind !== "group");
-    const heads = next !== undefined && indicators.some((indicator) => indicator.row === next.row);
+    const path = entry.reason === "group" ? groupPaths.get(entry.row) : undefined;
+    if (!path) return entry;
+    const key = path.map(normaliseText);
+    const heads = indicators.some(
+      (indicator) =>
+        indicator.path.length >= key.length &&
+        key.every((name, i) => normaliseText(indicator.path[i]) === name)
+    );
     return heads ? entry : { ...entry, reason: "template" };
   });
 }

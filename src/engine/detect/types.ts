@@ -140,6 +140,11 @@ export interface DetectedIndicatorTable {
   readonly maxSource: MaxSource;
   /** Groups' 分值 from their labels; used when maxSource is "labels". */
   readonly groupMaxima: readonly GroupMaximum[];
+  /**
+   * A table without a reason column may give one reason row for the whole form under its total
+   * (湖北: "偏差大或目标未完成原因分析 | …"): the cell to write it in, and what it says.
+   */
+  readonly reasonRow?: { readonly row: number; readonly cell: string; readonly text: string };
 }
 
 /** Text facts around a form that the narrative and the profile choice use. */

@@ -1,6 +1,6 @@
 import type { GridCell, SheetGrid } from "../grid/types";
 import { toA1 } from "../grid/address";
-import type { DetectedForm, DetectedIndicator } from "../detect/types";
+import type { DetectedForm, DetectedIndicator, GroupMaximum } from "../detect/types";
 import { cellText } from "../detect/sheetView";
 import { parseCell, parseText, type ParsedNumber, type ParsedValue } from "../values/parseValue";
 import { normaliseText } from "../values/normaliseText";
@@ -10,6 +10,8 @@ import { ratingOf, type Profile } from "../rules/profile";
 import type { ReportBudget, ReportForm, FormGroup, FormIndicator } from "../report/schema";
 import type { FieldName } from "../validate/problem";
 import { ProblemCollector } from "../validate/problemCollector";
+import { operatorInName } from "../values/operatorInName";
+import { indicatorMaxima, labelledGroupOf, pathKey, type IndicatorMaxima } from "./labelMaxima";
 import { quantitativeScore } from "./quantitativeScore";
 import { round2, sum2 } from "./round";
 import { unitConversion } from "./unitScale";
@@ -36,26 +38,61 @@ interface NumberReading {
  */
 export function scoreForm(sheet: SheetGrid, detected: DetectedForm, profile: Profile): ScoredForm {
   const problems = new ProblemCollector(sheet.name);
-  const indicators = detected.table.indicators.map((indicator) =>
-    scoreIndicator(sheet, detected, indicator, profile, problems)
+  const table = detected.table;
+  // Without a 分值 column, the labels' maxima: a first reading (problems dropped) tells which
+  // scores were entered and which targets met, for what the labels let the engine infer.
+  const byLabels = table.maxSource === "labels";
+  const maxima = byLabels
+    ? indicatorMaxima(
+        detected,
+        table.indicators.map((indicator) =>
+          indicator.notApplicable
+            ? notApplicableIndicator(sheet, detected, indicator)
+            : scoreIndicator(sheet, detected, indicator, profile, new ProblemCollector(sheet.name))
+        ),
+        profile.tolerance
+      )
+    : null;
+  const indicators = table.indicators.map((indicator) =>
+    indicator.notApplicable
+      ? notApplicableIndicator(sheet, detected, indicator)
+      : scoreIndicator(
+          sheet,
+          detected,
+          indicator,
+          profile,
+          problems,
+          maxima ? maxima.get(indicator.row) : undefined
+        )
   );
+  // Rows that do not apply count in no score, maximum or completeness.
+  const applicable = indicators.filter((indicator) => indicator.kind !== "not-applicable");
   const budget = detected.budget ? scoreBudget(sheet, detected, profile, problems) : null;
-  const groups = buildGroups(sheet.name, indicators, budget);
+  const groups = buildGroups(
+    sheet.name,
+    applicable,
+    budget,
+    byLabels ? table.groupMaxima : null,
+    maxima
+  );
 
-  const scores = indicators.map((i) => i.score);
+  const scores = applicable.map((i) => i.score);
   if (budget) scores.push(budget.score);
   const known = scores.filter((s): s is number => s !== null);
-  const maxima = indicators.map((i) => i.max).filter((m): m is number => m !== null);
-  if (budget && budget.max !== null) maxima.push(budget.max);
+  const maximaOfTotal = byLabels
+    ? labelledTotalMaxima(table.groupMaxima, applicable)
+    : applicable.map((i) => i.max).filter((m): m is number => m !== null);
+  if (budget && budget.max !== null) maximaOfTotal.push(budget.max);
   const total = {
     score: known.length > 0 ? sum2(known) : null,
-    max: sum2(maxima),
+    max: sum2(maximaOfTotal),
     complete: known.length === scores.length && scores.length > 0,
   };
   const rating = total.score !== null ? ratingOf(total.score, profile) : null;
 
   checkTotals(sheet, detected, budget, problems);
-  checkWeightsTotal(sheet, detected, indicators, budget, profile, problems);
+  if (byLabels) checkGroupMaxima(table.groupMaxima, applicable, profile, problems);
+  else checkWeightsTotal(sheet, detected, indicators, budget, profile, problems);
   checkStatedRating(detected, total.score, rating, problems);
 
   const summary: ReportForm = {
@@ -70,6 +107,97 @@ export function scoreForm(sheet: SheetGrid, detected: DetectedForm, profile: Pro
     projectName: detected.info.projectName,
   };
   return { detected, profile, summary, groups, indicators, problems };
+}
+
+/** The maxima making up a labels-only form's total: its outermost labelled groups, and the indicators outside any. */
+function labelledTotalMaxima(
+  groupMaxima: readonly GroupMaximum[],
+  indicators: readonly FormIndicator[]
+): number[] {
+  const outermost = groupMaxima.filter(
+    (group) =>
+      !groupMaxima.some(
+        (other) =>
+          other !== group &&
+          other.path.length < group.path.length &&
+          pathKey(group.path.slice(0, other.path.length)) === pathKey(other.path)
+      )
+  );
+  const result = outermost.map((group) => group.max);
+  for (const indicator of indicators)
+    if (!labelledGroupOf(groupMaxima, indicator.path) && indicator.max !== null)
+      result.push(indicator.max);
+  return result;
+}
+
+/**
+ * The entered scores of a labelled group may not add up to more than its 分值 (财预〔2020〕10号:
+ * 得分最高不能超过该指标分值): one problem on the label that states it.
+ */
+function checkGroupMaxima(
+  groupMaxima: readonly GroupMaximum[],
+  indicators: readonly FormIndicator[],
+  profile: Profile,
+  problems: ProblemCollector
+): void {
+  for (const group of groupMaxima) {
+    const members = indicators.filter(
+      (indicator) =>
+        indicator.path.length >= group.path.length &&
+        pathKey(indicator.path.slice(0, group.path.length)) === pathKey(group.path)
+    );
+    const scores = members
+      .map((indicator) => indicator.score)
+      .filter((s): s is number => s !== null);
+    if (scores.length === 0) continue;
+    const sum = sum2(scores);
+    if (sum > group.max + profile.tolerance)
+      problems.add(group.cell, {
+        code: "group-score-exceeds-max",
+        group: group.path.join("/"),
+        score: sum,
+        max: group.max,
+      });
+  }
+}
+
+/** A row that says its indicator does not apply: listed, never checked, counted nowhere. */
+function notApplicableIndicator(
+  sheet: SheetGrid,
+  detected: DetectedForm,
+  indicator: DetectedIndicator
+): FormIndicator {
+  const columns = detected.table.columns;
+  const row = indicator.row;
+  const address = (column: number | undefined): string | undefined =>
+    column === undefined ? undefined : toA1(row, column);
+  const maxCell = columns.max !== undefined ? parseCell(sheet.cell(row, columns.max)) : null;
+  const target = targetText(sheet, detected, row);
+  const actual = textAt(sheet, row, columns.actual);
+  const reason = textAt(sheet, row, columns.reason);
+  return {
+    sheet: sheet.name,
+    row,
+    path: indicator.path.slice(),
+    name: indicator.name,
+    max: maxCell && maxCell.kind === "number" ? maxCell.value : null,
+    target: target === "" ? null : target,
+    actual: actual === "" ? null : actual,
+    score: null,
+    computedScore: null,
+    scoreSource: null,
+    cells: {
+      name: address(detected.table.nameColumn),
+      max: address(columns.max),
+      target: targetCellAddress(detected, row),
+      actual: address(columns.actual),
+      score: address(columns.score),
+      reason: address(columns.reason),
+    },
+    reason: reason === "" ? null : reason,
+    kind: "not-applicable",
+    targetMet: null,
+  };
 }
 
 /**
@@ -179,17 +307,34 @@ function targetCellAddress(detected: DetectedForm, row: number): string | undefi
 function parseTarget(
   sheet: SheetGrid,
   detected: DetectedForm,
-  row: number,
+  indicator: DetectedIndicator,
   problems: ProblemCollector
 ): ParsedValue {
+  const row = indicator.row;
   const columns = detected.table.columns;
   const valueCell = columns.target !== undefined ? sheet.cell(row, columns.target) : undefined;
   flagFormula(valueCell, problems);
-  if (columns.nature === undefined && columns.unit === undefined) return parseCell(valueCell);
-  // Split layout (指标性质 + 指标值 + 度量单位): read the three as the one target they state.
-  const value = parseCell(valueCell);
-  if (value.kind === "empty" || value.kind === "error") return value;
-  return parseText(targetText(sheet, detected, row));
+  let target: ParsedValue;
+  if (columns.nature === undefined && columns.unit === undefined) target = parseCell(valueCell);
+  else {
+    // Split layout (指标性质 + 指标值 + 度量单位): read the three as the one target they state.
+    const value = parseCell(valueCell);
+    if (value.kind === "empty" || value.kind === "error") return value;
+    target = parseText(targetText(sheet, detected, row));
+  }
+  // A bare number under a name that states the operator ("仓储用房（≥**平方米）" | 500).
+  if (target.kind === "number" && target.comparator === null && target.unit === null) {
+    const stated = target.percent ? null : operatorInName(indicator.name);
+    if (stated)
+      return {
+        kind: "number",
+        value: stated.percent && Math.abs(target.value) > 1.5 ? target.value / 100 : target.value,
+        percent: stated.percent,
+        unit: stated.unit,
+        comparator: stated.comparator,
+      };
+  }
+  return target;
 }
 
 function scoreIndicator(
@@ -197,7 +342,8 @@ function scoreIndicator(
   detected: DetectedForm,
   indicator: DetectedIndicator,
   profile: Profile,
-  problems: ProblemCollector
+  problems: ProblemCollector,
+  fromLabels?: IndicatorMaxima
 ): FormIndicator {
   const columns = detected.table.columns;
   const row = indicator.row;
@@ -217,12 +363,20 @@ function scoreIndicator(
   if (indicator.name === "" && cells.name)
     problems.add(cells.name, { code: "missing-value", field: "name", subject: "" });
 
-  const max = readNumber(sheet, row, columns.max, "max", subject, problems, {
-    required: true,
-    nonNegative: true,
-  }).value;
+  // Without a 分值 column the labels may give one: the group's own (reported), or one inferred
+  // for the checks only (see labelMaxima).
+  const statedMax =
+    columns.max !== undefined
+      ? readNumber(sheet, row, columns.max, "max", subject, problems, {
+          required: true,
+          nonNegative: true,
+        }).value
+      : fromLabels
+        ? fromLabels.stated
+        : null;
+  const max = statedMax !== null ? statedMax : fromLabels ? fromLabels.implied : null;
 
-  const target = parseTarget(sheet, detected, row, problems);
+  const target = parseTarget(sheet, detected, indicator, problems);
   const targetString = targetText(sheet, detected, row);
   if (target.kind === "empty" && cells.target)
     problems.add(cells.target, { code: "missing-value", field: "target", subject });
@@ -318,10 +472,13 @@ function scoreIndicator(
       });
   }
 
-  const reason = textAt(sheet, row, columns.reason);
+  // A form without a reason column may give one reason row for all (湖北: 偏差大或目标未完成原因分析).
+  const reasonRow = columns.reason === undefined ? detected.table.reasonRow : undefined;
+  const reason = reasonRow ? reasonRow.text : textAt(sheet, row, columns.reason);
   const lostPoints = score !== null && max !== null && score < max - profile.tolerance;
   if ((lostPoints || targetMet === false) && !givesReason(reason)) {
-    const reasonCell = cells.reason ?? cells.score ?? cells.name;
+    const reasonCell =
+      cells.reason ?? (reasonRow ? reasonRow.cell : undefined) ?? cells.score ?? cells.name;
     if (reasonCell)
       problems.add(reasonCell, {
         code: "reason-missing",
@@ -338,7 +495,7 @@ function scoreIndicator(
     row,
     path: indicator.path.slice(),
     name: indicator.name,
-    max,
+    max: statedMax,
     target: targetString === "" ? null : targetString,
     actual: actualString === "" ? null : actualString,
     score,
@@ -380,7 +537,12 @@ function scoreBudget(
   // Absent columns stay undefined, which JSON leaves out.
 
   const options = { required: true, nonNegative: true };
-  const budget = readNumber(sheet, row, columns.budget, "budget", subject, problems, options).value;
+  // 全年预算数 is the base (财预〔2020〕10号: 执行率 = 全年执行数 / 全年预算数); a department funds
+  // block that states only 年初预算数(A) and 全年执行数(B) divides by A.
+  const baseField = columns.budget !== undefined ? "budget" : "initialBudget";
+  const baseColumn = columns.budget !== undefined ? columns.budget : columns.initialBudget;
+  const baseCell = address(baseColumn);
+  const budget = readNumber(sheet, row, baseColumn, baseField, subject, problems, options).value;
   const executed = readNumber(
     sheet,
     row,
@@ -390,7 +552,7 @@ function scoreBudget(
     problems,
     options
   ).value;
-  // 年初预算数 only informs the narrative; the 年度资金总额 checks look at it elsewhere.
+  // Otherwise 年初预算数 only informs the narrative; the 年度资金总额 checks look at it elsewhere.
   const initialParsed =
     columns.initialBudget !== undefined ? parseCell(sheet.cell(row, columns.initialBudget)) : null;
   const initialBudget =
@@ -402,29 +564,45 @@ function scoreBudget(
           nonNegative: true,
         })
       : null;
-  // A block without a 分值 cell weighs what the profile says (财预〔2020〕10号: 10 分).
+  // A block without a 分值 cell weighs what its header says ("预算执行情况（万元）（20分）",
+  // 湖北), else what the profile says (财预〔2020〕10号: 10 分).
   const max =
     statedMax && statedMax.value !== null
       ? statedMax.value
-      : profile.budget
-        ? profile.budget.weight
-        : null;
-  if (columns.rate !== undefined) flagFormula(sheet.cell(row, columns.rate), problems);
+      : block.statedMax
+        ? block.statedMax.value
+        : profile.budget
+          ? profile.budget.weight
+          : null;
+  const rateCell = columns.rate !== undefined ? sheet.cell(row, columns.rate) : undefined;
+  if (rateCell) flagFormula(rateCell, problems);
 
   let rate: number | null = null;
   let computed: number | null = null;
   if (budget !== null && executed !== null) {
     // A budget too small to divide by (1e-320 万元) is as good as none.
     if (!isFinite(executed / budget)) {
-      problems.add(cells.budget as string, {
+      problems.add(baseCell as string, {
         code: "missing-value",
-        field: "budget",
+        field: baseField,
         subject,
         because: "budget-zero",
       });
     } else {
       rate = executed / budget;
       if (max !== null) computed = round2(Math.min(1, rate) * max);
+    }
+  } else if (budget === null && executed === null) {
+    // No amounts: the 执行率 the sheet states, a bare number in a % column being percent
+    // ("20" meaning 20 %; a number formatted as a percentage is already a fraction).
+    const stated = parseCell(rateCell);
+    if (stated.kind === "number" && stated.value >= 0) {
+      const value =
+        !stated.percent && (block.ratePercent || stated.value > 1.5)
+          ? stated.value / 100
+          : stated.value;
+      rate = value;
+      if (max !== null) computed = round2(Math.min(1, value) * max);
     }
   }
 
@@ -466,37 +644,60 @@ function scoreBudget(
 function buildGroups(
   sheetName: string,
   indicators: readonly FormIndicator[],
-  budget: ReportBudget | null
+  budget: ReportBudget | null,
+  groupMaxima: readonly GroupMaximum[] | null,
+  maxima: ReadonlyMap<number, IndicatorMaxima> | null
 ): FormGroup[] {
-  const groups: Array<{ path: string[]; scores: Array<number | null>; maxima: number[] }> = [];
+  const groups: Array<{
+    path: string[];
+    scores: Array<number | null>;
+    maxima: number[];
+    /** Every member's maximum is known (from the 分值 column, or stated or inferred from labels). */
+    maximaKnown: boolean;
+  }> = [];
   const byKey = new Map<string, (typeof groups)[number]>();
   if (budget)
     groups.push({
       path: ["预算执行率"],
       scores: [budget.score],
       maxima: budget.max !== null ? [budget.max] : [],
+      maximaKnown: true,
     });
   for (const indicator of indicators) {
+    let max = indicator.max;
+    if (max === null && maxima) {
+      const fromLabels = maxima.get(indicator.row);
+      if (fromLabels) max = fromLabels.stated ?? fromLabels.implied;
+    }
     for (let depth = 1; depth <= indicator.path.length; depth++) {
       const path = indicator.path.slice(0, depth);
       const key = path.join("\u0000");
       let group = byKey.get(key);
       if (!group) {
-        group = { path, scores: [], maxima: [] };
+        group = { path, scores: [], maxima: [], maximaKnown: true };
         byKey.set(key, group);
         groups.push(group);
       }
       group.scores.push(indicator.score);
-      if (indicator.max !== null) group.maxima.push(indicator.max);
+      if (max !== null) group.maxima.push(max);
+      else group.maximaKnown = false;
     }
   }
-  return groups.map((group) => {
+  const labelled = new Map<string, number>();
+  if (groupMaxima) for (const group of groupMaxima) labelled.set(pathKey(group.path), group.max);
+  const listed = groupMaxima
+    ? // Forms without a 分值 column list the groups whose 分值 is known: from a label, or
+      // because every member's maximum is known.
+      groups.filter((group) => labelled.has(pathKey(group.path)) || group.maximaKnown)
+    : groups;
+  return listed.map((group) => {
     const known = group.scores.filter((s): s is number => s !== null);
+    const fromLabel = labelled.get(pathKey(group.path));
     return {
       sheet: sheetName,
       path: group.path,
       score: known.length > 0 ? sum2(known) : null,
-      max: sum2(group.maxima),
+      max: fromLabel !== undefined ? fromLabel : sum2(group.maxima),
       complete: known.length === group.scores.length,
     };
   });
@@ -524,7 +725,7 @@ function checkTotal(
   row: number,
   column: number,
   parts: ReadonlyArray<GridCell | undefined>,
-  alternativeExtra: GridCell | undefined,
+  budgetLine: GridCell | undefined,
   label: string,
   field: FieldName,
   problems: ProblemCollector
@@ -539,8 +740,10 @@ function checkTotal(
   const add = isMoney ? exactSum : sum2;
   const tolerance = isMoney ? 1e-6 * Math.max(1, Math.abs(statedValue.value)) : 0.005;
   const sum = add(readings.map((n) => n.value));
-  const extra = statedNumber(alternativeExtra);
-  const sums = extra ? [sum, add([sum, extra.value])] : [sum];
+  // The form's 总分 holds the 预算执行率 line with the indicators (财预〔2020〕10号 附1: 总分 100 =
+  // 预算执行率 10 + 指标 90): with a budget line, the parts are the indicators and that line.
+  const extra = statedNumber(budgetLine);
+  const sums = extra ? [add([sum, extra.value])] : [sum];
   if (sums.some((candidate) => Math.abs(candidate - statedValue.value) <= tolerance)) return;
   const closest = sums[sums.length - 1];
   problems.add(stated.address, {
