@@ -1,5 +1,6 @@
 import type { ScoreResult } from "../engine/scoreWorkbook";
 import { formatScore } from "../engine/score/round";
+import { missWithHint } from "./columnsOption";
 
 // Enough to act on in a terminal; the results sheet and --json list every problem.
 const PROBLEMS_SHOWN = 20;
@@ -35,6 +36,12 @@ export function formatSummary(result: ScoreResult): string {
           formatScore(group.max)
       );
     }
+  }
+  // Headers that gave no form beside those scored: what was found there and what is missing.
+  if (result.reading.misses.length > 0) {
+    lines.push("");
+    lines.push("另有未能读取的表头：");
+    for (const miss of result.reading.misses) lines.push("  " + missWithHint(miss));
   }
   const errors = result.problems.filter((p) => p.severity === "error");
   const warnings = result.problems.filter((p) => p.severity === "warning");

@@ -1,4 +1,5 @@
 import { defaultIo, UsageFailure, type CliIo } from "./cliIo";
+import { INSPECT_USAGE, runInspect } from "./commands/inspect";
 import { runScore, SCORE_USAGE } from "./commands/score";
 
 export type { CliIo };
@@ -7,9 +8,10 @@ export type { CliIo };
 const COMMANDS: Readonly<Record<string, (argv: readonly string[], io: CliIo) => Promise<number>>> =
   {
     score: runScore,
+    inspect: runInspect,
   };
 
-const USAGE = SCORE_USAGE;
+const USAGE = SCORE_USAGE + "\n\n" + INSPECT_USAGE;
 
 /** Runs `selfeval` with its arguments; resolves to the exit code. Never throws. */
 export async function main(argv: readonly string[], io: CliIo = defaultIo): Promise<number> {

@@ -12,11 +12,18 @@ import { readNarrativeTemplateFile } from "../narrativeTemplateFile";
 import { nodeDeflate } from "../nodeDeflate";
 import { parseArguments } from "../parseArguments";
 import { readInputWorkbook, refuseLegacyWorkbookName } from "../readInputWorkbook";
+import {
+  COLUMNS_USAGE,
+  noFormMessage,
+  readColumnsOption,
+  refuseColumnMapErrors,
+} from "../columnsOption";
 import { samePath, writeAll } from "../writeOutputs";
 
 export const SCORE_USAGE = [
   "用法：selfeval score <输入.xlsx> [--out <评分副本.xlsx>] [--json <报告.json>] [--docx <说明.docx>]",
   "                      [--narrative <说明.md>] [--narrative-template <措辞.json>] [--profile project|department]",
+  "                      [--columns <列对应>]",
   "",
   "  --out                 写出评分副本：保留原表全部内容，标出问题单元格并附批注，新增“评分结果”和“自评表说明”工作表",
   "  --json                写出 JSON 报告（格式见 docs/report.schema.json）",
@@ -24,6 +31,7 @@ export const SCORE_USAGE = [
   "  --narrative           写出自评表说明纯文本（Markdown）",
   "  --narrative-template  用自己的措辞写自评表说明：JSON 文件，只需写要改的键（见 docs/narrative-template.md）",
   "  --profile             指定评分规则：project（项目支出）或 department（部门整体支出）；默认按表格自动判断",
+  COLUMNS_USAGE,
   "",
   "退出码：0 评分完成且无错误；1 评分完成但有错误（输出照常写出）；2 无法评分（未写出任何文件）",
 ].join("\n");
@@ -36,6 +44,7 @@ interface ScoreArguments {
   narrative?: string;
   narrativeTemplate?: string;
   profile?: ProfileId;
+  columns?: string;
 }
 
 const OUTPUT_OPTIONS = ["out", "json", "docx", "narrative"] as const;
@@ -48,6 +57,7 @@ function parseScoreArguments(argv: readonly string[]): ScoreArguments | "help" {
     narrative: { type: "string" },
     "narrative-template": { type: "string" },
     profile: { type: "string" },
+    columns: { type: "string" },
     help: { type: "boolean", short: "h" },
   });
   if (parsed.values.help) return "help";
@@ -74,6 +84,7 @@ function parseScoreArguments(argv: readonly string[]): ScoreArguments | "help" {
     narrative: parsed.values.narrative,
     narrativeTemplate: parsed.values["narrative-template"],
     profile: profile as ProfileId | undefined,
+    columns: parsed.values.columns,
   };
 }
 
@@ -100,6 +111,7 @@ export async function runScore(argv: readonly string[], io: CliIo): Promise<numb
         throw new UsageFailure(
           "--" + outputFiles[i].option + " 和 --" + outputFiles[j].option + " 不能是同一个文件。"
         );
+  const columnMap = readColumnsOption(args.columns);
   const templateOverride =
     args.narrativeTemplate !== undefined
       ? await readNarrativeTemplateFile(args.narrativeTemplate)
@@ -110,11 +122,10 @@ export async function runScore(argv: readonly string[], io: CliIo): Promise<numb
   const result = scoreWorkbook(workbook.grid, {
     fileName: path.basename(args.input),
     profile: args.profile,
+    columnMap,
   });
-  if (result.forms.length === 0)
-    throw new UsageFailure(
-      "未找到绩效指标表：" + args.input + " 中没有含“分值”“得分”等表头的指标表。"
-    );
+  refuseColumnMapErrors(result.reading);
+  if (result.forms.length === 0) throw new UsageFailure(noFormMessage(args.input, result.reading));
 
   // Built once, when the sheet, the .docx or the text first needs it.
   let built: NarrativeDocument[] | null = null;

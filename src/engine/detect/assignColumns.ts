@@ -234,10 +234,13 @@ function explain(
     let reason = headerWeight > 0 ? "表头“" + entry.header + "”" : "表头无明确名称";
     if (headerWeight > 0 && headerWeight < CLEAR && !headerAlone) reason += "（不明确）";
     if (cue && (!headerAlone || cue.weight < 0)) reason += "；内容：" + cue.why;
+    // Columns whose header also named the role and that were not taken for another (a band
+    // label merged down over the body is explained in the columns left out, not here).
     const rivals = evidence.filter(
       (other) =>
         other.column !== entry.column &&
         !roleOfColumn.has(other.column) &&
+        !(other.profile && other.profile.coveredByHeader) &&
         (other.headerCues[role] ?? 0) >= 3
     );
     for (const rival of rivals) {

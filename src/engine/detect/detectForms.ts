@@ -290,6 +290,7 @@ function readTableAt(
     totalRows: read.totalRows,
     lastRow: body.lastRow,
     decisions,
+    headerColumns: band.columns.map((column) => ({ column: column.column, header: column.header })),
     ignoredColumns: assignment.ignored,
     skippedRows: read.skippedRows,
     maxSource:

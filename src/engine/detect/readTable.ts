@@ -3,6 +3,7 @@ import { normaliseText } from "../values/normaliseText";
 import type { ClassifiedBody, ClassifiedRow, TableColumns } from "./classifyRows";
 import type { HeaderBand } from "./findHeaders";
 import { totalLabelKind } from "./rowLabels";
+import { firstLevelOf, isPointsOnly } from "./nationalCategories";
 import { pointsInLabel, withoutPoints } from "./rowWords";
 import type { SheetView } from "./sheetView";
 import type {
@@ -83,7 +84,15 @@ export function readTable(
   };
 
   for (const row of body.rows) {
-    const explicit = row.levels.map(withoutPoints);
+    const explicit = row.levels.map((label, i) => {
+      // A 一级 cell showing only its points ("（50分）") is named by the national form from the
+      // 二级 beside it ("数量指标" → "产出指标").
+      if (isPointsOnly(label) && i + 1 < row.levels.length) {
+        const named = firstLevelOf(withoutPoints(row.levels[i + 1]));
+        if (named !== null) return named;
+      }
+      return withoutPoints(label);
+    });
     switch (row.kind) {
       case "header":
         skipped.push({ row: row.row, reason: "header", text: row.name });

@@ -134,6 +134,8 @@ export interface DetectedIndicatorTable {
   readonly lastRow: number;
   /** How each column got its role, left to right. */
   readonly decisions: readonly ColumnDecision[];
+  /** Every column the header spans, with its header text (the choices of a column map). */
+  readonly headerColumns: ReadonlyArray<{ readonly column: number; readonly header: string }>;
   readonly ignoredColumns: readonly IgnoredColumn[];
   /** Rows between the header and lastRow that are not indicators, with why (blank rows left out). */
   readonly skippedRows: readonly SkippedRow[];

@@ -87,6 +87,12 @@ export function messageZhCN(facts: ProblemFacts): string {
         formatScore(facts.max) +
         "分，得分不能超过分值。"
       );
+    case "no-indicator-rows":
+      return (
+        "表头（第" +
+        facts.headerRow +
+        "行）下没有指标行，本表只按预算执行率评分，总分不含各项指标。请填写指标行。"
+      );
     case "negative-value":
       return (
         subjectOf(facts.subject) +

@@ -11,6 +11,8 @@ import type { ReportBudget, ReportForm, FormGroup, FormIndicator } from "../repo
 import type { FieldName } from "../validate/problem";
 import { ProblemCollector } from "../validate/problemCollector";
 import { operatorInName } from "../values/operatorInName";
+import { oneLine } from "../values/oneLine";
+import { totalLabelKind } from "../detect/rowLabels";
 import { indicatorMaxima, labelledGroupOf, pathKey, type IndicatorMaxima } from "./labelMaxima";
 import { quantitativeScore } from "./quantitativeScore";
 import { round2, sum2 } from "./round";
@@ -90,9 +92,17 @@ export function scoreForm(sheet: SheetGrid, detected: DetectedForm, profile: Pro
   };
   const rating = total.score !== null ? ratingOf(total.score, profile) : null;
 
-  checkTotals(sheet, detected, budget, problems);
+  if (table.indicators.length === 0) {
+    // Only a budget line was found under a header with no indicator row: the score says so.
+    const first = table.decisions.length > 0 ? table.decisions[0].column : 1;
+    problems.add(toA1(table.headerTop, first), {
+      code: "no-indicator-rows",
+      headerRow: table.headerTop,
+    });
+  }
   if (byLabels) checkGroupMaxima(table.groupMaxima, applicable, profile, problems);
   else checkWeightsTotal(sheet, detected, indicators, budget, profile, problems);
+  checkTotals(sheet, detected, budget, problems);
   checkStatedRating(detected, total.score, rating, problems);
 
   const summary: ReportForm = {
@@ -774,12 +784,18 @@ function checkTotals(
       )
     );
     const label =
-      total.path.length === 0
-        ? textAt(sheet, total.row, firstLabelColumn(sheet, total.row)) || "合计"
-        : total.path.join("/") + "小计";
+      total.path.length === 0 ? grandTotalLabel(sheet, total.row) : total.path.join("/") + "小计";
     for (const field of ["max", "score"] as const) {
       const column = table.columns[field];
       if (column === undefined) continue;
+      // 分值 that do not add up to the profile's total are said once, by weights-total, on this cell.
+      if (
+        field === "max" &&
+        problems
+          .list()
+          .some((p) => p.code === "weights-total" && p.cell === toA1(total.row, column))
+      )
+        continue;
       const parts = members.map((indicator) => sheet.cell(indicator.row, column));
       let extra: GridCell | undefined;
       if (total.path.length === 0 && detected.budget && budget) {
@@ -801,6 +817,15 @@ function checkTotals(
       checkTotal(sheet, block.totalRow, column, parts, undefined, label, field, problems);
     }
   }
+}
+
+/** The 合计/总分 label of a grand total row, on one line ("总分" beside 其他需要说明事项 too). */
+function grandTotalLabel(sheet: SheetGrid, row: number): string {
+  for (const cell of sheet.cellsInRow(row)) {
+    if (typeof cell.value === "string" && totalLabelKind(cell.value) === "grand")
+      return oneLine(cell.value);
+  }
+  return textAt(sheet, row, firstLabelColumn(sheet, row)) || "合计";
 }
 
 function firstLabelColumn(sheet: SheetGrid, row: number): number {

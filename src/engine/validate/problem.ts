@@ -40,6 +40,11 @@ export type ProblemFacts =
       readonly max: number;
     }
   | {
+      /** The header has no indicator row under it: the form is scored on its budget line alone. */
+      readonly code: "no-indicator-rows";
+      readonly headerRow: number;
+    }
+  | {
       readonly code: "negative-value";
       readonly field: FieldName;
       readonly subject: string;
@@ -109,6 +114,7 @@ export const PROBLEM_SEVERITY: Readonly<Record<ProblemCode, Severity>> = {
   "grade-band": "warning",
   "unit-mismatch": "warning",
   "rating-mismatch": "warning",
+  "no-indicator-rows": "warning",
 };
 
 export interface Problem {
