@@ -14,6 +14,7 @@ import { readXlsxGrid } from "../workbook/xlsx/readXlsxGrid";
 
 interface ExpectedForm {
   readonly sheet: string;
+  readonly profile?: string;
   readonly indicatorCount: number;
   readonly notApplicableRows?: readonly number[];
   readonly skippedRows?: ReadonlyArray<{ readonly row: number; readonly reason: string }>;
@@ -122,6 +123,8 @@ export function judge(spec: Spec, result: ScoreResult): TableVerdict {
         );
     }
 
+    if (want.profile !== undefined && form.profile !== want.profile)
+      notes.push(label + "profile " + form.profile + ", expected " + want.profile);
     if (want.totalComplete !== undefined && form.total.complete !== want.totalComplete)
       notes.push(
         label + "total complete " + form.total.complete + ", expected " + want.totalComplete

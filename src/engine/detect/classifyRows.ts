@@ -2,7 +2,7 @@ import { parseText } from "../values/parseValue";
 import { budgetHeaderAt } from "./budgetBlock";
 import { headerBandAt, type HeaderBand } from "./findHeaders";
 import { isFormOpening, isTrailingLabel, totalLabelKind } from "./rowLabels";
-import { isBreakdownName, isNotApplicableText, isTemplateName } from "./rowWords";
+import { isBreakdownName, isGoalTitle, isNotApplicableText, isTemplateName } from "./rowWords";
 import { MAX_COLUMNS, type SheetView, type ViewCell } from "./sheetView";
 import type { IndicatorColumnRole } from "./types";
 
@@ -132,13 +132,28 @@ export function classifyRows(
       continue;
     }
     if (budgetHeaderAt(view, row)) break;
+    // The title of the next goal's block, on its own row above that block's header.
+    if (texts.length > 0 && texts.length <= 2 && isGoalTitle(texts[0].words)) {
+      const header = headerBandAt(view, nextRowAfter(view, row), lenient);
+      if (header && header.signature === band.signature) {
+        rows.push({ ...plainRow(row, "block", texts[0].label), title: texts[0].label });
+        lastRow = row;
+        blankRun = 0;
+        continue;
+      }
+    }
     const nextHeader = headerBandAt(view, row, lenient);
     if (nextHeader) {
       // The same header again (a table printed over several pages) continues this table;
       // another header starts another table.
       if (nextHeader.signature !== band.signature) break;
-      // A header repeated for the next goal block (年度绩效目标2) opens that block.
-      const block = nextHeader.blockTitle;
+      // A header repeated for the next goal block (年度绩效目标2) opens that block, unless the
+      // block's title row above it did.
+      const previousRow = rows.length > 0 ? rows[rows.length - 1] : null;
+      const block =
+        previousRow && previousRow.kind === "block" && previousRow.row === row - 1
+          ? null
+          : nextHeader.blockTitle;
       for (let header = row; header <= nextHeader.bottom; header++)
         rows.push(
           header === row && block
@@ -202,6 +217,12 @@ export function classifyRows(
     });
   }
   return { rows, lastRow };
+}
+
+/** The first row holding a cell below `row`. */
+function nextRowAfter(view: SheetView, row: number): number {
+  const index = view.indexFrom(row + 1);
+  return index < view.rows.length ? view.rows[index].row : row + 1;
 }
 
 function plainRow(row: number, kind: RowClass, text: string): ClassifiedRow {

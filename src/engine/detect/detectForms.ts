@@ -19,6 +19,7 @@ import type {
   DetectedIndicatorTable,
   IndicatorColumnRole,
   ReadingMiss,
+  SkippedRow,
   WorkbookReading,
 } from "./types";
 
@@ -170,9 +171,30 @@ function readSheet(
       form.table.lastRow,
       trailingEnd
     );
-    return { sheet: sheet.name, table: form.table, budget: form.budget, info };
+    const trailing = trailingTextRows(view, form.table.lastRow, trailingEnd);
+    const table =
+      trailing.length > 0
+        ? { ...form.table, skippedRows: form.table.skippedRows.concat(trailing) }
+        : form.table;
+    return { sheet: sheet.name, table, budget: form.budget, info };
   });
   return { forms, misses, outside };
+}
+
+// Text rows after a table (评价结论, 存在问题, 备注, 填表人…) belong to it; a few are listed.
+const TRAILING_ROWS_LISTED = 20;
+
+/** The rows with text after a table, up to where the next form starts: listed as skipped text. */
+function trailingTextRows(view: SheetView, lastRow: number, end: number): SkippedRow[] {
+  const rows: SkippedRow[] = [];
+  for (let index = view.indexFrom(lastRow + 1); index < view.rows.length; index++) {
+    const viewRow = view.rows[index];
+    if (viewRow.row > end || viewRow.row > lastRow + TRAILING_ROWS_LISTED) break;
+    if (budgetHeaderAt(view, viewRow.row) || headerBandAt(view, viewRow.row)) break;
+    const texts = viewRow.cells.filter((cell) => cell.words !== "");
+    if (texts.length > 0) rows.push({ row: viewRow.row, reason: "text", text: texts[0].label });
+  }
+  return rows;
 }
 
 /** True when the block's 年度资金总额 row states amounts a rate can be computed from. */

@@ -1,4 +1,5 @@
 import { headerCues, isHeaderWord, HEADER_WORD, type HeaderCues } from "./headerLexicon";
+import { isGoalTitle } from "./rowWords";
 import { MAX_COLUMNS, type SheetView, type ViewCell } from "./sheetView";
 import type { IndicatorColumnRole } from "./types";
 
@@ -72,8 +73,14 @@ export function headerBandAt(view: SheetView, row: number, lenient = false): Hea
     const master = view.own(area.top, area.left);
     if (!master || master.words === "") continue;
     coveredColumns.push(column.column);
-    if (blockTitle === null && /目标/.test(master.words) && master.words.length <= 30)
+    if (blockTitle === null && isGoalTitle(master.words))
       blockTitle = { title: master.label, words: master.words, cell: master.cell.address };
+  }
+  // Or on the row just above the header ("年度目标1:(80分) | 增强政府工作效率…").
+  if (blockTitle === null) {
+    const above = view.textCells(row - 1);
+    if (above.length > 0 && above.length <= 2 && isGoalTitle(above[0].words))
+      blockTitle = { title: above[0].label, words: above[0].words, cell: above[0].cell.address };
   }
   // A repeated header may name another goal in its band label column: it is the same header.
   const signature = columns

@@ -52,7 +52,7 @@ export function readTable(
   const groupPaths = new Map<number, string[]>();
 
   const openBlock = (title: string, cell: string): void => {
-    const name = withoutPoints(title);
+    const name = withoutPoints(title).replace(/[:：]+$/, "");
     block = name;
     levels.values = levelColumns.map(() => "");
     const points = pointsInLabel(normaliseText(title));

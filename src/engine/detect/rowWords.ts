@@ -68,3 +68,14 @@ export function withoutPoints(label: string): string {
     .trim();
   return stripped === "" ? label : stripped;
 }
+
+// "年度目标1:(80分)", "年度绩效目标1（40分）", "年度绩效目标2", "绩效目标一": the title of a goal's block
+// of indicators (湖北) — not "年度总体目标", the national form's goal text block.
+const GOAL_TITLE =
+  /^(年度)?(绩效)?目标([一二三四五六七八九十]|\d{1,2})?[:：]?(\(\d{1,3}(\.\d{1,2})?分\))?[:：]?$/;
+
+/** True for the title of a goal's block of indicators ("年度绩效目标1（40分）"). */
+export function isGoalTitle(words: string): boolean {
+  const match = GOAL_TITLE.exec(words);
+  return match !== null && (match[3] !== undefined || match[4] !== undefined);
+}

@@ -137,7 +137,10 @@ export interface DetectedIndicatorTable {
   /** Every column the header spans, with its header text (the choices of a column map). */
   readonly headerColumns: ReadonlyArray<{ readonly column: number; readonly header: string }>;
   readonly ignoredColumns: readonly IgnoredColumn[];
-  /** Rows between the header and lastRow that are not indicators, with why (blank rows left out). */
+  /**
+   * Rows under the header that are not indicators, with why (blank rows left out): those up to
+   * lastRow, then the text rows after the table (评价结论, 备注…) up to where the next form starts.
+   */
   readonly skippedRows: readonly SkippedRow[];
   readonly maxSource: MaxSource;
   /** Groups' 分值 from their labels; used when maxSource is "labels". */

@@ -602,9 +602,10 @@ function scoreBudget(
       rate = executed / budget;
       if (max !== null) computed = round2(Math.min(1, rate) * max);
     }
-  } else if (budget === null && executed === null) {
-    // No amounts: the 执行率 the sheet states, a bare number in a % column being percent
-    // ("20" meaning 20 %; a number formatted as a percentage is already a fraction).
+  }
+  if (rate === null) {
+    // No rate from the amounts: the 执行率 the sheet states, a bare number in a % column being
+    // percent ("20" meaning 20 %; a number formatted as a percentage is already a fraction).
     const stated = parseCell(rateCell);
     if (stated.kind === "number" && stated.value >= 0) {
       const value =
