@@ -5,6 +5,11 @@ import { missWithHint } from "./columnsOption";
 // Enough to act on in a terminal; the results sheet and --json list every problem.
 const PROBLEMS_SHOWN = 20;
 
+// A form without a 分值 column or labels stating maxima has none to show.
+function maxText(max: number): string {
+  return max === 0 ? "—" : formatScore(max);
+}
+
 /** The short Chinese summary `selfeval score` prints. */
 export function formatSummary(result: ScoreResult): string {
   const lines: string[] = ["绩效自评评分：" + result.report.file];
@@ -20,7 +25,7 @@ export function formatSummary(result: ScoreResult): string {
       "  总分 " +
         (total.score === null ? "—" : formatScore(total.score)) +
         " / " +
-        formatScore(total.max) +
+        maxText(total.max) +
         "　评级 " +
         (form.summary.rating ?? "—") +
         (total.complete ? "" : "（不完整：" + undetermined + " 项得分无法确定）")
@@ -33,7 +38,7 @@ export function formatSummary(result: ScoreResult): string {
           " " +
           (group.score === null ? "—" : formatScore(group.score)) +
           " / " +
-          formatScore(group.max)
+          maxText(group.max)
       );
     }
   }

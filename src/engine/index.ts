@@ -17,3 +17,28 @@ export type { CellMark, OutputSheet, PlacedOutputSheet, WritePlan } from "./outp
 export type { Report } from "./report/schema";
 export type { Problem, ProblemCode } from "./validate/problem";
 export { PROFILES, ratingOf, type Profile, type ProfileId } from "./rules/profile";
+export {
+  inspectWorkbook,
+  describeReading,
+  missMessage,
+  type Inspection,
+  type InspectedForm,
+  type InspectedColumn,
+  type InspectedMiss,
+  type InspectOptions,
+} from "./detect/inspectWorkbook";
+export {
+  parseColumnMap,
+  formatColumnMap,
+  roleOfName,
+  EMPTY_COLUMN_MAP,
+  type ColumnMap,
+  type ColumnMapEntry,
+} from "./detect/columnMap";
+export { ROLE_LABELS } from "./detect/roleLabels";
+export type {
+  ColumnMapError,
+  IndicatorColumnRole,
+  ReadingMiss,
+  WorkbookReading,
+} from "./detect/types";

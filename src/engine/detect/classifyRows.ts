@@ -284,7 +284,13 @@ function blockTitle(
     return null;
   if (/目标/.test(cell.words) && cell.words.length <= 30)
     return { kind: "block", title: cell.label };
-  if (table.levelColumns.indexOf(cell.column) >= 0) return { kind: "group", title: cell.label };
+  // A category name is short; a sentence merged across the table is a note.
+  if (
+    table.levelColumns.indexOf(cell.column) >= 0 &&
+    cell.words.length <= 20 &&
+    !/[。；;，,]/.test(cell.words)
+  )
+    return { kind: "group", title: cell.label };
   return { kind: "text", title: cell.label };
 }
 

@@ -35,8 +35,9 @@ function valueRightOf(view: SheetView, row: number, column: number): string {
     if (cell.column <= column) continue;
     const text = cell.raw.trim();
     if (text === "") continue;
-    // The next label ("填报日期：…") rather than a value: the label was left blank.
+    // The next label ("填报日期：…", "实施单位") rather than a value: the label was left blank.
     if (/^[^:：]{1,10}[:：]/.test(text)) return "";
+    if (UNIT_LABEL.test(cell.words) || PROJECT_LABEL.test(cell.words)) return "";
     return text;
   }
   return "";
