@@ -34,8 +34,6 @@ export interface ClassifiedRow {
   readonly kind: RowClass;
   /** The level columns' labels as shown (through merged areas), on one line; "" when blank. */
   readonly levels: readonly string[];
-  /** Level labels written on this row itself (not shown through a merge from above). */
-  readonly ownLevels: readonly boolean[];
   /** The name cell's text on one line. */
   readonly name: string;
   /** For a block row: its title. */
@@ -125,7 +123,11 @@ export function classifyRows(
       !scoresLikeIndicator(view, row, columns)
     )
       break;
-    if (isFormOpening(texts.map((cell) => cell.raw))) break;
+    if (
+      texts.length > 0 &&
+      isFormOpening(texts.length === 1 ? [texts[0].words] : [texts[0].words, ""])
+    )
+      break;
     // "续表": the table goes on below, under its header repeated.
     if (texts.length === 1 && /^\(?续(上)?表\)?[:：]?$/.test(texts[0].words)) {
       rows.push(plainRow(row, "header", texts[0].label));
@@ -172,16 +174,15 @@ export function classifyRows(
       const cell = view.shown(row, column);
       return cell ? cell.label : "";
     });
-    const ownLevels = levelColumns.map((column) => view.ownWords(row, column) !== "");
     const nameCell = view.own(row, nameColumn);
     const name = nameCell ? nameCell.label : "";
     if (total === "grand") {
-      rows.push({ row, kind: "grand-total", levels, ownLevels, name });
+      rows.push({ row, kind: "grand-total", levels, name });
       lastRow = row;
       break;
     }
     if (total === "subtotal") {
-      rows.push({ row, kind: "subtotal", levels, ownLevels, name });
+      rows.push({ row, kind: "subtotal", levels, name });
       lastRow = row;
       blankRun = 0;
       continue;
@@ -190,14 +191,14 @@ export function classifyRows(
     const hasValues = valueColumns.some((column) => view.own(row, column) !== undefined);
     const block = blockTitle(view, texts, table, rightmost, hasValues);
     if (block !== null) {
-      rows.push({ row, kind: block.kind, levels, ownLevels, name, title: block.title });
+      rows.push({ row, kind: block.kind, levels, name, title: block.title });
       lastRow = row;
       blankRun = 0;
       continue;
     }
     if (name === "" && !hasValues) {
       if (levels.some((label) => label !== "")) {
-        rows.push({ row, kind: "group", levels, ownLevels, name });
+        rows.push({ row, kind: "group", levels, name });
         lastRow = row;
         blankRun = 0;
         continue;
@@ -212,7 +213,6 @@ export function classifyRows(
       row,
       kind: rowClass(view, row, table, name, levelColumns),
       levels,
-      ownLevels,
       name,
     });
   }
@@ -226,7 +226,7 @@ function nextRowAfter(view: SheetView, row: number): number {
 }
 
 function plainRow(row: number, kind: RowClass, text: string): ClassifiedRow {
-  return { row, kind, levels: [], ownLevels: [], name: text };
+  return { row, kind, levels: [], name: text };
 }
 
 /**
@@ -240,6 +240,8 @@ function totalKindOfRow(
 ): "grand" | "subtotal" | null {
   let kind: "grand" | "subtotal" | null = null;
   for (const cell of texts) {
+    // 合计/总分/小计 labels are short: most cells are passed over without a pattern.
+    if (cell.words.length > 14) continue;
     const found = totalLabelKind(cell.words);
     if (found === "grand") return "grand";
     if (found === "subtotal" && cell.column <= lastLabelColumn && kind === null) kind = found;
@@ -344,7 +346,15 @@ function rowClass(
     if (empty(target) && empty(actual) && scoreEmpty) return "template";
     return "indicator";
   }
-  if (isTemplateName(nameWords) && empty(target) && empty(actual) && scoreEmpty) return "template";
+  // Template names are short; most names are passed over without the pattern.
+  if (
+    nameWords.length <= 16 &&
+    isTemplateName(nameWords) &&
+    empty(target) &&
+    empty(actual) &&
+    scoreEmpty
+  )
+    return "template";
   if (isBreakdownName(nameWords) && !isNumberCell("max") && !isNumberCell("score"))
     return "breakdown";
   if (scoreEmpty) {

@@ -214,7 +214,7 @@ function formOpeningRow(view: SheetView, from: number, to: number): number {
   for (let index = view.indexFrom(from); index < view.rows.length; index++) {
     const row = view.rows[index].row;
     if (row >= to) break;
-    if (isFormOpening(view.textCells(row).map((cell) => cell.raw))) return row;
+    if (isFormOpening(view.textCells(row).map((cell) => cell.words))) return row;
   }
   return from;
 }

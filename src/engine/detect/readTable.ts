@@ -32,6 +32,31 @@ interface LevelState {
   values: string[];
 }
 
+interface LabelReading {
+  /** Without its points. */
+  readonly name: string;
+  readonly points: number | null;
+  readonly pointsOnly: boolean;
+}
+
+// Categories repeat down thousands of rows: each label is read once.
+const LABELS = new Map<string, LabelReading>();
+const LABELS_LIMIT = 2000;
+
+function labelOf(label: string): LabelReading {
+  let read = LABELS.get(label);
+  if (!read) {
+    read = {
+      name: withoutPoints(label),
+      points: pointsInLabel(normaliseText(label)),
+      pointsOnly: isPointsOnly(label),
+    };
+    if (LABELS.size >= LABELS_LIMIT) LABELS.clear();
+    LABELS.set(label, read);
+  }
+  return read;
+}
+
 export function readTable(
   view: SheetView,
   table: TableColumns,
@@ -68,7 +93,7 @@ export function readTable(
     // A level label stating points gives its group's 分值, once per group.
     row.levels.forEach((label, i) => {
       if (label === "") return;
-      const points = pointsInLabel(normaliseText(label));
+      const points = labelOf(label).points;
       if (points === null) return;
       const groupPath = withBlock(path.slice(0, depthOf(levels, i)));
       const key = groupPath.map(normaliseText).join("\u0000");
@@ -85,13 +110,15 @@ export function readTable(
 
   for (const row of body.rows) {
     const explicit = row.levels.map((label, i) => {
+      if (label === "") return label;
       // A 一级 cell showing only its points ("（50分）") is named by the national form from the
       // 二级 beside it ("数量指标" → "产出指标").
-      if (isPointsOnly(label) && i + 1 < row.levels.length) {
-        const named = firstLevelOf(withoutPoints(row.levels[i + 1]));
+      const read = labelOf(label);
+      if (read.pointsOnly && i + 1 < row.levels.length) {
+        const named = firstLevelOf(labelOf(row.levels[i + 1]).name);
         if (named !== null) return named;
       }
-      return withoutPoints(label);
+      return read.name;
     });
     switch (row.kind) {
       case "header":

@@ -44,13 +44,13 @@ const FORM_INFO_LABEL =
 
 /**
  * True when the own texts of a row open a form (a title or year line standing alone, or a form
- * info label first): a table above it has ended.
+ * info label first): a table above it has ended. Takes the row's texts' normalised words.
  */
-export function isFormOpening(texts: readonly string[]): boolean {
-  if (texts.length === 0) return false;
-  const first = normaliseText(texts[0]);
+export function isFormOpening(words: readonly string[]): boolean {
+  if (words.length === 0) return false;
+  const first = words[0];
   if (FORM_INFO_LABEL.test(first)) return true;
-  if (texts.length !== 1 || first.length > 40) return false;
+  if (words.length !== 1 || first.length > 40) return false;
   return FORM_TITLE.test(first) || YEAR_LINE.test(first);
 }
 

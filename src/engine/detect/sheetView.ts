@@ -43,10 +43,27 @@ export class ViewCell {
   }
 }
 
-export interface ViewRow {
-  readonly row: number;
-  /** The row's cells within MAX_COLUMNS, left to right; blank text cells with a formula included. */
-  readonly cells: readonly ViewCell[];
+export class ViewRow {
+  private textList: ViewCell[] | undefined;
+  private numberSeen: boolean | undefined;
+
+  constructor(
+    readonly row: number,
+    /** The row's cells within MAX_COLUMNS, left to right; blank text cells with a formula included. */
+    readonly cells: readonly ViewCell[]
+  ) {}
+
+  /** The cells with text (words not empty), left to right: worked out once. */
+  get texts(): readonly ViewCell[] {
+    if (this.textList === undefined) this.textList = this.cells.filter((cell) => cell.words !== "");
+    return this.textList;
+  }
+
+  /** True when the row holds a real number. */
+  get hasNumber(): boolean {
+    if (this.numberSeen === undefined) this.numberSeen = this.cells.some((cell) => cell.isNumber);
+    return this.numberSeen;
+  }
 }
 
 /** The cell's value as text as typed (rich text already flattened by the adapter), "" when blank. */
@@ -70,7 +87,7 @@ export class SheetView {
         cells.push(new ViewCell(cell, raw, normaliseText(raw)));
       }
       if (cells.length === 0) continue;
-      const viewRow = { row, cells };
+      const viewRow = new ViewRow(row, cells);
       rows.push(viewRow);
       this.byRow.set(row, viewRow);
     }
@@ -140,17 +157,19 @@ export class SheetView {
   }
 
   /** The non-blank cells of a row (words not empty), left to right. */
-  textCells(row: number): ViewCell[] {
+  textCells(row: number): readonly ViewCell[] {
     const viewRow = this.byRow.get(row);
-    return viewRow ? viewRow.cells.filter((cell) => cell.words !== "") : [];
+    return viewRow ? viewRow.texts : NO_CELLS;
   }
 
   /** True when the row holds a real number. */
   hasNumber(row: number): boolean {
     const viewRow = this.byRow.get(row);
-    return !!viewRow && viewRow.cells.some((cell) => cell.isNumber);
+    return !!viewRow && viewRow.hasNumber;
   }
 }
+
+const NO_CELLS: readonly ViewCell[] = [];
 
 /** One view per sheet and run: stages share it. */
 const VIEWS = new WeakMap<SheetGrid, SheetView>();

@@ -114,6 +114,8 @@ export function createSheetGrid(input: SheetGridInput): SheetGrid {
 
   const usedRows: number[] = [];
   const cellsByRow = new Map<number, SheetCell[]>();
+  // Rows of a table are narrow: their cells are also kept by column for a direct lookup.
+  const byColumn = new Map<number, Array<SheetCell | undefined>>();
   for (const cell of kept) {
     let rowCells = cellsByRow.get(cell.row);
     if (!rowCells) {
@@ -125,6 +127,13 @@ export function createSheetGrid(input: SheetGridInput): SheetGrid {
     if (last && last.column === cell.column) rowCells[rowCells.length - 1] = cell;
     else rowCells.push(cell);
   }
+  cellsByRow.forEach((rowCells, row) => {
+    const last = rowCells[rowCells.length - 1].column;
+    if (last > DIRECT_COLUMNS) return;
+    const direct: Array<SheetCell | undefined> = new Array(last + 1);
+    for (const cell of rowCells) direct[cell.column] = cell;
+    byColumn.set(row, direct);
+  });
   const noCells: readonly GridCell[] = [];
 
   return {
@@ -134,6 +143,8 @@ export function createSheetGrid(input: SheetGridInput): SheetGrid {
     merges,
     owner: input.owner ?? null,
     cell(row: number, column: number): GridCell | undefined {
+      const direct = byColumn.get(row);
+      if (direct) return direct[column];
       const rowCells = cellsByRow.get(row);
       return rowCells ? findColumn(rowCells, column) : undefined;
     },
@@ -148,6 +159,9 @@ export function createSheetGrid(input: SheetGridInput): SheetGrid {
     },
   };
 }
+
+// Rows whose cells end at or before this column get a direct lookup by column.
+const DIRECT_COLUMNS = 64;
 
 function order(a: GridCell, b: GridCell): number {
   return a.row - b.row || a.column - b.column;
