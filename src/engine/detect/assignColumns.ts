@@ -281,6 +281,10 @@ function whyIgnored(
       leaningWeight = weight;
     }
   }
+  if (entry.profile && entry.profile.coveredByHeader)
+    return /目标/.test(entry.header)
+      ? "目标组的标题，合并覆盖该组各行：其下的指标属于这一组"
+      : "表头单元格向下合并覆盖整列，是标签列，不是数据列";
   if (rubric && leaningWeight < HEADER_WORD)
     return "表头“" + entry.header + "”是评分说明，不是数值列";
   if (leaning === null || leaningWeight < 3) return null;

@@ -11,7 +11,7 @@ import { readFormInfo } from "./formInfo";
 import { isToolSheet } from "./isToolSheet";
 import { readTable } from "./readTable";
 import { isFormOpening } from "./rowLabels";
-import { viewOf, type SheetView } from "./sheetView";
+import { shortText, viewOf, type SheetView } from "./sheetView";
 import type {
   ColumnMapError,
   DetectedBudgetBlock,
@@ -192,7 +192,8 @@ function trailingTextRows(view: SheetView, lastRow: number, end: number): Skippe
     if (viewRow.row > end || viewRow.row > lastRow + TRAILING_ROWS_LISTED) break;
     if (budgetHeaderAt(view, viewRow.row) || headerBandAt(view, viewRow.row)) break;
     const texts = viewRow.cells.filter((cell) => cell.words !== "");
-    if (texts.length > 0) rows.push({ row: viewRow.row, reason: "text", text: texts[0].label });
+    if (texts.length > 0)
+      rows.push({ row: viewRow.row, reason: "text", text: shortText(texts[0].label) });
   }
   return rows;
 }

@@ -5,7 +5,7 @@ import type { HeaderBand } from "./findHeaders";
 import { totalLabelKind } from "./rowLabels";
 import { firstLevelOf, isPointsOnly } from "./nationalCategories";
 import { pointsInLabel, withoutPoints } from "./rowWords";
-import type { SheetView } from "./sheetView";
+import { shortText, type SheetView } from "./sheetView";
 import type {
   DetectedIndicator,
   DetectedTotalRow,
@@ -193,7 +193,7 @@ export function readTable(
         skipped.push({
           row: row.row,
           reason: row.kind as SkippedRowReason,
-          text: row.name !== "" ? row.name : (row.title ?? firstText(view, row.row)),
+          text: shortText(row.name !== "" ? row.name : (row.title ?? firstText(view, row.row))),
         });
         break;
       default:
@@ -239,7 +239,7 @@ function depthOf(state: LevelState, levelIndex: number): number {
 
 function firstText(view: SheetView, row: number): string {
   const cells = view.textCells(row);
-  return cells.length > 0 ? cells[0].label : "";
+  return cells.length > 0 ? shortText(cells[0].label) : "";
 }
 
 /**

@@ -66,6 +66,11 @@ export class ViewRow {
   }
 }
 
+/** A text to show in a list of rows: its first 60 characters. */
+export function shortText(label: string): string {
+  return label.length > 60 ? label.slice(0, 60) + "…" : label;
+}
+
 /** The cell's value as text as typed (rich text already flattened by the adapter), "" when blank. */
 export function cellText(cell: GridCell | undefined): string {
   if (!cell || cell.value === null) return "";
