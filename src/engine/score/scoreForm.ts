@@ -845,10 +845,15 @@ function checkWeightsTotal(
   profile: Profile,
   problems: ProblemCollector
 ): void {
+  // The weights as the table sets them: a row that does not apply keeps the 分值 it states (a
+  // "/" there states none).
+  const weighted = indicators.filter(
+    (indicator) => !(indicator.kind === "not-applicable" && indicator.max === null)
+  );
   // Only a full set of weights can be checked; a missing one is already its own problem.
-  if (indicators.length === 0 || indicators.some((indicator) => indicator.max === null)) return;
+  if (weighted.length === 0 || weighted.some((indicator) => indicator.max === null)) return;
   if (budget && budget.max === null) return;
-  const maxima = indicators.map((indicator) => indicator.max as number);
+  const maxima = weighted.map((indicator) => indicator.max as number);
   if (budget) maxima.push(budget.max as number);
   const sum = sum2(maxima);
   if (Math.abs(sum - profile.totalMax) <= profile.tolerance) return;

@@ -217,6 +217,19 @@ describe("3. template rows left as shipped", () => {
   });
 });
 
+describe("3. rows that do not apply, and the weights", () => {
+  it("still checks the weights of a table with a not-applicable row whose 分值 is /", () => {
+    const sheet = sheetFromRows("表", [
+      ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+      ["产出指标", "数量指标", "培训人次", "≥100人次", "120人次", 80, 80],
+      ["效益指标", "生态效益指标", "指标1:/", "/", "/", "/"],
+    ]);
+    const result = scoreWorkbook(workbookOf(sheet));
+    expect(problemKeys(result)).toEqual(["F1 weights-total"]);
+    expect(result.report.indicators[1]).toMatchObject({ kind: "not-applicable", max: null, score: null });
+  });
+});
+
 describe("4. breakdown rows (其中…)", () => {
   it("reads 其中 rows under an indicator as parts of it: no 分值 or 得分 by design, no problem", () => {
     const sheet = sheetFromRows("表", [
