@@ -137,7 +137,6 @@ function readSheet(
       continue;
     }
     const attempt = readTableAt(view, band, fixed, lenient);
-    for (const column of attempt.outside) outside.push({ column, headerTop: band.top });
     // A header with no indicator row under it is no form, unless the budget line above it can be
     // scored on its own (the score then says so).
     const budgetOnly =
@@ -146,6 +145,8 @@ function readSheet(
       budget !== null &&
       canScoreBudget(view, budget);
     if (attempt.table && (attempt.table.indicators.length > 0 || budgetOnly)) {
+      // A mapped column outside a table that became a form: the map names something else.
+      for (const column of attempt.outside) outside.push({ column, headerTop: band.top });
       found.push({ table: attempt.table, budget, searchFrom });
       budget = null;
       searchFrom = attempt.table.lastRow + 1;

@@ -41,7 +41,11 @@ describe("column maps (properties)", () => {
         if (reading.columnMapErrors.length > 0) return;
         for (const form of reading.forms)
           for (const bound of map.entries.filter((e) => e.sheet !== "别的表"))
-            if (!map.entries.some((e) => e.role === bound.role && e.sheet === "自评表" && bound.sheet === null))
+            if (
+              !map.entries.some(
+                (e) => e.role === bound.role && e.sheet === "自评表" && bound.sheet === null
+              )
+            )
               expect(form.table.columns[bound.role]).toBe(bound.column);
       }),
       { numRuns: 400 }

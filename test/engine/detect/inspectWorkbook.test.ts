@@ -97,6 +97,27 @@ describe("inspectWorkbook", () => {
     expect(result.report.forms[0].total.score).toBe(10);
   });
 
+  it("applies a map for every sheet to the forms, not to a 填表说明 sheet beside them", async () => {
+    const workbook = await loadWorkbookGrid(
+      path.join(__dirname, "..", "..", "fixtures", "layouts", "multi-project-sheets.xlsx")
+    );
+    const columnMap = parseColumnMap("分值=G,自评得分=H").map;
+    const inspection = inspectWorkbook(workbook, { columnMap });
+    expect(inspection.columnMapErrors).toEqual([]);
+    expect(inspection.forms.map((form) => form.sheet)).toEqual([
+      "营养改善计划",
+      "校舍维修改造",
+      "教师培训",
+    ]);
+    expect(
+      inspection.forms.every((form) =>
+        form.columns.some(
+          (column) => column.role === "max" && column.column === "G" && column.source === "map"
+        )
+      )
+    ).toBe(true);
+  });
+
   it("names the map's entries it cannot apply", () => {
     const sheet = sheetFromRows("表", [
       ["一级指标", "三级指标", "分值", "得分"],

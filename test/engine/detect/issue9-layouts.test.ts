@@ -226,7 +226,11 @@ describe("3. rows that do not apply, and the weights", () => {
     ]);
     const result = scoreWorkbook(workbookOf(sheet));
     expect(problemKeys(result)).toEqual(["F1 weights-total"]);
-    expect(result.report.indicators[1]).toMatchObject({ kind: "not-applicable", max: null, score: null });
+    expect(result.report.indicators[1]).toMatchObject({
+      kind: "not-applicable",
+      max: null,
+      score: null,
+    });
   });
 });
 
