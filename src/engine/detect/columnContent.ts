@@ -21,8 +21,10 @@ export interface ColumnProfile {
   readonly withOperator: number;
   /** Numbers with % or a unit, no operator ("96.90%", "320个"). */
   readonly measured: number;
-  /** Operators alone (≥, ≤, =, 正向…): a 指标性质 column. */
+  /** Operators alone (≥, ≤, =, 大于等于…): a 指标性质 column. */
   readonly operators: number;
+  /** Directions alone (正向, 反向, 定量, 定性): a 指标性质 column that states no operator. */
+  readonly directions: number;
   /** Units alone (%, 个, 万元…): a 度量单位 column. */
   readonly units: number;
   /** Category names (产出指标, 数量指标, 履职效能…). */
@@ -48,8 +50,11 @@ export interface ColumnProfile {
 // Category names of the national forms and the department frameworks seen.
 const CATEGORY =
   /^(产出|效益|满意度|效果|影响|过程|决策|管理|履职|投入|项目|部门|数量|质量|时效|成本|经济成本|社会成本|生态环境成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|社会公众满意度|履职效能|管理效能|履职成效|综合管理|部门决策|部门管理|预算管理|资产管理|财务管理|运行成本|预算编制|预算执行|绩效管理|信息公开|采购管理)(指标|效能|成效|情况)?$/;
+// 指标性质 written as an operator (≥, 大于等于…), or only as a direction (正向, 定量…): the first
+// makes a target with its 指标值, the second says less.
 const OPERATOR =
-  /^(≥|≤|=|>|<|>=|<=|==|正向|反向|定性|定量|正向指标|反向指标|定性指标|定量指标|≠|±)$/;
+  /^(≥|≤|=|>|<|>=|<=|==|≠|±|大于等于|小于等于|等于|大于|小于|不低于|不高于|不少于|不多于|不超过|不大于|不小于)$/;
+const DIRECTION = /^(正向|反向|定性|定量)(指标)?$/;
 const UNIT_WORD =
   "%|‰|个|人|次|人次|户|户次|所|座|亩|公里|千米|米|平方米|立方米|平方公里|公顷|吨|千克|公斤|斤|克|元|万元|亿元|" +
   "天|日|月|年|小时|分钟|项|家|套|台|辆|件|张|本|册|篇|场|期|批|处|条|间|栋|株|头|只|份|起|宗|例|单|课时|学时|" +
@@ -70,6 +75,7 @@ export function profileColumn(
   let withOperator = 0;
   let measured = 0;
   let operators = 0;
+  let directions = 0;
   let units = 0;
   let categories = 0;
   let longText = 0;
@@ -100,6 +106,9 @@ export function profileColumn(
       case "operator":
         operators++;
         break;
+      case "direction":
+        directions++;
+        break;
       case "unit":
         units++;
         break;
@@ -124,6 +133,7 @@ export function profileColumn(
     withOperator,
     measured,
     operators,
+    directions,
     units,
     categories,
     longText,
@@ -139,7 +149,7 @@ export function profileColumn(
 
 type CellKind =
   | { kind: "plain"; value: number }
-  | { kind: "operator-value" | "measured" | "operator" | "unit" | "category" }
+  | { kind: "operator-value" | "measured" | "operator" | "direction" | "unit" | "category" }
   | { kind: "placeholder" | "words" };
 
 function classify(cell: ViewCell): CellKind {
@@ -148,6 +158,7 @@ function classify(cell: ViewCell): CellKind {
     return isPercentLike(cell) ? { kind: "measured" } : { kind: "plain", value: cell.cell.value };
   }
   if (OPERATOR.test(words)) return { kind: "operator" };
+  if (DIRECTION.test(words)) return { kind: "direction" };
   if (isNotApplicableText(words, false)) return { kind: "placeholder" };
   if (CATEGORY.test(words)) return { kind: "category" };
   const parsed: ParsedValue = parseText(words);
@@ -244,6 +255,10 @@ export function contentCues(
   if (operators >= 0.6) {
     const why = "内容是≥、≤、=等指标性质符号";
     say("nature", 8, why);
+    for (const role of ["target", "actual", "name", "max", "score"] as const) say(role, -6, why);
+  } else if (share(profile.directions, filled) >= 0.6) {
+    const why = "内容是正向、反向等指标方向";
+    say("nature", 4, why);
     for (const role of ["target", "actual", "name", "max", "score"] as const) say(role, -6, why);
   }
   if (units >= 0.6 && profile.plainNumbers === 0) {

@@ -91,6 +91,7 @@ const PARTIAL: readonly Cue[] = [
 const RUBRIC =
   /评分标准|评分依据|计分方法|评分方法|评分细则|评分说明|评分规则|计分标准|打分标准|计分办法|评分办法|指标解释|指标说明|指标定义|指标内涵|考核内容|评价要点|评价标准|考核标准|计算公式|计算方法|评分要点|扣分标准/;
 const RUBRIC_PULL = -12;
+const NOT_A_SCORE = /得分(系数|率|比例|比率|占比)|系数$/;
 
 const CACHE = new Map<string, HeaderCues>();
 const CACHE_LIMIT = 2000;
@@ -115,6 +116,8 @@ function readCues(words: string): HeaderCues {
   const base = words.replace(/\([^)]*\)|【[^】]*】|\[[^\]]*\]/g, "").replace(/[:：*＊]+$/, "");
   for (const cue of EXACT) if (cue.pattern.test(base)) raise(cues, cue.role, cue.weight);
   for (const cue of PARTIAL) if (cue.pattern.test(base)) raise(cues, cue.role, cue.weight);
+  // "得分系数", "得分率", "得分比例" (重庆): a share of the score, not the score.
+  if (NOT_A_SCORE.test(base) && cues.score !== undefined) cues.score = -6;
   if (RUBRIC.test(base)) {
     for (const role of ["max", "score", "target", "actual", "nature", "unit"] as const)
       cues[role] = RUBRIC_PULL;

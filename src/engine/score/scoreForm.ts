@@ -293,10 +293,28 @@ function textAt(sheet: SheetGrid, row: number, column: number | undefined): stri
   return cellText(sheet.cell(row, column)).trim();
 }
 
-/** The target as the sheet states it, joining 指标性质 + 指标值 + 度量单位 when split. */
-function targetText(sheet: SheetGrid, detected: DetectedForm, row: number): string {
+// A 指标性质 that states a direction, not an operator: 正向 is "at least", 反向 "at most"
+// (财预〔2020〕10号 附1 评分说明: 正向指标 / 反向指标); 定量/定性 say nothing of it.
+const DIRECTIONS: Readonly<Record<string, string>> = {
+  正向: "≥",
+  正向指标: "≥",
+  反向: "≤",
+  反向指标: "≤",
+  定量: "",
+  定量指标: "",
+  定性: "",
+  定性指标: "",
+};
+
+/**
+ * The target as the sheet states it, joining 指标性质 + 指标值 + 度量单位 when split; `toRead`
+ * writes a direction (正向/反向) as the operator it means, for parsing.
+ */
+function targetText(sheet: SheetGrid, detected: DetectedForm, row: number, toRead = false): string {
   const columns = detected.table.columns;
-  const nature = textAt(sheet, row, columns.nature);
+  const statedNature = textAt(sheet, row, columns.nature);
+  const direction = toRead ? DIRECTIONS[normaliseText(statedNature)] : undefined;
+  const nature = direction !== undefined ? direction : statedNature;
   const value = textAt(sheet, row, columns.target);
   let unit = textAt(sheet, row, columns.unit);
   // A value cell formatted "95%" beside a 度量单位 of "%" states the unit once, not twice.
@@ -330,7 +348,7 @@ function parseTarget(
     // Split layout (指标性质 + 指标值 + 度量单位): read the three as the one target they state.
     const value = parseCell(valueCell);
     if (value.kind === "empty" || value.kind === "error") return value;
-    target = parseText(targetText(sheet, detected, row));
+    target = parseText(targetText(sheet, detected, row, true));
   }
   // A bare number under a name that states the operator ("仓储用房（≥**平方米）" | 500).
   if (target.kind === "number" && target.comparator === null && target.unit === null) {

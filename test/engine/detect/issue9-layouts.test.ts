@@ -394,3 +394,92 @@ describe("9. a department table of 指标分值 | 指标解释 | 评分标准 | 
     expect(result.report.forms[0].total).toEqual({ score: 10, max: 20, complete: false });
   });
 });
+
+describe("more published variants", () => {
+  it("takes 指标方向 written as words over a 指标性质 of 正向/反向 (内蒙古), and reads 正向 as ≥", () => {
+    const sheet = sheetFromRows("表", [
+      [
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "指标性质",
+        "指标方向",
+        "指标值",
+        "度量单位",
+        "实际完成值",
+        "分值",
+        "得分",
+      ],
+      ["产出指标", "数量指标", "培训人次", "正向", "大于等于", 100, "人次", 90, 50, 45],
+      ["产出指标", "成本指标", "人均成本", "反向", "小于等于", 200, "元", 250, 50, 40],
+    ]);
+    const [form] = detectForms(workbookOf(sheet));
+    expect(form.table.columns.nature).toBe(5);
+    const result = scoreWorkbook(workbookOf(sheet));
+    expect(result.report.indicators.map((i) => [i.target, i.computedScore])).toEqual([
+      ["大于等于100人次", 45],
+      ["小于等于200元", 40],
+    ]);
+    const directionOnly = sheetFromRows("表", [
+      [
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "指标性质",
+        "指标值",
+        "度量单位",
+        "实际完成值",
+        "分值",
+        "得分",
+      ],
+      ["产出指标", "数量指标", "培训人次", "正向", 100, "人次", 90, 50, 45],
+      ["产出指标", "成本指标", "人均成本", "反向", 200, "元", 250, 50, 40],
+    ]);
+    const read = scoreWorkbook(workbookOf(directionOnly)).report.indicators;
+    // Shown as the sheet states it, scored as ≥100 人次 and ≤200 元.
+    expect(read.map((i) => [i.target, i.kind, i.computedScore])).toEqual([
+      ["正向100人次", "quantitative", 45],
+      ["反向200元", "quantitative", 40],
+    ]);
+  });
+
+  it("does not take 得分系数 for the score (重庆: 指标权重 | 指标得分 | 得分系数)", () => {
+    const sheet = sheetFromRows("表", [
+      ["一级指标", "二级指标", "三级指标", "指标权重", "指标得分", "得分系数"],
+      ["产出", "数量", "公益林管护面积", 50, 47.5, 0.95],
+      ["效益", "生态", "森林覆盖率", 50, 50, 1],
+    ]);
+    const [form] = detectForms(workbookOf(sheet));
+    expect([form.table.columns.max, form.table.columns.score]).toEqual([4, 5]);
+  });
+
+  it("reads the 三级 columns of a table giving each level its own 分值 and 得分 (湖南)", () => {
+    const sheet = sheetFromRows("表", [
+      [
+        "一级指标",
+        "分值",
+        "得分",
+        "二级指标",
+        "分值",
+        "得分",
+        "三级指标",
+        "分值",
+        "评价标准",
+        "指标说明",
+        "得分",
+      ],
+      ["投入", 20, 18, "目标设定", 10, 9, "绩效目标合理性", 5, "符合得5分", "是否符合", 5],
+      [null, null, null, null, null, null, "绩效指标明确性", 5, "明确得5分", "是否明确", 4],
+      [null, null, null, "预算配置", 10, 9, "在职人员控制率", 5, "≤100%得5分", "在职/编制", 5],
+      [null, null, null, null, null, null, "三公经费变动率", 5, "≤0得5分", "变动", 4],
+    ]);
+    const [form] = detectForms(workbookOf(sheet));
+    expect(form.table.columns).toEqual({ level1: 1, level2: 4, level3: 7, max: 8, score: 11 });
+    expect(indicatorRows(form).map((row) => row[1])).toEqual([
+      "投入/目标设定",
+      "投入/目标设定",
+      "投入/预算配置",
+      "投入/预算配置",
+    ]);
+  });
+});
