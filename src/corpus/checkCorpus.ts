@@ -1,5 +1,7 @@
 import { promises as fs } from "fs";
 import * as path from "path";
+import { createSheetGrid, type RawCell } from "../engine/grid/createSheetGrid";
+import type { WorkbookGrid } from "../engine/grid/types";
 import { scoreWorkbook, type ScoreResult } from "../engine/scoreWorkbook";
 import { readXlsxGrid } from "../workbook/xlsx/readXlsxGrid";
 
@@ -50,18 +52,57 @@ export interface TableVerdict {
   readonly notes: readonly string[];
 }
 
+export interface CorpusOptions {
+  /**
+   * Read the tables as a host that gives no merged areas does (Excel 2016/2019 below ExcelApi
+   * 1.13): only each area's top-left value, blanks elsewhere.
+   */
+  readonly withoutMerges?: boolean;
+}
+
 /** Scores every table of a corpus folder and compares it with its spec. */
-export async function checkCorpus(dir: string): Promise<TableVerdict[]> {
+export async function checkCorpus(
+  dir: string,
+  options: CorpusOptions = {}
+): Promise<TableVerdict[]> {
   const names = (await fs.readdir(dir)).filter((name) => name.endsWith(".json")).sort();
   const verdicts: TableVerdict[] = [];
   for (const name of names) {
     const spec = JSON.parse(await fs.readFile(path.join(dir, name), "utf8")) as Spec;
     const bytes = await fs.readFile(path.join(dir, spec.id + ".xlsx"));
     const workbook = await readXlsxGrid(bytes);
-    const result = scoreWorkbook(workbook.grid, { fileName: spec.id + ".xlsx" });
+    const grid = options.withoutMerges ? withoutMerges(workbook.grid) : workbook.grid;
+    const result = scoreWorkbook(grid, { fileName: spec.id + ".xlsx" });
     verdicts.push(judge(spec, result));
   }
   return verdicts;
+}
+
+function withoutMerges(workbook: WorkbookGrid): WorkbookGrid {
+  return {
+    ...workbook,
+    sheets: workbook.sheets.map((sheet) =>
+      createSheetGrid({
+        name: sheet.name,
+        owner: sheet.owner,
+        cells: sheet.usedRows().reduce<RawCell[]>(
+          (cells, row) =>
+            cells.concat(
+              sheet.cellsInRow(row).map((cell) => ({
+                row: cell.row,
+                column: cell.column,
+                value: cell.value,
+                text: cell.text,
+                numberFormat: cell.numberFormat,
+                formula: cell.formula,
+                formulaNotCalculated: cell.formulaNotCalculated,
+              }))
+            ),
+          []
+        ),
+      })
+    ),
+  };
 }
 
 /** The comparison of one table's scoring with its spec. */

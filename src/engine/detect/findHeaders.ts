@@ -76,6 +76,16 @@ export function headerBandAt(view: SheetView, row: number, lenient = false): Hea
     if (blockTitle === null && isGoalTitle(master.words))
       blockTitle = { title: master.label, words: master.words, cell: master.cell.address };
   }
+  // A goal's title heading a header column without a merge (a host that gives no merged areas,
+  // Excel 2016): the same block title, and no part of the header's signature.
+  const titleColumns = coveredColumns.slice();
+  for (const column of columns) {
+    const cell = view.shown(lastWordRow, column.column);
+    if (!cell || !isGoalTitle(cell.words) || titleColumns.indexOf(column.column) >= 0) continue;
+    titleColumns.push(column.column);
+    if (blockTitle === null)
+      blockTitle = { title: cell.label, words: cell.words, cell: cell.cell.address };
+  }
   // Or on the row just above the header ("年度目标1:(80分) | 增强政府工作效率…").
   if (blockTitle === null) {
     const above = view.textCells(row - 1);
@@ -84,7 +94,7 @@ export function headerBandAt(view: SheetView, row: number, lenient = false): Hea
   }
   // A repeated header may name another goal in its band label column: it is the same header.
   const signature = columns
-    .filter((column) => coveredColumns.indexOf(column.column) < 0)
+    .filter((column) => titleColumns.indexOf(column.column) < 0)
     .map((column) => column.column + ":" + column.header.replace(/[\s\u3000]+/g, ""))
     .join("|");
   return { top: row, bottom, wordRows, columns, signature, blockTitle, coveredColumns };

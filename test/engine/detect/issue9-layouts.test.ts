@@ -163,6 +163,18 @@ describe("2. no 分值 column: maxima in labels (湖北)", () => {
     ]);
   });
 
+  it("reads the same without merge information (Excel 2016 gives none to an add-in)", () => {
+    const reading = readWorkbook(workbookOf(sheetFromRows("表", rows)));
+    expect(reading.forms).toHaveLength(1);
+    expect(reading.forms[0].table.groupMaxima.map((group) => group.path.join("/"))).toEqual([
+      "年度绩效目标1",
+      "年度绩效目标1/产出指标",
+      "年度绩效目标2",
+      "年度绩效目标2/满意度指标",
+    ]);
+    expect(indicatorRows(reading.forms[0]).map((row) => row[0])).toEqual([5, 6, 8]);
+  });
+
   it("flags a group whose entered scores add up to more than its label's 分值", () => {
     const over = rows.map((row) => row.slice());
     over[4][6] = 25; // 25 + 20 = 45 of 40
