@@ -1,11 +1,17 @@
 import type { ScoreResult } from "../engine/scoreWorkbook";
 import { formatScore } from "../engine/score/round";
+import { missWithHint } from "./columnsOption";
 import { DEFAULT_RULE_SET } from "../engine/rules/ruleSets";
 
 const SEVERITY_LABEL = { error: "错误", warning: "警告", info: "提示" } as const;
 
 // Enough to act on in a terminal; the results sheet and --json list every problem.
 const PROBLEMS_SHOWN = 20;
+
+// A form without a 分值 column or labels stating maxima has none to show.
+function maxText(max: number): string {
+  return max === 0 ? "—" : formatScore(max);
+}
 
 /** The short Chinese summary `selfeval score` prints. */
 export function formatSummary(result: ScoreResult): string {
@@ -26,7 +32,7 @@ export function formatSummary(result: ScoreResult): string {
       "  总分 " +
         (total.score === null ? "—" : formatScore(total.score)) +
         " / " +
-        formatScore(total.max) +
+        maxText(total.max) +
         "　评级 " +
         (form.summary.rating ?? "—") +
         (total.complete ? "" : "（不完整：" + undetermined + " 项得分无法确定）")
@@ -56,9 +62,15 @@ export function formatSummary(result: ScoreResult): string {
           " " +
           (group.score === null ? "—" : formatScore(group.score)) +
           " / " +
-          formatScore(group.max)
+          maxText(group.max)
       );
     }
+  }
+  // Headers that gave no form beside those scored: what was found there and what is missing.
+  if (result.reading.misses.length > 0) {
+    lines.push("");
+    lines.push("另有未能读取的表头：");
+    for (const miss of result.reading.misses) lines.push("  " + missWithHint(miss));
   }
   const errors = result.problems.filter((p) => p.severity === "error");
   const warnings = result.problems.filter((p) => p.severity === "warning");

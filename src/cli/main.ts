@@ -1,4 +1,5 @@
 import { defaultIo, UsageFailure, type CliIo } from "./cliIo";
+import { INSPECT_USAGE, runInspect } from "./commands/inspect";
 import { runRules, RULES_USAGE } from "./commands/rules";
 import { runScore, SCORE_USAGE } from "./commands/score";
 import { describeFailure } from "./describeFailure";
@@ -9,11 +10,12 @@ export type { CliIo };
 const COMMANDS: Readonly<Record<string, (argv: readonly string[], io: CliIo) => Promise<number>>> =
   {
     score: runScore,
+    inspect: runInspect,
     rules: runRules,
     batch: (argv, io) => import("./commands/batch").then((command) => command.runBatch(argv, io)),
   };
 
-const USAGE = SCORE_USAGE + "\n\n" + RULES_USAGE;
+const USAGE = SCORE_USAGE + "\n\n" + INSPECT_USAGE + "\n\n" + RULES_USAGE;
 
 /** Runs `selfeval` with its arguments; resolves to the exit code. Never throws. */
 export async function main(argv: readonly string[], io: CliIo = defaultIo): Promise<number> {

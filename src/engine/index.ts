@@ -26,3 +26,28 @@ export {
   type RuleSetId,
 } from "./rules/ruleSets";
 export { ratingByBands, type RuleSet, type RuleSetOverride } from "./rules/ruleSet";
+export {
+  inspectWorkbook,
+  describeReading,
+  missMessage,
+  type Inspection,
+  type InspectedForm,
+  type InspectedColumn,
+  type InspectedMiss,
+  type InspectOptions,
+} from "./detect/inspectWorkbook";
+export {
+  parseColumnMap,
+  formatColumnMap,
+  roleOfName,
+  EMPTY_COLUMN_MAP,
+  type ColumnMap,
+  type ColumnMapEntry,
+} from "./detect/columnMap";
+export { ROLE_LABELS } from "./detect/roleLabels";
+export type {
+  ColumnMapError,
+  IndicatorColumnRole,
+  ReadingMiss,
+  WorkbookReading,
+} from "./detect/types";

@@ -1,5 +1,7 @@
 import type { WorkbookGrid } from "./grid/types";
-import { detectForms } from "./detect/detectForms";
+import { readWorkbook } from "./detect/detectForms";
+import type { ColumnMap } from "./detect/columnMap";
+import type { WorkbookReading } from "./detect/types";
 import { chooseProfile } from "./rules/chooseProfile";
 import type { ProfileId } from "./rules/profile";
 import type { RuleSet } from "./rules/ruleSet";
@@ -18,6 +20,11 @@ export interface ScoreOptions {
    * by the host. @default RULE_SETS.national
    */
   readonly ruleSet?: RuleSet;
+  /**
+   * The user's column map (parseColumnMap): the roles it names override detection, the rest is
+   * still detected. Entries it cannot apply come back in `reading.columnMapErrors`.
+   */
+  readonly columnMap?: ColumnMap;
 }
 
 export interface ScoreResult {
@@ -25,6 +32,11 @@ export interface ScoreResult {
   /** The same problems as the report's, with their facts (for other languages and the narrative). */
   readonly problems: readonly Problem[];
   readonly forms: readonly ScoredForm[];
+  /**
+   * How the workbook was read: the forms, the headers that gave no form and what they lack
+   * (missMessage words it), the column map entries that could not be applied.
+   */
+  readonly reading: WorkbookReading;
 }
 
 /**
@@ -35,7 +47,8 @@ export interface ScoreResult {
 export function scoreWorkbook(workbook: WorkbookGrid, options: ScoreOptions = {}): ScoreResult {
   const sheets = new Map(workbook.sheets.map((sheet) => [sheet.name, sheet]));
   const ruleSet = options.ruleSet ?? DEFAULT_RULE_SET;
-  const forms = detectForms(workbook).map((detected) => {
+  const reading = readWorkbook(workbook, { columnMap: options.columnMap });
+  const forms = reading.forms.map((detected) => {
     const sheet = sheets.get(detected.sheet)!;
     const topLevelNames = detected.table.indicators.map((indicator) => indicator.path[0] ?? "");
     const profile = chooseProfile(detected, topLevelNames, options.profile);
@@ -73,5 +86,5 @@ export function scoreWorkbook(workbook: WorkbookGrid, options: ScoreOptions = {}
     })),
     forms: forms.map((form) => form.summary),
   };
-  return { report, problems, forms };
+  return { report, problems, forms, reading };
 }

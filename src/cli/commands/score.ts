@@ -20,11 +20,18 @@ import { parseArguments } from "../parseArguments";
 import { readInputWorkbook, refuseLegacyWorkbookName } from "../readInputWorkbook";
 import { checkOutputNames, STANDARD_OUTPUT, writeAll } from "../writeOutputs";
 import { refuseMismatchedCopyName } from "../copyName";
+import {
+  COLUMNS_USAGE,
+  noFormMessage,
+  readColumnsOption,
+  refuseColumnMapErrors,
+} from "../columnsOption";
 
 export const SCORE_USAGE = [
   "用法：selfeval score <输入.xlsx> [--out <评分副本.xlsx>] [--json <报告.json>] [--docx <说明.docx>]",
   "                      [--narrative <说明.md>] [--narrative-template <措辞.json>] [--profile project|department]",
   "                      [--rules <规则集|规则集.json>]",
+  "                      [--columns <列对应>]",
   "",
   "  --out                 写出评分副本：保留原表全部内容，标出问题单元格并附批注，新增“评分结果”和“自评表说明”工作表",
   "  --json                写出 JSON 报告（格式见 docs/report.schema.json）",
@@ -34,6 +41,7 @@ export const SCORE_USAGE = [
   "  --profile             指定表格类型：project（项目支出）或 department（部门整体支出）；默认按表格自动判断",
   "  --rules               指定财政局的评分规则集：national（默认）、yitihua、guangxi、sichuan、tianjin，",
   "                        或财政局自己的规则集 .json 文件（只需写要改的键）；运行 selfeval rules 查看各规则集",
+  COLUMNS_USAGE,
   "",
   "退出码：0 评分完成且无错误；1 评分完成但有错误（输出照常写出）；2 无法评分（未写出任何文件）",
   "输出文件名写 - 表示标准输出（只能有一个），此时评分摘要写到标准错误",
@@ -48,6 +56,7 @@ interface ScoreArguments {
   narrativeTemplate?: string;
   profile?: ProfileId;
   rules?: string;
+  columns?: string;
 }
 
 const OUTPUT_OPTIONS = ["out", "json", "docx", "narrative"] as const;
@@ -61,6 +70,7 @@ function parseScoreArguments(argv: readonly string[]): ScoreArguments | "help" {
     "narrative-template": { type: "string" },
     profile: { type: "string" },
     rules: { type: "string" },
+    columns: { type: "string" },
     help: { type: "boolean", short: "h" },
   });
   if (parsed.values.help) return "help";
@@ -88,6 +98,7 @@ function parseScoreArguments(argv: readonly string[]): ScoreArguments | "help" {
     narrativeTemplate: parsed.values["narrative-template"],
     profile: profile as ProfileId | undefined,
     rules: parsed.values.rules,
+    columns: parsed.values.columns,
   };
 }
 
@@ -105,6 +116,7 @@ export async function runScore(argv: readonly string[], io: CliIo): Promise<numb
   // The wording file is read too: no output may overwrite it either.
   const inputs = [args.input].concat(args.narrativeTemplate ?? []);
   await checkOutputNames(inputs, outputFiles);
+  const columnMap = readColumnsOption(args.columns);
   const templateOverride =
     args.narrativeTemplate !== undefined
       ? await readNarrativeTemplateFile(args.narrativeTemplate)
@@ -119,11 +131,10 @@ export async function runScore(argv: readonly string[], io: CliIo): Promise<numb
     fileName: path.basename(args.input),
     profile: args.profile,
     ruleSet,
+    columnMap,
   });
-  if (result.forms.length === 0)
-    throw new UsageFailure(
-      "未找到绩效指标表：" + args.input + " 中没有含“分值”“得分”等表头的指标表。"
-    );
+  refuseColumnMapErrors(result.reading);
+  if (result.forms.length === 0) throw new UsageFailure(noFormMessage(args.input, result.reading));
 
   // Built once, when the sheet, the .docx or the text first needs it.
   let built: NarrativeDocument[] | null = null;

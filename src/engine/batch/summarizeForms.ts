@@ -1,6 +1,6 @@
 import type { SheetGrid, WorkbookGrid } from "../grid/types";
 import type { DetectedForm } from "../detect/types";
-import { cellText } from "../detect/sheetText";
+import { cellText } from "../detect/sheetView";
 import { normaliseText } from "../values/normaliseText";
 import { parseCell } from "../values/parseValue";
 import type { ScoreResult } from "../scoreWorkbook";

@@ -1,50 +1,92 @@
 import type { SheetGrid, WorkbookGrid } from "../grid/types";
-import { toA1 } from "../grid/address";
-import { normaliseText } from "../values/normaliseText";
-import {
-  budgetRoleOf,
-  indicatorRoleOf,
-  isFormOpening,
-  isFormTitle,
-  isTrailingLabel,
-  totalLabelKind,
-} from "./headerRoles";
+import { columnLetters } from "../grid/address";
+import { parseCell } from "../values/parseValue";
+import { assignColumns, type ColumnEvidence } from "./assignColumns";
+import { budgetHeaderAt, readBudgetBlock } from "./budgetBlock";
+import { classifyRows, tableColumns, type ClassifiedBody } from "./classifyRows";
+import { profileColumn } from "./columnContent";
+import { columnsForSheet, EMPTY_COLUMN_MAP, type ColumnMap } from "./columnMap";
+import { headerBandAt, type HeaderBand } from "./findHeaders";
+import { readFormInfo } from "./formInfo";
 import { isToolSheet } from "./isToolSheet";
-import { cellText, displayedCell, displayedLabel, displayedWords, ownWords } from "./sheetText";
+import { readTable } from "./readTable";
+import { isFormOpening } from "./rowLabels";
+import { shortText, viewOf, type SheetView } from "./sheetView";
 import type {
-  BudgetColumnRole,
+  ColumnMapError,
   DetectedBudgetBlock,
   DetectedForm,
-  DetectedIndicator,
   DetectedIndicatorTable,
-  DetectedTotalRow,
-  FormInfo,
   IndicatorColumnRole,
+  ReadingMiss,
+  SkippedRow,
+  WorkbookReading,
 } from "./types";
 
-// Real templates are at most a few dozen columns wide; a stray value far right is not a header.
-const MAX_COLUMNS = 60;
-// A table ends after this many rows without anything in its columns.
-const BLANK_ROWS_ENDING_A_TABLE = 5;
+/**
+ * Detection is a pipeline of small stages over one view of each sheet (see README.md):
+ * find header candidates → classify rows → assign columns → read the table.
+ */
 
-interface HeaderMatch {
-  top: number;
-  bottom: number;
-  columns: Partial<Record<IndicatorColumnRole, number>>;
+export interface DetectOptions {
+  /** The user's column map: the roles it names override detection. */
+  readonly columnMap?: ColumnMap;
 }
+
+// Content evidence needs a sample of the body, not 20,000 rows of it.
+const PROFILE_ROWS = 400;
 
 /**
  * Finds every 绩效自评表 form in a workbook: each indicator table with the 项目资金 block above it
  * and the title facts around it. Sheets the tool wrote are skipped; sheets without a table yield
  * nothing. Never throws on any grid.
  */
-export function detectForms(workbook: WorkbookGrid): DetectedForm[] {
+export function detectForms(workbook: WorkbookGrid, options: DetectOptions = {}): DetectedForm[] {
+  return readWorkbook(workbook, options).forms.slice();
+}
+
+/** Every form, with the headers that gave none and what a column map could not apply. */
+export function readWorkbook(workbook: WorkbookGrid, options: DetectOptions = {}): WorkbookReading {
+  const map = options.columnMap ?? EMPTY_COLUMN_MAP;
   const forms: DetectedForm[] = [];
+  const misses: ReadingMiss[] = [];
+  const errors: ColumnMapError[] = [];
+  for (const entry of map.entries) {
+    if (entry.sheet === null) continue;
+    if (!workbook.sheets.some((sheet) => sameName(sheet.name, entry.sheet as string)))
+      errors.push({
+        entry: entry.text,
+        message: "工作簿中没有名为「" + entry.sheet + "」的工作表",
+      });
+  }
   for (const sheet of workbook.sheets) {
     if (isToolSheet(sheet)) continue;
-    forms.push(...detectFormsInSheet(sheet));
+    const mapped = columnsForSheet(map, sheet.name);
+    errors.push(...mapped.errors);
+    const read = readSheet(sheet, mapped.fixed);
+    forms.push(...read.forms);
+    misses.push(...read.misses);
+    for (const outside of read.outside) {
+      const entry = mapped.entries.find((each) => each.column === outside.column);
+      if (entry && !errors.some((error) => error.entry === entry.text))
+        errors.push({
+          entry: entry.text,
+          message:
+            "列" +
+            columnLetters(outside.column) +
+            "不在工作表「" +
+            sheet.name +
+            "」第" +
+            outside.headerTop +
+            "行起的表格内",
+        });
+    }
   }
-  return forms;
+  return { forms, misses, columnMapErrors: errors };
+}
+
+function sameName(a: string, b: string): boolean {
+  return a.replace(/\s+/g, "") === b.replace(/\s+/g, "");
 }
 
 interface FoundTable {
@@ -54,546 +96,289 @@ interface FoundTable {
   searchFrom: number;
 }
 
+interface SheetReading {
+  forms: DetectedForm[];
+  misses: ReadingMiss[];
+  /** Mapped columns that lie outside the table they were applied to. */
+  outside: Array<{ column: number; headerTop: number }>;
+}
+
 /** The forms on one sheet, top to bottom. */
-export function detectFormsInSheet(sheet: SheetGrid): DetectedForm[] {
+function readSheet(
+  sheet: SheetGrid,
+  fixed: Partial<Record<IndicatorColumnRole, number>>
+): SheetReading {
+  const view = viewOf(sheet);
+  const lenient = Object.keys(fixed).length > 0;
   const found: FoundTable[] = [];
+  const misses: ReadingMiss[] = [];
+  const outside: SheetReading["outside"] = [];
   let budget: DetectedBudgetBlock | null = null;
   let searchFrom = 1;
-  let row = 1;
-  while (row <= sheet.rowCount) {
-    const budgetColumns = budgetHeaderAt(sheet, row);
-    if (budgetColumns) {
-      const block = readBudgetBlock(sheet, row, budgetColumns);
+  let index = 0;
+  while (index < view.rows.length) {
+    const row = view.rows[index].row;
+    const budgetHeader = budgetHeaderAt(view, row);
+    if (budgetHeader) {
+      const block = readBudgetBlock(
+        view,
+        budgetHeader,
+        (at) => headerBandAt(view, at, lenient) !== null
+      );
       if (block) {
         budget = block;
-        row = Math.max(block.totalRow, ...block.partRows) + 1;
-      } else row++;
+        index = view.indexFrom(Math.max(block.totalRow, ...block.partRows) + 1);
+      } else index++;
       continue;
     }
-    const header = indicatorHeaderAt(sheet, row);
-    if (header) {
-      const table = readIndicatorTable(sheet, header);
-      found.push({ table, budget, searchFrom });
+    const band = headerBandAt(view, row, lenient);
+    if (!band) {
+      index++;
+      continue;
+    }
+    const attempt = readTableAt(view, band, fixed, lenient);
+    // A header with no indicator row under it is no form, unless the budget line above it can be
+    // scored on its own (the score then says so).
+    const budgetOnly =
+      attempt.table !== null &&
+      attempt.table.indicators.length === 0 &&
+      budget !== null &&
+      canScoreBudget(view, budget);
+    if (attempt.table && (attempt.table.indicators.length > 0 || budgetOnly)) {
+      // A mapped column outside a table that became a form: the map names something else.
+      for (const column of attempt.outside) outside.push({ column, headerTop: band.top });
+      found.push({ table: attempt.table, budget, searchFrom });
       budget = null;
-      row = table.lastRow + 1;
-      searchFrom = row;
+      searchFrom = attempt.table.lastRow + 1;
+      index = view.indexFrom(searchFrom);
       continue;
     }
-    row++;
+    misses.push(attempt.miss as ReadingMiss);
+    index = view.indexFrom((attempt.table ? attempt.table.lastRow : band.bottom) + 1);
   }
 
   // A form's text facts come from its own rows: from the line that opens it (its title) down to
   // its table, and after its table up to where the next form opens. Rows between two tables
   // that come before the next title (自评等级, 填表人…) belong to the form above.
   const starts = found.map((form, i) =>
-    i === 0 ? 1 : formOpeningRow(sheet, form.searchFrom, form.table.headerTop)
+    i === 0 ? 1 : formOpeningRow(view, form.searchFrom, form.table.headerTop)
   );
-  return found.map((form, i) => {
-    const trailingEnd = i + 1 < found.length ? starts[i + 1] - 1 : sheet.rowCount;
+  const forms = found.map((form, i) => {
+    const trailingEnd = i + 1 < found.length ? starts[i + 1] - 1 : view.lastRow;
     const info = readFormInfo(
-      sheet,
+      view,
       starts[i],
       form.table.headerTop,
       form.table.lastRow,
       trailingEnd
     );
-    return { sheet: sheet.name, table: form.table, budget: form.budget, info };
+    const trailing = trailingTextRows(view, form.table.lastRow, trailingEnd);
+    const table =
+      trailing.length > 0
+        ? { ...form.table, skippedRows: form.table.skippedRows.concat(trailing) }
+        : form.table;
+    return { sheet: sheet.name, table, budget: form.budget, info };
   });
+  return { forms, misses, outside };
+}
+
+// Text rows after a table (评价结论, 存在问题, 备注, 填表人…) belong to it; a few are listed.
+const TRAILING_ROWS_LISTED = 20;
+
+/** The rows with text after a table, up to where the next form starts: listed as skipped text. */
+function trailingTextRows(view: SheetView, lastRow: number, end: number): SkippedRow[] {
+  const rows: SkippedRow[] = [];
+  for (let index = view.indexFrom(lastRow + 1); index < view.rows.length; index++) {
+    const viewRow = view.rows[index];
+    if (viewRow.row > end || viewRow.row > lastRow + TRAILING_ROWS_LISTED) break;
+    if (budgetHeaderAt(view, viewRow.row) || headerBandAt(view, viewRow.row)) break;
+    const texts = viewRow.cells.filter((cell) => cell.words !== "");
+    if (texts.length > 0)
+      rows.push({ row: viewRow.row, reason: "text", text: shortText(texts[0].label) });
+  }
+  return rows;
+}
+
+/** True when the block's 年度资金总额 row states amounts a rate can be computed from. */
+function canScoreBudget(view: SheetView, block: DetectedBudgetBlock): boolean {
+  const number = (column: number | undefined): boolean =>
+    column !== undefined && parseCell(view.sheet.cell(block.totalRow, column)).kind === "number";
+  const columns = block.columns;
+  return (
+    (number(columns.executed) && (number(columns.budget) || number(columns.initialBudget))) ||
+    number(columns.rate) ||
+    number(columns.score)
+  );
 }
 
 /** The first row in [from, to) that opens a form (title, 项目名称…), or `from` when none does. */
-function formOpeningRow(sheet: SheetGrid, from: number, to: number): number {
-  for (let row = from; row < to; row++) {
-    if (isFormOpening(ownTextsOfRow(sheet, row))) return row;
+function formOpeningRow(view: SheetView, from: number, to: number): number {
+  for (let index = view.indexFrom(from); index < view.rows.length; index++) {
+    const row = view.rows[index].row;
+    if (row >= to) break;
+    if (isFormOpening(view.textCells(row).map((cell) => cell.words))) return row;
   }
   return from;
 }
 
-function lastColumn(sheet: SheetGrid): number {
-  return Math.min(sheet.columnCount, MAX_COLUMNS);
+interface TableAttempt {
+  /** The table, possibly without indicators; null when its columns do not make a table. */
+  table: DetectedIndicatorTable | null;
+  /** Why no form, when none. */
+  miss: ReadingMiss | null;
+  /** Mapped columns outside the table. */
+  outside: number[];
 }
 
-/** The texts stored in a row's own cells, left to right (merged non-master cells are blank). */
-function ownTextsOfRow(sheet: SheetGrid, row: number): string[] {
-  const texts: string[] = [];
-  for (let column = 1; column <= lastColumn(sheet); column++) {
-    const text = cellText(sheet.cell(row, column));
-    if (normaliseText(text) !== "") texts.push(text);
+/** Stages 2–5 for one header: assign the columns (header words, then content), classify, read. */
+function readTableAt(
+  view: SheetView,
+  band: HeaderBand,
+  fixed: Partial<Record<IndicatorColumnRole, number>>,
+  lenient: boolean
+): TableAttempt {
+  const known = new Set(band.columns.map((column) => column.column));
+  const headerOnly: ColumnEvidence[] = band.columns.map((column) => ({
+    column: column.column,
+    header: column.header,
+    headerCues: column.cues,
+    profile: null,
+  }));
+  // A mapped column the header does not name (no header text over it) still takes its role.
+  for (const role of Object.keys(fixed) as IndicatorColumnRole[]) {
+    const column = fixed[role] as number;
+    if (!known.has(column)) {
+      known.add(column);
+      headerOnly.push({ column, header: "", headerCues: {}, profile: null });
+    }
   }
-  return texts;
-}
+  headerOnly.sort((a, b) => a.column - b.column);
 
-function rolesOfRow(sheet: SheetGrid, row: number): Map<number, IndicatorColumnRole> {
-  const roles = new Map<number, IndicatorColumnRole>();
-  for (let column = 1; column <= lastColumn(sheet); column++) {
-    const role = indicatorRoleOf(displayedWords(sheet, row, column));
-    if (role) roles.set(column, role);
+  // Pass 1, on the header's words alone: where the body is, to look at its content.
+  const first = assignColumns(headerOnly, fixed);
+  let sample: number[];
+  if (hasLabel(first.columns)) {
+    const body = classifyRows(view, band, tableColumns(first.columns), lenient, PROFILE_ROWS);
+    sample = body.rows
+      .filter((row) => row.kind === "indicator" || row.kind === "not-applicable")
+      .map((row) => row.row);
+  } else {
+    sample = [];
+    for (let index = view.indexFrom(band.bottom + 1); index < view.rows.length; index++) {
+      if (sample.length >= PROFILE_ROWS) break;
+      sample.push(view.rows[index].row);
+    }
   }
-  return roles;
+  const evidence = headerOnly.map((entry) => ({
+    ...entry,
+    profile: profileColumn(
+      view,
+      entry.column,
+      sample,
+      band.coveredColumns.indexOf(entry.column) >= 0
+    ),
+  }));
+
+  // Pass 2, with the content: the assignment that stands.
+  const assignment = assignColumns(evidence, fixed);
+  const columns = assignment.columns;
+  const missing: ReadingMiss["missing"][number][] = [];
+  if (!hasLabel(columns)) missing.push("label");
+  if (columns.score === undefined && columns.max === undefined) missing.push("score");
+  const decisions = assignment.decisions.slice().sort((a, b) => a.column - b.column);
+  if (missing.length > 0)
+    return {
+      table: null,
+      miss: {
+        sheet: view.name,
+        headerTop: band.top,
+        headerBottom: band.bottom,
+        found: decisions,
+        missing,
+      },
+      outside: [],
+    };
+
+  const layout = tableColumns(columns);
+  const body = classifyRows(view, band, layout, lenient);
+  const read = readTable(view, layout, body, band);
+  const reasonRow = columns.reason === undefined ? formReasonRow(view, body.lastRow) : undefined;
+  const table: DetectedIndicatorTable = {
+    ...(reasonRow ? { reasonRow } : {}),
+    headerTop: band.top,
+    headerBottom: band.bottom,
+    columns,
+    levelColumns: layout.levelColumns,
+    nameColumn: layout.nameColumn,
+    indicators: read.indicators,
+    totalRows: read.totalRows,
+    lastRow: body.lastRow,
+    decisions,
+    headerColumns: band.columns.map((column) => ({ column: column.column, header: column.header })),
+    ignoredColumns: assignment.ignored,
+    skippedRows: read.skippedRows,
+    maxSource:
+      columns.max !== undefined ? "column" : read.groupMaxima.length > 0 ? "labels" : "none",
+    groupMaxima: read.groupMaxima,
+  };
+  const right = rightEdge(view, band, body);
+  const outside = (Object.keys(fixed) as IndicatorColumnRole[])
+    .map((role) => fixed[role] as number)
+    .filter((column) => column > right);
+  const miss: ReadingMiss | null =
+    read.indicators.length === 0
+      ? {
+          sheet: view.name,
+          headerTop: band.top,
+          headerBottom: band.bottom,
+          found: decisions,
+          missing: ["rows"],
+        }
+      : null;
+  return { table, miss, outside };
 }
 
-function rowHasNumber(sheet: SheetGrid, row: number): boolean {
-  for (let column = 1; column <= lastColumn(sheet); column++) {
-    const cell = sheet.cell(row, column);
-    if (cell && typeof cell.value === "number") return true;
-  }
-  return false;
-}
-
-/** A row whose every own non-blank cell is a header word: the second row of a two-row header. */
-function isHeaderContinuation(sheet: SheetGrid, row: number): boolean {
-  if (row > sheet.rowCount || rowHasNumber(sheet, row)) return false;
-  let words = 0;
-  for (let column = 1; column <= lastColumn(sheet); column++) {
-    const own = ownWords(sheet, row, column);
-    if (own === "") continue;
-    if (!indicatorRoleOf(own)) return false;
-    words++;
-  }
-  return words > 0;
-}
-
-function firstColumnOfEachRole(
-  roles: Map<number, IndicatorColumnRole>
-): Partial<Record<IndicatorColumnRole, number>> {
-  const columns: Partial<Record<IndicatorColumnRole, number>> = {};
-  const sorted = Array.from(roles.keys()).sort((a, b) => a - b);
-  for (const column of sorted) {
-    const role = roles.get(column) as IndicatorColumnRole;
-    if (columns[role] === undefined) columns[role] = column;
-  }
-  return columns;
-}
-
-function isValidIndicatorHeader(columns: Partial<Record<IndicatorColumnRole, number>>): boolean {
-  const hasName =
+function hasLabel(columns: Partial<Record<IndicatorColumnRole, number>>): boolean {
+  return (
     columns.level1 !== undefined ||
     columns.level2 !== undefined ||
     columns.level3 !== undefined ||
-    columns.name !== undefined;
-  const hasValues =
-    columns.score !== undefined || columns.target !== undefined || columns.actual !== undefined;
-  return hasName && columns.max !== undefined && hasValues;
-}
-
-function indicatorHeaderAt(sheet: SheetGrid, row: number): HeaderMatch | null {
-  // Header cells are words; a row holding a real number is data. This check keeps the
-  // per-row header test cheap on 20,000-row tables.
-  if (rowHasNumber(sheet, row)) return null;
-  const roles = rolesOfRow(sheet, row);
-  if (roles.size < 3) return null;
-  if (budgetHeaderAt(sheet, row)) return null;
-  let bottom = row;
-  if (isHeaderContinuation(sheet, row + 1)) {
-    // The lower row names the columns under a merged group cell ("年度指标值" over 指标性质/指标值/度量单位).
-    const lower = rolesOfRow(sheet, row + 1);
-    lower.forEach((role, column) => roles.set(column, role));
-    bottom = row + 1;
-  }
-  const columns = firstColumnOfEachRole(roles);
-  if (!isValidIndicatorHeader(columns)) return null;
-  // A row of units ("（分）", "（%）") or column numbers ("1 2 3 …") under the header is part of it.
-  if (isHeaderNoteRow(sheet, bottom + 1)) bottom++;
-  return { top: row, bottom, columns };
-}
-
-/**
- * A row under a header that only annotates its columns: units in brackets ("（分）", "（万元）"),
- * or the columns' numbers or letters in order ("1 2 3 4", "A B C").
- */
-function isHeaderNoteRow(sheet: SheetGrid, row: number): boolean {
-  if (row > sheet.rowCount) return false;
-  const notes: string[] = [];
-  for (let column = 1; column <= lastColumn(sheet); column++) {
-    const cell = sheet.cell(row, column);
-    if (!cell || cell.value === null) continue;
-    if (typeof cell.value === "object" || typeof cell.value === "boolean") return false;
-    notes.push(normaliseText(cellText(cell)));
-  }
-  if (notes.length === 0) return false;
-  if (notes.every((note) => /^\([^)]{1,8}\)$/.test(note))) return true;
-  if (notes.length < 3) return false;
-  const codes = notes.map((note) =>
-    /^\d{1,2}$/.test(note) ? Number(note) : /^[A-Z]$/.test(note) ? note.charCodeAt(0) : NaN
+    columns.name !== undefined
   );
-  for (let i = 1; i < codes.length; i++) {
-    if (!(codes[i] === codes[i - 1] + 1)) return false;
+}
+
+// "偏差大或目标未完成原因分析", "偏差原因分析及改进措施", "未完成原因", "扣分原因".
+const REASON_ROW_LABEL = /^(偏差|未完成|扣分|未达标).{0,12}原因|^原因分析/;
+
+/** The form's one reason row under its table, when its table has no reason column (湖北). */
+function formReasonRow(view: SheetView, lastRow: number): DetectedIndicatorTable["reasonRow"] {
+  for (let index = view.indexFrom(lastRow + 1); index < view.rows.length; index++) {
+    const viewRow = view.rows[index];
+    if (viewRow.row > lastRow + 4) break;
+    const texts = viewRow.cells.filter((cell) => cell.words !== "");
+    if (texts.length === 0 || !REASON_ROW_LABEL.test(texts[0].words)) continue;
+    const label = texts[0];
+    const area = view.sheet.mergeAt(label.row, label.column);
+    const valueColumn = (area ? area.right : label.column) + 1;
+    const value = view.shown(label.row, valueColumn);
+    return {
+      row: label.row,
+      cell: value ? value.cell.address : columnLetters(valueColumn) + label.row,
+      text: value ? value.raw.trim() : "",
+    };
   }
-  return !isNaN(codes[0]);
+  return undefined;
 }
 
-function sameColumns(
-  a: Partial<Record<IndicatorColumnRole, number>>,
-  b: Partial<Record<IndicatorColumnRole, number>>
-): boolean {
-  const keys = Object.keys(a) as IndicatorColumnRole[];
-  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
-}
-
-function budgetHeaderAt(
-  sheet: SheetGrid,
-  row: number
-): Partial<Record<BudgetColumnRole, number>> | null {
-  if (rowHasNumber(sheet, row)) return null;
-  const columns: Partial<Record<BudgetColumnRole, number>> = {};
-  for (let column = 1; column <= lastColumn(sheet); column++) {
-    const role = budgetRoleOf(ownWords(sheet, row, column));
-    if (role && columns[role] === undefined) columns[role] = column;
+/** The rightmost column holding anything in the header or the table's rows. */
+function rightEdge(view: SheetView, band: HeaderBand, body: ClassifiedBody): number {
+  let right = 0;
+  for (const column of band.columns) right = Math.max(right, column.column);
+  for (let index = view.indexFrom(band.top); index < view.rows.length; index++) {
+    const viewRow = view.rows[index];
+    if (viewRow.row > body.lastRow) break;
+    const cells = viewRow.cells;
+    if (cells.length > 0) right = Math.max(right, cells[cells.length - 1].column);
   }
-  if (columns.budget === undefined || columns.executed === undefined) return null;
-  return columns;
-}
-
-function isBudgetTotalLabel(words: string): boolean {
-  return /总额|合计|总计|资金总|^小计/.test(words);
-}
-
-function budgetLabel(sheet: SheetGrid, row: number, firstNumberColumn: number): string {
-  for (let column = firstNumberColumn - 1; column >= 1; column--) {
-    const words = ownWords(sheet, row, column);
-    if (words !== "" && !/项目资金|资金情况|万元/.test(words)) return words;
-  }
-  return "";
-}
-
-/** The block under a 项目资金 header, or null when no row follows it. */
-function readBudgetBlock(
-  sheet: SheetGrid,
-  headerRow: number,
-  columns: Partial<Record<BudgetColumnRole, number>>
-): DetectedBudgetBlock | null {
-  const moneyColumns = [columns.initialBudget, columns.budget, columns.executed].filter(
-    (column): column is number => column !== undefined
-  );
-  const firstNumberColumn = Math.min(...moneyColumns);
-  let totalRow = 0;
-  let partRows: number[] = [];
-  for (let row = headerRow + 1; row <= sheet.rowCount && row <= headerRow + 12; row++) {
-    const label = budgetLabel(sheet, row, firstNumberColumn);
-    const hasMoney = moneyColumns.some((column) => sheet.cell(row, column) !== undefined);
-    if (!hasMoney && label === "") break;
-    if (indicatorHeaderAt(sheet, row) || /年度(总体)?目标|绩效目标|预期目标/.test(label)) break;
-    if (totalRow === 0) totalRow = row;
-    else if (
-      isBudgetTotalLabel(label) &&
-      !isBudgetTotalLabel(budgetLabel(sheet, totalRow, firstNumberColumn))
-    ) {
-      // The first row was not the total after all: the block lists its parts first and the
-      // 合计 last (财政资金 / 其他资金 / 合计).
-      partRows = [totalRow].concat(partRows);
-      totalRow = row;
-    } else partRows.push(row);
-  }
-  if (totalRow === 0) return null;
-  return { headerRow, columns, totalRow, partRows };
-}
-
-interface LevelState {
-  values: string[];
-}
-
-function readIndicatorTable(sheet: SheetGrid, header: HeaderMatch): DetectedIndicatorTable {
-  const columns = header.columns;
-  const nameColumn =
-    columns.name ?? columns.level3 ?? Math.max(columns.level2 ?? 0, columns.level1 ?? 0);
-  const levelColumns = [columns.level1, columns.level2, columns.level3]
-    .filter((column): column is number => column !== undefined && column !== nameColumn)
-    .sort((a, b) => a - b);
-  const valueColumns = (["max", "target", "nature", "unit", "actual", "score", "reason"] as const)
-    .map((role) => columns[role])
-    .filter((column): column is number => column !== undefined && column !== nameColumn);
-  const labelColumnLast = Math.max(nameColumn, ...levelColumns);
-
-  const indicators: DetectedIndicator[] = [];
-  const totalRows: DetectedTotalRow[] = [];
-  const levels: LevelState = { values: levelColumns.map(() => "") };
-  let lastRow = header.bottom;
-  let blankRun = 0;
-
-  for (let row = header.bottom + 1; row <= sheet.rowCount; row++) {
-    const texts = ownTextsOfRow(sheet, row);
-    // Text rows after the table (评价结论, 存在的问题及改进措施, 单位负责人（签字）…) end it, unless
-    // the row scores like an indicator; so does the title or 项目名称 of a form stacked below.
-    if (texts.length > 0 && isTrailingLabel(texts[0]) && !rowHasScoreNumber(sheet, row, columns))
-      break;
-    if (isFormOpening(texts)) break;
-    // "续表": the table goes on below, under its header repeated.
-    if (texts.length === 1 && /^\(?续(上)?表\)?[:：]?$/.test(normaliseText(texts[0]))) continue;
-    if (budgetHeaderAt(sheet, row)) break;
-    const nextHeader = indicatorHeaderAt(sheet, row);
-    if (nextHeader) {
-      // The same header again (a table printed over several pages) continues this table;
-      // another header starts another table.
-      if (!sameColumns(nextHeader.columns, columns)) break;
-      row = lastRow = nextHeader.bottom;
-      blankRun = 0;
-      continue;
-    }
-
-    const total = totalLabelOfRow(sheet, row, labelColumnLast);
-    if (total === "grand") {
-      totalRows.push({ row, path: [] });
-      lastRow = row;
-      break;
-    }
-
-    const explicitLevels = levelColumns.map((column) => displayedLabel(sheet, row, column));
-    if (total === "subtotal") {
-      // The 小计 label is no category: the rows below must not inherit it.
-      const path = advanceLevels({ values: levels.values.slice() }, explicitLevels);
-      totalRows.push({ row, path: subtotalPath(sheet, row, levelColumns, path) });
-      lastRow = row;
-      blankRun = 0;
-      continue;
-    }
-    const path = advanceLevels(levels, explicitLevels);
-
-    const name = normaliseText(cellText(sheet.cell(row, nameColumn)));
-    const hasValues = valueColumns.some((column) => sheet.cell(row, column) !== undefined);
-    if (name === "" && !hasValues) {
-      if (explicitLevels.some((words) => words !== "")) {
-        lastRow = row;
-        blankRun = 0;
-        continue;
-      }
-      blankRun++;
-      if (blankRun >= BLANK_ROWS_ENDING_A_TABLE) break;
-      continue;
-    }
-    blankRun = 0;
-    lastRow = row;
-    if (name === "" && isLevelSubtotalRow(sheet, row, levelColumns, columns)) {
-      totalRows.push({ row, path: path.slice() });
-      continue;
-    }
-    indicators.push({
-      row,
-      path: path.slice(),
-      name: cellText(sheet.cell(row, nameColumn)).trim(),
-    });
-  }
-
-  return {
-    headerTop: header.top,
-    headerBottom: header.bottom,
-    columns,
-    levelColumns,
-    nameColumn,
-    indicators,
-    totalRows,
-    lastRow,
-  };
-}
-
-/** True when the row's 分值 or 得分 cell holds a number, or a score typed as text ("9.5", "10分"). */
-function rowHasScoreNumber(
-  sheet: SheetGrid,
-  row: number,
-  columns: Partial<Record<IndicatorColumnRole, number>>
-): boolean {
-  for (const column of [columns.max, columns.score]) {
-    if (column === undefined) continue;
-    const cell = sheet.cell(row, column);
-    if (!cell) continue;
-    if (typeof cell.value === "number") return true;
-    if (typeof cell.value === "string" && /^\d+(\.\d+)?分?$/.test(normaliseText(cell.value)))
-      return true;
-  }
-  return false;
-}
-
-function totalLabelOfRow(
-  sheet: SheetGrid,
-  row: number,
-  lastLabelColumn: number
-): "grand" | "subtotal" | null {
-  for (let column = 1; column <= lastLabelColumn; column++) {
-    const kind = totalLabelKind(ownWords(sheet, row, column));
-    if (kind) return kind;
-  }
-  return null;
-}
-
-/**
- * Carries category names down: a blank level cell repeats the row above's (templates write
- * a category once, on the first row of its block), unless a higher level changed on this row.
- */
-function advanceLevels(state: LevelState, explicit: readonly string[]): string[] {
-  let higherChanged = false;
-  for (let i = 0; i < explicit.length; i++) {
-    if (explicit[i] !== "") {
-      if (normaliseText(explicit[i]) !== normaliseText(state.values[i])) higherChanged = true;
-      state.values[i] = explicit[i];
-    } else if (higherChanged) {
-      state.values[i] = "";
-    }
-  }
-  return state.values.filter((value) => value !== "");
-}
-
-function subtotalPath(
-  sheet: SheetGrid,
-  row: number,
-  levelColumns: readonly number[],
-  path: readonly string[]
-): string[] {
-  // "产出指标小计" names its group; a bare "小计" closes the group of the rows above it.
-  for (let i = 0; i < levelColumns.length; i++) {
-    const words = ownWords(sheet, row, levelColumns[i]);
-    if (totalLabelKind(words) === "subtotal") {
-      const named = words.replace(/小计.*$/, "");
-      if (named !== "") return path.slice(0, i).concat(named);
-      return path.slice(0, Math.max(i, 1));
-    }
-  }
-  return path.slice(0, Math.max(1, path.length - 1));
-}
-
-function isLevelSubtotalRow(
-  sheet: SheetGrid,
-  row: number,
-  levelColumns: readonly number[],
-  columns: Partial<Record<IndicatorColumnRole, number>>
-): boolean {
-  // A category row carrying its group's 分值/得分 but no target or actual of its own.
-  const writesLevel = levelColumns.some((column) => ownWords(sheet, row, column) !== "");
-  const hasTargetOrActual = [columns.target, columns.actual].some(
-    (column) => column !== undefined && sheet.cell(row, column) !== undefined
-  );
-  return writesLevel && !hasTargetOrActual;
-}
-
-// A label, an optional "（盖章）", then a colon and the value, or nothing (the value is to its
-// right). "部门整体支出绩效自评表" starts with 部门 but is no label.
-const UNIT_LABEL =
-  /^(部门名称|部门\(单位\)名称|单位名称|填报单位|预算单位|主管部门|实施单位|部门)(\([^)]{0,10}\))?([:：](.*))?$/;
-const PROJECT_LABEL = /^项目名称(\([^)]{0,10}\))?([:：](.*))?$/;
-const RATING_LABEL =
-  /^(自评|评价|绩效)?(等级|评级|结果等级)[:：]?(优秀|良好|优|良|中等|中|合格|差|不合格)?$/;
-// "2024年度" names the year of the form; a bare "2025年3月12日" is a date (填报日期), not it.
-const FORM_YEAR = /(20\d{2})年度/;
-const PLAIN_YEAR = /(20\d{2})年(?!\d{1,2}月)/;
-// What may follow a label's value in the same cell: "某市交通运输局<ideographic spaces>填报日期：2025年3月".
-const NEXT_LABEL_IN_CELL = /[\s\u3000]+[^\s\u3000:：]{1,10}[:：].*$/;
-
-/** The value after "label：" in one cell, without another label that follows it. */
-function valueAfterLabel(raw: string): string {
-  let value = raw.replace(/^[^:：]*[:：][\s\u3000]*/, "");
-  value = value.split(/[\s\u3000]{2,}/)[0];
-  value = value.replace(NEXT_LABEL_IN_CELL, "");
-  value = value.replace(/[(（](盖章|签章|公章)[)）]$/, "");
-  return value.trim();
-}
-
-function valueRightOf(sheet: SheetGrid, row: number, column: number): string {
-  for (let next = column + 1; next <= lastColumn(sheet); next++) {
-    const cell = sheet.cell(row, next);
-    const text = cellText(cell).trim();
-    if (text === "") continue;
-    // The next label ("填报日期：…") rather than a value: the label was left blank.
-    if (/^[^:：]{1,10}[:：]/.test(text)) return "";
-    return text;
-  }
-  return "";
-}
-
-function labelledValue(
-  sheet: SheetGrid,
-  row: number,
-  column: number,
-  raw: string,
-  inline: string | undefined
-): string | null {
-  const value =
-    inline !== undefined && inline !== "" ? valueAfterLabel(raw) : valueRightOf(sheet, row, column);
-  return value === "" ? null : value;
-}
-
-function readFormInfo(
-  sheet: SheetGrid,
-  fromRow: number,
-  headerRow: number,
-  lastRow: number,
-  trailingEnd: number
-): FormInfo {
-  let title: string | null = null;
-  let formYear: number | null = null;
-  let plainYear: number | null = null;
-  let unitName: string | null = null;
-  let projectName: string | null = null;
-  let overallGoal: FormInfo["overallGoal"] = null;
-
-  for (let row = fromRow; row < headerRow; row++) {
-    for (let column = 1; column <= lastColumn(sheet); column++) {
-      const raw = cellText(sheet.cell(row, column)).trim();
-      if (raw === "") continue;
-      const words = normaliseText(raw);
-      if (title === null && isFormTitle(words)) title = raw;
-      const yearMatch = FORM_YEAR.exec(words);
-      if (formYear === null && yearMatch) formYear = Number(yearMatch[1]);
-      const plainMatch = PLAIN_YEAR.exec(words);
-      if (plainYear === null && plainMatch) plainYear = Number(plainMatch[1]);
-      const unit = UNIT_LABEL.exec(words);
-      if (unitName === null && unit) unitName = labelledValue(sheet, row, column, raw, unit[4]);
-      const project = PROJECT_LABEL.exec(words);
-      if (projectName === null && project)
-        projectName = labelledValue(sheet, row, column, raw, project[3]);
-      if (overallGoal === null && /^预期目标$/.test(words))
-        overallGoal = readOverallGoal(sheet, row, column);
-    }
-  }
-
-  // A stated rating sits above the table or just below it, before the next form.
-  let statedRating = findStatedRating(sheet, fromRow, headerRow - 1);
-  if (statedRating === null)
-    statedRating = findStatedRating(sheet, lastRow, Math.min(trailingEnd, lastRow + 15));
-  const year = formYear !== null ? formYear : plainYear;
-  return { title, year, unitName, projectName, overallGoal, statedRating };
-}
-
-function findStatedRating(
-  sheet: SheetGrid,
-  fromRow: number,
-  toRow: number
-): FormInfo["statedRating"] {
-  for (let row = fromRow; row <= toRow; row++) {
-    for (let column = 1; column <= lastColumn(sheet); column++) {
-      const words = ownWords(sheet, row, column);
-      const match = RATING_LABEL.exec(words);
-      if (!match) continue;
-      if (match[3]) return { cell: toA1(row, column), text: match[3] };
-      const next = nextNonBlankRight(sheet, row, column);
-      if (next) return next;
-      break;
-    }
-  }
-  return null;
-}
-
-function nextNonBlankRight(
-  sheet: SheetGrid,
-  row: number,
-  column: number
-): { cell: string; text: string } | null {
-  for (let next = column + 1; next <= lastColumn(sheet); next++) {
-    const cell = sheet.cell(row, next);
-    const text = cellText(cell).trim();
-    if (cell && text !== "") return { cell: cell.address, text };
-  }
-  return null;
-}
-
-function readOverallGoal(sheet: SheetGrid, row: number, column: number): FormInfo["overallGoal"] {
-  let actualColumn = 0;
-  for (let next = column + 1; next <= lastColumn(sheet); next++) {
-    if (/^实际完成情况|^实际完成/.test(ownWords(sheet, row, next))) {
-      actualColumn = next;
-      break;
-    }
-  }
-  if (actualColumn === 0) return null;
-  const expected = cellText(displayedCell(sheet, row + 1, column)).trim();
-  const actual = cellText(displayedCell(sheet, row + 1, actualColumn)).trim();
-  if (expected === "" && actual === "") return null;
-  return { expected, actual };
+  return right;
 }

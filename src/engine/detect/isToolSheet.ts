@@ -1,6 +1,6 @@
 import type { SheetGrid } from "../grid/types";
 import { normaliseText } from "../values/normaliseText";
-import { cellText } from "./sheetText";
+import { cellText } from "./sheetView";
 
 /** The first line of every results sheet the tool writes. */
 export const RESULTS_SHEET_TITLE = "绩效自评评分结果";

@@ -1,4 +1,5 @@
 import { toA1 } from "./address";
+import { MergeIndex } from "./mergeIndex";
 import type { CellValue, GridCell, MergedArea, SheetGrid, SheetOwner } from "./types";
 
 /** What an adapter knows of one cell before the engine's normalisation. */
@@ -40,11 +41,6 @@ function defaultText(value: CellValue): string {
   return String(value);
 }
 
-// Excel has at most 16,384 columns: row and column fit one number without a string key.
-function cellKey(row: number, column: number): number {
-  return row * 16384 + column;
-}
-
 /** A cell of the grid; its A1 address is made when asked for, not for each of 100,000 cells up front. */
 class SheetCell implements GridCell {
   constructor(
@@ -74,24 +70,20 @@ class SheetCell implements GridCell {
 /**
  * Builds the engine's immutable view of a sheet. Cells inside a merged area other than its
  * top-left one are dropped, whatever the adapter passed (ExcelJS repeats the master's value there).
+ * Merged areas stay ranges and only the cells that exist are stored: a sheet whose used range
+ * reaches XFD1048576 through one cell or one merge costs what its cells cost.
  */
 export function createSheetGrid(input: SheetGridInput): SheetGrid {
   const merges = (input.merges ?? []).slice();
-  const mergeByCell = new Map<number, MergedArea>();
-  for (const area of merges) {
-    for (let row = area.top; row <= area.bottom; row++) {
-      for (let column = area.left; column <= area.right; column++) {
-        mergeByCell.set(cellKey(row, column), area);
-      }
-    }
-  }
+  const mergeIndex = new MergeIndex(merges);
 
-  const rows: Array<Array<GridCell | undefined> | undefined> = [];
+  const kept: SheetCell[] = [];
+  let sorted = true;
   let rowCount = 0;
   let columnCount = 0;
   for (const raw of input.cells) {
-    if (raw.row < 1 || raw.column < 1) continue;
-    const area = mergeByCell.size > 0 ? mergeByCell.get(cellKey(raw.row, raw.column)) : undefined;
+    if (!(raw.row >= 1 && raw.column >= 1)) continue;
+    const area = mergeIndex.size > 0 ? mergeIndex.at(raw.row, raw.column) : undefined;
     if (area && (area.top !== raw.row || area.left !== raw.column)) continue;
     const value = normaliseValue(raw.value);
     const formula = raw.formula ? raw.formula.replace(/^=/, "") : null;
@@ -107,9 +99,9 @@ export function createSheetGrid(input: SheetGridInput): SheetGrid {
       formulaNotCalculated,
       input.formatNumber
     );
-    let rowCells = rows[raw.row];
-    if (!rowCells) rowCells = rows[raw.row] = [];
-    rowCells[raw.column] = cell;
+    const previous = kept.length > 0 ? kept[kept.length - 1] : undefined;
+    if (previous && order(previous, cell) > 0) sorted = false;
+    kept.push(cell);
     if (raw.row > rowCount) rowCount = raw.row;
     if (raw.column > columnCount) columnCount = raw.column;
   }
@@ -117,6 +109,32 @@ export function createSheetGrid(input: SheetGridInput): SheetGrid {
     if (area.bottom > rowCount) rowCount = area.bottom;
     if (area.right > columnCount) columnCount = area.right;
   }
+  // Adapters give cells row by row; a stable sort keeps the last of two cells at one address.
+  if (!sorted) kept.sort(order);
+
+  const usedRows: number[] = [];
+  const cellsByRow = new Map<number, SheetCell[]>();
+  // Rows of a table are narrow: their cells are also kept by column for a direct lookup.
+  const byColumn = new Map<number, Array<SheetCell | undefined>>();
+  for (const cell of kept) {
+    let rowCells = cellsByRow.get(cell.row);
+    if (!rowCells) {
+      rowCells = [];
+      cellsByRow.set(cell.row, rowCells);
+      usedRows.push(cell.row);
+    }
+    const last = rowCells.length > 0 ? rowCells[rowCells.length - 1] : undefined;
+    if (last && last.column === cell.column) rowCells[rowCells.length - 1] = cell;
+    else rowCells.push(cell);
+  }
+  cellsByRow.forEach((rowCells, row) => {
+    const last = rowCells[rowCells.length - 1].column;
+    if (last > DIRECT_COLUMNS) return;
+    const direct: Array<SheetCell | undefined> = new Array(last + 1);
+    for (const cell of rowCells) direct[cell.column] = cell;
+    byColumn.set(row, direct);
+  });
+  const noCells: readonly GridCell[] = [];
 
   return {
     name: input.name,
@@ -125,11 +143,40 @@ export function createSheetGrid(input: SheetGridInput): SheetGrid {
     merges,
     owner: input.owner ?? null,
     cell(row: number, column: number): GridCell | undefined {
-      const rowCells = rows[row];
-      return rowCells ? rowCells[column] : undefined;
+      const direct = byColumn.get(row);
+      if (direct) return direct[column];
+      const rowCells = cellsByRow.get(row);
+      return rowCells ? findColumn(rowCells, column) : undefined;
     },
     mergeAt(row: number, column: number): MergedArea | undefined {
-      return mergeByCell.size > 0 ? mergeByCell.get(cellKey(row, column)) : undefined;
+      return mergeIndex.size > 0 ? mergeIndex.at(row, column) : undefined;
+    },
+    usedRows(): readonly number[] {
+      return usedRows;
+    },
+    cellsInRow(row: number): readonly GridCell[] {
+      return cellsByRow.get(row) ?? noCells;
     },
   };
+}
+
+// Rows whose cells end at or before this column get a direct lookup by column.
+const DIRECT_COLUMNS = 64;
+
+function order(a: GridCell, b: GridCell): number {
+  return a.row - b.row || a.column - b.column;
+}
+
+/** The cell of a row (sorted by column) at a column, by binary search. */
+function findColumn(cells: readonly SheetCell[], column: number): SheetCell | undefined {
+  let low = 0;
+  let high = cells.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const at = cells[middle].column;
+    if (at === column) return cells[middle];
+    if (at < column) low = middle + 1;
+    else high = middle - 1;
+  }
+  return undefined;
 }

@@ -60,6 +60,14 @@ export interface SheetGrid {
   cell(row: number, column: number): GridCell | undefined;
   /** The merged area covering a cell, if any. */
   mergeAt(row: number, column: number): MergedArea | undefined;
+  /**
+   * The rows that hold at least one cell, top to bottom. Work over a sheet follows these and
+   * cellsInRow, never 1..rowCount × 1..columnCount: one cell at XFD1048576 makes that rectangle
+   * 17 billion cells.
+   */
+  usedRows(): readonly number[];
+  /** A row's cells, left to right (blank and merged non-master cells are not there). */
+  cellsInRow(row: number): readonly GridCell[];
 }
 
 export interface WorkbookGrid {

@@ -63,7 +63,7 @@ export function messageZhCN(facts: ProblemFacts): string {
         );
       }
       if (facts.because === "budget-zero")
-        return "全年预算数为空或为0，无法计算预算执行率，请填写。";
+        return FIELD[facts.field] + "为空或为0，无法计算预算执行率，请填写。";
       return subjectOf(facts.subject) + FIELD[facts.field] + "未填写，请补充。";
     case "not-a-number":
       if (facts.field === "actual" && facts.target)
@@ -86,6 +86,22 @@ export function messageZhCN(facts: ProblemFacts): string {
         "分超过分值" +
         formatScore(facts.max) +
         "分，得分不能超过该指标分值。"
+      );
+    case "group-score-exceeds-max":
+      return (
+        "「" +
+        facts.group +
+        "」下各指标自评得分合计" +
+        formatScore(facts.score) +
+        "分，超过该项标明的分值" +
+        formatScore(facts.max) +
+        "分，得分不能超过分值。"
+      );
+    case "no-indicator-rows":
+      return (
+        "表头（第" +
+        facts.headerRow +
+        "行）下没有指标行，本表只按预算执行率评分，总分不含各项指标。请填写指标行。"
       );
     case "negative-value":
       return (

@@ -217,6 +217,22 @@ function indicatorRows(form: ScoredForm): OutputRow[] {
     });
   }
   for (const indicator of listed) {
+    if (indicator.kind === "not-applicable") {
+      // Listed as the sheet states it, counted in no score or 分值.
+      rows.push({
+        cells: [
+          text(indicator.path.concat(indicator.name || "（未填写名称）").join(" / "), "tableCell"),
+          text(indicator.target ?? "", "tableCell"),
+          text(indicator.actual ?? "", "tableCell"),
+          score(indicator.max),
+          text("—", "tableCell"),
+          text("不适用", "tableCell"),
+          text("不适用，不计分", "tableCell"),
+          { number: indicator.row, style: "tableCell" },
+        ],
+      });
+      continue;
+    }
     rows.push({
       cells: [
         text(indicator.path.concat(indicator.name || "（未填写名称）").join(" / "), "tableCell"),

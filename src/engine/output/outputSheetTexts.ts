@@ -17,10 +17,10 @@ export function outputSheetTexts(rows: readonly OutputRow[]): string[] {
 /** The texts a sheet holds now, in the same order and form as outputSheetTexts. */
 export function sheetTexts(sheet: SheetGrid): string[] {
   const texts: string[] = [];
-  for (let row = 1; row <= sheet.rowCount; row++) {
-    for (let column = 1; column <= sheet.columnCount; column++) {
-      const cell = sheet.cell(row, column);
-      if (!cell || cell.value === null) continue;
+  // The cells that exist, not the used range's rectangle (one cell at XFD1048576 spans it all).
+  for (const row of sheet.usedRows()) {
+    for (const cell of sheet.cellsInRow(row)) {
+      if (cell.value === null) continue;
       texts.push(
         typeof cell.value === "string" || typeof cell.value === "number"
           ? String(cell.value)

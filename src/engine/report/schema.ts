@@ -96,7 +96,12 @@ export const indicatorSchema = z.object({
     reason: cellAddress.optional(),
   }),
   reason: z.string().nullable().describe("偏差原因分析及改进措施 as written"),
-  kind: z.enum(["quantitative", "qualitative", "not-applicable"]).nullable(),
+  kind: z
+    .enum(["quantitative", "qualitative", "not-applicable"])
+    .nullable()
+    .describe(
+      "not-applicable: the row says the indicator does not apply (/, —, 不适用 as its target, actual or 分值, no score); it counts in no score or maximum"
+    ),
   rule: z
     .enum(INDICATOR_RULES)
     .nullable()

@@ -8,7 +8,7 @@
 import type { SheetGrid } from "../grid/types";
 import { toA1 } from "../grid/address";
 import type { DetectedBudgetBlock, DetectedForm } from "../detect/types";
-import { cellText, displayedCell } from "../detect/sheetText";
+import { cellText, displayedCell } from "../detect/sheetView";
 import type { Profile } from "../rules/profile";
 import { executionCapFor, ratingByBands, type RuleSet } from "../rules/ruleSet";
 import type { FormIndicator, ReportBudget, ReportTotal } from "../report/schema";
@@ -40,6 +40,11 @@ export interface RuleSetInput {
   readonly measures: readonly (IndicatorMeasure | null)[];
   readonly budget: ReportBudget | null;
   readonly problems: ProblemCollector;
+  /**
+   * The maxima the indicators add to the total, when the table states them elsewhere than on
+   * its rows (a labels-only form: its labelled groups'). By default each applicable indicator's.
+   */
+  readonly indicatorMaxima?: readonly number[];
 }
 
 /** A score the rule set changed, by the indicator's sheet row. */
@@ -133,7 +138,9 @@ export function applyRuleSet(input: RuleSetInput): RuledForm {
   const scores = applicable.map((indicator) => indicator.score);
   if (budget) scores.push(budget.score);
   const known = scores.filter((s): s is number => s !== null);
-  const maxima = applicable.map((i) => i.max).filter((m): m is number => m !== null);
+  const maxima = input.indicatorMaxima
+    ? input.indicatorMaxima.slice()
+    : applicable.map((i) => i.max).filter((m): m is number => m !== null);
   if (budget && budget.max !== null) maxima.push(budget.max);
   const sum = known.length > 0 ? sum2(known) : null;
   const applicableMax = sum2(maxima);

@@ -1,7 +1,7 @@
 import type { GridCell, SheetGrid } from "../grid/types";
 import { toA1 } from "../grid/address";
-import type { DetectedForm, DetectedIndicator } from "../detect/types";
-import { cellText } from "../detect/sheetText";
+import type { DetectedForm, DetectedIndicator, GroupMaximum } from "../detect/types";
+import { cellText } from "../detect/sheetView";
 import { parseCell, parseText, type ParsedNumber, type ParsedValue } from "../values/parseValue";
 import { normaliseText } from "../values/normaliseText";
 import { givesReason } from "../values/givesReason";
@@ -12,6 +12,10 @@ import type { IndicatorRule, RuleSet } from "../rules/ruleSet";
 import type { ReportBudget, ReportForm, FormGroup, FormIndicator } from "../report/schema";
 import type { FieldName } from "../validate/problem";
 import { ProblemCollector } from "../validate/problemCollector";
+import { operatorInName } from "../values/operatorInName";
+import { oneLine } from "../values/oneLine";
+import { totalLabelKind } from "../detect/rowLabels";
+import { indicatorMaxima, labelledGroupOf, pathKey, type IndicatorMaxima } from "./labelMaxima";
 import { quantitativeRuleOf, quantitativeScore } from "./quantitativeScore";
 import { applyRuleSet, type IndicatorMeasure, type RuleEffects } from "./applyRuleSet";
 import { round2, sum2 } from "./round";
@@ -49,11 +53,47 @@ export function scoreForm(
   ruleSet: RuleSet = DEFAULT_RULE_SET
 ): ScoredForm {
   const problems = new ProblemCollector(sheet.name);
+  const table = detected.table;
+  // Without a 分值 column, the labels' maxima: a first reading (problems dropped) tells which
+  // scores were entered and which targets met, for what the labels let the engine infer.
+  const byLabels = table.maxSource === "labels";
+  const maxima = byLabels
+    ? indicatorMaxima(
+        detected,
+        table.indicators.map((indicator) =>
+          indicator.notApplicable
+            ? notApplicableIndicator(sheet, detected, indicator)
+            : scoreIndicator({
+                sheet,
+                detected,
+                indicator,
+                profile,
+                ruleSet,
+                problems: new ProblemCollector(sheet.name),
+                measures: [],
+              })
+        ),
+        profile.tolerance
+      )
+    : null;
   const measures: Array<IndicatorMeasure | null> = [];
-  const scored = detected.table.indicators.map((indicator) =>
-    scoreIndicator(sheet, detected, indicator, profile, ruleSet, problems, measures)
-  );
+  const scored = table.indicators.map((indicator) => {
+    if (!indicator.notApplicable)
+      return scoreIndicator({
+        sheet,
+        detected,
+        indicator,
+        profile,
+        ruleSet,
+        problems,
+        measures,
+        fromLabels: maxima ? maxima.get(indicator.row) : undefined,
+      });
+    measures.push(null);
+    return notApplicableIndicator(sheet, detected, indicator);
+  });
   const budget = detected.budget ? scoreBudget(sheet, detected, profile, problems) : null;
+  const scoredApplicable = scored.filter((indicator) => indicator.kind !== "not-applicable");
   const ruled = applyRuleSet({
     sheet,
     detected,
@@ -63,13 +103,34 @@ export function scoreForm(
     measures,
     budget,
     problems,
+    // A labels-only form's total weighs its labelled groups, not its indicators' (unknown) maxima.
+    indicatorMaxima: byLabels
+      ? labelledTotalMaxima(table.groupMaxima, scoredApplicable)
+      : undefined,
   });
   const indicators = ruled.indicators;
-  const groups = buildGroups(sheet.name, indicators, budget);
+  // Rows that do not apply count in no score, maximum or completeness.
+  const applicable = indicators.filter((indicator) => indicator.kind !== "not-applicable");
+  const groups = buildGroups(
+    sheet.name,
+    applicable,
+    budget,
+    byLabels ? table.groupMaxima : null,
+    maxima
+  );
   const { total, rating } = ruled;
 
+  if (table.indicators.length === 0) {
+    // Only a budget line was found under a header with no indicator row: the score says so.
+    const first = table.decisions.length > 0 ? table.decisions[0].column : 1;
+    problems.add(toA1(table.headerTop, first), {
+      code: "no-indicator-rows",
+      headerRow: table.headerTop,
+    });
+  }
+  if (byLabels) checkGroupMaxima(table.groupMaxima, applicable, profile, problems);
+  else checkWeightsTotal(sheet, detected, indicators, budget, profile, problems);
   checkTotals(sheet, detected, budget, problems);
-  checkWeightsTotal(sheet, detected, indicators, budget, profile, problems);
   checkStatedRating(detected, total.score, rating, ruleSet, problems);
 
   const summary: ReportForm = {
@@ -93,6 +154,98 @@ export function scoreForm(
     groups,
     indicators,
     problems,
+  };
+}
+
+/** The maxima making up a labels-only form's total: its outermost labelled groups, and the indicators outside any. */
+function labelledTotalMaxima(
+  groupMaxima: readonly GroupMaximum[],
+  indicators: readonly FormIndicator[]
+): number[] {
+  const outermost = groupMaxima.filter(
+    (group) =>
+      !groupMaxima.some(
+        (other) =>
+          other !== group &&
+          other.path.length < group.path.length &&
+          pathKey(group.path.slice(0, other.path.length)) === pathKey(other.path)
+      )
+  );
+  const result = outermost.map((group) => group.max);
+  for (const indicator of indicators)
+    if (!labelledGroupOf(groupMaxima, indicator.path) && indicator.max !== null)
+      result.push(indicator.max);
+  return result;
+}
+
+/**
+ * The entered scores of a labelled group may not add up to more than its 分值 (财预〔2020〕10号:
+ * 得分最高不能超过该指标分值): one problem on the label that states it.
+ */
+function checkGroupMaxima(
+  groupMaxima: readonly GroupMaximum[],
+  indicators: readonly FormIndicator[],
+  profile: Profile,
+  problems: ProblemCollector
+): void {
+  for (const group of groupMaxima) {
+    const members = indicators.filter(
+      (indicator) =>
+        indicator.path.length >= group.path.length &&
+        pathKey(indicator.path.slice(0, group.path.length)) === pathKey(group.path)
+    );
+    const scores = members
+      .map((indicator) => indicator.score)
+      .filter((s): s is number => s !== null);
+    if (scores.length === 0) continue;
+    const sum = sum2(scores);
+    if (sum > group.max + profile.tolerance)
+      problems.add(group.cell, {
+        code: "group-score-exceeds-max",
+        group: group.path.join("/"),
+        score: sum,
+        max: group.max,
+      });
+  }
+}
+
+/** A row that says its indicator does not apply: listed, never checked, counted nowhere. */
+function notApplicableIndicator(
+  sheet: SheetGrid,
+  detected: DetectedForm,
+  indicator: DetectedIndicator
+): FormIndicator {
+  const columns = detected.table.columns;
+  const row = indicator.row;
+  const address = (column: number | undefined): string | undefined =>
+    column === undefined ? undefined : toA1(row, column);
+  const maxCell = columns.max !== undefined ? parseCell(sheet.cell(row, columns.max)) : null;
+  const target = targetText(sheet, detected, row);
+  const actual = textAt(sheet, row, columns.actual);
+  const reason = textAt(sheet, row, columns.reason);
+  return {
+    sheet: sheet.name,
+    row,
+    path: indicator.path.slice(),
+    name: indicator.name,
+    max: maxCell && maxCell.kind === "number" ? maxCell.value : null,
+    target: target === "" ? null : target,
+    actual: actual === "" ? null : actual,
+    score: null,
+    computedScore: null,
+    scoreSource: null,
+    cells: {
+      name: address(detected.table.nameColumn),
+      max: address(columns.max),
+      target: targetCellAddress(detected, row),
+      actual: address(columns.actual),
+      score: address(columns.score),
+      reason: address(columns.reason),
+    },
+    reason: reason === "" ? null : reason,
+    kind: "not-applicable",
+    rule: "not-applicable",
+    targetMet: null,
   };
 }
 
@@ -179,10 +332,28 @@ function textAt(sheet: SheetGrid, row: number, column: number | undefined): stri
   return cellText(sheet.cell(row, column)).trim();
 }
 
-/** The target as the sheet states it, joining 指标性质 + 指标值 + 度量单位 when split. */
-function targetText(sheet: SheetGrid, detected: DetectedForm, row: number): string {
+// A 指标性质 that states a direction, not an operator: 正向 is "at least", 反向 "at most"
+// (财预〔2020〕10号 附1 评分说明: 正向指标 / 反向指标); 定量/定性 say nothing of it.
+const DIRECTIONS: Readonly<Record<string, string>> = {
+  正向: "≥",
+  正向指标: "≥",
+  反向: "≤",
+  反向指标: "≤",
+  定量: "",
+  定量指标: "",
+  定性: "",
+  定性指标: "",
+};
+
+/**
+ * The target as the sheet states it, joining 指标性质 + 指标值 + 度量单位 when split; `toRead`
+ * writes a direction (正向/反向) as the operator it means, for parsing.
+ */
+function targetText(sheet: SheetGrid, detected: DetectedForm, row: number, toRead = false): string {
   const columns = detected.table.columns;
-  const nature = textAt(sheet, row, columns.nature);
+  const statedNature = textAt(sheet, row, columns.nature);
+  const direction = toRead ? DIRECTIONS[normaliseText(statedNature)] : undefined;
+  const nature = direction !== undefined ? direction : statedNature;
   const value = textAt(sheet, row, columns.target);
   let unit = textAt(sheet, row, columns.unit);
   // A value cell formatted "95%" beside a 度量单位 of "%" states the unit once, not twice.
@@ -203,28 +374,52 @@ function targetCellAddress(detected: DetectedForm, row: number): string | undefi
 function parseTarget(
   sheet: SheetGrid,
   detected: DetectedForm,
-  row: number,
+  indicator: DetectedIndicator,
   problems: ProblemCollector
 ): ParsedValue {
+  const row = indicator.row;
   const columns = detected.table.columns;
   const valueCell = columns.target !== undefined ? sheet.cell(row, columns.target) : undefined;
   flagFormula(valueCell, problems);
-  if (columns.nature === undefined && columns.unit === undefined) return parseCell(valueCell);
-  // Split layout (指标性质 + 指标值 + 度量单位): read the three as the one target they state.
-  const value = parseCell(valueCell);
-  if (value.kind === "empty" || value.kind === "error") return value;
-  return parseText(targetText(sheet, detected, row));
+  let target: ParsedValue;
+  if (columns.nature === undefined && columns.unit === undefined) target = parseCell(valueCell);
+  else {
+    // Split layout (指标性质 + 指标值 + 度量单位): read the three as the one target they state.
+    const value = parseCell(valueCell);
+    if (value.kind === "empty" || value.kind === "error") return value;
+    target = parseText(targetText(sheet, detected, row, true));
+  }
+  // A bare number under a name that states the operator ("仓储用房（≥**平方米）" | 500).
+  if (target.kind === "number" && target.comparator === null && target.unit === null) {
+    const stated = target.percent ? null : operatorInName(indicator.name);
+    if (stated)
+      return {
+        kind: "number",
+        value: stated.percent && Math.abs(target.value) > 1.5 ? target.value / 100 : target.value,
+        percent: stated.percent,
+        unit: stated.unit,
+        comparator: stated.comparator,
+      };
+  }
+  return target;
 }
 
-function scoreIndicator(
-  sheet: SheetGrid,
-  detected: DetectedForm,
-  indicator: DetectedIndicator,
-  profile: Profile,
-  ruleSet: RuleSet,
-  problems: ProblemCollector,
-  measures: Array<IndicatorMeasure | null>
-): FormIndicator {
+/** What scoring one indicator row needs to know. */
+interface IndicatorContext {
+  readonly sheet: SheetGrid;
+  readonly detected: DetectedForm;
+  readonly indicator: DetectedIndicator;
+  readonly profile: Profile;
+  readonly ruleSet: RuleSet;
+  readonly problems: ProblemCollector;
+  /** Receives one entry per indicator scored: what its formula compared, for the rule set. */
+  readonly measures: Array<IndicatorMeasure | null>;
+  /** The maxima the labels give the row when the table has no 分值 column. */
+  readonly fromLabels?: IndicatorMaxima;
+}
+
+function scoreIndicator(context: IndicatorContext): FormIndicator {
+  const { sheet, detected, indicator, profile, ruleSet, problems, measures, fromLabels } = context;
   const columns = detected.table.columns;
   const row = indicator.row;
   const subject = indicator.name;
@@ -243,12 +438,20 @@ function scoreIndicator(
   if (indicator.name === "" && cells.name)
     problems.add(cells.name, { code: "missing-value", field: "name", subject: "" });
 
-  const max = readNumber(sheet, row, columns.max, "max", subject, problems, {
-    required: true,
-    nonNegative: true,
-  }).value;
+  // Without a 分值 column the labels may give one: the group's own (reported), or one inferred
+  // for the checks only (see labelMaxima).
+  const statedMax =
+    columns.max !== undefined
+      ? readNumber(sheet, row, columns.max, "max", subject, problems, {
+          required: true,
+          nonNegative: true,
+        }).value
+      : fromLabels
+        ? fromLabels.stated
+        : null;
+  const max = statedMax !== null ? statedMax : fromLabels ? fromLabels.implied : null;
 
-  const target = parseTarget(sheet, detected, row, problems);
+  const target = parseTarget(sheet, detected, indicator, problems);
   const targetString = targetText(sheet, detected, row);
   if (target.kind === "empty" && cells.target)
     problems.add(cells.target, { code: "missing-value", field: "target", subject });
@@ -359,10 +562,13 @@ function scoreIndicator(
       });
   }
 
-  const reason = textAt(sheet, row, columns.reason);
+  // A form without a reason column may give one reason row for all (湖北: 偏差大或目标未完成原因分析).
+  const reasonRow = columns.reason === undefined ? detected.table.reasonRow : undefined;
+  const reason = reasonRow ? reasonRow.text : textAt(sheet, row, columns.reason);
   const lostPoints = score !== null && max !== null && score < max - profile.tolerance;
   if ((lostPoints || targetMet === false) && !givesReason(reason)) {
-    const reasonCell = cells.reason ?? cells.score ?? cells.name;
+    const reasonCell =
+      cells.reason ?? (reasonRow ? reasonRow.cell : undefined) ?? cells.score ?? cells.name;
     if (reasonCell)
       problems.add(reasonCell, {
         code: "reason-missing",
@@ -380,7 +586,7 @@ function scoreIndicator(
     row,
     path: indicator.path.slice(),
     name: indicator.name,
-    max,
+    max: statedMax,
     target: targetString === "" ? null : targetString,
     actual: actualString === "" ? null : actualString,
     score,
@@ -423,7 +629,12 @@ function scoreBudget(
   // Absent columns stay undefined, which JSON leaves out.
 
   const options = { required: true, nonNegative: true };
-  const budget = readNumber(sheet, row, columns.budget, "budget", subject, problems, options).value;
+  // 全年预算数 is the base (财预〔2020〕10号: 执行率 = 全年执行数 / 全年预算数); a department funds
+  // block that states only 年初预算数(A) and 全年执行数(B) divides by A.
+  const baseField = columns.budget !== undefined ? "budget" : "initialBudget";
+  const baseColumn = columns.budget !== undefined ? columns.budget : columns.initialBudget;
+  const baseCell = address(baseColumn);
+  const budget = readNumber(sheet, row, baseColumn, baseField, subject, problems, options).value;
   const executed = readNumber(
     sheet,
     row,
@@ -433,7 +644,7 @@ function scoreBudget(
     problems,
     options
   ).value;
-  // 年初预算数 only informs the narrative; the 年度资金总额 checks look at it elsewhere.
+  // Otherwise 年初预算数 only informs the narrative; the 年度资金总额 checks look at it elsewhere.
   const initialParsed =
     columns.initialBudget !== undefined ? parseCell(sheet.cell(row, columns.initialBudget)) : null;
   const initialBudget =
@@ -445,29 +656,46 @@ function scoreBudget(
           nonNegative: true,
         })
       : null;
-  // A block without a 分值 cell weighs what the profile says (财预〔2020〕10号: 10 分).
+  // A block without a 分值 cell weighs what its header says ("预算执行情况（万元）（20分）",
+  // 湖北), else what the profile says (财预〔2020〕10号: 10 分).
   const max =
     statedMax && statedMax.value !== null
       ? statedMax.value
-      : profile.budget
-        ? profile.budget.weight
-        : null;
-  if (columns.rate !== undefined) flagFormula(sheet.cell(row, columns.rate), problems);
+      : block.statedMax
+        ? block.statedMax.value
+        : profile.budget
+          ? profile.budget.weight
+          : null;
+  const rateCell = columns.rate !== undefined ? sheet.cell(row, columns.rate) : undefined;
+  if (rateCell) flagFormula(rateCell, problems);
 
   let rate: number | null = null;
   let computed: number | null = null;
   if (budget !== null && executed !== null) {
     // A budget too small to divide by (1e-320 万元) is as good as none.
     if (!isFinite(executed / budget)) {
-      problems.add(cells.budget as string, {
+      problems.add(baseCell as string, {
         code: "missing-value",
-        field: "budget",
+        field: baseField,
         subject,
         because: "budget-zero",
       });
     } else {
       rate = executed / budget;
       if (max !== null) computed = round2(Math.min(1, rate) * max);
+    }
+  }
+  if (rate === null) {
+    // No rate from the amounts: the 执行率 the sheet states, a bare number in a % column being
+    // percent ("20" meaning 20 %; a number formatted as a percentage is already a fraction).
+    const stated = parseCell(rateCell);
+    if (stated.kind === "number" && stated.value >= 0) {
+      const value =
+        !stated.percent && (block.ratePercent || stated.value > 1.5)
+          ? stated.value / 100
+          : stated.value;
+      rate = value;
+      if (max !== null) computed = round2(Math.min(1, value) * max);
     }
   }
 
@@ -511,39 +739,62 @@ function scoreBudget(
 export function buildGroups(
   sheetName: string,
   indicators: readonly FormIndicator[],
-  budget: ReportBudget | null
+  budget: ReportBudget | null,
+  groupMaxima: readonly GroupMaximum[] | null = null,
+  maxima: ReadonlyMap<number, IndicatorMaxima> | null = null
 ): FormGroup[] {
-  const groups: Array<{ path: string[]; scores: Array<number | null>; maxima: number[] }> = [];
+  const groups: Array<{
+    path: string[];
+    scores: Array<number | null>;
+    maxima: number[];
+    /** Every member's maximum is known (from the 分值 column, or stated or inferred from labels). */
+    maximaKnown: boolean;
+  }> = [];
   const byKey = new Map<string, (typeof groups)[number]>();
   if (budget)
     groups.push({
       path: ["预算执行率"],
       scores: [budget.score],
       maxima: budget.max !== null ? [budget.max] : [],
+      maximaKnown: true,
     });
   for (const indicator of indicators) {
     // Not applicable: 不考核该指标, in no group's sum.
     if (indicator.kind === "not-applicable") continue;
+    let max = indicator.max;
+    if (max === null && maxima) {
+      const fromLabels = maxima.get(indicator.row);
+      if (fromLabels) max = fromLabels.stated ?? fromLabels.implied;
+    }
     for (let depth = 1; depth <= indicator.path.length; depth++) {
       const path = indicator.path.slice(0, depth);
       const key = path.join("\u0000");
       let group = byKey.get(key);
       if (!group) {
-        group = { path, scores: [], maxima: [] };
+        group = { path, scores: [], maxima: [], maximaKnown: true };
         byKey.set(key, group);
         groups.push(group);
       }
       group.scores.push(indicator.score);
-      if (indicator.max !== null) group.maxima.push(indicator.max);
+      if (max !== null) group.maxima.push(max);
+      else group.maximaKnown = false;
     }
   }
-  return groups.map((group) => {
+  const labelled = new Map<string, number>();
+  if (groupMaxima) for (const group of groupMaxima) labelled.set(pathKey(group.path), group.max);
+  const listed = groupMaxima
+    ? // Forms without a 分值 column list the groups whose 分值 is known: from a label, or
+      // because every member's maximum is known.
+      groups.filter((group) => labelled.has(pathKey(group.path)) || group.maximaKnown)
+    : groups;
+  return listed.map((group) => {
     const known = group.scores.filter((s): s is number => s !== null);
+    const fromLabel = labelled.get(pathKey(group.path));
     return {
       sheet: sheetName,
       path: group.path,
       score: known.length > 0 ? sum2(known) : null,
-      max: sum2(group.maxima),
+      max: fromLabel !== undefined ? fromLabel : sum2(group.maxima),
       complete: known.length === group.scores.length,
     };
   });
@@ -571,7 +822,7 @@ function checkTotal(
   row: number,
   column: number,
   parts: ReadonlyArray<GridCell | undefined>,
-  alternativeExtra: GridCell | undefined,
+  budgetLine: GridCell | undefined,
   label: string,
   field: FieldName,
   problems: ProblemCollector
@@ -586,8 +837,10 @@ function checkTotal(
   const add = isMoney ? exactSum : sum2;
   const tolerance = isMoney ? 1e-6 * Math.max(1, Math.abs(statedValue.value)) : 0.005;
   const sum = add(readings.map((n) => n.value));
-  const extra = statedNumber(alternativeExtra);
-  const sums = extra ? [sum, add([sum, extra.value])] : [sum];
+  // The form's 总分 holds the 预算执行率 line with the indicators (财预〔2020〕10号 附1: 总分 100 =
+  // 预算执行率 10 + 指标 90): with a budget line, the parts are the indicators and that line.
+  const extra = statedNumber(budgetLine);
+  const sums = extra ? [add([sum, extra.value])] : [sum];
   if (sums.some((candidate) => Math.abs(candidate - statedValue.value) <= tolerance)) return;
   const closest = sums[sums.length - 1];
   problems.add(stated.address, {
@@ -618,12 +871,18 @@ function checkTotals(
       )
     );
     const label =
-      total.path.length === 0
-        ? textAt(sheet, total.row, firstLabelColumn(sheet, total.row)) || "合计"
-        : total.path.join("/") + "小计";
+      total.path.length === 0 ? grandTotalLabel(sheet, total.row) : total.path.join("/") + "小计";
     for (const field of ["max", "score"] as const) {
       const column = table.columns[field];
       if (column === undefined) continue;
+      // 分值 that do not add up to the profile's total are said once, by weights-total, on this cell.
+      if (
+        field === "max" &&
+        problems
+          .list()
+          .some((p) => p.code === "weights-total" && p.cell === toA1(total.row, column))
+      )
+        continue;
       const parts = members.map((indicator) => sheet.cell(indicator.row, column));
       let extra: GridCell | undefined;
       if (total.path.length === 0 && detected.budget && budget) {
@@ -647,6 +906,15 @@ function checkTotals(
   }
 }
 
+/** The 合计/总分 label of a grand total row, on one line ("总分" beside 其他需要说明事项 too). */
+function grandTotalLabel(sheet: SheetGrid, row: number): string {
+  for (const cell of sheet.cellsInRow(row)) {
+    if (typeof cell.value === "string" && totalLabelKind(cell.value) === "grand")
+      return oneLine(cell.value);
+  }
+  return textAt(sheet, row, firstLabelColumn(sheet, row)) || "合计";
+}
+
 function firstLabelColumn(sheet: SheetGrid, row: number): number {
   for (let column = 1; column <= Math.min(sheet.columnCount, 60); column++) {
     const cell = sheet.cell(row, column);
@@ -663,11 +931,15 @@ function checkWeightsTotal(
   profile: Profile,
   problems: ProblemCollector
 ): void {
-  // Only a full set of weights can be checked; a missing one is already its own problem. A
-  // not-applicable row still counts its stated 分值: the template's weights add up with it.
-  if (indicators.length === 0 || indicators.some((indicator) => indicator.max === null)) return;
+  // The weights as the table sets them: a row that does not apply keeps the 分值 it states (a
+  // "/" there states none).
+  const weighted = indicators.filter(
+    (indicator) => !(indicator.kind === "not-applicable" && indicator.max === null)
+  );
+  // Only a full set of weights can be checked; a missing one is already its own problem.
+  if (weighted.length === 0 || weighted.some((indicator) => indicator.max === null)) return;
   if (budget && budget.max === null) return;
-  const maxima = indicators.map((indicator) => indicator.max as number);
+  const maxima = weighted.map((indicator) => indicator.max as number);
   if (budget) maxima.push(budget.max as number);
   const sum = sum2(maxima);
   if (Math.abs(sum - profile.totalMax) <= profile.tolerance) return;

@@ -32,6 +32,19 @@ export type ProblemFacts =
       readonly max: number;
     }
   | {
+      /** A labelled group's entered scores add up to more than the 分值 its label states. */
+      readonly code: "group-score-exceeds-max";
+      /** The group's path joined by "/". */
+      readonly group: string;
+      readonly score: number;
+      readonly max: number;
+    }
+  | {
+      /** The header has no indicator row under it: the form is scored on its budget line alone. */
+      readonly code: "no-indicator-rows";
+      readonly headerRow: number;
+    }
+  | {
       readonly code: "negative-value";
       readonly field: FieldName;
       readonly subject: string;
@@ -162,6 +175,7 @@ export const PROBLEM_SEVERITY: Readonly<Record<ProblemCode, Severity>> = {
   "missing-value": "error",
   "not-a-number": "error",
   "score-exceeds-max": "error",
+  "group-score-exceeds-max": "error",
   "negative-value": "error",
   "formula-error": "error",
   "total-mismatch": "error",
@@ -180,6 +194,7 @@ export const PROBLEM_SEVERITY: Readonly<Record<ProblemCode, Severity>> = {
   "equal-mismatch": "warning",
   "not-applicable": "info",
   "deduction-applied": "info",
+  "no-indicator-rows": "warning",
 };
 
 /**

@@ -1,5 +1,5 @@
 const NEEDS_NORMALISING =
-  /[\s\uff01-\uff5e\ufe66\ufe6a\u2212\ufe63\u2267\u2266\u3000\u3002\u200b\ufeff]/;
+  /[\s\uff01-\uff5e\ufe66\ufe6a\u2212\ufe63\u2267\u2266\u2a7e\u2a7d\u2550\u3000\u3002\u200b\ufeff]/;
 
 /**
  * Maps full-width and look-alike characters to their ASCII forms by code point and removes all
@@ -20,10 +20,12 @@ export function normaliseText(text: string): string {
       out += "%"; // ﹪ small percent sign
     } else if (code === 0x2212 || code === 0xfe63) {
       out += "-"; // − minus sign, ﹣ small hyphen-minus
-    } else if (code === 0x2267) {
-      out += "≥"; // ≧
-    } else if (code === 0x2266) {
-      out += "≤"; // ≦
+    } else if (code === 0x2267 || code === 0x2a7e) {
+      out += "≥"; // ≧, ⩾ (typed for ≥ in published tables)
+    } else if (code === 0x2266 || code === 0x2a7d) {
+      out += "≤"; // ≦, ⩽
+    } else if (code === 0x2550) {
+      out += "="; // ═ box-drawing double line, typed for = ("═100%") by input methods
     } else if (
       code === 0x3002 &&
       i > 0 &&

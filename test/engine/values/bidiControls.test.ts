@@ -2,7 +2,7 @@ import {
   escapeBidiControlsInJson,
   showBidiControls,
 } from "../../../src/engine/values/bidiControls";
-import { cellText } from "../../../src/engine/detect/sheetText";
+import { cellText } from "../../../src/engine/detect/sheetView";
 import { sheetFromRows } from "../../helpers/gridFromRows";
 
 describe("bidirectional control characters", () => {

@@ -36,6 +36,11 @@ describe("parseText", () => {
     ["20万元以内", 20, false, "万元", "<="],
     [" 9 . 5 ", 9.5, false, null, null],
     ["≧95％", 0.95, true, null, ">="],
+    // Look-alike operators typed for = ≥ ≤ (issue 9): ═ (U+2550), ⩾, ⩽, ≦.
+    ["═100%", 1, true, null, "="],
+    ["⩾95%", 0.95, true, null, ">="],
+    ["⩽3天", 3, false, "天", "<="],
+    ["≦2%", 0.02, true, null, "<="],
     ["2760个", 2760, false, "个", null],
   ])("reads %s as a number", (text, value, percent, unit, comparator) => {
     const parsed = number(text);

@@ -1,56 +1,6 @@
 import { normaliseText } from "../values/normaliseText";
-import type { BudgetColumnRole, IndicatorColumnRole } from "./types";
 
-// Checked in order: the specific words first, so that "自评得分" is a score and not a weight,
-// and "实际完成值" an actual and not a target.
-const INDICATOR_HEADER_WORDS: ReadonlyArray<readonly [IndicatorColumnRole, RegExp]> = [
-  // "一级" alone under a "绩效指标" group cell.
-  ["level1", /一级指标|^一级$/],
-  ["level2", /二级指标|^二级$/],
-  ["level3", /三级指标|^三级$/],
-  ["nature", /^指标性质$|^性质$|^符号$/],
-  ["unit", /^(度量|计量)单位|^单位$/],
-  // "扣分原因", "原因说明" as well as "偏差原因分析及改进措施" and "未完成原因分析".
-  ["reason", /偏差|原因|改进措施|情况说明/],
-  ["score", /得分|评分/],
-  ["max", /分值|权重|满分|标准分/],
-  ["actual", /实际完成|完成值|实际值|实际执行值|完成情况|全年实际/],
-  ["target", /指标值|目标值|预期值|计划值|年度目标|绩效目标值|指标标准/],
-  ["name", /^指标名称|^绩效指标名称|^具体指标|^指标内容|^指标$/],
-];
-
-// Columns that describe how to score ("评分标准", "评分依据"…) hold text, never the score.
-const NOT_A_ROLE = /^(评分|计分|打分)(标准|依据|方法|办法|细则|说明|规则)/;
-
-/** The role a header cell names in an indicator table, or null. */
-export function indicatorRoleOf(text: string): IndicatorColumnRole | null {
-  const words = normaliseText(text);
-  if (words === "" || words.length > 20) return null;
-  if (NOT_A_ROLE.test(words)) return null;
-  for (const [role, pattern] of INDICATOR_HEADER_WORDS) {
-    if (pattern.test(words)) return role;
-  }
-  return null;
-}
-
-const BUDGET_HEADER_WORDS: ReadonlyArray<readonly [BudgetColumnRole, RegExp]> = [
-  ["initialBudget", /年初预算/],
-  ["rate", /执行率/],
-  ["executed", /执行数|实际支出|执行金额|支出数/],
-  ["budget", /预算数|调整后预算|全年预算/],
-  ["max", /分值|权重/],
-  ["score", /得分/],
-];
-
-/** The role a header cell names in a 项目资金 block, or null. */
-export function budgetRoleOf(text: string): BudgetColumnRole | null {
-  const words = normaliseText(text);
-  if (words === "" || words.length > 20) return null;
-  for (const [role, pattern] of BUDGET_HEADER_WORDS) {
-    if (pattern.test(words)) return role;
-  }
-  return null;
-}
+/** The kinds of label a row of a form states: totals, the text rows after a table, a form's opening lines. */
 
 // "总分（满分100分）", "合计(分)" and "合计：" too.
 const GRAND_TOTAL =
@@ -70,7 +20,7 @@ const NUMBERING = "(\\(?[一二三四五六七八九十]{1,3}[)、.]|\\(?\\d{1,2
 const TRAILING_WORDS =
   "评价结论|自评结论|结论|总体评价|综合评价|存在问题|主要问题|存在的问题|存在的主要问题|" +
   "改进措施|整改措施|下一步改进措施|下一步工作|下一步工作计划|改进建议|意见建议|工作建议|主要经验|经验做法|" +
-  "主要经验及做法|说明|备注|其他说明|其他需要说明的问题|其他需要说明的事项|注|附注|填表说明|" +
+  "主要经验及做法|说明|备注|其他说明|其他需要说明的问题|其他需要说明的事项|其他需要说明事项|其他说明事项|注|附注|填表说明|" +
   "填表人|填报人|制表人|联系人|联系电话|审核人|复核人|负责人|单位负责人|财务负责人|部门负责人|项目负责人|" +
   "分管领导|填报日期|填表日期|日期";
 // The label, an optional "（签字）", then the end, a colon, or "及/和/与/、" joining a second
@@ -94,13 +44,13 @@ const FORM_INFO_LABEL =
 
 /**
  * True when the own texts of a row open a form (a title or year line standing alone, or a form
- * info label first): a table above it has ended.
+ * info label first): a table above it has ended. Takes the row's texts' normalised words.
  */
-export function isFormOpening(texts: readonly string[]): boolean {
-  if (texts.length === 0) return false;
-  const first = normaliseText(texts[0]);
+export function isFormOpening(words: readonly string[]): boolean {
+  if (words.length === 0) return false;
+  const first = words[0];
   if (FORM_INFO_LABEL.test(first)) return true;
-  if (texts.length !== 1 || first.length > 40) return false;
+  if (words.length !== 1 || first.length > 40) return false;
   return FORM_TITLE.test(first) || YEAR_LINE.test(first);
 }
 

@@ -1,0 +1,375 @@
+import { parseText } from "../values/parseValue";
+import { budgetHeaderAt } from "./budgetBlock";
+import { headerBandAt, type HeaderBand } from "./findHeaders";
+import { isFormOpening, isTrailingLabel, totalLabelKind } from "./rowLabels";
+import { isBreakdownName, isGoalTitle, isNotApplicableText, isTemplateName } from "./rowWords";
+import { MAX_COLUMNS, type SheetView, type ViewCell } from "./sheetView";
+import type { IndicatorColumnRole } from "./types";
+
+/**
+ * Stage 4: the class of every row under a header, with the columns assigned — where the table
+ * ends, and which rows are indicators, totals, category rows, or rows to skip (a template's rows
+ * left as shipped, breakdowns "其中…", rows that do not apply, text). Classes come from the row's
+ * own cells; the paths and maxima are the next stage's.
+ */
+
+export type RowClass =
+  | "indicator"
+  | "not-applicable"
+  | "template"
+  | "breakdown"
+  | "grand-total"
+  | "subtotal"
+  /** A category row carrying its group's 分值/得分 but no target or actual of its own. */
+  | "level-subtotal"
+  /** A category label with nothing else on the row. */
+  | "group"
+  /** A block title merged across the table ("年度绩效目标1（40分）"): a group above the 一级. */
+  | "block"
+  | "header"
+  | "text";
+
+export interface ClassifiedRow {
+  readonly row: number;
+  readonly kind: RowClass;
+  /** The level columns' labels as shown (through merged areas), on one line; "" when blank. */
+  readonly levels: readonly string[];
+  /** The name cell's text on one line. */
+  readonly name: string;
+  /** For a block row: its title. */
+  readonly title?: string;
+}
+
+export interface TableColumns {
+  readonly columns: Partial<Record<IndicatorColumnRole, number>>;
+  readonly levelColumns: readonly number[];
+  readonly nameColumn: number;
+}
+
+export interface ClassifiedBody {
+  /** Rows in order; blank rows are left out. */
+  readonly rows: readonly ClassifiedRow[];
+  readonly lastRow: number;
+}
+
+// A table ends after this many rows without anything in its columns.
+const BLANK_ROWS_ENDING_A_TABLE = 5;
+
+/** The name, level and value columns of an assignment. */
+export function tableColumns(columns: Partial<Record<IndicatorColumnRole, number>>): TableColumns {
+  const nameColumn =
+    columns.name ?? columns.level3 ?? Math.max(columns.level2 ?? 0, columns.level1 ?? 0);
+  const levelColumns = [columns.level1, columns.level2, columns.level3]
+    .filter((column): column is number => column !== undefined && column !== nameColumn)
+    .sort((a, b) => a - b);
+  return { columns, levelColumns, nameColumn };
+}
+
+/** Reads the rows under a header until the table ends (or `limit` rows are classified). */
+export function classifyRows(
+  view: SheetView,
+  band: HeaderBand,
+  table: TableColumns,
+  lenient = false,
+  limit = Infinity
+): ClassifiedBody {
+  const { columns, levelColumns, nameColumn } = table;
+  const valueColumns = (["max", "target", "nature", "unit", "actual", "score", "reason"] as const)
+    .map((role) => columns[role])
+    .filter((column): column is number => column !== undefined && column !== nameColumn);
+  const labelColumnLast = Math.max(nameColumn, ...levelColumns);
+  const rightmost = Math.max(labelColumnLast, ...valueColumns);
+
+  const rows: ClassifiedRow[] = [];
+  let lastRow = band.bottom;
+  let blankRun = 0;
+  let previous = band.bottom;
+  let index = view.indexFrom(band.bottom + 1);
+
+  // Rows without cells between two rows that have some: blank, unless a level column's merged
+  // category covers them (a template's block left empty under its merged 一级).
+  const crossGap = (from: number, to: number): boolean => {
+    let row = from;
+    while (row <= to) {
+      let coveredTo = 0;
+      for (const column of levelColumns.concat(nameColumn)) {
+        const area = view.sheet.mergeAt(row, column);
+        if (area && area.top < row && view.ownWords(area.top, area.left) !== "")
+          coveredTo = Math.max(coveredTo, Math.min(area.bottom, to));
+      }
+      if (coveredTo >= row) {
+        lastRow = coveredTo;
+        blankRun = 0;
+        row = coveredTo + 1;
+        continue;
+      }
+      blankRun++;
+      if (blankRun >= BLANK_ROWS_ENDING_A_TABLE) return false;
+      row++;
+    }
+    return true;
+  };
+
+  for (; index < view.rows.length && rows.length < limit; index++) {
+    const row = view.rows[index].row;
+    if (row > previous + 1 && !crossGap(previous + 1, row - 1)) break;
+    previous = row;
+    const texts = view.textCells(row);
+    // Text rows after the table (评价结论, 存在的问题及改进措施, 单位负责人（签字）…) end it, unless
+    // the row scores like an indicator; so does the title or 项目名称 of a form stacked below.
+    if (
+      texts.length > 0 &&
+      isTrailingLabel(texts[0].words) &&
+      !scoresLikeIndicator(view, row, columns)
+    )
+      break;
+    if (
+      texts.length > 0 &&
+      isFormOpening(texts.length === 1 ? [texts[0].words] : [texts[0].words, ""])
+    )
+      break;
+    // "续表": the table goes on below, under its header repeated.
+    if (texts.length === 1 && /^\(?续(上)?表\)?[:：]?$/.test(texts[0].words)) {
+      rows.push(plainRow(row, "header", texts[0].label));
+      continue;
+    }
+    if (budgetHeaderAt(view, row)) break;
+    // The title of the next goal's block, on its own row above that block's header.
+    if (texts.length > 0 && texts.length <= 2 && isGoalTitle(texts[0].words)) {
+      const header = headerBandAt(view, nextRowAfter(view, row), lenient);
+      if (header && header.signature === band.signature) {
+        rows.push({ ...plainRow(row, "block", texts[0].label), title: texts[0].label });
+        lastRow = row;
+        blankRun = 0;
+        continue;
+      }
+    }
+    const nextHeader = headerBandAt(view, row, lenient);
+    if (nextHeader) {
+      // The same header again (a table printed over several pages) continues this table;
+      // another header starts another table.
+      if (nextHeader.signature !== band.signature) break;
+      // A header repeated for the next goal block (年度绩效目标2) opens that block, unless the
+      // block's title row above it did.
+      const previousRow = rows.length > 0 ? rows[rows.length - 1] : null;
+      const block =
+        previousRow && previousRow.kind === "block" && previousRow.row === row - 1
+          ? null
+          : nextHeader.blockTitle;
+      for (let header = row; header <= nextHeader.bottom; header++)
+        rows.push(
+          header === row && block
+            ? { ...plainRow(header, "block", block.title), title: block.title }
+            : plainRow(header, "header", texts.length > 0 ? texts[0].label : "")
+        );
+      lastRow = nextHeader.bottom;
+      previous = nextHeader.bottom;
+      index = view.indexFrom(nextHeader.bottom + 1) - 1;
+      blankRun = 0;
+      continue;
+    }
+
+    const total = totalKindOfRow(texts, labelColumnLast);
+    const levels = levelColumns.map((column) => {
+      const cell = view.shown(row, column);
+      return cell ? cell.label : "";
+    });
+    const nameCell = view.own(row, nameColumn);
+    const name = nameCell ? nameCell.label : "";
+    if (total === "grand") {
+      rows.push({ row, kind: "grand-total", levels, name });
+      lastRow = row;
+      break;
+    }
+    if (total === "subtotal") {
+      rows.push({ row, kind: "subtotal", levels, name });
+      lastRow = row;
+      blankRun = 0;
+      continue;
+    }
+
+    const hasValues = valueColumns.some((column) => view.own(row, column) !== undefined);
+    const block = blockTitle(view, texts, table, rightmost, hasValues);
+    if (block !== null) {
+      rows.push({ row, kind: block.kind, levels, name, title: block.title });
+      lastRow = row;
+      blankRun = 0;
+      continue;
+    }
+    if (name === "" && !hasValues) {
+      if (levels.some((label) => label !== "")) {
+        rows.push({ row, kind: "group", levels, name });
+        lastRow = row;
+        blankRun = 0;
+        continue;
+      }
+      blankRun++;
+      if (blankRun >= BLANK_ROWS_ENDING_A_TABLE) break;
+      continue;
+    }
+    blankRun = 0;
+    lastRow = row;
+    rows.push({
+      row,
+      kind: rowClass(view, row, table, name, levelColumns),
+      levels,
+      name,
+    });
+  }
+  return { rows, lastRow };
+}
+
+/** The first row holding a cell below `row`. */
+function nextRowAfter(view: SheetView, row: number): number {
+  const index = view.indexFrom(row + 1);
+  return index < view.rows.length ? view.rows[index].row : row + 1;
+}
+
+function plainRow(row: number, kind: RowClass, text: string): ClassifiedRow {
+  return { row, kind, levels: [], name: text };
+}
+
+/**
+ * "grand" when a cell of the row says 合计/总分 — in the label columns, or further right where a
+ * form puts its 总分 beside a text row (永德: 其他需要说明事项 | 无 | 总分 | 100 | 96 | 优) —,
+ * "subtotal" for a 小计 in the label columns.
+ */
+function totalKindOfRow(
+  texts: readonly ViewCell[],
+  lastLabelColumn: number
+): "grand" | "subtotal" | null {
+  let kind: "grand" | "subtotal" | null = null;
+  for (const cell of texts) {
+    // 合计/总分/小计 labels are short: most cells are passed over without a pattern.
+    if (cell.words.length > 14) continue;
+    const found = totalLabelKind(cell.words);
+    if (found === "grand") return "grand";
+    if (found === "subtotal" && cell.column <= lastLabelColumn && kind === null) kind = found;
+  }
+  return kind;
+}
+
+/** True when the row's 分值 or 得分 cell holds a number, or a score typed as text ("9.5", "10分"). */
+function scoresLikeIndicator(
+  view: SheetView,
+  row: number,
+  columns: Partial<Record<IndicatorColumnRole, number>>
+): boolean {
+  for (const column of [columns.max, columns.score]) {
+    if (column === undefined) continue;
+    const cell = view.own(row, column);
+    if (!cell) continue;
+    if (cell.isNumber) return true;
+    if (typeof cell.cell.value === "string" && /^\d+(\.\d+)?分?$/.test(cell.words)) return true;
+  }
+  return false;
+}
+
+/**
+ * A row whose only text is one cell merged across the value columns: a block title when it names
+ * a goal ("年度绩效目标1（40分）"), a category heading when it stands in a level column ("产出指标
+ * （40分）" merged across), else text inside the table.
+ */
+function blockTitle(
+  view: SheetView,
+  texts: readonly ViewCell[],
+  table: TableColumns,
+  rightmost: number,
+  hasValues: boolean
+): { kind: "block" | "group" | "text"; title: string } | null {
+  if (texts.length !== 1 || hasValues) return null;
+  const cell = texts[0];
+  const labelColumnLast = Math.max(table.nameColumn, ...table.levelColumns);
+  const area = view.sheet.mergeAt(cell.row, cell.column);
+  if (!area || area.left !== cell.column || area.top !== cell.row) return null;
+  if (area.right <= labelColumnLast || area.right < Math.min(rightmost, MAX_COLUMNS) - 1)
+    return null;
+  if (/目标/.test(cell.words) && cell.words.length <= 30)
+    return { kind: "block", title: cell.label };
+  // A category name is short; a sentence merged across the table is a note.
+  if (
+    table.levelColumns.indexOf(cell.column) >= 0 &&
+    cell.words.length <= 20 &&
+    !/[。；;，,]/.test(cell.words)
+  )
+    return { kind: "group", title: cell.label };
+  return { kind: "text", title: cell.label };
+}
+
+/** An indicator, or a row that only looks like one. */
+function rowClass(
+  view: SheetView,
+  row: number,
+  table: TableColumns,
+  name: string,
+  levelColumns: readonly number[]
+): RowClass {
+  const { columns } = table;
+  const words = (role: IndicatorColumnRole): string => {
+    const column = columns[role];
+    if (column === undefined || column === table.nameColumn) return "";
+    const cell = view.own(row, column);
+    return cell ? cell.words : "";
+  };
+  const isNumberCell = (role: IndicatorColumnRole): boolean => {
+    const column = columns[role];
+    if (column === undefined) return false;
+    const cell = view.own(row, column);
+    if (!cell) return false;
+    if (cell.isNumber) return true;
+    return parseText(cell.words).kind === "number";
+  };
+  const target = words("target");
+  const nature = words("nature");
+  const actual = words("actual");
+  const max = words("max");
+  const score = words("score");
+  const empty = (text: string): boolean => text === "" || isNotApplicableText(text, false);
+  const scoreEmpty = score === "" || isNotApplicableText(score);
+  const nameWords = view.ownWords(row, table.nameColumn);
+
+  if (name === "") {
+    // A row of placeholders, or a 分值 the template preset with nothing else: a template row.
+    if (
+      empty(target) &&
+      empty(actual) &&
+      scoreEmpty &&
+      empty(nature) &&
+      !hasLevelOwn(view, row, levelColumns)
+    )
+      return "template";
+    const writesLevel = levelColumns.some((column) => view.ownWords(row, column) !== "");
+    const hasTargetOrActual = [columns.target, columns.actual].some(
+      (column) => column !== undefined && view.own(row, column) !== undefined
+    );
+    if (writesLevel && !hasTargetOrActual) return "level-subtotal";
+    if (empty(target) && empty(actual) && scoreEmpty) return "template";
+    return "indicator";
+  }
+  // Template names are short; most names are passed over without the pattern.
+  if (
+    nameWords.length <= 16 &&
+    isTemplateName(nameWords) &&
+    empty(target) &&
+    empty(actual) &&
+    scoreEmpty
+  )
+    return "template";
+  if (isBreakdownName(nameWords) && !isNumberCell("max") && !isNumberCell("score"))
+    return "breakdown";
+  if (scoreEmpty) {
+    const targetSaysNo = target !== "" && isNotApplicableText(target);
+    const maxSaysNo = max !== "" && isNotApplicableText(max);
+    // "无" answers a target such as "无安全事故" in the actual: only the other placeholders say
+    // "does not apply" there, unless the target is blank too.
+    const actualSaysNo =
+      actual !== "" && isNotApplicableText(actual, target === "" || isNotApplicableText(target));
+    const natureSaysNo = nature !== "" && isNotApplicableText(nature, false);
+    if (targetSaysNo || maxSaysNo || actualSaysNo || natureSaysNo) return "not-applicable";
+  }
+  return "indicator";
+}
+
+function hasLevelOwn(view: SheetView, row: number, levelColumns: readonly number[]): boolean {
+  return levelColumns.some((column) => view.ownWords(row, column) !== "");
+}

@@ -1,0 +1,44 @@
+import { SheetView, viewOf } from "../../../src/engine/detect/sheetView";
+import { sheetFromRows } from "../../helpers/gridFromRows";
+
+describe("SheetView (stage 0: one normalised view of a sheet)", () => {
+  const sheet = sheetFromRows("表", [
+    ["一级\n指标", "分　值（分）", { value: 0.95, numberFormat: "0.00%", text: "95.00%" }],
+    [],
+    [null, "预算编制\n科学性", "≥９５％"],
+    ["产出指标"],
+  ]);
+  const view = new SheetView(sheet);
+
+  it("holds the rows that have cells, each cell's text normalised once and on one line", () => {
+    expect(view.rows.map((row) => row.row)).toEqual([1, 3, 4]);
+    const [level, max, rate] = view.rows[0].cells;
+    expect([level.words, level.label]).toEqual(["一级指标", "一级指标"]);
+    expect([max.words, max.label]).toEqual(["分值(分)", "分值（分）"]);
+    expect([rate.raw, rate.isNumber]).toEqual(["95.00%", true]);
+    expect(view.own(3, 2)!.label).toBe("预算编制科学性");
+    expect(view.own(3, 3)!.words).toBe("≥95%");
+  });
+
+  it("reads through merged areas only where asked", () => {
+    expect(view.own(4, 1)!.words).toBe("产出指标");
+    expect(view.shownWords(3, 1)).toBe("");
+    expect(view.shownWords(3, 3)).toBe("≥95%");
+    const merged = sheetFromRows("表", [["产出指标"], [null, "x"]], ["A1:A2"]);
+    const mergedView = new SheetView(merged);
+    expect(mergedView.own(2, 1)).toBeUndefined();
+    expect(mergedView.shown(2, 1)!.words).toBe("产出指标");
+  });
+
+  it("finds rows from a row number, and the last row", () => {
+    expect(view.indexFrom(2)).toBe(1);
+    expect(view.indexFrom(5)).toBe(3);
+    expect(view.lastRow).toBe(4);
+    expect(view.hasNumber(1)).toBe(true);
+    expect(view.hasNumber(3)).toBe(false);
+  });
+
+  it("is made once per sheet", () => {
+    expect(viewOf(sheet)).toBe(viewOf(sheet));
+  });
+});

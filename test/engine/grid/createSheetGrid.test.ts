@@ -1,0 +1,60 @@
+/**
+ * The grid keeps merged areas as ranges and stores only the cells that exist (issue 15, items 3
+ * and 4): a 7.5 KB file merging A30:XFD1048576, or one cell at XFD1048576, must cost what its
+ * cells cost. These tests make such grids and check what they hold; `npm run bench` measures.
+ */
+import { createSheetGrid, type RawCell } from "../../../src/engine/grid/createSheetGrid";
+import { parseRange } from "../../../src/engine/grid/address";
+
+describe("createSheetGrid", () => {
+  it("keeps a merged area of 17 billion cells as one range", () => {
+    const area = parseRange("A30:XFD1048576")!;
+    const cells: RawCell[] = [
+      { row: 1, column: 1, value: "标题" },
+      { row: 30, column: 1, value: "备注" },
+      // Adapters may repeat the master's value inside the area: dropped.
+      { row: 31, column: 1, value: "备注" },
+      { row: 1048576, column: 16384, value: "备注" },
+    ];
+    const sheet = createSheetGrid({ name: "表", cells, merges: [area] });
+    expect(sheet.merges).toEqual([area]);
+    expect([sheet.rowCount, sheet.columnCount]).toEqual([1048576, 16384]);
+    expect(sheet.usedRows()).toEqual([1, 30]);
+    expect(sheet.cell(31, 1)).toBeUndefined();
+    expect(sheet.mergeAt(1048576, 16384)).toBe(area);
+    expect(sheet.mergeAt(500000, 7000)).toBe(area);
+    expect(sheet.mergeAt(29, 1)).toBeUndefined();
+  });
+
+  it("stores only the cells that exist, a row's cells left to right", () => {
+    const sheet = createSheetGrid({
+      name: "表",
+      cells: [
+        { row: 1048576, column: 16384, value: "远处" },
+        { row: 2, column: 3, value: 3 },
+        { row: 2, column: 1, value: "一" },
+        { row: 2, column: 1, value: "后写的" },
+        { row: 5, column: 2, value: "   " },
+      ],
+    });
+    expect(sheet.usedRows()).toEqual([2, 1048576]);
+    expect(sheet.cellsInRow(2).map((cell) => cell.address)).toEqual(["A2", "C2"]);
+    // The later of two cells at one address wins, as before.
+    expect(sheet.cell(2, 1)!.value).toBe("后写的");
+    expect(sheet.cell(1048576, 16384)!.address).toBe("XFD1048576");
+    expect(sheet.cellsInRow(3)).toEqual([]);
+    expect(sheet.cell(5, 2)).toBeUndefined();
+  });
+
+  it("finds the area covering a cell among many, the last listed winning where they overlap", () => {
+    const merges = [];
+    for (let row = 1; row <= 2000; row += 2) merges.push(parseRange("A" + row + ":C" + (row + 1))!);
+    merges.push(parseRange("B100:B103")!);
+    const sheet = createSheetGrid({ name: "表", cells: [], merges });
+    expect(sheet.mergeAt(1000, 2)).toBe(merges[499]);
+    expect(sheet.mergeAt(101, 2)).toBe(merges[merges.length - 1]);
+    expect(sheet.mergeAt(101, 1)).toBe(merges[50]);
+    expect(sheet.mergeAt(2001, 1)).toBeUndefined();
+    expect(sheet.mergeAt(10, 4)).toBeUndefined();
+  });
+});
