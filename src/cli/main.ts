@@ -7,6 +7,8 @@ import { scoreWorkbook } from "../engine/scoreWorkbook";
 import { PROFILE_IDS, type ProfileId } from "../engine/rules/profile";
 import { buildWritePlan } from "../engine/output/buildWritePlan";
 import { readXlsxGrid, UnreadableWorkbookError } from "../workbook/xlsx/readXlsxGrid";
+import { readErrorText } from "../workbook/xlsx/readErrorText";
+import { nodeInflate } from "./nodeInflate";
 import { writeScoredCopy } from "../workbook/xlsx/writeScoredCopy";
 import { formatSummary } from "./formatSummary";
 import { buildNarratives } from "../engine/narrative/buildNarrative";
@@ -233,25 +235,13 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
         "。"
     );
   }
-  if (
-    bytes.length >= 8 &&
-    bytes[0] === 0xd0 &&
-    bytes[1] === 0xcf &&
-    bytes[2] === 0x11 &&
-    bytes[3] === 0xe0
-  )
-    throw new UsageFailure(
-      "无法读取 " + args.input + "：这是旧版 .xls 格式（或加密的工作簿），请另存为 .xlsx 后再评分。"
-    );
-
   let workbook;
   try {
-    workbook = await readXlsxGrid(bytes);
+    // An OLE file (legacy .xls, or an encrypted workbook), a zip bomb, a DOCTYPE… are all refused here.
+    workbook = await readXlsxGrid(bytes, { inflate: nodeInflate });
   } catch (error) {
     if (error instanceof UnreadableWorkbookError)
-      throw new UsageFailure(
-        "无法读取 " + args.input + "：不是有效的 .xlsx 工作簿（文件可能已损坏）。"
-      );
+      throw new UsageFailure(readErrorText(error, args.input));
     throw error;
   }
 

@@ -13,6 +13,8 @@ import {
   startTagPattern,
   withPrefix,
 } from "./xmlText";
+import { decodeXmlBytes } from "./xmlEncoding";
+import type { ZipPackage } from "./zipPackage";
 
 export const RELATIONSHIPS_NAMESPACE =
   "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -47,43 +49,43 @@ type PendingEdit =
   | { readonly kind: "binary"; readonly data: string }
   | { readonly kind: "removed" };
 
-/**
- * Decodes an XML part. Parts are UTF-8 almost always; the standard also allows UTF-16, which a
- * UTF-8 reading shows as NULs among the first characters.
- */
+/** Decodes an XML part: UTF-8, or UTF-16 (see decodeXmlBytes). */
 async function decodeXmlPart(file: JSZip.JSZipObject): Promise<string> {
-  const bytes = await file.async("uint8array");
-  const utf16 =
-    bytes.length >= 2 &&
-    (bytes[0] === 0 || bytes[1] === 0 || bytes[0] === 0xfe || bytes[0] === 0xff);
-  if (!utf16) {
-    // The platform's decoder is native; JSZip's own is plain JavaScript and slow on large sheets.
-    // Internet Explorer 11 has none, and there JSZip decodes.
-    if (typeof TextDecoder !== "undefined") return new TextDecoder("utf-8").decode(bytes);
-    return file.async("string");
-  }
-  // FE FF is the big-endian mark and FF FE the little-endian one; without a mark, "<" shows
-  // which byte comes first (00 3C or 3C 00).
-  const bigEndian = bytes[0] === 0xfe || bytes[0] === 0x00;
-  const start = bytes[0] === 0xfe || bytes[0] === 0xff ? 2 : 0;
+  return decodeXmlBytes(await file.async("uint8array"));
+}
+
+/** A byte string (one char per byte), as JSZip's "binarystring" gives it. */
+function binaryString(bytes: Uint8Array): string {
   const chunks: string[] = [];
-  const codes: number[] = [];
-  for (let i = start; i + 1 < bytes.length; i += 2) {
-    codes.push(bigEndian ? (bytes[i] << 8) | bytes[i + 1] : bytes[i] | (bytes[i + 1] << 8));
-    if (codes.length === 8192) chunks.push(String.fromCharCode.apply(null, codes.splice(0)));
+  for (let i = 0; i < bytes.length; i += 8192) {
+    chunks.push(
+      String.fromCharCode.apply(null, Array.prototype.slice.call(bytes.subarray(i, i + 8192)))
+    );
   }
-  chunks.push(String.fromCharCode.apply(null, codes));
-  const decoded = chunks.join("");
-  // Written back as UTF-8, so the declaration must say so.
-  return decoded.replace(/^(<\?xml[^>]*encoding\s*=\s*["'])UTF-16(["'])/i, "$1UTF-8$2");
+  return chunks.join("");
+}
+
+/** Where a JSZip loaded by the reader reads its parts from (see attachPackageSource). */
+const packageSources = new WeakMap<JSZip, ZipPackage>();
+
+/**
+ * Lets a PackageEditor over `zip` read its parts through the package the reader opened from the
+ * same bytes: each part is inflated once, never past the size it declares, and refused when it
+ * carries a document type declaration — the same checks for the writer as for the reader.
+ */
+export function attachPackageSource(zip: JSZip, source: ZipPackage): void {
+  packageSources.set(zip, source);
 }
 
 export class PackageEditor {
   /** Part names are case-insensitive in OPC; zip entry names are not. */
   private readonly namesByLowerCase = new Map<string, string>();
   private readonly edits = new Map<string, PendingEdit>();
+  /** The reader's package, when the zip came from readXlsxGrid: parts are read through it. */
+  private readonly source: ZipPackage | null;
 
   constructor(private readonly zip: JSZip) {
+    this.source = packageSources.get(zip) ?? null;
     for (const name of Object.keys(zip.files)) {
       if (!zip.files[name].dir) this.namesByLowerCase.set(name.toLowerCase(), name);
     }
@@ -120,6 +122,8 @@ export class PackageEditor {
     const edit = this.edits.get(name);
     if (edit && edit.kind === "text") return edit.text;
     if (edit && edit.kind === "binary") throw new Error(name + " was edited as bytes");
+    const fromSource = this.source ? this.source.readText(name) : null;
+    if (fromSource !== null) return fromSource;
     const file = this.zip.file(name);
     return file ? decodeXmlPart(file) : null;
   }
@@ -131,6 +135,8 @@ export class PackageEditor {
     const edit = this.edits.get(name);
     if (edit && edit.kind === "binary") return edit.data;
     if (edit && edit.kind === "text") throw new Error(name + " was edited as text");
+    const fromSource = this.source ? this.source.readBytes(name) : null;
+    if (fromSource !== null) return binaryString(fromSource);
     const file = this.zip.file(name);
     return file ? file.async("binarystring") : null;
   }

@@ -7,6 +7,7 @@ import type { WorkbookGrid } from "../../engine/grid/types";
 import type { WritePlan } from "../../engine/output/types";
 import { WorkbookPortError, type WorkbookPort, type WriteOutcome } from "../port";
 import { readXlsxGrid, UnreadableWorkbookError, type XlsxWorkbook } from "./readXlsxGrid";
+import { readErrorText } from "./readErrorText";
 import { writeScoredCopy } from "./writeScoredCopy";
 
 export type SelectListener = (sheet: string, cell: string) => void;
@@ -28,12 +29,7 @@ export class XlsxFilePort implements WorkbookPort {
       this.loaded = await readXlsxGrid(this.bytes);
     } catch (error) {
       if (error instanceof UnreadableWorkbookError)
-        throw new WorkbookPortError(
-          "read-failed",
-          "无法读取 " +
-            this.fileName +
-            "：不是有效的 .xlsx 工作簿（旧版 .xls/.et 请先另存为 .xlsx）。"
-        );
+        throw new WorkbookPortError("read-failed", readErrorText(error, this.fileName));
       throw error;
     }
     return this.loaded.grid;

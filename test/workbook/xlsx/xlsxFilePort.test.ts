@@ -63,7 +63,7 @@ describe("XlsxFilePort", () => {
     expect(failure).toBeInstanceOf(WorkbookPortError);
     expect((failure as WorkbookPortError).code).toBe("read-failed");
     expect((failure as Error).message).toBe(
-      "无法读取 报表.xlsx：不是有效的 .xlsx 工作簿（旧版 .xls/.et 请先另存为 .xlsx）。"
+      "无法读取 报表.xlsx：不是有效的 .xlsx 工作簿（文件已损坏，或不是 Excel 工作簿）。"
     );
   });
 });
