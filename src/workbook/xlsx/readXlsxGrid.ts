@@ -5,13 +5,11 @@
  * and in the browser. Every way a file can fail to be a readable workbook ends in one
  * UnreadableWorkbookError with a reason code; readErrorText.ts words it.
  */
-import JSZip from "jszip";
 import { createSheetGrid } from "../../engine/grid/createSheetGrid";
 import type { SheetGrid, SheetOwner, WorkbookGrid } from "../../engine/grid/types";
 import { readCellFormats } from "./cellFormats";
 import { formatCellText } from "./formatCellText";
 import {
-  attachPackageSource,
   parseRelationships,
   relationshipKind,
   relationshipsPartFor,
@@ -24,7 +22,7 @@ import { stringItemReader } from "./stringItems";
 import { UnreadableWorkbookError } from "./unreadableWorkbookError";
 import { readWorkbookSheets, type SheetState, type WorkbookSheet } from "./workbookPart";
 import { readWorksheetCells } from "./worksheetCells";
-import { ZipPackage, type PackageLimits } from "./zipPackage";
+import { openZipPackage, type PackageLimits, type ZipPackage } from "./zipPackage";
 import { elementPrefix, escapeRegExp, findChild, getAttribute, rootElement } from "./xmlText";
 
 export { UnreadableWorkbookError } from "./unreadableWorkbookError";
@@ -43,10 +41,11 @@ export interface XlsxWorkbook {
   readonly grid: WorkbookGrid;
   /** Every sheet of the workbook, in tab order, with its state and kind. */
   readonly sheets: readonly XlsxSheet[];
-  /** The package as read: its parts are inflated and decoded once, for the writer too. */
-  readonly package: ZipPackage;
-  /** The same package for writing the scored copy; it reads its parts through `package`. */
-  readonly zip: JSZip;
+  /**
+   * The package as read, for writing the scored copy from (writeScoredCopy's `zip` option):
+   * its parts are inflated and decoded once, for the reader and the writer alike.
+   */
+  readonly zip: ZipPackage;
 }
 
 export interface ReadXlsxOptions {
@@ -185,7 +184,7 @@ export async function readXlsxGrid(
   bytes: Uint8Array,
   options: ReadXlsxOptions = {}
 ): Promise<XlsxWorkbook> {
-  const zip = ZipPackage.open(bytes, options);
+  const zip = await openZipPackage(bytes, options);
   if (zip.readText("[Content_Types].xml") === null) throw missingPart("[Content_Types].xml");
   const workbookPart = findWorkbookPart(zip);
   const workbookXml = zip.readText(workbookPart);
@@ -254,17 +253,7 @@ export async function readXlsxGrid(
     );
   }
 
-  let jszip: JSZip;
-  try {
-    jszip = await JSZip.loadAsync(bytes);
-  } catch (error) {
-    throw new UnreadableWorkbookError("malformed", {
-      malformed: "broken-zip",
-      detail: error instanceof Error ? error.message : String(error),
-    });
-  }
-  attachPackageSource(jszip, zip);
-  return { grid: { sheets: grids, otherSheetNames }, sheets, package: zip, zip: jszip };
+  return { grid: { sheets: grids, otherSheetNames }, sheets, zip };
 }
 
 function rootName(xml: string, part: string): string {

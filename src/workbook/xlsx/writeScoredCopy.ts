@@ -6,7 +6,7 @@
  * Works in Node and in the browser.
  */
 import type { RawDeflate } from "./opcPackage";
-import JSZip from "jszip";
+import { openZipPackage, type ZipPackage } from "./zipPackage";
 import { parseA1, toA1 } from "../../engine/grid/address";
 import type { CellMark, PlacedOutputSheet, Severity, WritePlan } from "../../engine/output/types";
 import { formatOwnerMark } from "../ownerMark";
@@ -46,9 +46,9 @@ import {
 } from "./workbookPart";
 
 export interface WriteScoredCopyOptions {
-  /** The package already loaded from the same bytes; it is returned unchanged. */
-  readonly zip?: JSZip;
-  /** A platform deflate (Node's zlib) for the large parts; JSZip's own is used without it. */
+  /** The package the reader opened from the same bytes: its parts are not read twice. */
+  readonly zip?: ZipPackage;
+  /** A platform deflate (Node's zlib); fflate's is used without it. */
   readonly deflate?: RawDeflate;
 }
 
@@ -186,7 +186,7 @@ class ScoredCopyWriter implements NotesContext {
     this.workbookDirectory = partDirectory(workbookPart);
   }
 
-  static async open(zip: JSZip): Promise<ScoredCopyWriter> {
+  static async open(zip: ZipPackage): Promise<ScoredCopyWriter> {
     const editor = new PackageEditor(zip);
     const writer = new ScoredCopyWriter(editor, await findWorkbookPart(editor));
     await writer.load();
@@ -454,7 +454,9 @@ export async function writeScoredCopy(
   plan: WritePlan,
   options: WriteScoredCopyOptions = {}
 ): Promise<Uint8Array> {
-  const zip = options.zip ?? (await JSZip.loadAsync(input));
+  const zip =
+    options.zip ??
+    (await openZipPackage(input instanceof Uint8Array ? input : new Uint8Array(input)));
   const writer = await ScoredCopyWriter.open(zip);
   // Marks on a sheet about to be overwritten would vanish with it.
   const replaced = new Set(

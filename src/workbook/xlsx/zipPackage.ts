@@ -9,7 +9,7 @@
  * `attachPackageSource` in opcPackage.ts), so a part is inflated and decoded once.
  */
 import { isEncryptedOfficeFile, isOleFile } from "./oleFile";
-import { fflateInflate, type RawInflate } from "./rawInflate";
+import type { RawInflate } from "./rawInflate";
 import { UnreadableWorkbookError } from "./unreadableWorkbookError";
 import { checkProlog, decodeXmlBytes, refuseDeclarations } from "./xmlEncoding";
 
@@ -35,17 +35,28 @@ export const DEFAULT_PACKAGE_LIMITS: PackageLimits = {
 };
 
 export interface ZipPackageOptions {
-  /** A faster platform inflater (Node's zlib); fflate's otherwise. */
+  /** A faster platform inflater (Node's zlib); fflate's otherwise (see openZipPackage). */
   readonly inflate?: RawInflate;
   readonly limits?: PackageLimits;
 }
 
-interface ZipEntry {
+/** An entry as the central directory records it; what the writer needs to copy it as it is. */
+export interface ZipEntry {
   readonly name: string;
+  /** The name as stored (its encoding is left alone when the entry is copied). */
+  readonly nameBytes: Uint8Array;
+  readonly isFolder: boolean;
+  readonly versionMadeBy: number;
+  readonly flags: number;
   readonly method: number;
+  readonly dosTime: number;
+  readonly dosDate: number;
+  readonly crc32: number;
   readonly compressedSize: number;
   /** Inflated size, as the directory declares it. */
   readonly size: number;
+  readonly internalAttributes: number;
+  readonly externalAttributes: number;
   readonly localHeaderOffset: number;
 }
 
@@ -127,16 +138,23 @@ function readDirectory(bytes: Uint8Array): ZipEntry[] {
   for (let i = 0; i < count; i++) {
     if (offset + 46 > bytes.length || u32(bytes, offset) !== CENTRAL_HEADER)
       throw broken("bad central directory record");
+    const versionMadeBy = u16(bytes, offset + 4);
     const flags = u16(bytes, offset + 8);
     const method = u16(bytes, offset + 10);
+    const dosTime = u16(bytes, offset + 12);
+    const dosDate = u16(bytes, offset + 14);
+    const crc32 = u32(bytes, offset + 16);
     let compressedSize = u32(bytes, offset + 20);
     let size = u32(bytes, offset + 24);
     const nameLength = u16(bytes, offset + 28);
     const extraLength = u16(bytes, offset + 30);
     const commentLength = u16(bytes, offset + 32);
+    const internalAttributes = u16(bytes, offset + 36);
+    const externalAttributes = u32(bytes, offset + 38);
     let localHeaderOffset = u32(bytes, offset + 42);
     const nameStart = offset + 46;
-    const name = decodeName(bytes.subarray(nameStart, nameStart + nameLength));
+    const nameBytes = bytes.subarray(nameStart, nameStart + nameLength);
+    const name = decodeName(nameBytes);
     // ZIP64: the sizes and offset that do not fit 32 bits are in extra field 0x0001, in this order.
     let extra = nameStart + nameLength;
     const extraEnd = extra + extraLength;
@@ -152,10 +170,24 @@ function readDirectory(bytes: Uint8Array): ZipEntry[] {
       extra += 4 + length;
     }
     offset = extraEnd + commentLength;
-    if (name.charAt(name.length - 1) === "/") continue; // a folder
     // Bit 0: encrypted with a zip password; Office never does this, but the user may have.
     if (flags & 1) throw new UnreadableWorkbookError("encrypted", { part: name });
-    entries.push({ name, method, compressedSize, size, localHeaderOffset });
+    entries.push({
+      name,
+      nameBytes,
+      isFolder: name.charAt(name.length - 1) === "/",
+      versionMadeBy,
+      flags,
+      method,
+      dosTime,
+      dosDate,
+      crc32,
+      compressedSize,
+      size,
+      internalAttributes,
+      externalAttributes,
+      localHeaderOffset,
+    });
   }
   return entries;
 }
@@ -178,15 +210,20 @@ export class ZipPackage {
   private readonly inflate: RawInflate;
   private inflatedBytes = 0;
 
+  /** Files, not folders, in the directory's order. */
+  private readonly entries: readonly ZipEntry[];
+
   private constructor(
     /** The file, as given; never changed. */
     readonly bytes: Uint8Array,
-    private readonly entries: readonly ZipEntry[],
-    options: ZipPackageOptions,
+    /** Every entry, folders too, in the directory's order: what a copy keeps. */
+    readonly allEntries: readonly ZipEntry[],
+    inflate: RawInflate,
     private readonly limits: PackageLimits
   ) {
-    this.inflate = options.inflate ?? fflateInflate;
-    for (const entry of entries) {
+    this.inflate = inflate;
+    this.entries = allEntries.filter((entry) => !entry.isFolder);
+    for (const entry of this.entries) {
       const key = entry.name.toLowerCase();
       if (!this.entriesByLowerCase.has(key)) this.entriesByLowerCase.set(key, entry);
     }
@@ -196,18 +233,17 @@ export class ZipPackage {
    * Opens the bytes of a file as a zip package; throws UnreadableWorkbookError (not-zip,
    * encrypted, legacy-xls, too-large, doctype, malformed) when they cannot be one.
    */
-  static open(bytes: Uint8Array, options: ZipPackageOptions = {}): ZipPackage {
+  static open(bytes: Uint8Array, inflate: RawInflate, limits = DEFAULT_PACKAGE_LIMITS): ZipPackage {
     if (isOleFile(bytes)) {
       throw new UnreadableWorkbookError(isEncryptedOfficeFile(bytes) ? "encrypted" : "legacy-xls", {
         fileBytes: bytes.length,
       });
     }
-    const limits = options.limits ?? DEFAULT_PACKAGE_LIMITS;
     const entries = readDirectory(bytes);
     let declared = 0;
     for (const entry of entries) declared += entry.size;
     ZipPackage.checkTotal(declared, bytes.length, limits, undefined);
-    const zip = new ZipPackage(bytes, entries, options, limits);
+    const zip = new ZipPackage(bytes, entries, inflate, limits);
     zip.checkPrologs();
     return zip;
   }
@@ -244,7 +280,8 @@ export class ZipPackage {
     return this.entries.map((entry) => entry.name);
   }
 
-  private entry(path: string): ZipEntry | undefined {
+  /** The entry of a part (case and percent-encoding forgiven). */
+  entry(path: string): ZipEntry | undefined {
     const direct = this.entriesByLowerCase.get(path.toLowerCase());
     if (direct) return direct;
     try {
@@ -260,10 +297,7 @@ export class ZipPackage {
   readBytes(path: string): Uint8Array | null {
     const entry = this.entry(path);
     if (!entry) return null;
-    const data = this.bytes.subarray(
-      dataOffset(this.bytes, entry),
-      dataOffset(this.bytes, entry) + entry.compressedSize
-    );
+    const data = this.compressedData(entry);
     let inflated: Uint8Array | null;
     if (entry.method === STORED) inflated = data;
     else if (entry.method === DEFLATED) {
@@ -313,6 +347,12 @@ export class ZipPackage {
     return inflated;
   }
 
+  /** An entry's data as stored (compressed, for a deflated one). */
+  compressedData(entry: ZipEntry): Uint8Array {
+    const start = dataOffset(this.bytes, entry);
+    return this.bytes.subarray(start, start + entry.compressedSize);
+  }
+
   /**
    * A part's text, decoded once and kept (the writer reads the same parts again); null when
    * absent. Throws the doctype refusal when the text holds a declaration anywhere.
@@ -343,8 +383,7 @@ export class ZipPackage {
   private checkPrologs(): void {
     for (const entry of this.entries) {
       if (!XML_PART.test(entry.name)) continue;
-      const start = dataOffset(this.bytes, entry);
-      const whole = this.bytes.subarray(start, start + entry.compressedSize);
+      const whole = this.compressedData(entry);
       for (let compressed = HEAD_BYTES; ; compressed *= 4) {
         const complete = compressed >= whole.length;
         let head: Uint8Array | null;
@@ -368,4 +407,17 @@ export class ZipPackage {
       }
     }
   }
+}
+
+/**
+ * Opens a package with the given inflater, or fflate's, loaded only then: the CLI passes Node's
+ * zlib and never loads fflate; in a webpack chunk the import is bundled in place ("eager").
+ */
+export async function openZipPackage(
+  bytes: Uint8Array,
+  options: ZipPackageOptions = {}
+): Promise<ZipPackage> {
+  const inflate =
+    options.inflate ?? (await import(/* webpackMode: "eager" */ "./fflateCodecs")).fflateInflate;
+  return ZipPackage.open(bytes, inflate, options.limits);
 }
