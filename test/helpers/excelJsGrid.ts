@@ -9,7 +9,9 @@
  *   translated formula from `cell.formula`.
  * What the oracle cannot correct (ExcelJS does not decode `_xHHHH_` in inline strings, decodes
  * entities twice in text results, reads the phonetic guide of an inline string into its text,
- * refuses overlapping merges, knows no locale date formats) the generated workbooks avoid.
+ * takes a formula whose cached result is "" for one never calculated, drops the backslashes of
+ * a number format's escapes, refuses overlapping merges, knows no locale date formats) the
+ * generated workbooks avoid; readXlsxGrid.test.ts pins the reader's behaviour there.
  */
 import ExcelJS from "exceljs";
 import type { CellValue, MergedArea, SheetGrid, WorkbookGrid } from "../../src/engine/grid/types";

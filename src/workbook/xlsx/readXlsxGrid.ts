@@ -18,7 +18,7 @@ import {
 } from "./opcPackage";
 import type { RawInflate } from "./rawInflate";
 import { readOwnerMarks } from "./readOwnerMarks";
-import { stringItemReader } from "./stringItems";
+import { stringItemReader, withoutMarkupDeclarations } from "./stringItems";
 import { UnreadableWorkbookError } from "./unreadableWorkbookError";
 import { readWorkbookSheets, type SheetState, type WorkbookSheet } from "./workbookPart";
 import { readWorksheetCells } from "./worksheetCells";
@@ -129,16 +129,17 @@ function linkedPart(
 
 function readSharedStrings(zip: ZipPackage, part: string | null): string[] {
   if (part === null) return [];
-  const xml = zip.readText(part);
-  if (xml === null) return [];
+  const text = zip.readText(part);
+  if (text === null) return [];
   const strings = parsing(part, () => {
-    const root = rootElement(xml);
-    const p = elementPrefix(root);
+    const head = rootElement(text);
+    const body = text.slice(head.startTagEnd);
+    const xml = /<[!?]/.test(body) ? withoutMarkupDeclarations(body) : body;
+    const p = elementPrefix(head);
     const readItem = stringItemReader(p);
     const item = new RegExp("<" + escapeRegExp(p) + "si(?=[\\s/>])[^>]*?(/?)>", "g");
     const close = "</" + p + "si>";
     const items: string[] = [];
-    item.lastIndex = root.startTagEnd;
     let match: RegExpExecArray | null;
     while ((match = item.exec(xml))) {
       if (match[1] === "/") {

@@ -4,7 +4,19 @@
  * those of its rich text runs (`<r>`) — without phonetic guides (`<rPh>`), which Excel shows
  * only above the text; then Excel's `_xHHHH_` escapes are decoded.
  */
-import { escapeRegExp, unescapeXml } from "./xmlText";
+import { escapeRegExp, escapeXmlText, unescapeXml } from "./xmlText";
+
+/**
+ * Comments, processing instructions and CDATA sections among cells or string items: no
+ * spreadsheet program writes them, but XML allows them. They are taken out (CDATA becomes
+ * escaped text) so that the scans for elements see elements only.
+ */
+export function withoutMarkupDeclarations(xml: string): string {
+  return xml
+    .replace(/<!--[\s\S]*?-->/g, "")
+    .replace(/<\?[\s\S]*?\?>/g, "")
+    .replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, (_whole, text: string) => escapeXmlText(text));
+}
 
 /** Decodes `_xHHHH_` (a character XML cannot carry, or `_x005F_` for a literal underscore). */
 export function decodeSpreadsheetEscapes(text: string): string {

@@ -7,14 +7,13 @@ import type { RawCell } from "../../engine/grid/createSheetGrid";
 import type { CellValue, MergedArea } from "../../engine/grid/types";
 import type { CellFormats } from "./cellFormats";
 import { slideFormula } from "./sharedFormula";
-import { stringItemReader, textContent } from "./stringItems";
+import { stringItemReader, textContent, withoutMarkupDeclarations } from "./stringItems";
 import { UnreadableWorkbookError } from "./unreadableWorkbookError";
 import {
   childElements,
   elementAt,
   elementPrefix,
   escapeRegExp,
-  escapeXmlText,
   getAttribute,
   rootElement,
   type ElementSpan,
@@ -64,18 +63,6 @@ function dateText(serial: number, date1904: boolean): string | null {
   const time = Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86400000);
   const date = new Date(time);
   return isNaN(date.getTime()) ? null : date.toISOString().slice(0, 10);
-}
-
-/**
- * Comments, processing instructions and CDATA sections inside sheet data: no spreadsheet program
- * writes them, but XML allows them. They are taken out (CDATA becomes escaped text) so that the
- * scan below sees elements only.
- */
-function withoutMarkupDeclarations(xml: string): string {
-  return xml
-    .replace(/<!--[\s\S]*?-->/g, "")
-    .replace(/<\?[\s\S]*?\?>/g, "")
-    .replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, (_whole, text: string) => escapeXmlText(text));
 }
 
 interface SharedFormulaMaster {
