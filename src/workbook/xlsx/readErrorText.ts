@@ -12,6 +12,9 @@ import type {
 
 export type ReadErrorLanguage = "zh-CN" | "en-US";
 
+const HOSTILE_ZH = "这不是正常的绩效自评表，可能已损坏或是恶意构造的文件，已停止读取。";
+const HOSTILE_EN = "It is damaged or built to exhaust memory; reading stopped.";
+
 function sizeText(bytes: number | undefined): string {
   if (bytes === undefined) return "";
   if (bytes >= 1024 * 1024 * 1024) return (bytes / 1024 / 1024 / 1024).toFixed(1) + " GiB";
@@ -66,13 +69,28 @@ function zhCN(error: UnreadableWorkbookError, file: string): string {
     case "legacy-xls":
       return head + "这是旧版 .xls 格式，请在 Excel 或 WPS 中另存为 .xlsx 后再评分。";
     case "too-large":
+      if (
+        facts.part &&
+        facts.declaredBytes !== undefined &&
+        facts.limitBytes === facts.declaredBytes
+      )
+        return (
+          head +
+          "部件 " +
+          facts.part +
+          " 解压后超出了它声明的大小（" +
+          sizeText(facts.declaredBytes) +
+          "）。" +
+          HOSTILE_ZH
+        );
       return (
         head +
-        "文件解压后过大" +
-        (facts.part ? "（" + facts.part + "）" : "") +
+        "文件解压后" +
+        (facts.declaredBytes !== undefined ? "共 " + sizeText(facts.declaredBytes) : "过大") +
         "，超过 " +
         sizeText(facts.limitBytes) +
-        " 的上限。这不是正常的绩效自评表，可能已损坏或是恶意构造的文件，已停止读取。"
+        " 的上限。" +
+        HOSTILE_ZH
       );
     case "doctype":
       return (
@@ -124,13 +142,28 @@ function enUS(error: UnreadableWorkbookError, file: string): string {
     case "legacy-xls":
       return head + "this is a legacy .xls workbook; save it as .xlsx in Excel or WPS first.";
     case "too-large":
+      if (
+        facts.part &&
+        facts.declaredBytes !== undefined &&
+        facts.limitBytes === facts.declaredBytes
+      )
+        return (
+          head +
+          "part " +
+          facts.part +
+          " inflates past the size it declares (" +
+          sizeText(facts.declaredBytes) +
+          "). " +
+          HOSTILE_EN
+        );
       return (
         head +
         "it inflates" +
-        (facts.part ? " (" + facts.part + ")" : "") +
+        (facts.declaredBytes !== undefined ? " to " + sizeText(facts.declaredBytes) : "") +
         " past the limit of " +
         sizeText(facts.limitBytes) +
-        "; it is damaged or built to exhaust memory, and reading stopped."
+        ". " +
+        HOSTILE_EN
       );
     case "doctype":
       return (

@@ -262,9 +262,10 @@ export class ZipPackage {
         fileBytes,
         declaredBytes: actual === undefined ? total : undefined,
         actualBytes: actual,
-        limitBytes: overRatio
-          ? Math.max(limits.ratioFromBytes, limits.maxRatio * fileBytes)
-          : limits.maxTotalBytes,
+        limitBytes:
+          total > limits.maxTotalBytes
+            ? limits.maxTotalBytes
+            : Math.max(limits.ratioFromBytes, limits.maxRatio * fileBytes),
       });
     }
   }
