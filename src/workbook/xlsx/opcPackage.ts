@@ -87,6 +87,8 @@ export class PackageEditor {
   /** Part names are case-insensitive in OPC; zip entry names are not. */
   private readonly namesByLowerCase = new Map<string, string>();
   private readonly edits = new Map<string, PendingEdit>();
+  /** Parts read so far, as text. */
+  private readonly texts = new Map<string, string>();
 
   constructor(private readonly source: ZipPackage) {
     for (const name of source.partNames()) this.namesByLowerCase.set(name.toLowerCase(), name);
@@ -123,7 +125,16 @@ export class PackageEditor {
     const edit = this.edits.get(name);
     if (edit && edit.kind === "text") return edit.text;
     if (edit && edit.kind === "binary") throw new Error(name + " was edited as bytes");
-    return this.source.readText(name);
+    let text = this.texts.get(name);
+    if (text === undefined) {
+      const read = this.source.readText(name);
+      if (read === null) return null;
+      // The editor keeps the text from here on, the package no longer: once the copy is written,
+      // a sheet's text is not held for the rest of the run.
+      this.source.forgetText(name);
+      this.texts.set(name, (text = read));
+    }
+    return text;
   }
 
   /** A part as a "binary string" (one char per byte), for parts whose encoding we must not touch. */

@@ -81,7 +81,8 @@ export function readWorksheetCells(xml: string, context: WorksheetContext): Work
   }
   const p = elementPrefix(root);
   const sheetDataStart = indexOfStartTag(xml, p + "sheetData", root.startTagEnd);
-  if (sheetDataStart < 0) return { cells: [], merges: readMerges(xml, root, p, context) };
+  if (sheetDataStart < 0)
+    return { cells: [], merges: readMerges(xml, root.startTagEnd, p, context) };
   let sheetData: ElementSpan;
   try {
     sheetData = elementAt(xml, sheetDataStart);
@@ -97,7 +98,8 @@ export function readWorksheetCells(xml: string, context: WorksheetContext): Work
     if (error instanceof UnreadableWorkbookError) throw error;
     throw badXml(context, error);
   }
-  return { cells, merges: readMerges(xml, root, p, context) };
+  // <mergeCells> follows <sheetData>: looked for after it, not through it.
+  return { cells, merges: readMerges(xml, sheetData.end, p, context) };
 }
 
 function badXml(context: WorksheetContext, error: unknown): UnreadableWorkbookError {
@@ -338,9 +340,9 @@ function readCells(data: string, p: string, context: WorksheetContext): RawCell[
       const contentEnd = indexOfClose(data, closeName, contentStart);
       if (contentEnd < 0) throw new Error("unclosed <" + closeName.slice(2) + ">");
       position = data.indexOf(">", contentEnd) + 1;
-      if (isInline) inline = readInline(data, contentStart, contentEnd);
+      if (isInline) inline = detached(readInline(data, contentStart, contentEnd));
       else {
-        const text = textContent(data.slice(contentStart, contentEnd));
+        const text = detached(textContent(data.slice(contentStart, contentEnd)));
         if (isValue) value = text;
         else formulaText = text;
       }
@@ -448,6 +450,15 @@ function typed(text: string, type: string | null): CellValue {
   }
 }
 
+/**
+ * A string that does not keep the sheet's text alive. V8 makes a substring of 13 characters or
+ * more a view into its parent, so one formula read from a 4 MiB sheet would keep all 4 MiB for
+ * as long as the grid lives; joined to a space and cut again, it is copied into a string of its own.
+ */
+function detached(text: string): string {
+  return text.length < 13 ? text : (" " + text).slice(1);
+}
+
 function isNameEnd(code: number): boolean {
   // ">", "/", or white space: the whole name, not the start of a longer one.
   return code === 62 || code === 47 || code === 32 || code === 9 || code === 10 || code === 13;
@@ -486,11 +497,11 @@ function refuseLastRowPastLimit(data: string, p: string, context: WorksheetConte
 /** The merged areas (`<mergeCells>`); refs past Excel's limits refuse the sheet. */
 function readMerges(
   xml: string,
-  root: ElementSpan,
+  from: number,
   p: string,
   context: WorksheetContext
 ): MergedArea[] {
-  const start = indexOfStartTag(xml, p + "mergeCells", root.startTagEnd);
+  const start = indexOfStartTag(xml, p + "mergeCells", from);
   if (start < 0) return [];
   let mergeCells: ElementSpan;
   try {
