@@ -495,12 +495,7 @@ function refuseLastRowPastLimit(data: string, p: string, context: WorksheetConte
 }
 
 /** The merged areas (`<mergeCells>`); refs past Excel's limits refuse the sheet. */
-function readMerges(
-  xml: string,
-  from: number,
-  p: string,
-  context: WorksheetContext
-): MergedArea[] {
+function readMerges(xml: string, from: number, p: string, context: WorksheetContext): MergedArea[] {
   const start = indexOfStartTag(xml, p + "mergeCells", from);
   if (start < 0) return [];
   let mergeCells: ElementSpan;
