@@ -1,12 +1,14 @@
 /**
  * The workbook port over an .xlsx file held in memory: the task pane's browser mode, where a
  * file the user picked is read and scored in the page and nothing is uploaded. The original
- * bytes are never changed; writing makes the scored copy the user can download.
+ * bytes are never changed; writing makes the scored copy the user can download. The browser has
+ * no native zlib to lend: fflate inflates and deflates, as Node's zlib does for the CLI.
  */
 import type { WorkbookGrid } from "../../engine/grid/types";
 import type { WritePlan } from "../../engine/output/types";
 import { WorkbookPortError, type WorkbookPort, type WriteOutcome } from "../port";
 import { readXlsxGrid, UnreadableWorkbookError, type XlsxWorkbook } from "./readXlsxGrid";
+import { fflateDeflate, fflateInflate } from "./fflateCodecs";
 import { readErrorText } from "./readErrorText";
 import { writeScoredCopy } from "./writeScoredCopy";
 
@@ -26,7 +28,7 @@ export class XlsxFilePort implements WorkbookPort {
 
   async read(): Promise<WorkbookGrid> {
     try {
-      this.loaded = await readXlsxGrid(this.bytes);
+      this.loaded = await readXlsxGrid(this.bytes, { inflate: fflateInflate });
     } catch (error) {
       if (error instanceof UnreadableWorkbookError)
         throw new WorkbookPortError("read-failed", readErrorText(error, this.fileName));
@@ -39,6 +41,7 @@ export class XlsxFilePort implements WorkbookPort {
     try {
       this.scored = await writeScoredCopy(this.bytes, plan, {
         zip: this.loaded ? this.loaded.zip : undefined,
+        deflate: fflateDeflate,
       });
     } catch (error) {
       this.scored = null;

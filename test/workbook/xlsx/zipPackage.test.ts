@@ -45,6 +45,17 @@ describe.each([
     });
   });
 
+  it("reads a part as often as asked: limits bound what the package declares, not how often it is read", () => {
+    const limits = { maxTotalBytes: 1 << 20, maxRatio: 100, ratioFromBytes: 1 << 20 };
+    const bytes = zip(workbookParts({ "xl/a.bin": repeated("", "\0".repeat(1 << 16), 10, "") }));
+    const pkg = ZipPackage.open(bytes, inflate, limits);
+    for (let i = 0; i < 5; i++) expect(pkg.readBytes("xl/a.bin")!.length).toBe(10 << 16);
+    const over = zip(workbookParts({ "xl/a.bin": repeated("", "\0".repeat(1 << 16), 17, "") }));
+    expect(refusal(() => ZipPackage.open(over, inflate, limits)).facts).toMatchObject({
+      limitBytes: 1 << 20,
+    });
+  });
+
   it("refuses a part that inflates to less than it declares, or is corrupt, as malformed", () => {
     const short = zip(workbookParts({ "xl/short.xml": { ...deflated("<a/>"), declaredSize: 99 } }));
     expect(
