@@ -34,7 +34,8 @@ export interface WorksheetContext {
 }
 
 export interface WorksheetCells {
-  readonly cells: RawCell[];
+  /** Read as they are taken, once; errors (past Excel's limits, bad XML) come as they are met. */
+  readonly cells: Iterable<RawCell>;
   readonly merges: MergedArea[];
 }
 
@@ -91,7 +92,7 @@ export function readWorksheetCells(xml: string, context: WorksheetContext): Work
   }
   let data = xml.slice(sheetData.startTagEnd, sheetData.closeStart);
   if (/<[!?]/.test(data)) data = withoutMarkupDeclarations(data);
-  let cells: RawCell[];
+  let cells: Iterable<RawCell>;
   try {
     cells = readCells(data, p, context);
   } catch (error) {
@@ -211,7 +212,13 @@ function nameAt(data: string, at: number, name: string): boolean {
   return data.startsWith(name, at) && isNameEnd(data.charCodeAt(at + name.length));
 }
 
-function readCells(data: string, p: string, context: WorksheetContext): RawCell[] {
+/**
+ * The cells of sheet data, one at a time as they are asked for: createSheetGrid takes each as it
+ * comes, so 100,000 cells are never held twice (as read and as the grid's). A cell sharing a
+ * formula gets its master's, moved; the master stands before it (it is the first cell of the
+ * range), and one without a master reads as a constant.
+ */
+function readCells(data: string, p: string, context: WorksheetContext): Iterable<RawCell> {
   const rowName = p + "row";
   const cellName = p + "c";
   const valueName = p + "v";
@@ -222,9 +229,7 @@ function readCells(data: string, p: string, context: WorksheetContext): RawCell[
 
   refuseLastRowPastLimit(data, p, context);
 
-  const cells: RawCell[] = [];
   const masters = new Map<string, SharedFormulaMaster>();
-  const waiting: Array<{ cell: RawCell; index: string }> = [];
   const span: AttributeSpan = {
     nameStart: 0,
     nameEnd: 0,
@@ -237,181 +242,201 @@ function readCells(data: string, p: string, context: WorksheetContext): RawCell[
   let row = 0;
   let column = 0;
   let position = 0;
-  for (;;) {
-    const open = data.indexOf("<", position);
-    if (open < 0) break;
-    const isRow = nameAt(data, open + 1, rowName);
-    if (!isRow && !nameAt(data, open + 1, cellName)) {
-      position = open + 1; // a close tag, or an element rows and cells do not need
-      continue;
-    }
-    let at = open + 1 + (isRow ? rowName.length : cellName.length);
+  let done = false;
+  const produce = (): RawCell | null => {
+    for (;;) {
+      const open = data.indexOf("<", position);
+      if (open < 0) return null;
+      const isRow = nameAt(data, open + 1, rowName);
+      if (!isRow && !nameAt(data, open + 1, cellName)) {
+        position = open + 1; // a close tag, or an element rows and cells do not need
+        continue;
+      }
+      let at = open + 1 + (isRow ? rowName.length : cellName.length);
 
-    if (isRow) {
-      let number = NaN;
+      if (isRow) {
+        let number = NaN;
+        while (nextAttribute(data, at, span)) {
+          if (isName(data, span, 114 /* r */))
+            number = digitsAt(data, span.valueStart, span.valueEnd);
+          at = span.next;
+        }
+        position = span.next;
+        // A row without r follows the one before it.
+        row = number > 0 ? number : row + 1;
+        if (row > MAX_ROWS) throw tooManyRows(context, row);
+        column = 0;
+        continue;
+      }
+
+      // A cell: its own reference, else the next column of its row.
+      let cellRow = row;
+      let referenced = false;
+      let styleIndex = 0;
+      let type: string | null = null;
       while (nextAttribute(data, at, span)) {
-        if (isName(data, span, 114 /* r */))
-          number = digitsAt(data, span.valueStart, span.valueEnd);
+        if (isName(data, span, 114 /* r */)) {
+          let letters = 0;
+          let i = span.valueStart;
+          for (; i < span.valueEnd; i++) {
+            const code = data.charCodeAt(i) & ~0x20; // upper case
+            if (code < 65 || code > 90) break;
+            letters = letters * 26 + (code - 64);
+          }
+          const number = digitsAt(data, i, span.valueEnd);
+          if (letters > 0 && number >= 0) {
+            referenced = true;
+            column = letters;
+            cellRow = number;
+          }
+        } else if (isName(data, span, 115 /* s */)) {
+          styleIndex = digitsAt(data, span.valueStart, span.valueEnd) || 0;
+        } else if (isName(data, span, 116 /* t */)) {
+          type = data.slice(span.valueStart, span.valueEnd);
+        }
         at = span.next;
       }
       position = span.next;
-      // A row without r follows the one before it.
-      row = number > 0 ? number : row + 1;
-      if (row > MAX_ROWS) throw tooManyRows(context, row);
-      column = 0;
-      continue;
-    }
+      if (!referenced) column++;
+      if (cellRow > MAX_ROWS) throw tooManyRows(context, cellRow);
+      if (column > MAX_COLUMNS) throw tooManyColumns(context, cellRow, column);
+      if (span.empty) continue; // <c r="B2" s="3"/>: formatted, empty
 
-    // A cell: its own reference, else the next column of its row.
-    let cellRow = row;
-    let referenced = false;
-    let styleIndex = 0;
-    let type: string | null = null;
-    while (nextAttribute(data, at, span)) {
-      if (isName(data, span, 114 /* r */)) {
-        let letters = 0;
-        let i = span.valueStart;
-        for (; i < span.valueEnd; i++) {
-          const code = data.charCodeAt(i) & ~0x20; // upper case
-          if (code < 65 || code > 90) break;
-          letters = letters * 26 + (code - 64);
+      // The cell's children, in order, up to its close tag.
+      let value: string | null = null;
+      let formulaText: string | null = null;
+      let formulaType: string | null = null;
+      let sharedIndex: string | null = null;
+      let inline: string | null = null;
+      for (;;) {
+        const child = data.indexOf("<", position);
+        if (child < 0) throw new Error("unclosed <c>");
+        if (data.charCodeAt(child + 1) === 47 /* / */) {
+          position = data.indexOf(">", child) + 1;
+          if (position === 0) throw new Error("unclosed close tag");
+          if (nameAt(data, child, cellClose)) break;
+          continue;
         }
-        const number = digitsAt(data, i, span.valueEnd);
-        if (letters > 0 && number >= 0) {
-          referenced = true;
-          column = letters;
-          cellRow = number;
+        const isValue = nameAt(data, child + 1, valueName);
+        const isFormula = !isValue && nameAt(data, child + 1, formulaName);
+        const isInline = !isValue && !isFormula && nameAt(data, child + 1, inlineName);
+        let tagAt = child + 1 + (isValue ? valueName.length : isFormula ? formulaName.length : 0);
+        if (isInline) tagAt = child + 1 + inlineName.length;
+        if (!isValue && !isFormula && !isInline) {
+          position = skipElement(data, child);
+          continue;
         }
-      } else if (isName(data, span, 115 /* s */)) {
-        styleIndex = digitsAt(data, span.valueStart, span.valueEnd) || 0;
-      } else if (isName(data, span, 116 /* t */)) {
-        type = data.slice(span.valueStart, span.valueEnd);
+        while (nextAttribute(data, tagAt, span)) {
+          if (isFormula) {
+            if (isName(data, span, 116 /* t */))
+              formulaType = data.slice(span.valueStart, span.valueEnd);
+            else if (span.nameEnd - span.nameStart === 2 && data.startsWith("si", span.nameStart))
+              sharedIndex = data.slice(span.valueStart, span.valueEnd);
+          }
+          tagAt = span.next;
+        }
+        const contentStart = span.next;
+        if (span.empty) {
+          position = contentStart;
+          if (isValue) value = "";
+          else if (isFormula) formulaText = "";
+          else inline = "";
+          continue;
+        }
+        const closeName = "</" + (isValue ? valueName : isFormula ? formulaName : inlineName);
+        const contentEnd = indexOfClose(data, closeName, contentStart);
+        if (contentEnd < 0) throw new Error("unclosed <" + closeName.slice(2) + ">");
+        position = data.indexOf(">", contentEnd) + 1;
+        if (isInline) inline = detached(readInline(data, contentStart, contentEnd));
+        else {
+          const text = detached(textContent(data.slice(contentStart, contentEnd)));
+          if (isValue) value = text;
+          else formulaText = text;
+        }
       }
-      at = span.next;
-    }
-    position = span.next;
-    if (!referenced) column++;
-    if (cellRow > MAX_ROWS) throw tooManyRows(context, cellRow);
-    if (column > MAX_COLUMNS) throw tooManyColumns(context, cellRow, column);
-    if (span.empty) continue; // <c r="B2" s="3"/>: formatted, empty
 
-    // The cell's children, in order, up to its close tag.
-    let value: string | null = null;
-    let formulaText: string | null = null;
-    let formulaType: string | null = null;
-    let sharedIndex: string | null = null;
-    let inline: string | null = null;
-    for (;;) {
-      const child = data.indexOf("<", position);
-      if (child < 0) throw new Error("unclosed <c>");
-      if (data.charCodeAt(child + 1) === 47 /* / */) {
-        position = data.indexOf(">", child) + 1;
-        if (position === 0) throw new Error("unclosed close tag");
-        if (nameAt(data, child, cellClose)) break;
-        continue;
-      }
-      const isValue = nameAt(data, child + 1, valueName);
-      const isFormula = !isValue && nameAt(data, child + 1, formulaName);
-      const isInline = !isValue && !isFormula && nameAt(data, child + 1, inlineName);
-      let tagAt = child + 1 + (isValue ? valueName.length : isFormula ? formulaName.length : 0);
-      if (isInline) tagAt = child + 1 + inlineName.length;
-      if (!isValue && !isFormula && !isInline) {
-        position = skipElement(data, child);
-        continue;
-      }
-      while (nextAttribute(data, tagAt, span)) {
-        if (isFormula) {
-          if (isName(data, span, 116 /* t */))
-            formulaType = data.slice(span.valueStart, span.valueEnd);
-          else if (span.nameEnd - span.nameStart === 2 && data.startsWith("si", span.nameStart))
-            sharedIndex = data.slice(span.valueStart, span.valueEnd);
-        }
-        tagAt = span.next;
-      }
-      const contentStart = span.next;
-      if (span.empty) {
-        position = contentStart;
-        if (isValue) value = "";
-        else if (isFormula) formulaText = "";
-        else inline = "";
-        continue;
-      }
-      const closeName = "</" + (isValue ? valueName : isFormula ? formulaName : inlineName);
-      const contentEnd = indexOfClose(data, closeName, contentStart);
-      if (contentEnd < 0) throw new Error("unclosed <" + closeName.slice(2) + ">");
-      position = data.indexOf(">", contentEnd) + 1;
-      if (isInline) inline = detached(readInline(data, contentStart, contentEnd));
-      else {
-        const text = detached(textContent(data.slice(contentStart, contentEnd)));
-        if (isValue) value = text;
-        else formulaText = text;
-      }
-    }
-
-    const format = context.formats(styleIndex);
-    let formula: string | null = null;
-    let shared: string | null = null;
-    if (formulaText !== null) {
-      if (formulaType === "shared" && sharedIndex !== null) {
-        if (formulaText !== "") {
-          masters.set(sharedIndex, { formula: formulaText, row: cellRow, column });
+      const format = context.formats(styleIndex);
+      let formula: string | null = null;
+      let shared: string | null = null;
+      if (formulaText !== null) {
+        if (formulaType === "shared" && sharedIndex !== null) {
+          if (formulaText !== "") {
+            masters.set(sharedIndex, { formula: formulaText, row: cellRow, column });
+            formula = formulaText;
+          } else shared = sharedIndex;
+        } else if (formulaType !== "dataTable" && formulaText !== "") {
+          // A what-if table's cells hold values the table computed; they read as constants.
           formula = formulaText;
-        } else shared = sharedIndex;
-      } else if (formulaType !== "dataTable" && formulaText !== "") {
-        // A what-if table's cells hold values the table computed; they read as constants.
-        formula = formulaText;
+        }
       }
-    }
 
-    let cellValue: CellValue | undefined;
-    if (formula !== null || shared !== null) {
-      cellValue =
-        value === null || (value === "" && type !== "str") ? undefined : typed(value, type);
-    } else if (type === "inlineStr") {
-      cellValue = inline !== null ? inline : value !== null ? value : undefined;
-    } else if (value !== null && value !== "") {
-      if (type === "s") {
-        const index = parseInt(value, 10);
-        if (!(index >= 0 && index < context.sharedStrings.length))
-          throw new UnreadableWorkbookError("malformed", {
-            malformed: "bad-shared-string",
-            part: context.part,
-            sheet: context.sheet,
-            row: cellRow,
-            column,
-            detail: "shared string " + value,
-          });
-        cellValue = context.sharedStrings[index];
-      } else cellValue = typed(value, type);
-    }
-    if (typeof cellValue === "number" && format.isDate) {
-      const date = dateText(cellValue, context.date1904);
-      if (date !== null) cellValue = date;
-    }
-    if (cellValue === undefined && formula === null && shared === null) continue;
+      let cellValue: CellValue | undefined;
+      if (formula !== null || shared !== null) {
+        cellValue =
+          value === null || (value === "" && type !== "str") ? undefined : typed(value, type);
+      } else if (type === "inlineStr") {
+        cellValue = inline !== null ? inline : value !== null ? value : undefined;
+      } else if (value !== null && value !== "") {
+        if (type === "s") {
+          const index = parseInt(value, 10);
+          if (!(index >= 0 && index < context.sharedStrings.length))
+            throw new UnreadableWorkbookError("malformed", {
+              malformed: "bad-shared-string",
+              part: context.part,
+              sheet: context.sheet,
+              row: cellRow,
+              column,
+              detail: "shared string " + value,
+            });
+          cellValue = context.sharedStrings[index];
+        } else cellValue = typed(value, type);
+      }
+      if (typeof cellValue === "number" && format.isDate) {
+        const date = dateText(cellValue, context.date1904);
+        if (date !== null) cellValue = date;
+      }
+      if (cellValue === undefined && formula === null && shared === null) continue;
 
-    const cell: RawCell = {
-      row: cellRow,
-      column,
-      value: cellValue,
-      numberFormat: format.numberFormat,
-    };
-    if (formula !== null || shared !== null) {
-      cell.formula = formula;
-      cell.formulaNotCalculated = cellValue === undefined;
-      if (shared !== null) waiting.push({ cell, index: shared });
+      const cell: RawCell = {
+        row: cellRow,
+        column,
+        value: cellValue,
+        numberFormat: format.numberFormat,
+      };
+      if (shared !== null) {
+        const master = masters.get(shared);
+        if (master)
+          formula = slideFormula(master.formula, cellRow - master.row, column - master.column);
+        else if (cellValue === undefined) continue;
+      }
+      if (formula !== null) {
+        cell.formula = formula;
+        cell.formulaNotCalculated = cellValue === undefined;
+      }
+      return cell;
     }
-    cells.push(cell);
-  }
-
-  // Cells sharing a formula get their master's, moved; one whose master is missing has none.
-  for (const { cell, index } of waiting) {
-    const master = masters.get(index);
-    cell.formula = master
-      ? slideFormula(master.formula, cell.row - master.row, cell.column - master.column)
-      : null;
-    if (!master) cell.formulaNotCalculated = false;
-  }
+  };
+  const cells: IterableIterator<RawCell> = {
+    next(): IteratorResult<RawCell> {
+      if (done) return { done: true, value: undefined };
+      let cell: RawCell | null;
+      try {
+        cell = produce();
+      } catch (error) {
+        done = true;
+        if (error instanceof UnreadableWorkbookError) throw error;
+        throw badXml(context, error);
+      }
+      if (cell === null) {
+        done = true;
+        return { done: true, value: undefined };
+      }
+      return { done: false, value: cell };
+    },
+    [Symbol.iterator]() {
+      return this;
+    },
+  };
   return cells;
 }
 

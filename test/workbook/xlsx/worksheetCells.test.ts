@@ -23,9 +23,14 @@ function sheet(sheetData: string, after = "", prefix = ""): string {
   return `<?xml version="1.0"?><${p}worksheet ${ns}="${MAIN}"><${p}sheetData>${sheetData}</${p}sheetData>${after}</${p}worksheet>`;
 }
 
+/** The cells, all read (they come one at a time). */
+function cellsOf(xml: string) {
+  return Array.from(readWorksheetCells(xml, context).cells);
+}
+
 function refusal(xml: string): UnreadableWorkbookError {
   try {
-    readWorksheetCells(xml, context);
+    cellsOf(xml);
   } catch (error) {
     expect(error).toBeInstanceOf(UnreadableWorkbookError);
     return error as UnreadableWorkbookError;
@@ -35,13 +40,12 @@ function refusal(xml: string): UnreadableWorkbookError {
 
 describe("readWorksheetCells", () => {
   it("reads each type of cell with its number format", () => {
-    const { cells } = readWorksheetCells(
+    const cells = cellsOf(
       sheet(
         '<row r="1"><c r="A1" t="s"><v>1</v></c><c r="B1" s="1"><v>0.969</v></c><c r="C1" t="b"><v>1</v></c>' +
           '<c r="D1" t="e"><v>#DIV/0!</v></c><c r="E1" t="str"><v>文本</v></c><c r="F1" t="inlineStr"><is><t>行内</t></is></c>' +
           '<c r="G1" s="2"><v>45322</v></c><c r="H1" t="d"><v>2024-01-31T00:00:00</v></c><c r="I1" s="1"/></row>'
-      ),
-      context
+      )
     );
     expect(cells).toEqual([
       { row: 1, column: 1, value: "满意度", numberFormat: "General" },
@@ -56,12 +60,11 @@ describe("readWorksheetCells", () => {
   });
 
   it("reads formulas with and without cached results", () => {
-    const { cells } = readWorksheetCells(
+    const cells = cellsOf(
       sheet(
         '<row r="2"><c r="A2"><f>SUM(B2:C2)</f><v>3</v></c><c r="B2"><f>1/0</f></c>' +
           '<c r="C2" t="e"><f>1/0</f><v>#DIV/0!</v></c><c r="D2"><f t="array" ref="D2:D3">A2*2</f><v>6</v></c></row>'
-      ),
-      context
+      )
     );
     expect(cells.map((cell) => [cell.value, cell.formula, cell.formulaNotCalculated])).toEqual([
       [3, "SUM(B2:C2)", false],
@@ -72,11 +75,10 @@ describe("readWorksheetCells", () => {
   });
 
   it("places rows and cells without r after the ones before them", () => {
-    const { cells } = readWorksheetCells(
+    const cells = cellsOf(
       sheet(
         '<row><c><v>1</v></c><c><v>2</v></c></row><row r="5"><c r="C5"><v>3</v></c><c><v>4</v></c></row><row><c><v>5</v></c></row>'
-      ),
-      context
+      )
     );
     expect(cells.map((cell) => [cell.row, cell.column, cell.value])).toEqual([
       [1, 1, 1],
@@ -94,7 +96,7 @@ describe("readWorksheetCells", () => {
       "",
       "x"
     );
-    expect(readWorksheetCells(xml, context).cells).toEqual([
+    expect(cellsOf(xml)).toEqual([
       { row: 1, column: 1, value: "指标", numberFormat: "0.00%" },
       { row: 1, column: 2, value: 12, numberFormat: "General" },
     ]);
