@@ -501,22 +501,33 @@ function indexOfClose(text: string, close: string, from: number): number {
 }
 
 /**
- * Rows come in order, so the last row's index is the sheet's highest (when it states one): a
- * sheet past Excel's 1,048,576 rows is refused before its cells are read.
+ * Refuses a sheet past Excel's 1,048,576 rows before any of its cells is read (and so before the
+ * grid holds a million of them). Rows come in order, so the last row's `r` is the sheet's highest;
+ * when the last row has none, the rows are counted as the reader numbers them (each without `r`
+ * follows the one before), one light pass over the start tags.
  */
 function refuseLastRowPastLimit(data: string, p: string, context: WorksheetContext): void {
   const open = "<" + p + "row";
+  const rowNumberAt = (index: number): number => {
+    const row = getAttribute(data.slice(index, data.indexOf(">", index) + 1), "r");
+    return row === null ? NaN : parseInt(row, 10);
+  };
   let index = data.lastIndexOf(open);
-  while (index >= 0) {
-    const next = data.charCodeAt(index + open.length);
-    if (isNameEnd(next)) {
-      const row = getAttribute(data.slice(index, data.indexOf(">", index) + 1), "r");
-      const number = row === null ? NaN : parseInt(row, 10);
-      if (number > MAX_ROWS) throw tooManyRows(context, number);
-      return;
-    }
+  while (index >= 0 && !isNameEnd(data.charCodeAt(index + open.length)))
     index = data.lastIndexOf(open, index - 1);
+  if (index < 0) return;
+  let last = rowNumberAt(index);
+  if (!(last > 0)) {
+    last = 0;
+    for (let at = data.indexOf(open); at >= 0; at = data.indexOf(open, at + open.length)) {
+      if (!isNameEnd(data.charCodeAt(at + open.length))) continue;
+      const tagEnd = data.indexOf(">", at);
+      // Only a tag that has an r (" r=") pays for reading it.
+      const number = /\sr\s*=/.test(data.slice(at, tagEnd)) ? rowNumberAt(at) : NaN;
+      last = number > 0 ? number : last + 1;
+    }
   }
+  if (last > MAX_ROWS) throw tooManyRows(context, last);
 }
 
 /** The merged areas (`<mergeCells>`); refs past Excel's limits refuse the sheet. */

@@ -134,6 +134,13 @@ describe("readWorksheetCells", () => {
     );
   });
 
+  it("refuses a sheet past 1,048,576 rows before reading any cell, rows numbered or not", () => {
+    const rows = '<row><c><v>1</v></c></row><row r="5"/>' + "<row/>".repeat(1048576 - 5 + 1);
+    expect(() => readWorksheetCells(sheet(rows), context)).toThrow(UnreadableWorkbookError);
+    const atLimit = '<row><c><v>1</v></c></row><row r="5"/>' + "<row/>".repeat(1048576 - 5);
+    expect(() => readWorksheetCells(sheet(atLimit), context)).not.toThrow();
+  });
+
   it("refuses an unclosed cell as malformed XML, naming the sheet", () => {
     const failure = refusal(sheet('<row r="1"><c r="A1"><v>1</v>'));
     expect(failure.reason).toBe("malformed");
