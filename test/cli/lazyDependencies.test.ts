@@ -1,7 +1,8 @@
 /**
  * zod (the template schema) and docx load only when their options ask for them: every other run
- * starts faster without them. ExcelJS is never loaded: the tests' oracle, not a run-time
- * dependency. Here loading any of them fails, so any static import would show.
+ * starts faster without them. ExcelJS is never loaded (the tests' oracle, not a run-time
+ * dependency), nor fflate (the CLI inflates and deflates with Node's zlib). Here loading any of
+ * them fails, so any static import would show.
  */
 import * as path from "path";
 import { mkdtempSync } from "fs";
@@ -15,6 +16,10 @@ jest.mock("docx", () => {
 });
 jest.mock("exceljs", () => {
   throw new Error("exceljs was loaded");
+});
+// The CLI lends the package layer Node's zlib: fflate is for the browser.
+jest.mock("fflate", () => {
+  throw new Error("fflate was loaded");
 });
 
 import { main } from "../../src/cli/main";
