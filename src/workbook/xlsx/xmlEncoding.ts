@@ -1,9 +1,7 @@
 /**
- * Bytes of an XML part as text, and the one check every part's text gets: no document type
- * declaration. Parts are UTF-8 almost always; the standard also allows UTF-16.
+ * Bytes of an XML part as text, and the one check every part gets: no document type declaration
+ * in its prolog. Parts are UTF-8 almost always; the standard also allows UTF-16.
  */
-import { UnreadableWorkbookError } from "./unreadableWorkbookError";
-
 /** True when the bytes look like UTF-16: a byte-order mark, or NULs among the first bytes ("<" is 00 3C or 3C 00). */
 function isUtf16(bytes: Uint8Array): boolean {
   return (
@@ -94,7 +92,7 @@ export function decodeXmlBytes(bytes: Uint8Array): string {
 /**
  * Where a document type or entity declaration starts in XML text, or -1. Office never writes
  * one; a parser that expanded one could be made to build gigabytes (billion laughs) or fetch
- * a URL, so a part that has one is refused before anything else reads it.
+ * a URL, so a part whose prolog has one is refused before anything else reads it.
  */
 export function indexOfDeclaration(text: string, from = 0, to = text.length): number {
   let index = text.indexOf("<!", from);
@@ -104,11 +102,6 @@ export function indexOfDeclaration(text: string, from = 0, to = text.length): nu
     index = text.indexOf("<!", index + 2);
   }
   return -1;
-}
-
-/** Throws the doctype refusal when the text holds a declaration. */
-export function refuseDeclarations(text: string, part: string): void {
-  if (indexOfDeclaration(text) >= 0) throw new UnreadableWorkbookError("doctype", { part });
 }
 
 /**

@@ -11,7 +11,7 @@
 import { isEncryptedOfficeFile, isOleFile } from "./oleFile";
 import type { RawInflate } from "./rawInflate";
 import { UnreadableWorkbookError } from "./unreadableWorkbookError";
-import { checkProlog, decodeXmlBytes, refuseDeclarations } from "./xmlEncoding";
+import { checkProlog, decodeXmlBytes } from "./xmlEncoding";
 
 /**
  * How far a package may inflate. Real workbooks compress about 5–20 times (the benchmark's
@@ -338,8 +338,8 @@ export class ZipPackage {
   }
 
   /**
-   * A part's text, decoded once and kept (the writer reads the same parts again); null when
-   * absent. Throws the doctype refusal when the text holds a declaration anywhere.
+   * A part's text, decoded once and kept until the writer takes it over; null when absent.
+   * Throws the doctype refusal when the part's prolog holds a declaration.
    */
   readText(path: string): string | null {
     const entry = this.entry(path);
@@ -349,7 +349,11 @@ export class ZipPackage {
     const bytes = this.readBytes(entry.name);
     if (bytes === null) return null;
     const text = decodeXmlBytes(bytes);
-    refuseDeclarations(text, entry.name);
+    // The prologs of .xml, .rels and .vml parts were read when the package was opened; a part
+    // named otherwise (OPC allows any name) is looked at here. A declaration can stand nowhere
+    // else: "<!DOCTYPE" later in a part is no declaration, and nothing here would expand it.
+    if (checkProlog(text) === "declaration")
+      throw new UnreadableWorkbookError("doctype", { part: entry.name });
     this.texts.set(entry.name, text);
     return text;
   }
