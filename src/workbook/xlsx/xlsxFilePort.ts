@@ -45,6 +45,9 @@ export class XlsxFilePort implements WorkbookPort {
       });
     } catch (error) {
       this.scored = null;
+      // A part only the writer reads (a note, a drawing) may turn out unreadable only now.
+      if (error instanceof UnreadableWorkbookError)
+        throw new WorkbookPortError("write-failed", readErrorText(error, this.fileName));
       throw new WorkbookPortError(
         "write-failed",
         "无法生成 " +
