@@ -28,7 +28,8 @@ const nodeGlobals = {
 // Libraries the task pane must never import statically, whatever the file.
 const taskpaneRestrictedPaths = [
   { name: "@fluentui/react", message: "Import from @fluentui/react/lib/<Component>." },
-  { name: "exceljs", message: "ExcelJS is not part of the task pane's bundle." },
+  { name: "exceljs", message: "ExcelJS is a devDependency: the tests' oracle only." },
+  { name: "jszip", message: "The package layer (src/workbook/xlsx/) reads and writes zips." },
   { name: "docx", message: "docx is not part of the task pane's bundle." },
   { name: "zod", message: "zod is not part of the task pane's bundle." },
 ];
@@ -66,6 +67,25 @@ module.exports = [
     },
   },
   {
+    // ExcelJS and JSZip are the tests' tools (the oracle, package builders): nothing that runs
+    // may import them. test/build/runtimeDependencies.test.ts checks the same.
+    files: ["src/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            { name: "exceljs", message: "ExcelJS is a devDependency: the tests' oracle only." },
+            {
+              name: "jszip",
+              message: "The package layer (src/workbook/xlsx/) reads and writes zips.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The task pane's first load must stay small: Fluent by component path, never its barrel,
     // and none of the libraries that only the CLI and file writers need.
     files: ["src/taskpane/**"],
@@ -74,7 +94,7 @@ module.exports = [
         "error",
         {
           paths: taskpaneRestrictedPaths,
-          // The xlsx adapter and the docx renderer bring ExcelJS, JSZip and docx: browser mode
+          // The xlsx adapter and the docx renderer bring fflate and docx: browser mode
           // fetches them with import() (src/taskpane/browser/browserTools.ts), which this rule
           // does not look at, so only a static import is refused.
           patterns: [
@@ -89,7 +109,7 @@ module.exports = [
   },
   {
     // Browser mode's lazily loaded chunk itself: the one task-pane module that holds the adapter.
-    files: ["src/taskpane/browser/browserFiles.ts"],
+    files: ["src/taskpane/browser/browserFiles.ts", "src/taskpane/browser/zipFiles.ts"],
     rules: { "no-restricted-imports": ["error", { paths: taskpaneRestrictedPaths }] },
   },
   {

@@ -149,12 +149,7 @@ module.exports = (env = {}, argv = {}) => {
     },
     resolve: {
       extensions: [".ts", ".tsx", ".js", ".json"],
-      // The xlsx writer hands JSZip entries it compressed itself, using JSZip's own classes from
-      // jszip/lib/ (src/workbook/xlsx/opcPackage.ts). JSZip's "browser" entry is a prebuilt copy
-      // of that same library: resolving jszip to its sources keeps one JSZip in browser mode's
-      // chunk, whose classes are those the writer uses.
-      alias: { jszip$: path.resolve(__dirname, "node_modules/jszip/lib/index.js") },
-      // JSZip probes for Node streams in a try/catch; the browser has none to give it.
+      // Nothing in the bundle needs Node's streams; a library probing for them gets none.
       fallback: { stream: false },
     },
     module: {

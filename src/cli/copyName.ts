@@ -1,5 +1,5 @@
 import * as path from "path";
-import type JSZip from "jszip";
+import type { ZipPackage } from "../workbook/xlsx/zipPackage";
 import { packageKind, type PackageKind } from "../workbook/xlsx/packageKind";
 import { UsageFailure } from "./cliIo";
 
@@ -16,7 +16,7 @@ const KIND_NAMES: Readonly<Record<PackageKind, string>> = {
  * macro-enabled workbook), and the copy keeps the input's format, macros included.
  * Names without one of the four extensions ("-", a device, "副本") are left to the user.
  */
-export async function refuseMismatchedCopyName(out: string, zip: JSZip): Promise<void> {
+export async function refuseMismatchedCopyName(out: string, zip: ZipPackage): Promise<void> {
   const extension = path.extname(out).toLowerCase().slice(1);
   if (!(extension in KIND_NAMES)) return;
   const kind = await packageKind(zip);

@@ -5,7 +5,7 @@ const deflateRawAsync = promisify(zlib.deflateRaw);
 
 /**
  * Node's native deflate, run on its thread pool, for the large parts of the scored copy.
- * zlib.crc32 arrived in Node 20.15; before it JSZip compresses everything itself.
+ * zlib.crc32 arrived in Node 20.15; before it fflate compresses everything.
  */
 export const nodeDeflate =
   typeof zlib.crc32 === "function"

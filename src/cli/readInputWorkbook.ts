@@ -5,7 +5,9 @@ import {
   UnreadableWorkbookError,
   type XlsxWorkbook,
 } from "../workbook/xlsx/readXlsxGrid";
+import { readErrorText } from "../workbook/xlsx/readErrorText";
 import { UsageFailure } from "./cliIo";
+import { nodeInflate } from "./nodeInflate";
 import { fileErrorText } from "./fileErrors";
 
 export interface InputWorkbook {
@@ -55,22 +57,13 @@ export async function readInputWorkbook(input: string): Promise<InputWorkbook> {
         "。"
     );
   }
-  if (
-    bytes.length >= 8 &&
-    bytes[0] === 0xd0 &&
-    bytes[1] === 0xcf &&
-    bytes[2] === 0x11 &&
-    bytes[3] === 0xe0
-  )
-    throw new UsageFailure(
-      "无法读取 " + input + "：这是旧版 .xls 格式（或加密的工作簿），请另存为 .xlsx 后再评分。"
-    );
-
   try {
-    return { bytes, workbook: await readXlsxGrid(bytes) };
+    // An OLE file (a legacy .xls, or an encrypted workbook), a zip bomb, a DOCTYPE… are all
+    // refused here, each with its own sentence.
+    return { bytes, workbook: await readXlsxGrid(bytes, { inflate: nodeInflate }) };
   } catch (error) {
     if (error instanceof UnreadableWorkbookError)
-      throw new UsageFailure("无法读取 " + input + "：不是有效的 .xlsx 工作簿（文件可能已损坏）。");
+      throw new UsageFailure(readErrorText(error, input));
     throw error;
   }
 }

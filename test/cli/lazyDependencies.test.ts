@@ -1,6 +1,8 @@
 /**
  * zod (the template schema) and docx load only when their options ask for them: every other run
- * starts faster without them. Here loading either fails, so any static import would show.
+ * starts faster without them. ExcelJS is never loaded (the tests' oracle, not a run-time
+ * dependency), nor fflate (the CLI inflates and deflates with Node's zlib). Here loading any of
+ * them fails, so any static import would show.
  */
 import * as path from "path";
 import { mkdtempSync, writeFileSync } from "fs";
@@ -12,12 +14,23 @@ jest.mock("zod", () => {
 jest.mock("docx", () => {
   throw new Error("docx was loaded");
 });
+jest.mock("exceljs", () => {
+  throw new Error("exceljs was loaded");
+});
+// The CLI lends the package layer Node's zlib: fflate is for the browser.
+jest.mock("fflate", () => {
+  throw new Error("fflate was loaded");
+});
 
 import { main } from "../../src/cli/main";
 
 const department = path.join(__dirname, "..", "fixtures", "department-education-2024.xlsx");
 
 describe("selfeval's heavy dependencies", () => {
+  it("never include ExcelJS: reading, scoring and writing run without it", async () => {
+    expect(() => require("exceljs")).toThrow("exceljs was loaded");
+  });
+
   it("are not loaded to score, write the copy, the report and the text narrative", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "selfeval-lazy-"));
     const errors: string[] = [];

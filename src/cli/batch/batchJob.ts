@@ -11,6 +11,7 @@ import type { NarrativeDocument } from "../../engine/narrative/types";
 import type { ScoreOptions } from "../../engine/scoreWorkbook";
 import { scoreBatchFile } from "../../workbook/xlsx/batch/scoreBatchFile";
 import { nodeDeflate } from "../nodeDeflate";
+import { nodeInflate } from "../nodeInflate";
 
 export interface BatchJob {
   readonly id: number;
@@ -79,6 +80,7 @@ export async function runBatchJob(job: BatchJob): Promise<BatchJobResult> {
       scoreOptions: job.scoreOptions,
       scoredCopy: job.scoredCopyPath !== null,
       deflate: nodeDeflate,
+      inflate: nodeInflate,
       renderDocx,
     },
     job.notes

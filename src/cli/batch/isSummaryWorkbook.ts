@@ -1,5 +1,6 @@
 import { promises as fs } from "fs";
-import JSZip from "jszip";
+import { openZipPackage } from "../../workbook/xlsx/zipPackage";
+import { nodeInflate } from "../nodeInflate";
 import { SUMMARY_WORKBOOK_TITLE } from "../../workbook/xlsx/summaryWorkbook/writeSummaryWorkbook";
 
 /**
@@ -8,12 +9,10 @@ import { SUMMARY_WORKBOOK_TITLE } from "../../workbook/xlsx/summaryWorkbook/writ
  */
 export async function isSummaryWorkbook(file: string): Promise<boolean> {
   try {
-    const zip = await JSZip.loadAsync(await fs.readFile(file));
-    const core = zip.file("docProps/core.xml");
-    if (!core) return false;
+    const zip = await openZipPackage(await fs.readFile(file), { inflate: nodeInflate });
+    const core = zip.readText("docProps/core.xml");
     return (
-      (await core.async("string")).indexOf("<dc:title>" + SUMMARY_WORKBOOK_TITLE + "</dc:title>") >=
-      0
+      core !== null && core.indexOf("<dc:title>" + SUMMARY_WORKBOOK_TITLE + "</dc:title>") >= 0
     );
   } catch {
     return false;

@@ -25,6 +25,7 @@ import { findSoffice, sofficeConverter, type LegacyConverter } from "../batch/le
 import { narrativeNameFor, planMirroredNames } from "../../engine/batch/planOutputNames";
 import { StagedFolder, type UndoCommit } from "../batch/stagedFolder";
 import { UsageFailure, type CliIo } from "../cliIo";
+import { nodeDeflate } from "../nodeDeflate";
 import { parseArguments } from "../parseArguments";
 import { readRuleSetOption } from "../ruleSetFile";
 import { fileErrorText, samePath, writeAll } from "../writeOutputs";
@@ -528,7 +529,7 @@ export async function runBatch(
     if (args.out !== undefined)
       outputs.push({
         file: args.out,
-        bytes: await writeSummaryWorkbook(summary),
+        bytes: await writeSummaryWorkbook(summary, { deflate: nodeDeflate }),
         label: "汇总工作簿",
       });
     if (args.json !== undefined)

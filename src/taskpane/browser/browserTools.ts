@@ -1,8 +1,7 @@
 /**
- * What browser mode needs beyond the pane: reading and writing .xlsx files (ExcelJS, JSZip),
- * moving bytes in and out of the page, and writing Word documents (docx). Those weigh several
- * times the pane itself, so they are fetched as separate chunks the first time browser mode uses
- * them; the Excel path never loads them. Only import() here names them (an ESLint rule refuses
+ * What browser mode needs beyond the pane: reading and writing .xlsx files (the xlsx adapter and
+ * fflate), moving bytes in and out of the page, and writing Word documents (docx). They are
+ * fetched as separate chunks the first time browser mode uses them; the Excel path never loads them. Only import() here names them (an ESLint rule refuses
  * static imports of the xlsx adapter and the docx renderer under src/taskpane).
  */
 import type { BatchFileOutcome, BatchSummary } from "../../engine/batch/types";

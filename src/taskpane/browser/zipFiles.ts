@@ -1,5 +1,5 @@
 /** A .zip of files made in the page (browser mode's scored copies). Loaded with browserFiles.ts. */
-import JSZip from "jszip";
+import { ZipArchive } from "../../workbook/xlsx/zipArchive";
 
 export interface ZipEntry {
   /** "/"-separated path inside the archive. */
@@ -8,8 +8,8 @@ export interface ZipEntry {
 }
 
 export function zipFiles(entries: readonly ZipEntry[]): Promise<Uint8Array> {
-  const zip = new JSZip();
+  const zip = new ZipArchive();
   // Workbooks are zips already: storing them saves time and loses next to nothing.
-  for (const entry of entries) zip.file(entry.name, entry.bytes, { compression: "STORE" });
-  return zip.generateAsync({ type: "uint8array", platform: "DOS" });
+  for (const entry of entries) zip.file(entry.name, entry.bytes, { store: true });
+  return zip.generate();
 }

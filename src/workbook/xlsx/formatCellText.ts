@@ -7,7 +7,8 @@ import SSF from "ssf";
 export function formatCellText(value: number, numberFormat: string): string {
   if (!numberFormat || numberFormat === "General") return generalText(value);
   try {
-    return SSF.format(numberFormat, value);
+    // Chinese Excel and WPS write General as "G/通用格式", which SSF does not know.
+    return SSF.format(numberFormat.replace(/G\/通用格式/g, "General"), value);
   } catch {
     return generalText(value);
   }
@@ -15,5 +16,9 @@ export function formatCellText(value: number, numberFormat: string): string {
 
 // General shows up to 11 significant characters; 0.1 + 0.2 shows as 0.3.
 function generalText(value: number): string {
+  const shortest = String(value);
+  // A number whose shortest form has at most 11 characters has at most 11 significant digits:
+  // rounding to 11 would give it back unchanged, so the rounding is skipped (most cells).
+  if (shortest.length <= 11) return shortest;
   return String(Number(value.toPrecision(11)));
 }

@@ -1,9 +1,8 @@
 /**
  * The package (OPC) level of an .xlsx: reading and writing parts by name, relationships, content
- * types. Edits are kept aside and applied only when the copy is generated, so a JSZip the caller
- * lent us comes back as it was and every part we did not touch keeps its stored bytes.
+ * types. Parts are read through the same ZipPackage the reader opened; edits are kept aside and
+ * applied only when the copy is generated, so every part we did not touch keeps its stored bytes.
  */
-import JSZip from "jszip";
 import {
   elementPrefix,
   escapeXmlAttribute,
@@ -13,6 +12,8 @@ import {
   startTagPattern,
   withPrefix,
 } from "./xmlText";
+import type { ZipEntry, ZipPackage } from "./zipPackage";
+import { dosDateTime, nameBytesOf, writeZip, type ZipOutputEntry } from "./zipWriter";
 
 export const RELATIONSHIPS_NAMESPACE =
   "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -47,46 +48,50 @@ type PendingEdit =
   | { readonly kind: "binary"; readonly data: string }
   | { readonly kind: "removed" };
 
-/**
- * Decodes an XML part. Parts are UTF-8 almost always; the standard also allows UTF-16, which a
- * UTF-8 reading shows as NULs among the first characters.
- */
-async function decodeXmlPart(file: JSZip.JSZipObject): Promise<string> {
-  const bytes = await file.async("uint8array");
-  const utf16 =
-    bytes.length >= 2 &&
-    (bytes[0] === 0 || bytes[1] === 0 || bytes[0] === 0xfe || bytes[0] === 0xff);
-  if (!utf16) {
-    // The platform's decoder is native; JSZip's own is plain JavaScript and slow on large sheets.
-    // Internet Explorer 11 has none, and there JSZip decodes.
-    if (typeof TextDecoder !== "undefined") return new TextDecoder("utf-8").decode(bytes);
-    return file.async("string");
-  }
-  // FE FF is the big-endian mark and FF FE the little-endian one; without a mark, "<" shows
-  // which byte comes first (00 3C or 3C 00).
-  const bigEndian = bytes[0] === 0xfe || bytes[0] === 0x00;
-  const start = bytes[0] === 0xfe || bytes[0] === 0xff ? 2 : 0;
+/** A byte string (one char per byte), as VML drawings are kept. */
+function binaryString(bytes: Uint8Array): string {
   const chunks: string[] = [];
-  const codes: number[] = [];
-  for (let i = start; i + 1 < bytes.length; i += 2) {
-    codes.push(bigEndian ? (bytes[i] << 8) | bytes[i + 1] : bytes[i] | (bytes[i + 1] << 8));
-    if (codes.length === 8192) chunks.push(String.fromCharCode.apply(null, codes.splice(0)));
+  for (let i = 0; i < bytes.length; i += 8192) {
+    chunks.push(
+      String.fromCharCode.apply(null, Array.prototype.slice.call(bytes.subarray(i, i + 8192)))
+    );
   }
-  chunks.push(String.fromCharCode.apply(null, codes));
-  const decoded = chunks.join("");
-  // Written back as UTF-8, so the declaration must say so.
-  return decoded.replace(/^(<\?xml[^>]*encoding\s*=\s*["'])UTF-16(["'])/i, "$1UTF-8$2");
+  return chunks.join("");
 }
 
+/** A byte string's bytes. */
+function binaryStringBytes(data: string): Uint8Array {
+  const bytes = new Uint8Array(data.length);
+  for (let i = 0; i < data.length; i++) bytes[i] = data.charCodeAt(i) & 0xff;
+  return bytes;
+}
+
+/** UTF-8, by the platform's encoder where there is one (not in Internet Explorer 11). */
+export function encodeUtf8(text: string): Uint8Array {
+  if (typeof TextEncoder !== "undefined") return new TextEncoder().encode(text);
+  return binaryStringBytes(unescape(encodeURIComponent(text)));
+}
+
+/** A raw DEFLATE (no zlib header) and CRC-32, e.g. Node's zlib; fflate's where none is given. */
+export interface RawDeflate {
+  deflateRaw(data: Uint8Array): Promise<Uint8Array>;
+  crc32(data: Uint8Array): number;
+}
+
+/**
+ * The parts of a package, read through the ZipPackage the reader opened (each part inflated
+ * once, never past its declared size), with edits kept aside and applied only when the copy is
+ * generated: every part we did not touch is copied with its stored bytes.
+ */
 export class PackageEditor {
   /** Part names are case-insensitive in OPC; zip entry names are not. */
   private readonly namesByLowerCase = new Map<string, string>();
   private readonly edits = new Map<string, PendingEdit>();
+  /** Parts read so far, as text. */
+  private readonly texts = new Map<string, string>();
 
-  constructor(private readonly zip: JSZip) {
-    for (const name of Object.keys(zip.files)) {
-      if (!zip.files[name].dir) this.namesByLowerCase.set(name.toLowerCase(), name);
-    }
+  constructor(private readonly source: ZipPackage) {
+    for (const name of source.partNames()) this.namesByLowerCase.set(name.toLowerCase(), name);
   }
 
   /** The stored name of a part (case and percent-encoding forgiven), or null when absent. */
@@ -120,8 +125,16 @@ export class PackageEditor {
     const edit = this.edits.get(name);
     if (edit && edit.kind === "text") return edit.text;
     if (edit && edit.kind === "binary") throw new Error(name + " was edited as bytes");
-    const file = this.zip.file(name);
-    return file ? decodeXmlPart(file) : null;
+    let text = this.texts.get(name);
+    if (text === undefined) {
+      const read = this.source.readText(name);
+      if (read === null) return null;
+      // The editor keeps the text from here on, the package no longer: once the copy is written,
+      // a sheet's text is not held for the rest of the run.
+      this.source.forgetText(name);
+      this.texts.set(name, (text = read));
+    }
+    return text;
   }
 
   /** A part as a "binary string" (one char per byte), for parts whose encoding we must not touch. */
@@ -131,8 +144,8 @@ export class PackageEditor {
     const edit = this.edits.get(name);
     if (edit && edit.kind === "binary") return edit.data;
     if (edit && edit.kind === "text") throw new Error(name + " was edited as text");
-    const file = this.zip.file(name);
-    return file ? file.async("binarystring") : null;
+    const bytes = this.source.readBytes(name);
+    return bytes === null ? null : binaryString(bytes);
   }
 
   writeText(path: string, text: string): void {
@@ -171,122 +184,80 @@ export class PackageEditor {
   }
 
   /**
-   * The package with the edits applied. Untouched entries keep their compressed bytes; the lent
-   * JSZip is restored afterwards so that the caller may still use it.
+   * The package with the edits applied: the input's entries in their order (an edited part in
+   * its place, keeping its date), then the new parts. Untouched entries keep their stored bytes;
+   * written parts are deflated by `deflate` (Node's zlib, on its thread pool, all at once) or
+   * by fflate, loaded only then.
    */
   async generate(deflate?: RawDeflate): Promise<Uint8Array> {
-    const originals = new Map<string, JSZip.JSZipObject | undefined>();
-    const written: Array<{ name: string; data: Uint8Array | string }> = [];
-    this.edits.forEach((edit, name) => {
-      if (edit.kind === "removed") return;
-      written.push({
-        name,
-        data:
-          edit.kind === "text"
-            ? encodeUtf8(edit.text)
-            : deflate
-              ? binaryStringBytes(edit.data)
-              : edit.data,
-      });
-    });
-    // Whatever fails below, the lent JSZip is given back as it came.
-    try {
-      const precompressed = deflate
-        ? await precompressLargeParts(written, deflate)
-        : new Map<string, unknown>();
-      this.edits.forEach((edit, name) => {
-        originals.set(name, this.zip.files[name]);
-        if (edit.kind === "removed") this.zip.remove(name);
-      });
-      for (const { name, data } of written) {
-        const original = originals.get(name);
-        const options: JSZip.JSZipFileOptions = {
-          createFolders: false,
-          binary: typeof data !== "string",
-        };
-        if (original) options.date = original.date;
-        this.zip.file(name, (precompressed.get(name) ?? data) as Uint8Array | string, options);
-      }
-      return await this.zip.generateAsync({
-        type: "uint8array",
-        compression: "DEFLATE",
-        compressionOptions: { level: 6 },
-      });
-    } finally {
-      originals.forEach((original, name) => {
-        if (original) this.zip.files[name] = original;
-        else delete this.zip.files[name];
-      });
+    const codec =
+      deflate ?? (await import(/* webpackMode: "eager" */ "./fflateCodecs")).fflateDeflate;
+    const written: Array<{ name: string; original: ZipEntry | undefined; edit: PendingEdit }> = [];
+    const copied = new Set<string>();
+    for (const entry of this.source.allEntries) {
+      const edit = this.edits.get(entry.name);
+      if (edit && edit.kind !== "removed" && !copied.has(entry.name))
+        written.push({ name: entry.name, original: entry, edit });
+      copied.add(entry.name);
     }
+    this.edits.forEach((edit, name) => {
+      if (edit.kind !== "removed" && !copied.has(name))
+        written.push({ name, original: undefined, edit });
+    });
+    const now = dosDateTime(new Date());
+    const byName = new Map<string, ZipOutputEntry>();
+    const compress = async (part: (typeof written)[number]): Promise<void> => {
+      const data = this.editedBytes(part.edit);
+      const name = part.original
+        ? { bytes: part.original.nameBytes, utf8: (part.original.flags & UTF8_NAME) !== 0 }
+        : nameBytesOf(part.name);
+      const crc32 = codec.crc32(data);
+      byName.set(part.name, {
+        nameBytes: name.bytes,
+        versionMadeBy: part.original ? part.original.versionMadeBy : VERSION_MADE_BY,
+        flags: name.utf8 ? UTF8_NAME : 0,
+        method: DEFLATED,
+        dosTime: part.original ? part.original.dosTime : now.dosTime,
+        dosDate: part.original ? part.original.dosDate : now.dosDate,
+        crc32,
+        size: data.length,
+        data: await codec.deflateRaw(data),
+        internalAttributes: part.original ? part.original.internalAttributes : 0,
+        externalAttributes: part.original ? part.original.externalAttributes : 0,
+      });
+    };
+    // Two parts at a time: both cores busy, and only two parts' bytes held uncompressed at once.
+    let next = 0;
+    const lane = async (): Promise<void> => {
+      while (next < written.length) await compress(written[next++]);
+    };
+    await Promise.all([lane(), lane()]);
+    const entries: ZipOutputEntry[] = [];
+    const done = new Set<string>();
+    for (const entry of this.source.allEntries) {
+      if (done.has(entry.name)) continue; // a duplicate name: the first one stands
+      done.add(entry.name);
+      const edit = this.edits.get(entry.name);
+      if (edit && edit.kind === "removed") continue;
+      const rewritten = byName.get(entry.name);
+      entries.push(rewritten ?? { ...entry, data: this.source.compressedData(entry) });
+    }
+    for (const part of written) if (!part.original) entries.push(byName.get(part.name)!);
+    return writeZip(entries);
+  }
+
+  private editedBytes(edit: PendingEdit): Uint8Array {
+    if (edit.kind === "text") return encodeUtf8(edit.text);
+    if (edit.kind === "binary") return binaryStringBytes(edit.data);
+    return new Uint8Array(0);
   }
 }
 
-/** A "binary string" (one char per byte, as VML drawings are kept) as its bytes. */
-function binaryStringBytes(data: string): Uint8Array {
-  const bytes = new Uint8Array(data.length);
-  for (let i = 0; i < data.length; i++) bytes[i] = data.charCodeAt(i) & 0xff;
-  return bytes;
-}
-
-/** A raw DEFLATE (no zlib header) and CRC-32 the platform provides natively, e.g. Node's zlib. */
-export interface RawDeflate {
-  deflateRaw(data: Uint8Array): Promise<Uint8Array>;
-  crc32(data: Uint8Array): number;
-}
-
-// Parts this large are worth handing to the platform; pako in JSZip takes about 20 ms per MB.
-const NATIVE_DEFLATE_THRESHOLD = 4 * 1024;
-
-/**
- * Compresses the large written parts with the platform's deflate, all at once (Node runs them on
- * its thread pool), and wraps each as the already-compressed entry JSZip copies as it is.
- * JSZip has no public hook for this: its CompressedObject is what it uses for entries it read.
- */
-async function precompressLargeParts(
-  parts: ReadonlyArray<{ name: string; data: Uint8Array | string }>,
-  deflate: RawDeflate
-): Promise<Map<string, unknown>> {
-  const compressedObjects = new Map<string, unknown>();
-  let CompressedObject: JSZipCompressedObjectConstructor;
-  let DEFLATE: unknown;
-  try {
-    CompressedObject = require("jszip/lib/compressedObject");
-    DEFLATE = require("jszip/lib/compressions").DEFLATE;
-  } catch {
-    return compressedObjects;
-  }
-  await Promise.all(
-    parts.map(async ({ name, data }) => {
-      if (typeof data === "string" || data.length < NATIVE_DEFLATE_THRESHOLD) return;
-      const compressed = await deflate.deflateRaw(data);
-      compressedObjects.set(
-        name,
-        new CompressedObject(
-          compressed.length,
-          data.length,
-          deflate.crc32(data),
-          DEFLATE,
-          compressed
-        )
-      );
-    })
-  );
-  return compressedObjects;
-}
-
-type JSZipCompressedObjectConstructor = new (
-  compressedSize: number,
-  uncompressedSize: number,
-  crc32: number,
-  compression: unknown,
-  data: Uint8Array
-) => unknown;
-
-// JSZip's own UTF-8 encoder is plain JavaScript and dominates writing a 20,000-row sheet;
-// the platform's is native. Internet Explorer 11 has none, and there JSZip encodes the string.
-function encodeUtf8(text: string): Uint8Array | string {
-  return typeof TextEncoder !== "undefined" ? new TextEncoder().encode(text) : text;
-}
+/** General-purpose flag bit 11: the name is UTF-8. */
+const UTF8_NAME = 0x0800;
+const DEFLATED = 8;
+/** Version 2.0, MS-DOS attributes, as zip tools write for an entry without Unix permissions. */
+const VERSION_MADE_BY = 20;
 
 // ---------------------------------------------------------------- paths
 

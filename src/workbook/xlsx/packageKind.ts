@@ -2,7 +2,7 @@
  * What kind of spreadsheet package a file is, by its workbook part's content type — which is
  * what Excel checks against the file's extension — and whether it is Strict OOXML.
  */
-import type JSZip from "jszip";
+import type { ZipPackage } from "./zipPackage";
 import { PackageEditor, findWorkbookPart } from "./opcPackage";
 import { elementPrefix, getAttribute, prefixForNamespace, rootElement } from "./xmlText";
 
@@ -43,7 +43,7 @@ function contentTypeOf(contentTypes: string, part: string): string | null {
 }
 
 /** The package's kind, or null when its workbook's content type is none of the four. */
-export async function packageKind(zip: JSZip): Promise<PackageKind | null> {
+export async function packageKind(zip: ZipPackage): Promise<PackageKind | null> {
   const editor = new PackageEditor(zip);
   const contentTypes = await editor.readText("[Content_Types].xml");
   if (contentTypes === null) return null;

@@ -1,68 +1,162 @@
-import ExcelJS from "exceljs";
-import JSZip from "jszip";
-import { createSheetGrid, type RawCell } from "../../engine/grid/createSheetGrid";
-import type {
-  CellValue,
-  MergedArea,
-  SheetGrid,
-  SheetOwner,
-  WorkbookGrid,
-} from "../../engine/grid/types";
+/**
+ * Reads an .xlsx into the engine's grid with the package layer the scored copy is written with:
+ * the zip container (zipPackage.ts), the relationships (opcPackage.ts), the workbook part
+ * (workbookPart.ts) and start-tag scanning of worksheet parts (worksheetCells.ts). Works in Node
+ * and in the browser. Every way a file can fail to be a readable workbook ends in one
+ * UnreadableWorkbookError with a reason code; readErrorText.ts words it.
+ */
+import { createSheetGrid } from "../../engine/grid/createSheetGrid";
+import type { SheetGrid, SheetOwner, WorkbookGrid } from "../../engine/grid/types";
+import { readCellFormats } from "./cellFormats";
 import { formatCellText } from "./formatCellText";
-import { parseRelationships, relationshipsPartFor, resolveTarget } from "./opcPackage";
+import {
+  parseRelationships,
+  relationshipKind,
+  relationshipsPartFor,
+  resolveTarget,
+  type Relationship,
+} from "./opcPackage";
+import type { RawInflate } from "./rawInflate";
 import { readOwnerMarks } from "./readOwnerMarks";
-import { readWorkbookSheets } from "./workbookPart";
+import { stringItemReader, withoutMarkupDeclarations } from "./stringItems";
+import { UnreadableWorkbookError } from "./unreadableWorkbookError";
+import { readWorkbookSheets, type SheetState, type WorkbookSheet } from "./workbookPart";
+import { readWorksheetCells } from "./worksheetCells";
+import { openZipPackage, type PackageLimits, type ZipPackage } from "./zipPackage";
+import { elementPrefix, escapeRegExp, findChild, getAttribute, rootElement } from "./xmlText";
 
-/** Thrown when the bytes are not an .xlsx package ExcelJS can read. */
-export class UnreadableWorkbookError extends Error {
-  constructor(detail: string) {
-    super(detail);
-    this.name = "UnreadableWorkbookError";
-  }
+export { UnreadableWorkbookError } from "./unreadableWorkbookError";
+
+/** Strict Open XML (ISO/IEC 29500 Strict) namespaces start so; transitional ones do not. */
+const STRICT_NAMESPACE = "http://purl.oclc.org/ooxml/";
+
+export interface XlsxSheet {
+  readonly name: string;
+  readonly state: SheetState;
+  /** "worksheet" for the sheets in the grid; chart, dialog and macro sheets are not read. */
+  readonly kind: string;
 }
 
 export interface XlsxWorkbook {
   readonly grid: WorkbookGrid;
-  /** The package, loaded once, for writing the scored copy without unzipping again. */
-  readonly zip: JSZip;
+  /** Every sheet of the workbook, in tab order, with its state and kind. */
+  readonly sheets: readonly XlsxSheet[];
+  /**
+   * The package as read, for writing the scored copy from (writeScoredCopy's `zip` option):
+   * its parts are inflated and decoded once, for the reader and the writer alike.
+   */
+  readonly zip: ZipPackage;
 }
 
-/** Reads an .xlsx into the engine's grid. Works in Node and in the browser. */
-export async function readXlsxGrid(bytes: Uint8Array): Promise<XlsxWorkbook> {
-  let zip: JSZip;
-  try {
-    zip = await JSZip.loadAsync(bytes);
-  } catch (error) {
-    throw new UnreadableWorkbookError("not a zip package: " + String(error));
-  }
-  const workbookPart = zip.file("xl/workbook.xml");
-  if (!workbookPart) throw new UnreadableWorkbookError("no xl/workbook.xml");
-  const workbookXml = await workbookPart.async("string");
-  const owners = await ownersAsWritten(zip, workbookXml, readOwnerMarks(workbookXml));
-  const allSheetNames = readWorkbookSheets(workbookXml).map((sheet) => sheet.name);
+export interface ReadXlsxOptions {
+  /** A faster platform inflater (Node's zlib, from the CLI); fflate's otherwise. */
+  readonly inflate?: RawInflate;
+  readonly limits?: PackageLimits;
+}
 
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch (error) {
-    throw new UnreadableWorkbookError(String(error));
-  }
-  const sheets: SheetGrid[] = [];
-  workbook.eachSheet((worksheet) => {
-    sheets.push(
-      createSheetGrid({
-        name: worksheet.name,
-        cells: rawCells(worksheet),
-        merges: mergesOf(worksheet),
-        // ExcelJS gives no displayed text; numbers are formatted when the engine asks.
-        formatNumber: formatCellText,
-        owner: owners.get(worksheet.name) ?? null,
-      })
-    );
+function missingPart(part: string): UnreadableWorkbookError {
+  return new UnreadableWorkbookError("malformed", { malformed: "missing-part", part });
+}
+
+function badXml(part: string, error: unknown): UnreadableWorkbookError {
+  return new UnreadableWorkbookError("malformed", {
+    malformed: "bad-xml",
+    part,
+    detail: error instanceof Error ? error.message : String(error),
   });
-  const read = new Set(sheets.map((sheet) => sheet.name));
-  const otherSheetNames = allSheetNames.filter((name) => !read.has(name));
-  return { grid: { sheets, otherSheetNames }, zip };
+}
+
+/** Runs a reading step over one part: anything but our own refusal means the XML is broken. */
+function parsing<T>(part: string, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof UnreadableWorkbookError) throw error;
+    throw badXml(part, error);
+  }
+}
+
+function isStrict(namespaceOrType: string): boolean {
+  return namespaceOrType.indexOf(STRICT_NAMESPACE) === 0;
+}
+
+/** The namespace the root element's own name is in. */
+function rootNamespace(xml: string): string {
+  const root = rootElement(xml);
+  const prefix = elementPrefix(root).replace(/:$/, "");
+  const pattern = new RegExp(
+    "\\sxmlns" + (prefix ? ":" + escapeRegExp(prefix) : "") + "\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)')"
+  );
+  const match = pattern.exec(root.attributes);
+  return match ? (match[1] !== undefined ? match[1] : match[2]) : "";
+}
+
+/** The workbook part, from the package relationships; refuses Strict Open XML. */
+function findWorkbookPart(zip: ZipPackage): string {
+  const relationships = parsing("_rels/.rels", () =>
+    parseRelationships(zip.readText("_rels/.rels"))
+  );
+  const office = relationships.find(
+    (relationship) =>
+      relationshipKind(relationship.type) === "officeDocument" && !relationship.external
+  );
+  if (office && isStrict(office.type)) throw new UnreadableWorkbookError("strict-ooxml");
+  const path = office ? resolveTarget("", office.target) : "xl/workbook.xml";
+  const name = zip.partName(path);
+  if (name === null) throw missingPart(path);
+  return name;
+}
+
+function isDate1904(workbookXml: string): boolean {
+  const root = rootElement(workbookXml);
+  const workbookPr = findChild(workbookXml, root, "workbookPr");
+  const value = workbookPr ? getAttribute(workbookPr.attributes, "date1904") : null;
+  return value === "1" || value === "true";
+}
+
+/** A part linked from the workbook by kind ("styles", "sharedStrings"), or null. */
+function linkedPart(
+  zip: ZipPackage,
+  workbookPart: string,
+  relationships: readonly Relationship[],
+  kind: string
+): string | null {
+  const relationship = relationships.find(
+    (candidate) => relationshipKind(candidate.type) === kind && !candidate.external
+  );
+  return relationship ? zip.partName(resolveTarget(workbookPart, relationship.target)) : null;
+}
+
+function readSharedStrings(zip: ZipPackage, part: string | null): string[] {
+  if (part === null) return [];
+  const text = zip.readText(part);
+  if (text === null) return [];
+  const strings = parsing(part, () => {
+    const head = rootElement(text);
+    const body = text.slice(head.startTagEnd);
+    const xml = /<[!?]/.test(body) ? withoutMarkupDeclarations(body) : body;
+    const p = elementPrefix(head);
+    const readItem = stringItemReader(p);
+    const item = new RegExp("<" + escapeRegExp(p) + "si(?=[\\s/>])[^>]*?(/?)>", "g");
+    const close = "</" + p + "si>";
+    const items: string[] = [];
+    let match: RegExpExecArray | null;
+    while ((match = item.exec(xml))) {
+      if (match[1] === "/") {
+        items.push("");
+        continue;
+      }
+      const start = match.index + match[0].length;
+      const end = xml.indexOf(close, start);
+      if (end < 0) throw new Error("unclosed <si>");
+      items.push(readItem(xml, start, end));
+      item.lastIndex = end;
+    }
+    return items;
+  });
+  // The writer never needs the shared strings again.
+  zip.forgetText(part);
+  return strings;
 }
 
 /**
@@ -70,93 +164,99 @@ export async function readXlsxGrid(bytes: Uint8Array): Promise<XlsxWorkbook> {
  * given one notes, pictures or charts (the tool writes none): such a sheet counts as edited,
  * so that re-scoring writes a new sheet beside it instead of dropping what the user added.
  */
-async function ownersAsWritten(
-  zip: JSZip,
+function ownersAsWritten(
+  zip: ZipPackage,
   workbookXml: string,
-  owners: Map<string, SheetOwner>
-): Promise<Map<string, SheetOwner>> {
-  if (owners.size === 0) return owners;
-  const relationships = parseRelationships(
-    await (zip.file("xl/_rels/workbook.xml.rels")?.async("string") ?? Promise.resolve(null))
-  );
-  for (const sheet of readWorkbookSheets(workbookXml)) {
-    const owner = owners.get(sheet.name);
-    if (!owner) continue;
-    const relationship = relationships.find((candidate) => candidate.id === sheet.relationshipId);
-    if (!relationship) continue;
-    const part = resolveTarget("xl/workbook.xml", relationship.target);
-    const rels = zip.file(relationshipsPartFor(part));
-    if (rels && parseRelationships(await rels.async("string")).length > 0)
-      owners.set(sheet.name, { kind: owner.kind, writtenFingerprint: null });
-  }
+  sheetParts: ReadonlyMap<string, string>
+): Map<string, SheetOwner> {
+  const owners = readOwnerMarks(workbookXml);
+  owners.forEach((owner, name) => {
+    const part = sheetParts.get(name);
+    if (part === undefined) return;
+    const rels = zip.readText(relationshipsPartFor(part));
+    if (rels !== null && parsing(part, () => parseRelationships(rels)).length > 0)
+      owners.set(name, { kind: owner.kind, writtenFingerprint: null });
+  });
   return owners;
 }
 
-function rawCells(worksheet: ExcelJS.Worksheet): RawCell[] {
-  const raws: RawCell[] = [];
-  worksheet.eachRow({ includeEmpty: false }, (row) => {
-    row.eachCell({ includeEmpty: false }, (cell) => {
-      // Merged non-master cells (ExcelJS repeats the master's value there) are dropped by createSheetGrid.
-      const raw = rawCell(cell);
-      if (raw) raws.push(raw);
-    });
-  });
-  return raws;
-}
+/** Reads an .xlsx into the engine's grid. Throws UnreadableWorkbookError; never writes. */
+export async function readXlsxGrid(
+  bytes: Uint8Array,
+  options: ReadXlsxOptions = {}
+): Promise<XlsxWorkbook> {
+  const zip = await openZipPackage(bytes, options);
+  if (zip.readText("[Content_Types].xml") === null) throw missingPart("[Content_Types].xml");
+  const workbookPart = findWorkbookPart(zip);
+  const workbookXml = zip.readText(workbookPart);
+  if (workbookXml === null) throw missingPart(workbookPart);
+  if (parsing(workbookPart, () => isStrict(rootNamespace(workbookXml))))
+    throw new UnreadableWorkbookError("strict-ooxml", { part: workbookPart });
+  const workbookSheets: WorkbookSheet[] = parsing(workbookPart, () =>
+    readWorkbookSheets(workbookXml)
+  );
+  const date1904 = parsing(workbookPart, () => isDate1904(workbookXml));
+  const relsPart = relationshipsPartFor(workbookPart);
+  const relationships = parsing(relsPart, () => parseRelationships(zip.readText(relsPart)));
 
-function numberFormatOf(cell: ExcelJS.Cell): string {
-  return (cell.numFmt as string | undefined) || "General";
-}
+  const stylesPart = linkedPart(zip, workbookPart, relationships, "styles");
+  const stylesXml = stylesPart === null ? null : zip.readText(stylesPart);
+  const formats = parsing(stylesPart ?? "xl/styles.xml", () => readCellFormats(stylesXml));
+  const sharedStrings = readSharedStrings(
+    zip,
+    linkedPart(zip, workbookPart, relationships, "sharedStrings")
+  );
 
-function plainText(value: unknown): string {
-  if (typeof value === "string") return value;
-  if (value && typeof value === "object" && "richText" in value) {
-    return (value as ExcelJS.CellRichTextValue).richText.map((run) => run.text).join("");
+  const sheets: XlsxSheet[] = [];
+  const worksheetParts = new Map<string, string>();
+  for (const sheet of workbookSheets) {
+    const relationship = relationships.find((candidate) => candidate.id === sheet.relationshipId);
+    const kind = relationship ? relationshipKind(relationship.type) : "missing";
+    sheets.push({ name: sheet.name, state: sheet.state, kind });
+    if (kind !== "worksheet" || !relationship || relationship.external) continue;
+    const part = zip.partName(resolveTarget(workbookPart, relationship.target));
+    if (part === null)
+      throw new UnreadableWorkbookError("malformed", {
+        malformed: "missing-sheet",
+        sheet: sheet.name,
+        part: resolveTarget(workbookPart, relationship.target),
+      });
+    worksheetParts.set(sheet.name, part);
   }
-  return value === null || value === undefined ? "" : String(value);
-}
+  const owners = ownersAsWritten(zip, workbookXml, worksheetParts);
 
-function fromResult(result: unknown): CellValue | undefined {
-  if (result === undefined || result === null) return undefined;
-  if (typeof result === "number" || typeof result === "boolean") return result;
-  if (result instanceof Date) return result.toISOString().slice(0, 10);
-  if (typeof result === "object" && "error" in (result as object))
-    return { error: String((result as { error: unknown }).error) };
-  return plainText(result);
-}
-
-function rawCell(cell: ExcelJS.Cell): RawCell | null {
-  const row = Number(cell.row);
-  const column = Number(cell.col);
-  const numberFormat = numberFormatOf(cell);
-  const value = cell.value as unknown;
-  if (value === null || value === undefined) return null;
-  if (typeof value === "object" && !(value instanceof Date)) {
-    const object = value as Record<string, unknown>;
-    if ("formula" in object || "sharedFormula" in object) {
-      return {
-        row,
-        column,
-        value: fromResult(object.result),
-        numberFormat,
-        formula: String(object.formula ?? object.sharedFormula ?? ""),
-        formulaNotCalculated: object.result === undefined,
-      };
+  const grids: SheetGrid[] = [];
+  const otherSheetNames: string[] = [];
+  for (const sheet of sheets) {
+    const part = worksheetParts.get(sheet.name);
+    const xml = part === undefined ? null : zip.readText(part);
+    // A dialog sheet may hide behind a worksheet relationship; its root says so.
+    if (part === undefined || xml === null || !/^(?:[^:]+:)?worksheet$/.test(rootName(xml, part))) {
+      otherSheetNames.push(sheet.name);
+      continue;
     }
-    if ("error" in object)
-      return { row, column, value: { error: String(object.error) }, numberFormat };
-    if ("hyperlink" in object) return { row, column, value: plainText(object.text), numberFormat };
-    if ("richText" in object) return { row, column, value: plainText(object), numberFormat };
+    const { cells, merges } = readWorksheetCells(xml, {
+      sheet: sheet.name,
+      part,
+      sharedStrings,
+      formats,
+      date1904,
+    });
+    grids.push(
+      createSheetGrid({
+        name: sheet.name,
+        cells,
+        merges,
+        // Numbers get their displayed text when the engine asks for it.
+        formatNumber: formatCellText,
+        owner: owners.get(sheet.name) ?? null,
+      })
+    );
   }
-  return { row, column, value: fromResult(value), numberFormat };
+
+  return { grid: { sheets: grids, otherSheetNames }, sheets, zip };
 }
 
-function mergesOf(worksheet: ExcelJS.Worksheet): MergedArea[] {
-  // ExcelJS keeps merges privately; its public `model` would serialise every row to get them.
-  const merges =
-    (worksheet as unknown as { _merges?: Record<string, { model: MergedArea }> })._merges ?? {};
-  return Object.keys(merges).map((key) => {
-    const area = merges[key].model;
-    return { top: area.top, left: area.left, bottom: area.bottom, right: area.right };
-  });
+function rootName(xml: string, part: string): string {
+  return parsing(part, () => rootElement(xml).qualifiedName);
 }

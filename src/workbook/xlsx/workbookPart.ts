@@ -54,6 +54,14 @@ export interface WorkbookSheet {
   readonly relationshipId: string;
   /** 0-based position in <sheets>: what a defined name's localSheetId refers to. */
   readonly index: number;
+  /** Whether the tab shows: "visible", "hidden" (Unhide lists it) or "veryHidden" (only code shows it). */
+  readonly state: SheetState;
+}
+
+export type SheetState = "visible" | "hidden" | "veryHidden";
+
+function sheetState(value: string | null): SheetState {
+  return value === "hidden" || value === "veryHidden" ? value : "visible";
 }
 
 export function readWorkbookSheets(xml: string): WorkbookSheet[] {
@@ -67,6 +75,7 @@ export function readWorkbookSheets(xml: string): WorkbookSheet[] {
       sheetId: Number(getAttribute(sheet.attributes, "sheetId")) || 0,
       relationshipId: relationshipIdOf(sheet.attributes) ?? "",
       index,
+      state: sheetState(getAttribute(sheet.attributes, "state")),
     }));
 }
 

@@ -6,7 +6,7 @@
  * Works in Node and in the browser.
  */
 import type { RawDeflate } from "./opcPackage";
-import JSZip from "jszip";
+import { openZipPackage, type ZipPackage } from "./zipPackage";
 import { parseA1, toA1 } from "../../engine/grid/address";
 import type { CellMark, PlacedOutputSheet, Severity, WritePlan } from "../../engine/output/types";
 import { MARK_FILL_COLOURS } from "../../engine/output/outputStyles";
@@ -56,9 +56,9 @@ import {
 } from "./workbookPart";
 
 export interface WriteScoredCopyOptions {
-  /** The package already loaded from the same bytes; it is returned unchanged. */
-  readonly zip?: JSZip;
-  /** A platform deflate (Node's zlib) for the large parts; JSZip's own is used without it. */
+  /** The package the reader opened from the same bytes: its parts are not read twice. */
+  readonly zip?: ZipPackage;
+  /** A platform deflate (Node's zlib); fflate's is used without it. */
   readonly deflate?: RawDeflate;
 }
 
@@ -317,7 +317,7 @@ class ScoredCopyWriter implements NotesContext {
     this.progress.part = part;
   }
 
-  static async open(zip: JSZip, progress: Progress): Promise<ScoredCopyWriter> {
+  static async open(zip: ZipPackage, progress: Progress): Promise<ScoredCopyWriter> {
     const editor = new PackageEditor(zip);
     // Most failures come from parsing the part read last: each read names it.
     const readText = editor.readText.bind(editor);
@@ -668,7 +668,7 @@ export async function writeScoredCopy(
     let zip = options.zip;
     if (!zip) {
       try {
-        zip = await JSZip.loadAsync(input);
+        zip = await openZipPackage(input instanceof Uint8Array ? input : new Uint8Array(input));
       } catch (error) {
         throw new ScoredCopyError("文件不是有效的 .xlsx（zip）包", "", String(error));
       }

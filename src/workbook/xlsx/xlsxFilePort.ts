@@ -1,12 +1,15 @@
 /**
  * The workbook port over an .xlsx file held in memory: the task pane's browser mode, where a
  * file the user picked is read and scored in the page and nothing is uploaded. The original
- * bytes are never changed; writing makes the scored copy the user can download.
+ * bytes are never changed; writing makes the scored copy the user can download. The browser has
+ * no native zlib to lend: fflate inflates and deflates, as Node's zlib does for the CLI.
  */
 import type { WorkbookGrid } from "../../engine/grid/types";
 import type { WritePlan } from "../../engine/output/types";
 import { WorkbookPortError, type WorkbookPort, type WriteOutcome } from "../port";
 import { readXlsxGrid, UnreadableWorkbookError, type XlsxWorkbook } from "./readXlsxGrid";
+import { fflateDeflate, fflateInflate } from "./fflateCodecs";
+import { readErrorText } from "./readErrorText";
 import { writeScoredCopy } from "./writeScoredCopy";
 
 export type SelectListener = (sheet: string, cell: string) => void;
@@ -25,15 +28,10 @@ export class XlsxFilePort implements WorkbookPort {
 
   async read(): Promise<WorkbookGrid> {
     try {
-      this.loaded = await readXlsxGrid(this.bytes);
+      this.loaded = await readXlsxGrid(this.bytes, { inflate: fflateInflate });
     } catch (error) {
       if (error instanceof UnreadableWorkbookError)
-        throw new WorkbookPortError(
-          "read-failed",
-          "无法读取 " +
-            this.fileName +
-            "：不是有效的 .xlsx 工作簿（旧版 .xls/.et 请先另存为 .xlsx）。"
-        );
+        throw new WorkbookPortError("read-failed", readErrorText(error, this.fileName));
       throw error;
     }
     return this.loaded.grid;
@@ -43,9 +41,13 @@ export class XlsxFilePort implements WorkbookPort {
     try {
       this.scored = await writeScoredCopy(this.bytes, plan, {
         zip: this.loaded ? this.loaded.zip : undefined,
+        deflate: fflateDeflate,
       });
     } catch (error) {
       this.scored = null;
+      // A part only the writer reads (a note, a drawing) may turn out unreadable only now.
+      if (error instanceof UnreadableWorkbookError)
+        throw new WorkbookPortError("write-failed", readErrorText(error, this.fileName));
       throw new WorkbookPortError(
         "write-failed",
         "无法生成 " +

@@ -368,9 +368,25 @@ export function childElements(xml: string, parent: ElementSpan): ElementSpan[] {
   return children;
 }
 
-/** The first child with this local name, or null. */
+/**
+ * The first child with this local name, or null. The children are walked only up to it: a
+ * worksheet's <dimension> or <cols> is found without measuring the <sheetData> after it.
+ */
 export function findChild(xml: string, parent: ElementSpan, localName: string): ElementSpan | null {
-  for (const child of childElements(xml, parent)) if (child.localName === localName) return child;
+  let position = parent.startTagEnd;
+  while (position < parent.closeStart) {
+    position = xml.indexOf("<", position);
+    if (position < 0 || position >= parent.closeStart) break;
+    const next = xml.charAt(position + 1);
+    if (next === "?" || next === "!") {
+      position = skipMarkupDeclaration(xml, position);
+      continue;
+    }
+    if (next === "/") break;
+    const child = elementAt(xml, position);
+    if (child.localName === localName) return child;
+    position = child.end;
+  }
   return null;
 }
 

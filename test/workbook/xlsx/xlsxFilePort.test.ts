@@ -63,7 +63,35 @@ describe("XlsxFilePort", () => {
     expect(failure).toBeInstanceOf(WorkbookPortError);
     expect((failure as WorkbookPortError).code).toBe("read-failed");
     expect((failure as Error).message).toBe(
-      "无法读取 报表.xlsx：不是有效的 .xlsx 工作簿（旧版 .xls/.et 请先另存为 .xlsx）。"
+      "无法读取 报表.xlsx：不是有效的 .xlsx 工作簿（文件已损坏，或不是 Excel 工作簿）。"
     );
+  });
+});
+
+describe("XlsxFilePort on a part only the writer reads", () => {
+  it("words a corrupt part in Chinese when writing the copy", async () => {
+    const { deflated, workbookParts, zip } = await import("../../../bench/hostileWorkbooks");
+    const bytes = zip(
+      workbookParts({
+        "xl/worksheets/_rels/sheet1.xml.rels": deflated(
+          '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="../comments1.xml"/></Relationships>'
+        ),
+        "xl/comments1.xml": { data: new Uint8Array([0xff, 0xff, 0xff]), size: 50, crc: 0 },
+      })
+    );
+    const filePort = new XlsxFilePort(bytes, "坏批注.xlsx");
+    await filePort.read();
+    const failure = await filePort
+      .write({
+        marks: [{ sheet: "自评表", cell: "A1", severity: "error", note: "问题" }],
+        sheets: [],
+      })
+      .catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(WorkbookPortError);
+    expect((failure as Error).message).toBe(
+      "无法读取 坏批注.xlsx：不是有效的 .xlsx 工作簿（部件 xl/comments1.xml 的压缩数据已损坏），文件可能已损坏。"
+    );
+    expect(filePort.scoredCopy()).toBeNull();
   });
 });

@@ -11,6 +11,7 @@ import { buildWritePlan } from "../../../engine/output/buildWritePlan";
 import { buildNarratives } from "../../../engine/narrative/buildNarrative";
 import type { NarrativeDocument } from "../../../engine/narrative/types";
 import { scoreWorkbook, type ScoreOptions } from "../../../engine/scoreWorkbook";
+import type { RawInflate } from "../rawInflate";
 import { readXlsxGrid, UnreadableWorkbookError } from "../readXlsxGrid";
 import { writeScoredCopy, type WriteScoredCopyOptions } from "../writeScoredCopy";
 import { compoundFileKind } from "./compoundFile";
@@ -20,8 +21,10 @@ export interface BatchFileOptions {
   readonly scoreOptions: ScoreOptions;
   /** Make the scored copy (the CLI's --scored-dir, browser mode's .zip). */
   readonly scoredCopy?: boolean;
-  /** Node's native deflate for the copy's large parts; JSZip compresses when absent. */
+  /** Node's native deflate for the copy's large parts; fflate compresses when absent. */
   readonly deflate?: WriteScoredCopyOptions["deflate"];
+  /** A raw inflate (the CLI passes Node's zlib); fflate's otherwise. */
+  readonly inflate?: RawInflate;
   /** Renders the 自评表说明 as .docx; given only when it is asked for (docx is large). */
   readonly renderDocx?: (documents: readonly NarrativeDocument[]) => Promise<Uint8Array>;
 }
@@ -88,7 +91,7 @@ export async function scoreBatchFile(
 
   let workbook;
   try {
-    workbook = await readXlsxGrid(bytes);
+    workbook = await readXlsxGrid(bytes, { inflate: options.inflate });
   } catch (error) {
     const note = readFailureNote(error) ?? { code: "internal", detail: detailOf(error) };
     return outcome(note.code === "legacy-format" ? "skipped" : "failed", notes.concat(note));

@@ -3,7 +3,8 @@
  * 汇总表, 问题清单, 抽查建议 and 统计 with its native chart. A4 landscape, frozen headers, filters,
  * number formats, ratings in colour. Every text from a workbook goes in as an inline string.
  */
-import JSZip from "jszip";
+import type { RawDeflate } from "../opcPackage";
+import { ZipArchive } from "../zipArchive";
 import type { BatchSummary } from "../../../engine/batch/types";
 import { escapeXmlAttribute, escapeXmlText } from "../xmlText";
 import { chartDrawingXml, columnChartXml } from "./chartParts";
@@ -18,6 +19,8 @@ import { StyleBook } from "./styleBook";
 export interface SummaryWorkbookOptions {
   /** The workbook's creation time (docProps); now when absent. */
   readonly createdAt?: Date;
+  /** A raw deflate (the CLI passes Node's zlib); fflate's otherwise. */
+  readonly deflate?: RawDeflate;
 }
 
 /** The document title of every 汇总 workbook, by which a later batch knows it for its own. */
@@ -55,7 +58,7 @@ export async function writeSummaryWorkbook(
   const chart = writeStatisticsSheet(statisticsSheet, summary);
   statisticsSheet.addDrawing("../drawings/drawing1.xml");
 
-  const zip = new JSZip();
+  const zip = new ZipArchive();
   // Written first, as Office writes it; filled in at the end, when every part is known.
   zip.file("[Content_Types].xml", "");
   sheets.forEach((sheet, index) => {
@@ -209,9 +212,5 @@ export async function writeSummaryWorkbook(
         .join("") +
       "</Types>"
   );
-  return zip.generateAsync({
-    type: "uint8array",
-    compression: "DEFLATE",
-    compressionOptions: { level: 6 },
-  });
+  return zip.generate(options.deflate, options.createdAt);
 }

@@ -1,0 +1,570 @@
+/**
+ * The cells and merged areas of a worksheet part, in one pass over its `<sheetData>` with the
+ * same start-tag patterns the writer restyles cells with (sheetCells.ts): values, formulas with
+ * their cached results (shared formulas translated to each cell), number formats, dates.
+ */
+import type { RawCell } from "../../engine/grid/createSheetGrid";
+import type { CellValue, MergedArea } from "../../engine/grid/types";
+import type { CellFormats } from "./cellFormats";
+import { slideFormula } from "./sharedFormula";
+import { stringItemReader, textContent, withoutMarkupDeclarations } from "./stringItems";
+import { UnreadableWorkbookError } from "./unreadableWorkbookError";
+import {
+  childElements,
+  elementAt,
+  elementPrefix,
+  escapeRegExp,
+  getAttribute,
+  rootElement,
+  type ElementSpan,
+} from "./xmlText";
+
+/** Excel's limits: rows 1–1,048,576 and columns A–XFD. */
+export const MAX_ROWS = 1048576;
+export const MAX_COLUMNS = 16384;
+
+export interface WorksheetContext {
+  /** The sheet's name and part, for errors. */
+  readonly sheet: string;
+  readonly part: string;
+  readonly sharedStrings: readonly string[];
+  readonly formats: CellFormats;
+  /** The workbook counts dates from 1904-01-01 (workbookPr date1904). */
+  readonly date1904: boolean;
+}
+
+export interface WorksheetCells {
+  /** Read as they are taken, once; errors (past Excel's limits, bad XML) come as they are met. */
+  readonly cells: Iterable<RawCell>;
+  readonly merges: MergedArea[];
+}
+
+/** "AB12" → { column: 28, row: 12 }; null when it does not start with letters then digits. */
+function parseReference(reference: string): { column: number; row: number } | null {
+  let column = 0;
+  let i = 0;
+  for (; i < reference.length; i++) {
+    const code = reference.charCodeAt(i) & ~0x20; // upper case
+    if (code < 65 || code > 90) break;
+    column = column * 26 + (code - 64);
+  }
+  if (i === 0 || i === reference.length) return null;
+  let row = 0;
+  for (; i < reference.length; i++) {
+    const digit = reference.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return null;
+    row = row * 10 + digit;
+  }
+  return { column, row };
+}
+
+/** A date cell as the engine has always seen it: "2024-01-31" (ExcelJS made it a Date). */
+function dateText(serial: number, date1904: boolean): string | null {
+  // Excel's 1900 system counts from 1899-12-30 (it has a 29 February 1900); 1904 is 1,462 days on.
+  const time = Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86400000);
+  const date = new Date(time);
+  return isNaN(date.getTime()) ? null : date.toISOString().slice(0, 10);
+}
+
+interface SharedFormulaMaster {
+  readonly formula: string;
+  readonly row: number;
+  readonly column: number;
+}
+
+/** Reads a worksheet part; throws UnreadableWorkbookError past Excel's limits or on bad XML. */
+export function readWorksheetCells(xml: string, context: WorksheetContext): WorksheetCells {
+  let root: ElementSpan;
+  try {
+    root = rootElement(xml);
+  } catch (error) {
+    throw badXml(context, error);
+  }
+  const p = elementPrefix(root);
+  const sheetDataStart = indexOfStartTag(xml, p + "sheetData", root.startTagEnd);
+  if (sheetDataStart < 0)
+    return { cells: [], merges: readMerges(xml, root.startTagEnd, p, context) };
+  let sheetData: ElementSpan;
+  try {
+    sheetData = elementAt(xml, sheetDataStart);
+  } catch (error) {
+    throw badXml(context, error);
+  }
+  let data = xml.slice(sheetData.startTagEnd, sheetData.closeStart);
+  if (/<[!?]/.test(data)) data = withoutMarkupDeclarations(data);
+  let cells: Iterable<RawCell>;
+  try {
+    cells = readCells(data, p, context);
+  } catch (error) {
+    if (error instanceof UnreadableWorkbookError) throw error;
+    throw badXml(context, error);
+  }
+  // <mergeCells> follows <sheetData>: looked for after it, not through it.
+  return { cells, merges: readMerges(xml, sheetData.end, p, context) };
+}
+
+function badXml(context: WorksheetContext, error: unknown): UnreadableWorkbookError {
+  return new UnreadableWorkbookError("malformed", {
+    malformed: "bad-xml",
+    part: context.part,
+    sheet: context.sheet,
+    detail: error instanceof Error ? error.message : String(error),
+  });
+}
+
+function indexOfStartTag(xml: string, qualifiedName: string, from: number): number {
+  const pattern = new RegExp("<" + escapeRegExp(qualifiedName) + "(?=[\\s/>])", "g");
+  pattern.lastIndex = from;
+  const match = pattern.exec(xml);
+  return match ? match.index : -1;
+}
+
+function tooManyRows(context: WorksheetContext, row: number): UnreadableWorkbookError {
+  return new UnreadableWorkbookError("too-many-rows", {
+    sheet: context.sheet,
+    part: context.part,
+    row,
+  });
+}
+
+function tooManyColumns(
+  context: WorksheetContext,
+  row: number,
+  column: number
+): UnreadableWorkbookError {
+  return new UnreadableWorkbookError("too-many-columns", {
+    sheet: context.sheet,
+    part: context.part,
+    row,
+    column,
+  });
+}
+
+/** Where one attribute of a start tag lies; `next` is where the scan goes on. */
+interface AttributeSpan {
+  nameStart: number;
+  nameEnd: number;
+  valueStart: number;
+  valueEnd: number;
+  /** After the attribute; after the whole tag once `ended` is set. */
+  next: number;
+  ended: boolean;
+  /** The element is empty (`/>`). */
+  empty: boolean;
+}
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 10 || code === 9 || code === 13;
+}
+
+/**
+ * Reads the next attribute of a start tag from `at` into `span`; false (with `ended`, `empty`
+ * and `next` past the tag) at the tag's end. Hand-written: a sheet has 100,000 cells, and a
+ * regular expression's match arrays and substrings for each cost more than the scan itself.
+ */
+function nextAttribute(data: string, at: number, span: AttributeSpan): boolean {
+  let i = at;
+  let code = data.charCodeAt(i);
+  while (isSpace(code)) code = data.charCodeAt(++i);
+  if (code === 62 /* > */ || code === 47 /* / */) {
+    const close = data.indexOf(">", i);
+    if (close < 0) throw new Error("unclosed start tag");
+    span.ended = true;
+    span.empty = code === 47;
+    span.next = close + 1;
+    return false;
+  }
+  span.nameStart = i;
+  while (code === code /* not NaN */ && code !== 61 /* = */ && !isSpace(code) && code !== 62)
+    code = data.charCodeAt(++i);
+  span.nameEnd = i;
+  while (isSpace(code)) code = data.charCodeAt(++i);
+  if (code !== 61) throw new Error("attribute without a value");
+  code = data.charCodeAt(++i);
+  while (isSpace(code)) code = data.charCodeAt(++i);
+  if (code !== 34 && code !== 39) throw new Error("attribute value without quotes");
+  span.valueStart = i + 1;
+  span.valueEnd = data.indexOf(code === 34 ? '"' : "'", i + 1);
+  if (span.valueEnd < 0) throw new Error("unclosed attribute value");
+  span.next = span.valueEnd + 1;
+  return true;
+}
+
+/** Whether the one-letter attribute name at the span is `letter` (a char code). */
+function isName(data: string, span: AttributeSpan, letter: number): boolean {
+  return span.nameEnd - span.nameStart === 1 && data.charCodeAt(span.nameStart) === letter;
+}
+
+/** Digits at [start, end) as a number; NaN when there are none or something else. */
+function digitsAt(data: string, start: number, end: number): number {
+  if (start >= end) return NaN;
+  let value = 0;
+  for (let i = start; i < end; i++) {
+    const digit = data.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return NaN;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+/** Whether `name` stands at `at` as a whole element name. */
+function nameAt(data: string, at: number, name: string): boolean {
+  return data.startsWith(name, at) && isNameEnd(data.charCodeAt(at + name.length));
+}
+
+/**
+ * The cells of sheet data, one at a time as they are asked for: createSheetGrid takes each as it
+ * comes, so 100,000 cells are never held twice (as read and as the grid's). A cell sharing a
+ * formula gets its master's, moved; the master stands before it (it is the first cell of the
+ * range), and one without a master reads as a constant.
+ */
+function readCells(data: string, p: string, context: WorksheetContext): Iterable<RawCell> {
+  const rowName = p + "row";
+  const cellName = p + "c";
+  const valueName = p + "v";
+  const formulaName = p + "f";
+  const inlineName = p + "is";
+  const cellClose = "</" + cellName;
+  const readInline = stringItemReader(p);
+
+  refuseLastRowPastLimit(data, p, context);
+
+  const masters = new Map<string, SharedFormulaMaster>();
+  const span: AttributeSpan = {
+    nameStart: 0,
+    nameEnd: 0,
+    valueStart: 0,
+    valueEnd: 0,
+    next: 0,
+    ended: false,
+    empty: false,
+  };
+  let row = 0;
+  let column = 0;
+  let position = 0;
+  let done = false;
+  const produce = (): RawCell | null => {
+    for (;;) {
+      const open = data.indexOf("<", position);
+      if (open < 0) return null;
+      const isRow = nameAt(data, open + 1, rowName);
+      if (!isRow && !nameAt(data, open + 1, cellName)) {
+        position = open + 1; // a close tag, or an element rows and cells do not need
+        continue;
+      }
+      let at = open + 1 + (isRow ? rowName.length : cellName.length);
+
+      if (isRow) {
+        let number = NaN;
+        while (nextAttribute(data, at, span)) {
+          if (isName(data, span, 114 /* r */))
+            number = digitsAt(data, span.valueStart, span.valueEnd);
+          at = span.next;
+        }
+        position = span.next;
+        // A row without r follows the one before it.
+        row = number > 0 ? number : row + 1;
+        if (row > MAX_ROWS) throw tooManyRows(context, row);
+        column = 0;
+        continue;
+      }
+
+      // A cell: its own reference, else the next column of its row.
+      let cellRow = row;
+      let referenced = false;
+      let styleIndex = 0;
+      let type: string | null = null;
+      while (nextAttribute(data, at, span)) {
+        if (isName(data, span, 114 /* r */)) {
+          let letters = 0;
+          let i = span.valueStart;
+          for (; i < span.valueEnd; i++) {
+            const code = data.charCodeAt(i) & ~0x20; // upper case
+            if (code < 65 || code > 90) break;
+            letters = letters * 26 + (code - 64);
+          }
+          const number = digitsAt(data, i, span.valueEnd);
+          if (letters > 0 && number >= 0) {
+            referenced = true;
+            column = letters;
+            cellRow = number;
+          }
+        } else if (isName(data, span, 115 /* s */)) {
+          styleIndex = digitsAt(data, span.valueStart, span.valueEnd) || 0;
+        } else if (isName(data, span, 116 /* t */)) {
+          type = data.slice(span.valueStart, span.valueEnd);
+        }
+        at = span.next;
+      }
+      position = span.next;
+      if (!referenced) column++;
+      if (cellRow > MAX_ROWS) throw tooManyRows(context, cellRow);
+      if (column > MAX_COLUMNS) throw tooManyColumns(context, cellRow, column);
+      if (span.empty) continue; // <c r="B2" s="3"/>: formatted, empty
+
+      // The cell's children, in order, up to its close tag.
+      let value: string | null = null;
+      let formulaText: string | null = null;
+      let formulaType: string | null = null;
+      let sharedIndex: string | null = null;
+      let inline: string | null = null;
+      for (;;) {
+        const child = data.indexOf("<", position);
+        if (child < 0) throw new Error("unclosed <c>");
+        if (data.charCodeAt(child + 1) === 47 /* / */) {
+          position = data.indexOf(">", child) + 1;
+          if (position === 0) throw new Error("unclosed close tag");
+          if (nameAt(data, child, cellClose)) break;
+          continue;
+        }
+        const isValue = nameAt(data, child + 1, valueName);
+        const isFormula = !isValue && nameAt(data, child + 1, formulaName);
+        const isInline = !isValue && !isFormula && nameAt(data, child + 1, inlineName);
+        let tagAt = child + 1 + (isValue ? valueName.length : isFormula ? formulaName.length : 0);
+        if (isInline) tagAt = child + 1 + inlineName.length;
+        if (!isValue && !isFormula && !isInline) {
+          position = skipElement(data, child);
+          continue;
+        }
+        while (nextAttribute(data, tagAt, span)) {
+          if (isFormula) {
+            if (isName(data, span, 116 /* t */))
+              formulaType = data.slice(span.valueStart, span.valueEnd);
+            else if (span.nameEnd - span.nameStart === 2 && data.startsWith("si", span.nameStart))
+              sharedIndex = data.slice(span.valueStart, span.valueEnd);
+          }
+          tagAt = span.next;
+        }
+        const contentStart = span.next;
+        if (span.empty) {
+          position = contentStart;
+          if (isValue) value = "";
+          else if (isFormula) formulaText = "";
+          else inline = "";
+          continue;
+        }
+        const closeName = "</" + (isValue ? valueName : isFormula ? formulaName : inlineName);
+        const contentEnd = indexOfClose(data, closeName, contentStart);
+        if (contentEnd < 0) throw new Error("unclosed <" + closeName.slice(2) + ">");
+        position = data.indexOf(">", contentEnd) + 1;
+        if (isInline) inline = detached(readInline(data, contentStart, contentEnd));
+        else {
+          const text = detached(textContent(data.slice(contentStart, contentEnd)));
+          if (isValue) value = text;
+          else formulaText = text;
+        }
+      }
+
+      const format = context.formats(styleIndex);
+      let formula: string | null = null;
+      let shared: string | null = null;
+      if (formulaText !== null) {
+        if (formulaType === "shared" && sharedIndex !== null) {
+          if (formulaText !== "") {
+            masters.set(sharedIndex, { formula: formulaText, row: cellRow, column });
+            formula = formulaText;
+          } else shared = sharedIndex;
+        } else if (formulaType !== "dataTable" && formulaText !== "") {
+          // A what-if table's cells hold values the table computed; they read as constants.
+          formula = formulaText;
+        }
+      }
+
+      let cellValue: CellValue | undefined;
+      if (formula !== null || shared !== null) {
+        cellValue =
+          value === null || (value === "" && type !== "str") ? undefined : typed(value, type);
+      } else if (type === "inlineStr") {
+        cellValue = inline !== null ? inline : value !== null ? value : undefined;
+      } else if (value !== null && value !== "") {
+        if (type === "s") {
+          const index = parseInt(value, 10);
+          if (!(index >= 0 && index < context.sharedStrings.length))
+            throw new UnreadableWorkbookError("malformed", {
+              malformed: "bad-shared-string",
+              part: context.part,
+              sheet: context.sheet,
+              row: cellRow,
+              column,
+              detail: "shared string " + value,
+            });
+          cellValue = context.sharedStrings[index];
+        } else cellValue = typed(value, type);
+      }
+      if (typeof cellValue === "number" && format.isDate) {
+        const date = dateText(cellValue, context.date1904);
+        if (date !== null) cellValue = date;
+      }
+      if (cellValue === undefined && formula === null && shared === null) continue;
+
+      const cell: RawCell = {
+        row: cellRow,
+        column,
+        value: cellValue,
+        numberFormat: format.numberFormat,
+      };
+      if (shared !== null) {
+        const master = masters.get(shared);
+        if (master)
+          formula = slideFormula(master.formula, cellRow - master.row, column - master.column);
+        else if (cellValue === undefined) continue;
+      }
+      if (formula !== null) {
+        cell.formula = formula;
+        cell.formulaNotCalculated = cellValue === undefined;
+      }
+      return cell;
+    }
+  };
+  const cells: IterableIterator<RawCell> = {
+    next(): IteratorResult<RawCell> {
+      if (done) return { done: true, value: undefined };
+      let cell: RawCell | null;
+      try {
+        cell = produce();
+      } catch (error) {
+        done = true;
+        if (error instanceof UnreadableWorkbookError) throw error;
+        throw badXml(context, error);
+      }
+      if (cell === null) {
+        done = true;
+        return { done: true, value: undefined };
+      }
+      return { done: false, value: cell };
+    },
+    [Symbol.iterator]() {
+      return this;
+    },
+  };
+  return cells;
+}
+
+/** Past an element the cell does not need (an extLst): its end, found by its close tag. */
+function skipElement(data: string, start: number): number {
+  const tagEnd = data.indexOf(">", start);
+  if (tagEnd < 0) throw new Error("unclosed start tag");
+  if (data.charCodeAt(tagEnd - 1) === 47 /* / */) return tagEnd + 1;
+  let nameEnd = start + 1;
+  while (!isNameEnd(data.charCodeAt(nameEnd)) && nameEnd < tagEnd) nameEnd++;
+  const close = indexOfClose(data, "</" + data.slice(start + 1, nameEnd), tagEnd);
+  if (close < 0) throw new Error("unclosed element");
+  return data.indexOf(">", close) + 1;
+}
+
+/**
+ * A value as its cell type says: `s` has been resolved before; `str` is text; `b` a boolean;
+ * `e` an error; `d` an ISO 8601 date (kept as its date); anything else a number.
+ */
+function typed(text: string, type: string | null): CellValue {
+  switch (type) {
+    case "str":
+    case "inlineStr":
+      return text;
+    case "b":
+      // ExcelJS read any text that is not 0 as TRUE.
+      return parseInt(text, 10) !== 0;
+    case "e":
+      return { error: text };
+    case "d": {
+      const date = /^\d{4}-\d{2}-\d{2}/.exec(text);
+      return date ? date[0] : text;
+    }
+    default:
+      return parseFloat(text);
+  }
+}
+
+/**
+ * A string that does not keep the sheet's text alive. V8 makes a substring of 13 characters or
+ * more a view into its parent, so one formula read from a 4 MiB sheet would keep all 4 MiB for
+ * as long as the grid lives; joined to a space and cut again, it is copied into a string of its own.
+ */
+function detached(text: string): string {
+  return text.length < 13 ? text : (" " + text).slice(1);
+}
+
+function isNameEnd(code: number): boolean {
+  // ">", "/", or white space: the whole name, not the start of a longer one.
+  return code === 62 || code === 47 || code === 32 || code === 9 || code === 10 || code === 13;
+}
+
+/** Where a close tag (given as "</x:c") starts from `from`, or -1 (not "</x:color"). */
+function indexOfClose(text: string, close: string, from: number): number {
+  let index = text.indexOf(close, from);
+  while (index >= 0) {
+    const next = text.charCodeAt(index + close.length);
+    if (next === 62 || next === 32 || next === 9 || next === 10 || next === 13) return index;
+    index = text.indexOf(close, index + 1);
+  }
+  return -1;
+}
+
+/**
+ * Refuses a sheet past Excel's 1,048,576 rows before any of its cells is read (and so before the
+ * grid holds a million of them). Rows come in order, so the last row's `r` is the sheet's highest;
+ * when the last row has none, the rows are counted as the reader numbers them (each without `r`
+ * follows the one before), one light pass over the start tags.
+ */
+function refuseLastRowPastLimit(data: string, p: string, context: WorksheetContext): void {
+  const open = "<" + p + "row";
+  const rowNumberAt = (index: number): number => {
+    const row = getAttribute(data.slice(index, data.indexOf(">", index) + 1), "r");
+    return row === null ? NaN : parseInt(row, 10);
+  };
+  let index = data.lastIndexOf(open);
+  while (index >= 0 && !isNameEnd(data.charCodeAt(index + open.length)))
+    index = data.lastIndexOf(open, index - 1);
+  if (index < 0) return;
+  let last = rowNumberAt(index);
+  if (!(last > 0)) {
+    last = 0;
+    for (let at = data.indexOf(open); at >= 0; at = data.indexOf(open, at + open.length)) {
+      if (!isNameEnd(data.charCodeAt(at + open.length))) continue;
+      const tagEnd = data.indexOf(">", at);
+      // Only a tag that has an r (" r=") pays for reading it.
+      const number = /\sr\s*=/.test(data.slice(at, tagEnd)) ? rowNumberAt(at) : NaN;
+      last = number > 0 ? number : last + 1;
+    }
+  }
+  if (last > MAX_ROWS) throw tooManyRows(context, last);
+}
+
+/** The merged areas (`<mergeCells>`); refs past Excel's limits refuse the sheet. */
+function readMerges(xml: string, from: number, p: string, context: WorksheetContext): MergedArea[] {
+  const start = indexOfStartTag(xml, p + "mergeCells", from);
+  if (start < 0) return [];
+  let mergeCells: ElementSpan;
+  try {
+    mergeCells = elementAt(xml, start);
+  } catch (error) {
+    throw badXml(context, error);
+  }
+  const merges: MergedArea[] = [];
+  const seen = new Set<string>();
+  for (const mergeCell of childElements(xml, mergeCells)) {
+    if (mergeCell.localName !== "mergeCell") continue;
+    const ref = getAttribute(mergeCell.attributes, "ref");
+    if (ref === null) continue;
+    const corners = ref.split(":");
+    const first = parseReference(corners[0].replace(/\$/g, ""));
+    const second = corners.length > 1 ? parseReference(corners[1].replace(/\$/g, "")) : first;
+    if (!first || !second || corners.length > 2) continue;
+    for (const corner of [first, second]) {
+      if (corner.row > MAX_ROWS) throw tooManyRows(context, corner.row);
+      if (corner.column > MAX_COLUMNS) throw tooManyColumns(context, corner.row, corner.column);
+    }
+    const area = {
+      top: Math.min(first.row, second.row),
+      left: Math.min(first.column, second.column),
+      bottom: Math.max(first.row, second.row),
+      right: Math.max(first.column, second.column),
+    };
+    if (area.top < 1 || area.left < 1) continue;
+    const key = area.top + ":" + area.left + ":" + area.bottom + ":" + area.right;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    merges.push(area);
+  }
+  return merges;
+}

@@ -1,0 +1,149 @@
+import { readCellFormats } from "../../../src/workbook/xlsx/cellFormats";
+import {
+  readWorksheetCells,
+  type WorksheetContext,
+} from "../../../src/workbook/xlsx/worksheetCells";
+import { UnreadableWorkbookError } from "../../../src/workbook/xlsx/unreadableWorkbookError";
+
+const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+
+const context: WorksheetContext = {
+  sheet: "自评表",
+  part: "xl/worksheets/sheet1.xml",
+  sharedStrings: ["指标", "满意度"],
+  formats: readCellFormats(
+    `<styleSheet xmlns="${MAIN}"><cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="10"/><xf numFmtId="14"/></cellXfs></styleSheet>`
+  ),
+  date1904: false,
+};
+
+function sheet(sheetData: string, after = "", prefix = ""): string {
+  const p = prefix ? prefix + ":" : "";
+  const ns = prefix ? "xmlns:" + prefix : "xmlns";
+  return `<?xml version="1.0"?><${p}worksheet ${ns}="${MAIN}"><${p}sheetData>${sheetData}</${p}sheetData>${after}</${p}worksheet>`;
+}
+
+/** The cells, all read (they come one at a time). */
+function cellsOf(xml: string) {
+  return Array.from(readWorksheetCells(xml, context).cells);
+}
+
+function refusal(xml: string): UnreadableWorkbookError {
+  try {
+    cellsOf(xml);
+  } catch (error) {
+    expect(error).toBeInstanceOf(UnreadableWorkbookError);
+    return error as UnreadableWorkbookError;
+  }
+  throw new Error("not refused");
+}
+
+describe("readWorksheetCells", () => {
+  it("reads each type of cell with its number format", () => {
+    const cells = cellsOf(
+      sheet(
+        '<row r="1"><c r="A1" t="s"><v>1</v></c><c r="B1" s="1"><v>0.969</v></c><c r="C1" t="b"><v>1</v></c>' +
+          '<c r="D1" t="e"><v>#DIV/0!</v></c><c r="E1" t="str"><v>文本</v></c><c r="F1" t="inlineStr"><is><t>行内</t></is></c>' +
+          '<c r="G1" s="2"><v>45322</v></c><c r="H1" t="d"><v>2024-01-31T00:00:00</v></c><c r="I1" s="1"/></row>'
+      )
+    );
+    expect(cells).toEqual([
+      { row: 1, column: 1, value: "满意度", numberFormat: "General" },
+      { row: 1, column: 2, value: 0.969, numberFormat: "0.00%" },
+      { row: 1, column: 3, value: true, numberFormat: "General" },
+      { row: 1, column: 4, value: { error: "#DIV/0!" }, numberFormat: "General" },
+      { row: 1, column: 5, value: "文本", numberFormat: "General" },
+      { row: 1, column: 6, value: "行内", numberFormat: "General" },
+      { row: 1, column: 7, value: "2024-01-31", numberFormat: "mm-dd-yy" },
+      { row: 1, column: 8, value: "2024-01-31", numberFormat: "General" },
+    ]);
+  });
+
+  it("reads formulas with and without cached results", () => {
+    const cells = cellsOf(
+      sheet(
+        '<row r="2"><c r="A2"><f>SUM(B2:C2)</f><v>3</v></c><c r="B2"><f>1/0</f></c>' +
+          '<c r="C2" t="e"><f>1/0</f><v>#DIV/0!</v></c><c r="D2"><f t="array" ref="D2:D3">A2*2</f><v>6</v></c></row>'
+      )
+    );
+    expect(cells.map((cell) => [cell.value, cell.formula, cell.formulaNotCalculated])).toEqual([
+      [3, "SUM(B2:C2)", false],
+      [undefined, "1/0", true],
+      [{ error: "#DIV/0!" }, "1/0", false],
+      [6, "A2*2", false],
+    ]);
+  });
+
+  it("places rows and cells without r after the ones before them", () => {
+    const cells = cellsOf(
+      sheet(
+        '<row><c><v>1</v></c><c><v>2</v></c></row><row r="5"><c r="C5"><v>3</v></c><c><v>4</v></c></row><row><c><v>5</v></c></row>'
+      )
+    );
+    expect(cells.map((cell) => [cell.row, cell.column, cell.value])).toEqual([
+      [1, 1, 1],
+      [1, 2, 2],
+      [5, 3, 3],
+      [5, 4, 4],
+      [6, 1, 5],
+    ]);
+  });
+
+  it("reads a prefixed namespace, reordered and single-quoted attributes, and comments among cells", () => {
+    const xml = sheet(
+      "<x:row r='1' spans='1:2'><!-- <x:c r=\"A1\"><x:v>9</x:v></x:c> --><x:c t='s' r='A1' s='1'><x:v>0</x:v></x:c>" +
+        "<x:c\n r = 'B1'><x:v><![CDATA[12]]></x:v></x:c></x:row>",
+      "",
+      "x"
+    );
+    expect(cellsOf(xml)).toEqual([
+      { row: 1, column: 1, value: "指标", numberFormat: "0.00%" },
+      { row: 1, column: 2, value: 12, numberFormat: "General" },
+    ]);
+  });
+
+  it("reads merged areas, once each, as ranges however large", () => {
+    const { merges } = readWorksheetCells(
+      sheet(
+        "",
+        '<mergeCells count="3"><mergeCell ref="A1:H1"/><mergeCell ref="A1:H1"/><mergeCell ref="A30:XFD1048576"/></mergeCells>'
+      ),
+      context
+    );
+    expect(merges).toEqual([
+      { top: 1, left: 1, bottom: 1, right: 8 },
+      { top: 30, left: 1, bottom: 1048576, right: 16384 },
+    ]);
+  });
+
+  it("refuses a row past 1,048,576, a cell past XFD and a merge past either", () => {
+    expect(
+      refusal(sheet('<row r="1048577"><c r="A1048577"><v>1</v></c></row>')).facts
+    ).toMatchObject({
+      sheet: "自评表",
+      row: 1048577,
+    });
+    expect(refusal(sheet('<row r="3"><c r="XFE3"><v>1</v></c></row>')).reason).toBe(
+      "too-many-columns"
+    );
+    expect(refusal(sheet("", '<mergeCells><mergeCell ref="A1:XFE2"/></mergeCells>')).reason).toBe(
+      "too-many-columns"
+    );
+    expect(refusal(sheet('<row r="1"><c r="A1048577"><v>1</v></c></row>')).reason).toBe(
+      "too-many-rows"
+    );
+  });
+
+  it("refuses a sheet past 1,048,576 rows before reading any cell, rows numbered or not", () => {
+    const rows = '<row><c><v>1</v></c></row><row r="5"/>' + "<row/>".repeat(1048576 - 5 + 1);
+    expect(() => readWorksheetCells(sheet(rows), context)).toThrow(UnreadableWorkbookError);
+    const atLimit = '<row><c><v>1</v></c></row><row r="5"/>' + "<row/>".repeat(1048576 - 5);
+    expect(() => readWorksheetCells(sheet(atLimit), context)).not.toThrow();
+  });
+
+  it("refuses an unclosed cell as malformed XML, naming the sheet", () => {
+    const failure = refusal(sheet('<row r="1"><c r="A1"><v>1</v>'));
+    expect(failure.reason).toBe("malformed");
+    expect(failure.facts).toMatchObject({ malformed: "bad-xml", sheet: "自评表" });
+  });
+});
