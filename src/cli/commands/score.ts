@@ -11,6 +11,8 @@ import {
   showBidiControls,
 } from "../../engine/values/bidiControls";
 import { writeScoredCopy } from "../../workbook/xlsx/writeScoredCopy";
+import { readErrorText } from "../../workbook/xlsx/readErrorText";
+import { UnreadableWorkbookError } from "../../workbook/xlsx/unreadableWorkbookError";
 import { UsageFailure, type CliIo } from "../cliIo";
 import { formatSummary } from "../formatSummary";
 import { readNarrativeTemplateFile } from "../narrativeTemplateFile";
@@ -143,11 +145,16 @@ export async function runScore(argv: readonly string[], io: CliIo): Promise<numb
   const outputs: Array<{ file: string; bytes: Uint8Array | string; label: string }> = [];
   if (args.out !== undefined) {
     const plan = buildWritePlan(result, workbook.grid, { narratives: narratives() });
-    outputs.push({
-      file: args.out,
-      bytes: await writeScoredCopy(bytes, plan, { zip: workbook.zip, deflate: nodeDeflate }),
-      label: "评分副本",
-    });
+    let copy: Uint8Array;
+    try {
+      copy = await writeScoredCopy(bytes, plan, { zip: workbook.zip, deflate: nodeDeflate });
+    } catch (error) {
+      // A part only the writer reads (comments, styles…) may turn out not to inflate.
+      if (error instanceof UnreadableWorkbookError)
+        throw new UsageFailure(readErrorText(error, args.input));
+      throw error;
+    }
+    outputs.push({ file: args.out, bytes: copy, label: "评分副本" });
   }
   if (args.json !== undefined) {
     // Cell text arrives with bidi controls already shown; only names can carry one as it is.

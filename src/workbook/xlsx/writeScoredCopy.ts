@@ -45,6 +45,7 @@ import {
 import { isStrictWorkbook } from "./packageKind";
 import { renderOutputSheet } from "./renderOutputSheet";
 import { ScoredCopyError, malformedPart } from "./scoredCopyError";
+import { UnreadableWorkbookError } from "./unreadableWorkbookError";
 import { restyleCells, type RowRestyles } from "./sheetCells";
 import { StyleSheetEditor, emptyStyleSheet } from "./styleSheet";
 import {
@@ -688,7 +689,8 @@ export async function writeScoredCopy(
     for (const placed of plan.sheets) await writer.writeOutputSheet(placed);
     return await writer.finish(options.deflate);
   } catch (error) {
-    if (error instanceof ScoredCopyError) throw error;
+    // A part that cannot even be inflated is the reader's kind of failure, named as it names it.
+    if (error instanceof ScoredCopyError || error instanceof UnreadableWorkbookError) throw error;
     throw malformedPart(progress.part, error instanceof Error ? error.message : String(error));
   }
 }

@@ -153,7 +153,6 @@ describe("browser mode with several workbooks", () => {
     expect(saved[1].type).toBe("application/zip");
     const zip = await JSZip.loadAsync(saved[1].bytes);
     expect(Object.keys(zip.files).sort()).toEqual([
-      "评分副本/",
       "评分副本/department-education-2024.xlsx",
       "评分副本/project-school-safety-2024.xlsx",
     ]);
