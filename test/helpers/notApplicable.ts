@@ -1,5 +1,6 @@
 import { applyRuleSet } from "../../src/engine/score/applyRuleSet";
-import { buildGroups, type ScoredForm } from "../../src/engine/score/scoreForm";
+import { buildGroups } from "../../src/engine/score/buildGroups";
+import type { ScoredForm } from "../../src/engine/score/scoreForm";
 import type { SheetGrid } from "../../src/engine/grid/types";
 import { ProblemCollector } from "../../src/engine/validate/problemCollector";
 

@@ -6,6 +6,7 @@ import { parseCell } from "../values/parseValue";
 import type { ScoreResult } from "../scoreWorkbook";
 import type { ScoredForm } from "../score/scoreForm";
 import type { Problem } from "../validate/problem";
+import { RATING_WORDS, statedRatingWords } from "../score/statedRating";
 import { ALERT_CODES } from "./alertCodes";
 import type { BatchBudget, BatchForm, BatchProblem } from "./types";
 
@@ -13,19 +14,6 @@ import type { BatchBudget, BatchForm, BatchProblem } from "./types";
 const MAIN_PROBLEMS = 3;
 
 const SEVERITY_ORDER: Readonly<Record<string, number>> = { error: 0, warning: 1, info: 2 };
-
-// The words a sheet uses for its own 评级, as the engine's rating check reads them.
-const RATING_WORDS: Readonly<Record<string, string>> = {
-  优: "优",
-  优秀: "优",
-  良: "良",
-  良好: "良",
-  中: "中",
-  中等: "中",
-  合格: "中",
-  差: "差",
-  不合格: "差",
-};
 
 /**
  * A workbook's forms and problems as the batch lists them, from its scoring result and the grid
@@ -137,7 +125,7 @@ export function statedTotalOf(sheet: SheetGrid, detected: DetectedForm): number 
 export function statedRatingOf(detected: DetectedForm): string | null {
   const stated = detected.info.statedRating;
   if (!stated) return null;
-  const words = normaliseText(stated.text).replace(/^.*[:：]/, "");
+  const words = statedRatingWords(stated.text);
   if (words === "") return null;
   return RATING_WORDS[words] || stated.text.trim();
 }

@@ -1,0 +1,240 @@
+/**
+ * One indicator row scored and checked: its 分值, target and actual read, the formula applied
+ * (财预〔2020〕10号 附1 评分说明), the entered score checked against it, and a reason asked for
+ * where points were lost or the target missed.
+ */
+import { toA1 } from "../grid/address";
+import type { DetectedIndicator } from "../detect/types";
+import { parseCell, type ParsedNumber } from "../values/parseValue";
+import { givesReason } from "../values/givesReason";
+import { qualitativeGradeOf, type QualitativeGrade } from "../values/qualitativeGrade";
+import type { IndicatorRule } from "../rules/ruleSet";
+import type { FormIndicator } from "../report/schema";
+import type { IndicatorMeasure } from "./applyRuleSet";
+import type { FormContext } from "./formContext";
+import type { IndicatorMaxima } from "./labelMaxima";
+import { quantitativeRuleOf, quantitativeScore } from "./quantitativeScore";
+import { flagFormula, readEnteredScore, readNumber, textAt } from "./readCells";
+import { round2 } from "./round";
+import { parseTarget, restatesTarget, targetCellAddress, targetText } from "./target";
+import { unitConversion } from "./unitScale";
+
+/** What scoring one indicator row needs to know: its form's context, and the row. */
+export interface IndicatorContext extends FormContext {
+  readonly indicator: DetectedIndicator;
+  /** Receives one entry per indicator scored: what its formula compared, for the rule set. */
+  readonly measures: Array<IndicatorMeasure | null>;
+  /** The maxima the labels give the row when the table has no 分值 column. */
+  readonly fromLabels?: IndicatorMaxima;
+}
+
+/** The cells of a row's columns, absent columns left undefined (which JSON leaves out). */
+function indicatorCells(form: FormContext, row: number): FormIndicator["cells"] {
+  const table = form.detected.table;
+  const columns = table.columns;
+  const address = (column: number | undefined): string | undefined =>
+    column === undefined ? undefined : toA1(row, column);
+  return {
+    name: address(table.nameColumn),
+    max: address(columns.max),
+    target: targetCellAddress(form, row),
+    actual: address(columns.actual),
+    score: address(columns.score),
+    reason: address(columns.reason),
+  };
+}
+
+/** A row that says its indicator does not apply: listed, never checked, counted nowhere. */
+export function notApplicableIndicator(
+  form: FormContext,
+  indicator: DetectedIndicator
+): FormIndicator {
+  const { sheet } = form;
+  const columns = form.detected.table.columns;
+  const row = indicator.row;
+  const maxCell = columns.max !== undefined ? parseCell(sheet.cell(row, columns.max)) : null;
+  const target = targetText(form, row);
+  const actual = textAt(sheet, row, columns.actual);
+  const reason = textAt(sheet, row, columns.reason);
+  return {
+    sheet: sheet.name,
+    row,
+    path: indicator.path.slice(),
+    name: indicator.name,
+    max: maxCell && maxCell.kind === "number" ? maxCell.value : null,
+    target: target === "" ? null : target,
+    actual: actual === "" ? null : actual,
+    score: null,
+    computedScore: null,
+    scoreSource: null,
+    cells: indicatorCells(form, row),
+    reason: reason === "" ? null : reason,
+    kind: "not-applicable",
+    rule: "not-applicable",
+    targetMet: null,
+  };
+}
+
+export function scoreIndicator(context: IndicatorContext): FormIndicator {
+  const { sheet, detected, indicator, profile, ruleSet, problems, measures, fromLabels } = context;
+  const columns = detected.table.columns;
+  const row = indicator.row;
+  const subject = indicator.name;
+  const cells = indicatorCells(context, row);
+
+  if (indicator.name === "" && cells.name)
+    problems.add(cells.name, { code: "missing-value", field: "name", subject: "" });
+
+  // Without a 分值 column the labels may give one: the group's own (reported), or one inferred
+  // for the checks only (see labelMaxima).
+  const statedMax =
+    columns.max !== undefined
+      ? readNumber(context, {
+          row,
+          column: columns.max,
+          field: "max",
+          subject,
+          required: true,
+          nonNegative: true,
+        }).value
+      : fromLabels
+        ? fromLabels.stated
+        : null;
+  const max = statedMax !== null ? statedMax : fromLabels ? fromLabels.implied : null;
+
+  const target = parseTarget(context, indicator);
+  const targetString = targetText(context, row);
+  if (target.kind === "empty" && cells.target)
+    problems.add(cells.target, { code: "missing-value", field: "target", subject });
+  if (target.kind === "error" && cells.target)
+    problems.add(cells.target, { code: "formula-error", error: target.error, formula: null });
+
+  const actualCell = columns.actual !== undefined ? sheet.cell(row, columns.actual) : undefined;
+  flagFormula(actualCell, problems);
+  const actual = parseCell(actualCell);
+  const actualString = textAt(sheet, row, columns.actual);
+  if (actual.kind === "empty" && cells.actual && !(actualCell && actualCell.formulaNotCalculated))
+    problems.add(cells.actual, { code: "missing-value", field: "actual", subject });
+
+  const kind =
+    target.kind === "number" ? "quantitative" : target.kind === "words" ? "qualitative" : null;
+  let computed: number | null = null;
+  let targetMet: boolean | null = null;
+  let grade: QualitativeGrade | null = null;
+  const formula = { negativeFormula: ruleSet.negativeFormula };
+  const rule: IndicatorRule | null =
+    kind === "quantitative"
+      ? quantitativeRuleOf(target as ParsedNumber, formula)
+      : kind === "qualitative"
+        ? "qualitative"
+        : null;
+  let measure: IndicatorMeasure | null = null;
+
+  if (kind === "quantitative" && actual.kind === "words" && cells.actual) {
+    problems.add(cells.actual, {
+      code: "not-a-number",
+      field: "actual",
+      subject,
+      text: actualString,
+      target: targetString,
+    });
+  }
+  if (kind === "quantitative" && actual.kind === "number") {
+    const targetNumber = target as ParsedNumber;
+    const scale = unitConversion(targetNumber.unit, actual.unit);
+    if (scale !== null && cells.actual)
+      problems.add(cells.actual, {
+        code: "unit-mismatch",
+        subject,
+        targetUnit: targetNumber.unit as string,
+        actualUnit: actual.unit as string,
+      });
+    const outcome = quantitativeScore(targetNumber, actual, max ?? 0, scale ?? 1, formula);
+    targetMet = outcome.met;
+    measure = {
+      rule: outcome.rule,
+      goal: outcome.goal,
+      reached: outcome.reached,
+      percent: targetNumber.percent,
+      equals: targetNumber.comparator === "=",
+    };
+    if (max !== null) computed = outcome.score;
+  }
+  if (kind === "qualitative" && actual.kind !== "empty" && actual.kind !== "error") {
+    grade =
+      qualitativeGradeOf(actualString) ??
+      (restatesTarget(actualString, targetString) ? "achieved" : null);
+    if (grade !== null) targetMet = grade === "achieved";
+  }
+
+  const entered = readEnteredScore(context, { row, column: columns.score, subject, max, computed });
+  const enteredScore = entered.value;
+
+  let score: number | null = enteredScore !== null ? enteredScore : computed;
+  const scoreSource = enteredScore !== null ? "entered" : computed !== null ? "computed" : null;
+  const scoreCell = columns.score !== undefined ? sheet.cell(row, columns.score) : undefined;
+  if (
+    score === null &&
+    entered.parsed.kind === "empty" &&
+    cells.score &&
+    !(scoreCell && scoreCell.formulaNotCalculated)
+  ) {
+    problems.add(cells.score, {
+      code: "missing-value",
+      field: "score",
+      subject,
+      because: kind === "qualitative" && actual.kind !== "empty" ? "qualitative" : "inputs-missing",
+    });
+  }
+  if (enteredScore !== null && grade !== null && max !== null && max > 0) {
+    const band = profile.qualitativeBands[grade];
+    const share = enteredScore / max;
+    const inBand = share >= band.min - 1e-9 && (share < band.max - 1e-9 || band.max >= 1);
+    if (!inBand)
+      problems.add(cells.score as string, {
+        code: "grade-band",
+        subject,
+        grade,
+        score: enteredScore,
+        low: round2(band.min * max),
+        high: round2(band.max * max),
+      });
+  }
+
+  // A form without a reason column may give one reason row for all (湖北: 偏差大或目标未完成原因分析).
+  const reasonRow = columns.reason === undefined ? detected.table.reasonRow : undefined;
+  const reason = reasonRow ? reasonRow.text : textAt(sheet, row, columns.reason);
+  const lostPoints = score !== null && max !== null && score < max - profile.tolerance;
+  if ((lostPoints || targetMet === false) && !givesReason(reason)) {
+    const reasonCell =
+      cells.reason ?? (reasonRow ? reasonRow.cell : undefined) ?? cells.score ?? cells.name;
+    if (reasonCell)
+      problems.add(reasonCell, {
+        code: "reason-missing",
+        subject,
+        score,
+        max,
+        targetMissed: targetMet === false,
+      });
+  }
+  if (score !== null) score = round2(score);
+  measures.push(measure);
+
+  return {
+    sheet: sheet.name,
+    row,
+    path: indicator.path.slice(),
+    name: indicator.name,
+    max: statedMax,
+    target: targetString === "" ? null : targetString,
+    actual: actualString === "" ? null : actualString,
+    score,
+    computedScore: computed,
+    scoreSource,
+    cells,
+    reason: reason === "" ? null : reason,
+    kind,
+    rule,
+    targetMet,
+  };
+}
