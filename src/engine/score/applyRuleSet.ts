@@ -9,14 +9,13 @@ import type { SheetGrid } from "../grid/types";
 import { toA1 } from "../grid/address";
 import type { DetectedBudgetBlock, DetectedForm } from "../detect/types";
 import { cellText, displayedCell } from "../detect/sheetView";
-import type { Profile } from "../rules/profile";
-import { executionCapFor, ratingByBands, type RuleSet } from "../rules/ruleSet";
+import { executionCapFor, ratingByBands } from "../rules/ruleSet";
 import type { FormIndicator, ReportBudget, ReportTotal } from "../report/schema";
-import type { ProblemCollector } from "../validate/problemCollector";
 import { givesReason } from "../values/givesReason";
 import { normaliseText } from "../values/normaliseText";
 import { parseCell } from "../values/parseValue";
 import type { QuantitativeRule } from "./quantitativeScore";
+import type { FormContext } from "./formContext";
 import { round2, sum2 } from "./round";
 
 /** The numbers a quantitative indicator's formula compared, kept for the rule set's checks. */
@@ -30,16 +29,12 @@ export interface IndicatorMeasure {
   readonly equals: boolean;
 }
 
-export interface RuleSetInput {
-  readonly sheet: SheetGrid;
-  readonly detected: DetectedForm;
-  readonly profile: Profile;
-  readonly ruleSet: RuleSet;
+/** The form's context, and what scoring its rows and budget line gave. */
+export interface RuleSetInput extends FormContext {
   readonly indicators: readonly FormIndicator[];
   /** One per indicator, in the same order: null where no formula compared two numbers. */
   readonly measures: readonly (IndicatorMeasure | null)[];
   readonly budget: ReportBudget | null;
-  readonly problems: ProblemCollector;
   /**
    * The maxima the indicators add to the total, when the table states them elsewhere than on
    * its rows (a labels-only form: its labelled groups'). By default each applicable indicator's.
