@@ -35,6 +35,10 @@ export interface NarrativeTemplate {
     readonly actualMissing: string;
     /** Instead of the table, for a form over limits.detailedIndicators: {tasks} {count} {year}. */
     readonly brief: string;
+    /** An indicator and a value stated as a number or bound: {name} {value} ("门诊人次≥10000人次"). */
+    readonly numberEntry: string;
+    /** An indicator and a value stated in words: {name} {value} ("服务质量：优良"). */
+    readonly wordsEntry: string;
   };
   readonly overallGoal: {
     readonly heading: string;
@@ -142,8 +146,20 @@ export interface NarrativeTemplate {
   readonly fields: Readonly<Record<string, string>>;
   readonly listSeparator: string;
   readonly clauseSeparator: string;
+  /** Between phrases of one clause: the counts of conclusion.counts' {parts}. */
+  readonly phraseSeparator: string;
+  /** Ends every sentence the narrative makes of clauses or of a cell's text. */
+  readonly sentenceEnd: string;
+  /** A list of names cut at limits.namesPerItem: {names}. */
+  readonly namesMore: string;
   /** "{n}是": 一是, 二是… */
   readonly ordinal: string;
+  /** Numbers the headings under 一、绩效自评情况: {n} 一, 二… */
+  readonly sectionNumber: string;
+  /** Numbers the items of a group's section: {n} 1, 2… */
+  readonly itemNumber: string;
+  /** Added to a project name that does not end with it, and {project} when the form names none. */
+  readonly projectWord: string;
   /** Names ending so imply a quantity, so a worded target for them cannot be measured. */
   readonly measurableNameEndings: readonly string[];
   readonly unmeasurableNameEndings: readonly string[];

@@ -57,6 +57,7 @@ export const KNOWN_PLACEHOLDERS: readonly string[] = [
   "excess",
   "scoreRate",
   "threshold",
+  "value",
 ];
 
 const text = z.string();
@@ -90,6 +91,8 @@ export const narrativeTemplateOverrideSchema = z
         targetMissed: text.optional(),
         actualMissing: text.optional(),
         brief: text.optional(),
+        numberEntry: text.optional(),
+        wordsEntry: text.optional(),
       })
       .strict()
       .optional(),
@@ -198,7 +201,13 @@ export const narrativeTemplateOverrideSchema = z
     fields: z.record(z.string(), text).optional(),
     listSeparator: text.optional(),
     clauseSeparator: text.optional(),
+    phraseSeparator: text.optional(),
+    sentenceEnd: text.optional(),
+    namesMore: text.optional(),
     ordinal: text.optional(),
+    sectionNumber: text.optional(),
+    itemNumber: text.optional(),
+    projectWord: text.optional(),
     measurableNameEndings: z.array(text).optional(),
     unmeasurableNameEndings: z.array(text).optional(),
     limits: z

@@ -29,11 +29,14 @@ export function clause(text: string): string {
   return cleanText(text).replace(TRAILING_PUNCTUATION, "");
 }
 
-/** Text as a sentence of its own: cleaned, ending with "。" unless it already ends a sentence. */
-export function sentence(text: string): string {
+/**
+ * Text as a sentence of its own: cleaned, ending with `end` (the template's, "。") unless it
+ * already ends a sentence.
+ */
+export function sentence(text: string, end = "。"): string {
   const cleaned = clause(text);
   if (cleaned === "") return "";
-  return SENTENCE_END.test(cleaned) ? cleaned : cleaned + "。";
+  return SENTENCE_END.test(cleaned) ? cleaned : cleaned + end;
 }
 
 /**
