@@ -1,6 +1,11 @@
-import { parseColumnMap, type ColumnMap } from "../engine/detect/columnMap";
-import { missMessage } from "../engine/detect/inspectWorkbook";
-import type { ColumnMapError, ReadingMiss, WorkbookReading } from "../engine/detect/types";
+import {
+  type ColumnMap,
+  type ColumnMapError,
+  missMessage,
+  parseColumnMap,
+  type ReadingMiss,
+  type WorkbookReading,
+} from "../engine";
 import { UsageFailure } from "./cliIo";
 
 /** What --columns accepts, for the usage texts. */

@@ -1,5 +1,4 @@
-import type { Inspection, InspectedForm } from "../engine/detect/inspectWorkbook";
-import type { SkippedRowReason } from "../engine/detect/types";
+import type { InspectedForm, Inspection, SkippedRowReason } from "../engine";
 
 const SOURCE: Readonly<Record<string, string>> = { header: "表头", content: "内容", map: "指定" };
 

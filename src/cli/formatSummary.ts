@@ -1,7 +1,5 @@
-import type { ScoreResult } from "../engine/scoreWorkbook";
-import { formatScore } from "../engine/score/round";
+import { DEFAULT_RULE_SET, formatScore, type ScoreResult } from "../engine";
 import { missWithHint } from "./columnsOption";
-import { DEFAULT_RULE_SET } from "../engine/rules/ruleSets";
 
 const SEVERITY_LABEL = { error: "错误", warning: "警告", info: "提示" } as const;
 

@@ -1,5 +1,5 @@
 import { promises as fs } from "fs";
-import type { NarrativeTemplateOverride } from "../engine/narrative/narrativeTemplate";
+import type { NarrativeTemplateOverride } from "../engine";
 import { UsageFailure } from "./cliIo";
 import { fileErrorText } from "./fileErrors";
 
@@ -20,7 +20,7 @@ export async function readNarrativeTemplateFile(file: string): Promise<Narrative
   }
   // zod comes with the schema: loaded only for a template, it stays out of every other run.
   const { InvalidNarrativeTemplateError, loadNarrativeTemplateOverride } =
-    await import("../engine/narrative/narrativeTemplateSchema");
+    await import("../engine/checks");
   try {
     return loadNarrativeTemplateOverride(text.replace(/^\uFEFF/, ""));
   } catch (error) {

@@ -1,7 +1,6 @@
 import { promises as fs } from "fs";
 import * as path from "path";
-import type { RuleSet } from "../engine/rules/ruleSet";
-import { isRuleSetId, RULE_SETS, RULE_SET_IDS } from "../engine/rules/ruleSets";
+import { isRuleSetId, RULE_SET_IDS, RULE_SETS, type RuleSet } from "../engine/catalog";
 import { UsageFailure } from "./cliIo";
 
 /**
@@ -32,7 +31,7 @@ export async function readRuleSetOption(value: string): Promise<RuleSet> {
     );
   }
   // zod comes with the schema: loaded only for a file, it stays out of every other run.
-  const { InvalidRuleSetError, loadRuleSetFile } = await import("../engine/rules/ruleSetSchema");
+  const { InvalidRuleSetError, loadRuleSetFile } = await import("../engine/checks");
   try {
     return loadRuleSetFile(text.replace(/^\uFEFF/, ""), path.basename(value, path.extname(value)));
   } catch (error) {

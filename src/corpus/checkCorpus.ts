@@ -1,8 +1,12 @@
 import { promises as fs } from "fs";
 import * as path from "path";
-import { createSheetGrid, type RawCell } from "../engine/grid/createSheetGrid";
-import type { WorkbookGrid } from "../engine/grid/types";
-import { scoreWorkbook, type ScoreResult } from "../engine/scoreWorkbook";
+import {
+  createSheetGrid,
+  type RawCell,
+  type ScoreResult,
+  scoreWorkbook,
+  type WorkbookGrid,
+} from "../engine";
 import { readXlsxGrid } from "../workbook/xlsx/readXlsxGrid";
 
 /**

@@ -19,7 +19,7 @@ import {
   WidthType,
   type IParagraphOptions,
 } from "docx";
-import type { NarrativeBlock, NarrativeDocument } from "../engine/narrative/types";
+import type { NarrativeBlock, NarrativeDocument } from "../engine";
 
 /** 1 mm in twentieths of a point. */
 const MM = 56.7;

@@ -6,9 +6,13 @@
  */
 import { promises as fs } from "fs";
 import * as path from "path";
-import type { BatchForm, BatchProblem, FileNote } from "../../engine/batch/types";
-import type { NarrativeDocument } from "../../engine/narrative/types";
-import type { ScoreOptions } from "../../engine/scoreWorkbook";
+import type {
+  BatchForm,
+  BatchProblem,
+  FileNote,
+  NarrativeDocument,
+  ScoreOptions,
+} from "../../engine";
 import { scoreBatchFile } from "../../workbook/xlsx/batch/scoreBatchFile";
 import { nodeDeflate } from "../nodeDeflate";
 import { nodeInflate } from "../nodeInflate";

@@ -1,6 +1,6 @@
 import { promises as fs } from "fs";
 import * as path from "path";
-import { spreadsheetKindOf, type SpreadsheetKind } from "../../engine/batch/spreadsheetKind";
+import { type SpreadsheetKind, spreadsheetKindOf } from "../../engine";
 import { UsageFailure } from "../cliIo";
 
 /** How a file takes part in a batch. */

@@ -1,15 +1,24 @@
 import { promises as fs, rmSync } from "fs";
 import * as os from "os";
 import * as path from "path";
-import { buildBatchReport } from "../../engine/batch/buildBatchReport";
-import { batchExitCode, buildBatchSummary } from "../../engine/batch/buildBatchSummary";
-import { fileNoteText, kindName, STATUS_NAMES } from "../../engine/batch/batchMessages";
-import { DEFAULT_SAMPLE_PERCENT } from "../../engine/batch/sampleByBudgetBand";
-import { summaryJson } from "../../engine/batch/summaryJson";
-import type { BatchFile, BatchSummary } from "../../engine/batch/types";
-import { PROFILE_IDS, type ProfileId } from "../../engine/rules/profile";
-import { formatScore } from "../../engine/score/round";
-import type { ScoreOptions } from "../../engine/scoreWorkbook";
+import {
+  batchExitCode,
+  type BatchFile,
+  type BatchSummary,
+  buildBatchReport,
+  buildBatchSummary,
+  DEFAULT_SAMPLE_PERCENT,
+  fileNoteText,
+  formatScore,
+  kindName,
+  narrativeNameFor,
+  planMirroredNames,
+  PROFILE_IDS,
+  type ProfileId,
+  type ScoreOptions,
+  STATUS_NAMES,
+  summaryJson,
+} from "../../engine";
 import { writeSummaryWorkbook } from "../../workbook/xlsx/summaryWorkbook/writeSummaryWorkbook";
 import type { BatchJobResult } from "../batch/batchJob";
 import { BatchProgress, type ProgressStream } from "../batch/batchProgress";
@@ -22,7 +31,6 @@ import {
 import { isSummaryWorkbook } from "../batch/isSummaryWorkbook";
 import { defaultWorkerScript, runJobPool, type Prepared } from "../batch/jobPool";
 import { findSoffice, sofficeConverter, type LegacyConverter } from "../batch/legacyConverter";
-import { narrativeNameFor, planMirroredNames } from "../../engine/batch/planOutputNames";
 import { StagedFolder, type UndoCommit } from "../batch/stagedFolder";
 import { UsageFailure, type CliIo } from "../cliIo";
 import { nodeDeflate } from "../nodeDeflate";

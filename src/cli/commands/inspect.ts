@@ -1,6 +1,5 @@
 import * as path from "path";
-import { readWorkbook } from "../../engine/detect/detectForms";
-import { describeReading } from "../../engine/detect/inspectWorkbook";
+import { describeReading, readWorkbook } from "../../engine";
 import { UsageFailure, type CliIo } from "../cliIo";
 import {
   COLUMNS_USAGE,

@@ -1,10 +1,10 @@
 import {
   BUNDLED_RULE_SET_FILES,
   DEFAULT_RULE_SET,
-  RULE_SETS,
   RULE_SET_IDS,
-} from "../../engine/rules/ruleSets";
-import type { RuleSource } from "../../engine/rules/ruleSet";
+  RULE_SETS,
+  type RuleSource,
+} from "../../engine/catalog";
 import { UsageFailure, type CliIo } from "../cliIo";
 import { parseArguments } from "../parseArguments";
 

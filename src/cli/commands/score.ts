@@ -1,15 +1,16 @@
 import * as path from "path";
-import { scoreWorkbook } from "../../engine/scoreWorkbook";
-import { PROFILE_IDS, type ProfileId } from "../../engine/rules/profile";
-import { buildWritePlan } from "../../engine/output/buildWritePlan";
-import { buildNarratives } from "../../engine/narrative/buildNarrative";
-import { renderNarrativeMarkdown } from "../../engine/narrative/renderNarrativeMarkdown";
-import type { NarrativeDocument } from "../../engine/narrative/types";
 import {
+  buildNarratives,
+  buildWritePlan,
   escapeBidiControlsInJson,
   hasBidiControls,
+  type NarrativeDocument,
+  PROFILE_IDS,
+  type ProfileId,
+  renderNarrativeMarkdown,
+  scoreWorkbook,
   showBidiControls,
-} from "../../engine/values/bidiControls";
+} from "../../engine";
 import { writeScoredCopy } from "../../workbook/xlsx/writeScoredCopy";
 import { readErrorText } from "../../workbook/xlsx/readErrorText";
 import { UnreadableWorkbookError } from "../../workbook/xlsx/unreadableWorkbookError";
