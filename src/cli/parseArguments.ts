@@ -3,13 +3,30 @@ import { UsageFailure } from "./cliIo";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 
+/** The options every command takes: its usage (`-h`), and no summary on stdout (`-q`). */
+export const COMMON_OPTIONS = {
+  help: { type: "boolean", short: "h" },
+  quiet: { type: "boolean", short: "q" },
+} as const;
+
+/** The usage lines of the common options, for each command's usage text. */
+export const COMMON_USAGE =
+  "  -q, --quiet           不在标准输出显示摘要（错误仍写到标准错误）\n" +
+  "  -h, --help            显示本命令的用法";
+
+/** "运行 selfeval score --help 查看用法。": where a user who got the arguments wrong looks next. */
+export function helpHint(command: string): string {
+  return "运行 selfeval " + command + " --help 查看用法。";
+}
+
 /**
  * util.parseArgs with its failures worded for the user: an unknown option, a missing value or
- * an extra argument ends the run with exit code 2 and a Chinese sentence.
+ * an extra argument ends the run with exit code 2 and a Chinese sentence naming the command's help.
  */
 export function parseArguments<T extends Options>(
   argv: readonly string[],
-  options: T
+  options: T,
+  command: string
 ): {
   values: { [K in keyof T]?: T[K]["type"] extends "boolean" ? boolean : string };
   positionals: string[];
@@ -18,9 +35,7 @@ export function parseArguments<T extends Options>(
     const parsed = parseArgs({ args: argv.slice(), allowPositionals: true, strict: true, options });
     return parsed as never;
   } catch (error) {
-    throw new UsageFailure(
-      "参数错误：" + argumentErrorText(error) + "。运行 selfeval --help 查看用法。"
-    );
+    throw new UsageFailure("参数错误：" + argumentErrorText(error) + "。" + helpHint(command));
   }
 }
 

@@ -34,7 +34,7 @@ import { findSoffice, sofficeConverter, type LegacyConverter } from "../batch/le
 import { StagedFolder, type UndoCommit } from "../batch/stagedFolder";
 import { UsageFailure, type CliIo } from "../cliIo";
 import { nodeDeflate } from "../nodeDeflate";
-import { parseArguments } from "../parseArguments";
+import { COMMON_OPTIONS, COMMON_USAGE, helpHint, parseArguments } from "../parseArguments";
 import { readRuleSetOption } from "../ruleSetFile";
 import { fileErrorText, samePath, writeAll } from "../writeOutputs";
 
@@ -55,7 +55,8 @@ export const BATCH_USAGE = [
   "  --sample       抽查建议中按预算规模分层抽取的比例（默认 " +
     DEFAULT_SAMPLE_PERCENT +
     "，即 20%）",
-  "  --quiet        不显示进度",
+  "",
+  COMMON_USAGE.replace("摘要", "进度和摘要"),
   "",
   "  旧版 .xls/.et 文件在本机装有 LibreOffice（soffice）时自动转换后评分，否则列为“已跳过”。",
   "",
@@ -130,25 +131,26 @@ const FOLDER_OUTPUTS = [
 const MAX_JOBS = 64;
 
 function parseBatchArguments(argv: readonly string[]): BatchArguments | "help" {
-  const parsed = parseArguments(argv, {
-    out: { type: "string" },
-    json: { type: "string" },
-    "docx-report": { type: "string" },
-    "scored-dir": { type: "string" },
-    "docx-dir": { type: "string" },
-    rules: { type: "string" },
-    profile: { type: "string" },
-    jobs: { type: "string" },
-    sample: { type: "string" },
-    quiet: { type: "boolean", short: "q" },
-    help: { type: "boolean", short: "h" },
-  });
+  const parsed = parseArguments(
+    argv,
+    {
+      out: { type: "string" },
+      json: { type: "string" },
+      "docx-report": { type: "string" },
+      "scored-dir": { type: "string" },
+      "docx-dir": { type: "string" },
+      rules: { type: "string" },
+      profile: { type: "string" },
+      jobs: { type: "string" },
+      sample: { type: "string" },
+      ...COMMON_OPTIONS,
+    },
+    "batch"
+  );
   const values = parsed.values;
   if (values.help) return "help";
   if (parsed.positionals.length === 0)
-    throw new UsageFailure(
-      "参数错误：缺少要评分的文件夹或文件。运行 selfeval batch --help 查看用法。"
-    );
+    throw new UsageFailure("参数错误：缺少要评分的文件夹或文件。" + helpHint("batch"));
   for (const option of [
     "out",
     "json",
@@ -162,7 +164,7 @@ function parseBatchArguments(argv: readonly string[]): BatchArguments | "help" {
     if (values[option] === "") throw new UsageFailure("参数错误：--" + option + " 需要一个值。");
   if (values.out === undefined && values.json === undefined)
     throw new UsageFailure(
-      "参数错误：请用 --out 指定汇总工作簿（或用 --json 指定汇总 JSON）。运行 selfeval batch --help 查看用法。"
+      "参数错误：请用 --out 指定汇总工作簿（或用 --json 指定汇总 JSON）。" + helpHint("batch")
     );
   const profile = values.profile;
   if (profile !== undefined && (PROFILE_IDS as readonly string[]).indexOf(profile) < 0)
@@ -300,6 +302,8 @@ export async function runBatch(
     io.stdout(BATCH_USAGE);
     return 0;
   }
+  // --quiet: no progress, no lines per file, no totals; failures are still said on stderr.
+  const say = args.quiet ? () => undefined : io.stdout;
   const baseOptions = await scoreOptionsFor(args);
 
   const fileOutputs = FILE_OUTPUTS.filter((output) => args[output.key] !== undefined).map(
@@ -526,8 +530,8 @@ export async function runBatch(
       ? Math.max(1, batchExitCode(summary.totals))
       : batchExitCode(summary.totals);
 
-    for (const file of files) for (const line of fileLines(file)) io.stdout(line);
-    io.stdout(totalsLine(summary));
+    for (const file of files) for (const line of fileLines(file)) say(line);
+    say(totalsLine(summary));
     if (code === 2) {
       io.stderr("没有可评分的绩效自评表：未写出任何文件。");
       return 2;
@@ -579,16 +583,16 @@ export async function runBatch(
       for (const undo of undos.reverse()) await undo();
       throw error;
     }
-    for (const output of outputs) io.stdout("已写出" + output.label + "：" + output.file);
+    for (const output of outputs) say("已写出" + output.label + "：" + output.file);
     if (scoredFolder)
-      io.stdout(
+      say(
         "已写出评分副本 " +
           files.filter((file) => file.scoredCopy !== null).length +
           " 个：" +
           args.scoredDir
       );
     if (docxFolder)
-      io.stdout(
+      say(
         "已写出自评表说明 " +
           (results as BatchJobResult[]).filter((result) => result.wroteDocx).length +
           " 个：" +

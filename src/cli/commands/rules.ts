@@ -6,18 +6,19 @@ import {
   type RuleSource,
 } from "../../engine/catalog";
 import { UsageFailure, type CliIo } from "../cliIo";
-import { parseArguments } from "../parseArguments";
+import { COMMON_OPTIONS, COMMON_USAGE, parseArguments } from "../parseArguments";
 
 export const RULES_USAGE = [
-  "用法：selfeval rules",
+  "用法：selfeval rules [--quiet]",
   "",
   "  列出内置的评分规则集（selfeval score --rules <规则集> 选用），每个一行，并列出其依据。",
   "  财政局自己的规则集是一个 JSON 文件，只写与所继承规则集（extends，默认 national）不同的键。",
+  COMMON_USAGE,
 ].join("\n");
 
 /** `selfeval rules`: the bundled rule sets, one line each, with their sources. */
 export async function runRules(argv: readonly string[], io: CliIo): Promise<number> {
-  const parsed = parseArguments(argv, { help: { type: "boolean", short: "h" } });
+  const parsed = parseArguments(argv, { ...COMMON_OPTIONS }, "rules");
   if (parsed.values.help) {
     io.stdout(RULES_USAGE);
     return 0;
@@ -39,6 +40,7 @@ export async function runRules(argv: readonly string[], io: CliIo): Promise<numb
       lines.push("    依据 · " + source.rule + "：" + source.says + "（" + source.where + "）")
     );
   });
-  io.stdout(lines.join("\n"));
+  // --quiet: the list is the whole output, so nothing is shown.
+  if (!parsed.values.quiet) io.stdout(lines.join("\n"));
   return 0;
 }

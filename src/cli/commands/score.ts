@@ -19,7 +19,7 @@ import { formatSummary } from "../formatSummary";
 import { readNarrativeTemplateFile } from "../narrativeTemplateFile";
 import { readRuleSetOption } from "../ruleSetFile";
 import { nodeDeflate } from "../nodeDeflate";
-import { parseArguments } from "../parseArguments";
+import { COMMON_OPTIONS, COMMON_USAGE, helpHint, parseArguments } from "../parseArguments";
 import { readInputWorkbook, refuseLegacyWorkbookName } from "../readInputWorkbook";
 import { checkOutputNames, STANDARD_OUTPUT, writeAll } from "../writeOutputs";
 import { refuseMismatchedCopyName } from "../copyName";
@@ -34,7 +34,7 @@ export const SCORE_USAGE = [
   "用法：selfeval score <输入.xlsx> [--out <评分副本.xlsx>] [--json <报告.json>] [--docx <说明.docx>]",
   "                      [--narrative <说明.md>] [--narrative-template <措辞.json>] [--profile project|department]",
   "                      [--rules <规则集|规则集.json>]",
-  "                      [--columns <列对应>]",
+  "                      [--columns <列对应>] [--quiet]",
   "",
   "  --out                 写出评分副本：保留原表全部内容，标出问题单元格并附批注，新增“评分结果”和“自评表说明”工作表",
   "  --json                写出 JSON 报告（格式见 docs/report.schema.json）",
@@ -45,6 +45,7 @@ export const SCORE_USAGE = [
   "  --rules               指定财政局的评分规则集：national（默认）、yitihua、guangxi、sichuan、tianjin，",
   "                        或财政局自己的规则集 .json 文件（只需写要改的键）；运行 selfeval rules 查看各规则集",
   COLUMNS_USAGE,
+  COMMON_USAGE,
   "",
   "退出码：0 评分完成且无错误；1 评分完成但有错误（输出照常写出）；2 无法评分（未写出任何文件）",
   "输出文件名写 - 表示标准输出（只能有一个），此时评分摘要写到标准错误",
@@ -60,26 +61,30 @@ interface ScoreArguments {
   profile?: ProfileId;
   rules?: string;
   columns?: string;
+  quiet: boolean;
 }
 
 const OUTPUT_OPTIONS = ["out", "json", "docx", "narrative"] as const;
 
 function parseScoreArguments(argv: readonly string[]): ScoreArguments | "help" {
-  const parsed = parseArguments(argv, {
-    out: { type: "string" },
-    json: { type: "string" },
-    docx: { type: "string" },
-    narrative: { type: "string" },
-    "narrative-template": { type: "string" },
-    profile: { type: "string" },
-    rules: { type: "string" },
-    columns: { type: "string" },
-    help: { type: "boolean", short: "h" },
-  });
+  const parsed = parseArguments(
+    argv,
+    {
+      out: { type: "string" },
+      json: { type: "string" },
+      docx: { type: "string" },
+      narrative: { type: "string" },
+      "narrative-template": { type: "string" },
+      profile: { type: "string" },
+      rules: { type: "string" },
+      columns: { type: "string" },
+      ...COMMON_OPTIONS,
+    },
+    "score"
+  );
   if (parsed.values.help) return "help";
   const [input, ...extra] = parsed.positionals;
-  if (!input)
-    throw new UsageFailure("参数错误：缺少要评分的 .xlsx 文件。运行 selfeval --help 查看用法。");
+  if (!input) throw new UsageFailure("参数错误：缺少要评分的 .xlsx 文件。" + helpHint("score"));
   if (extra.length > 0) throw new UsageFailure("参数错误：多余的参数 " + extra.join(" ") + "。");
   const profile = parsed.values.profile;
   if (profile !== undefined && (PROFILE_IDS as readonly string[]).indexOf(profile) < 0)
@@ -102,6 +107,7 @@ function parseScoreArguments(argv: readonly string[]): ScoreArguments | "help" {
     profile: profile as ProfileId | undefined,
     rules: parsed.values.rules,
     columns: parsed.values.columns,
+    quiet: parsed.values.quiet === true,
   };
 }
 
@@ -185,9 +191,11 @@ export async function runScore(argv: readonly string[], io: CliIo): Promise<numb
     });
   const written = await writeAll(outputs, { standardOutput: io.writeStandardOutput });
 
-  // With an output on standard output, what is said to the user goes to stderr.
-  const say = (text: string): void =>
-    (written.usedStandardOutput ? io.stderr : io.stdout)(showBidiControls(text));
+  // With an output on standard output, what is said to the user goes to stderr; with --quiet,
+  // nothing is (a failure still is, by main).
+  const say = (text: string): void => {
+    if (!args.quiet) (written.usedStandardOutput ? io.stderr : io.stdout)(showBidiControls(text));
+  };
   say(formatSummary(result));
   for (const output of outputs)
     say(
