@@ -1,5 +1,6 @@
-// ESLint 9 flat config: the Office add-in ecosystem's rules (eslint-plugin-office-addins, which
-// office-addin-lint runs) with Prettier, plus Node globals for the plain-JS scripts.
+// ESLint 9 flat config: the Office add-in ecosystem's rules (eslint-plugin-office-addins, a
+// devDependency of its own, as the add-in template declares it) with Prettier, plus Node globals
+// for the plain-JS scripts.
 const officeAddins = require("eslint-plugin-office-addins");
 const tseslint = require("typescript-eslint");
 
