@@ -51,26 +51,6 @@ function rewriteManifest(content, baseUrl) {
   return baseUrl ? content.toString("utf8").split(DEV_URL).join(baseUrl) : content;
 }
 
-/** The page of the task pane; src/taskpane/index.tsx renders into #container. */
-function taskpaneHtml(officeJsUrl) {
-  return [
-    "<!doctype html>",
-    '<html lang="zh-CN">',
-    "<head>",
-    '<meta charset="UTF-8" />',
-    // Office 2016/2019 host pages in Internet Explorer 11: keep it out of compatibility modes.
-    '<meta http-equiv="X-UA-Compatible" content="IE=edge" />',
-    '<meta name="viewport" content="width=device-width, initial-scale=1" />',
-    "<title>绩效自评助手</title>",
-    '<script src="' + officeJsUrl + '"></script>',
-    "</head>",
-    "<body>",
-    '<div id="container">正在加载绩效自评助手…</div>',
-    "</body>",
-    "</html>",
-  ].join("\n");
-}
-
 /**
  * How the dev server listens. office-addin-dev-certs' certificate when it is installed (trusted by
  * Office); otherwise webpack-dev-server's own self-signed one, which installs no CA (on Linux
@@ -166,7 +146,7 @@ module.exports = (env = {}, argv = {}) => {
       splitChunks: { chunks: shareable },
     },
     plugins: [
-      page("taskpane.html", ["taskpane"], { templateContent: taskpaneHtml(officeJsUrl) }),
+      page("taskpane.html", ["taskpane"], { template: "./src/taskpane/taskpane.html" }),
       page("commands.html", ["commands"], { template: "./src/commands/commands.html" }),
       page("message.html", ["message"], { template: "./src/commands/message.html" }),
       new CopyWebpackPlugin({

@@ -1,4 +1,4 @@
-import { existsSync } from "fs";
+import { existsSync, readFileSync } from "fs";
 import * as path from "path";
 import { SCORE_WORKBOOK_COMMAND } from "../../src/commands/commandNames";
 import { NS, elements, manifestUrls, only, parseManifest, pngSize } from "./manifestFiles";
@@ -96,8 +96,19 @@ describe("manifest.xml", () => {
         "assets/icon-32.png",
         "assets/icon-64.png",
         "assets/icon-80.png",
+        "assets/support.html",
       ])
     );
+  });
+
+  it("gives a support page that ships with the add-in, in Chinese", () => {
+    const support = only(app, NS.app, "SupportUrl").getAttribute("DefaultValue")!;
+    expect(support).toBe(DEV_URL + "assets/support.html");
+    const page = readFileSync(path.join(root, fileBehind(support)!), "utf8");
+    expect(page).toContain('<html lang="zh-CN">');
+    expect(page).toContain("使用帮助");
+    // Static: it loads nothing and runs nothing.
+    expect(page).not.toMatch(/<script|<link|src=|https?:\/\//i);
   });
 
   it("gives icons of the sizes it declares: 32/64 px for the add-in, 16–80 px for the ribbon", () => {
