@@ -7,6 +7,7 @@ import { tmpdir } from "os";
 import * as path from "path";
 import { runBatch, type BatchEnvironment } from "../../src/cli/commands/batch";
 import { main } from "../../src/cli/main";
+import { runSelfeval as run } from "../helpers/runSelfeval";
 
 const root = path.join(__dirname, "..", "..");
 const fixtures = path.join(root, "test", "fixtures");
@@ -14,13 +15,6 @@ const department = path.join(fixtures, "department-education-2024.xlsx");
 const withErrors = path.join(fixtures, "project-school-safety-2024.xlsx");
 const instructionsOnly = path.join(fixtures, "layouts", "instructions-only.xlsx");
 const COMMANDS = ["score", "inspect", "rules", "batch"];
-
-async function run(...argv: string[]) {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const code = await main(argv, { stdout: (t) => stdout.push(t), stderr: (t) => stderr.push(t) });
-  return { code, stdout: stdout.join("\n"), stderr: stderr.join("\n") };
-}
 
 function scratch(): string {
   return mkdtempSync(path.join(tmpdir(), "selfeval-cli-"));

@@ -3,18 +3,11 @@ import { tmpdir } from "os";
 import * as path from "path";
 import Ajv2020 from "ajv/dist/2020";
 import ExcelJS from "exceljs";
-import { main } from "../../src/cli/main";
+import { runSelfeval as run } from "../helpers/runSelfeval";
 
 const fixtures = path.join(__dirname, "..", "fixtures");
 const department = path.join(fixtures, "department-education-2024.xlsx");
 const real = (id: string) => path.join(fixtures, "real", id + ".xlsx");
-
-async function run(...argv: string[]) {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const code = await main(argv, { stdout: (t) => stdout.push(t), stderr: (t) => stderr.push(t) });
-  return { code, stdout: stdout.join("\n"), stderr: stderr.join("\n") };
-}
 
 function scratch(): string {
   return mkdtempSync(path.join(tmpdir(), "selfeval-inspect-"));

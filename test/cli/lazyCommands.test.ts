@@ -16,14 +16,7 @@ jest.mock("../../src/engine/index", () => {
   throw new Error("the whole engine was loaded");
 });
 
-import { main } from "../../src/cli/main";
-
-async function run(...argv: string[]) {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const code = await main(argv, { stdout: (t) => stdout.push(t), stderr: (t) => stderr.push(t) });
-  return { code, stdout: stdout.join("\n"), stderr: stderr.join("\n") };
-}
+import { runSelfeval as run } from "../helpers/runSelfeval";
 
 describe("selfeval's commands", () => {
   it("list the rule sets without the reader or the engine", async () => {

@@ -5,19 +5,13 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { main } from "../../src/cli/main";
+import { runSelfeval as run } from "../helpers/runSelfeval";
 import { reportSchema } from "../../src/engine/report/schema";
 import { PROJECT_HEADER } from "../helpers/templateHeaders";
 
 const fixtures = path.join(__dirname, "..", "fixtures");
 const department = path.join(fixtures, "department-education-2024.xlsx");
 const project = path.join(fixtures, "project-school-safety-2024.xlsx");
-
-async function run(...argv: string[]) {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const code = await main(argv, { stdout: (t) => stdout.push(t), stderr: (t) => stderr.push(t) });
-  return { code, stdout: stdout.join("\n"), stderr: stderr.join("\n") };
-}
 
 function scratch(): string {
   return mkdtempSync(path.join(tmpdir(), "selfeval-cli-"));

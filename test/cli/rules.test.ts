@@ -2,17 +2,10 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { main } from "../../src/cli/main";
+import { runSelfeval as run } from "../helpers/runSelfeval";
 import { reportSchema } from "../../src/engine/report/schema";
 import { RULE_SETS, RULE_SET_IDS } from "../../src/engine/rules/ruleSets";
 import { BUDGET_HEADER, PROJECT_HEADER } from "../helpers/templateHeaders";
-
-async function run(...argv: string[]) {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const code = await main(argv, { stdout: (t) => stdout.push(t), stderr: (t) => stderr.push(t) });
-  return { code, stdout: stdout.join("\n"), stderr: stderr.join("\n") };
-}
 
 function scratch(): string {
   return mkdtempSync(path.join(tmpdir(), "selfeval-rules-"));
