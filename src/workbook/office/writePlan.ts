@@ -18,7 +18,7 @@ import {
   storeFillRecord,
   type RecordedFill,
 } from "./fillRecord";
-import { groupMarks, type SheetMark } from "./groupMarks";
+import { marksBySheet, type PlacedMark } from "../../engine/output/cellMarks";
 import {
   inspectSheet,
   setNote,
@@ -91,7 +91,7 @@ interface TouchedSheet {
   recordKey: string | null;
   /** The earlier run's record of this sheet, first entry per cell. */
   readonly recorded: Map<string, RecordedFill>;
-  readonly marks: SheetMark[];
+  readonly marks: PlacedMark[];
   inspection?: SheetInspection;
   changes: CellChange[];
   recordedNow: RecordedFill[];
@@ -191,7 +191,7 @@ export async function writePlan(
       if (!entry.recorded.has(cell.cell)) entry.recorded.set(cell.cell, cell);
     }
   });
-  groupMarks(plan.marks).forEach((marks, name) => {
+  marksBySheet(plan.marks).forEach((marks, name) => {
     const info = findSheet(sheets, name);
     if (info) touch(info).marks.push(...marks);
   });
@@ -328,7 +328,7 @@ function decideChanges(entry: TouchedSheet, support: ApiSupport): void {
 export interface CellChangeInput {
   /** The earlier run's record of the sheet, first entry per cell. */
   readonly recorded: ReadonlyMap<string, RecordedFill>;
-  readonly marks: readonly SheetMark[];
+  readonly marks: readonly PlacedMark[];
   /** The state of every recorded or marked cell. */
   readonly states: ReadonlyMap<string, CellState>;
   /** Whether the host can write notes. */

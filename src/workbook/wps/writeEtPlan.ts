@@ -20,7 +20,7 @@ import {
   storeFillRecord,
   type RecordedFill,
 } from "../office/fillRecord";
-import { groupMarks, type SheetMark } from "../office/groupMarks";
+import { marksBySheet, type PlacedMark } from "../../engine/output/cellMarks";
 import type { CellState } from "../office/inspectCells";
 import type { SettingsStore } from "../office/officeHost";
 import { resolveRecordedSheets } from "../office/recordedSheets";
@@ -92,7 +92,7 @@ interface TouchedSheet {
   readonly info: EtSheetInfo;
   recordKey: string | null;
   readonly recorded: Map<string, RecordedFill>;
-  readonly marks: SheetMark[];
+  readonly marks: PlacedMark[];
   changes: CellChange[];
   recordedNow: RecordedFill[];
 }
@@ -217,7 +217,7 @@ export async function writeEtPlan(
     for (const cell of earlier[key].cells)
       if (!entry.recorded.has(cell.cell)) entry.recorded.set(cell.cell, cell);
   });
-  groupMarks(plan.marks).forEach((marks, name) => {
+  marksBySheet(plan.marks).forEach((marks, name) => {
     const info = findSheet(sheets, name);
     if (info) touch(info).marks.push(...marks);
   });

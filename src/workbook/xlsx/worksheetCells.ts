@@ -3,6 +3,7 @@
  * same start-tag patterns the writer restyles cells with (sheetCells.ts): values, formulas with
  * their cached results (shared formulas translated to each cell), number formats, dates.
  */
+import { scanA1 } from "../../engine/grid/address";
 import type { RawCell } from "../../engine/grid/createSheetGrid";
 import type { CellValue, MergedArea } from "../../engine/grid/types";
 import type { CellFormats } from "./cellFormats";
@@ -37,25 +38,6 @@ export interface WorksheetCells {
   /** Read as they are taken, once; errors (past Excel's limits, bad XML) come as they are met. */
   readonly cells: Iterable<RawCell>;
   readonly merges: MergedArea[];
-}
-
-/** "AB12" → { column: 28, row: 12 }; null when it does not start with letters then digits. */
-function parseReference(reference: string): { column: number; row: number } | null {
-  let column = 0;
-  let i = 0;
-  for (; i < reference.length; i++) {
-    const code = reference.charCodeAt(i) & ~0x20; // upper case
-    if (code < 65 || code > 90) break;
-    column = column * 26 + (code - 64);
-  }
-  if (i === 0 || i === reference.length) return null;
-  let row = 0;
-  for (; i < reference.length; i++) {
-    const digit = reference.charCodeAt(i) - 48;
-    if (digit < 0 || digit > 9) return null;
-    row = row * 10 + digit;
-  }
-  return { column, row };
 }
 
 /** A date cell as the engine has always seen it: "2024-01-31" (ExcelJS made it a Date). */
@@ -547,8 +529,8 @@ function readMerges(xml: string, from: number, p: string, context: WorksheetCont
     const ref = getAttribute(mergeCell.attributes, "ref");
     if (ref === null) continue;
     const corners = ref.split(":");
-    const first = parseReference(corners[0].replace(/\$/g, ""));
-    const second = corners.length > 1 ? parseReference(corners[1].replace(/\$/g, "")) : first;
+    const first = scanA1(corners[0].replace(/\$/g, ""));
+    const second = corners.length > 1 ? scanA1(corners[1].replace(/\$/g, "")) : first;
     if (!first || !second || corners.length > 2) continue;
     for (const corner of [first, second]) {
       if (corner.row > MAX_ROWS) throw tooManyRows(context, corner.row);

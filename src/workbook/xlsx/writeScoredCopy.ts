@@ -8,7 +8,8 @@
 import type { RawDeflate } from "./opcPackage";
 import { openZipPackage, type ZipPackage } from "./zipPackage";
 import { parseA1, toA1 } from "../../engine/grid/address";
-import type { CellMark, PlacedOutputSheet, Severity, WritePlan } from "../../engine/output/types";
+import type { PlacedOutputSheet, WritePlan } from "../../engine/output/types";
+import { marksBySheet, type PlacedMark } from "../../engine/output/cellMarks";
 import { MARK_FILL_COLOURS } from "../../engine/output/outputStyles";
 import { formatOwnerMark } from "../ownerMark";
 import {
@@ -63,40 +64,6 @@ export interface WriteScoredCopyOptions {
   readonly deflate?: RawDeflate;
 }
 
-interface MergedMark {
-  readonly row: number;
-  readonly column: number;
-  severity: Severity;
-  notes: string[];
-}
-
-/** Marks by sheet, one per cell: an error outranks a warning, distinct notes are joined. */
-function groupMarks(marks: readonly CellMark[]): Map<string, MergedMark[]> {
-  const bySheet = new Map<string, Map<string, MergedMark>>();
-  for (const mark of marks) {
-    const address = parseA1(mark.cell);
-    if (!address) continue;
-    let cells = bySheet.get(mark.sheet);
-    if (!cells) bySheet.set(mark.sheet, (cells = new Map()));
-    const key = address.row + ":" + address.column;
-    const existing = cells.get(key);
-    if (!existing) {
-      cells.set(key, { ...address, severity: mark.severity, notes: [mark.note] });
-      continue;
-    }
-    if (mark.severity === "error") existing.severity = "error";
-    if (existing.notes.indexOf(mark.note) < 0) existing.notes.push(mark.note);
-  }
-  const grouped = new Map<string, MergedMark[]>();
-  bySheet.forEach((cells, sheet) => {
-    grouped.set(
-      sheet,
-      Array.from(cells.values()).sort((a, b) => a.row - b.row || a.column - b.column)
-    );
-  });
-  return grouped;
-}
-
 /** A sheet's key in the mark record: its sheetId, which a rename leaves alone. */
 function sheetRecordKey(sheet: WorkbookSheet): string {
   return "#" + sheet.sheetId;
@@ -112,7 +79,7 @@ interface MarkedCell {
 }
 
 function rowRestyles(
-  marks: readonly MergedMark[],
+  marks: readonly PlacedMark[],
   styles: StyleSheetEditor,
   marked: Map<string, MarkedCell>
 ): RowRestyles[] {
@@ -453,7 +420,7 @@ class ScoredCopyWriter implements NotesContext {
     return this.editor.partName(resolveTarget(this.workbookPart, relationship.target));
   }
 
-  async markCells(sheetName: string, marks: readonly MergedMark[]): Promise<void> {
+  async markCells(sheetName: string, marks: readonly PlacedMark[]): Promise<void> {
     const sheet = this.findSheet(sheetName);
     const part = sheet ? this.worksheetPart(sheet) : null;
     if (!sheet || part === null) return;
@@ -468,7 +435,7 @@ class ScoredCopyWriter implements NotesContext {
     const notes: NoteToAdd[] = marks.map((mark) => ({
       row: mark.row,
       column: mark.column,
-      text: mark.notes.join("\n"),
+      text: mark.note,
     }));
     const withNotes = await addNotes(this, part, xml, notes);
     this.editor.writeText(part, withNotes.xml);
@@ -682,8 +649,7 @@ export async function writeScoredCopy(
         .map((placed) => placed.name.toLowerCase())
     );
     await writer.takeBackEarlierMarks(replaced);
-    const marksBySheet = groupMarks(plan.marks);
-    for (const [sheetName, marks] of Array.from(marksBySheet.entries())) {
+    for (const [sheetName, marks] of Array.from(marksBySheet(plan.marks).entries())) {
       if (!replaced.has(sheetName.toLowerCase())) await writer.markCells(sheetName, marks);
     }
     for (const placed of plan.sheets) await writer.writeOutputSheet(placed);
