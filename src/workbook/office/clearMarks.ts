@@ -14,7 +14,7 @@ import {
 } from "./fillRecord";
 import { inspectSheet, showsMark, type SheetInspection } from "./inspectCells";
 import type { SettingsStore } from "./officeHost";
-import { clearAccessDeniedMessage, isAccessDenied, sheetProtectedMessage } from "./protection";
+import { isAccessDenied } from "./protection";
 import { resolveRecordedSheets } from "./recordedSheets";
 import { RequestBudget } from "./requestBudget";
 import { WorkbookPortError } from "../port";
@@ -87,10 +87,12 @@ export async function clearMarks(
     }
     if (changes.length === 0) continue;
     if (inspection.isProtected()) {
-      throw new WorkbookPortError(
-        "sheet-protected",
-        sheetProtectedMessage(info.name, "清除评分标记")
-      );
+      throw new WorkbookPortError("sheet-protected", {
+        code: "sheet-protected",
+        host: "excel",
+        sheet: info.name,
+        action: "clear",
+      });
     }
     changesBySheet.push({ info, changes });
   }
@@ -100,12 +102,10 @@ export async function clearMarks(
     .map((key) => record[key].name);
   if (changesBySheet.length === 0 && missing.length > 0) {
     // "已清除 0 处标记" would hide that the marks are still there: say where they are.
-    throw new WorkbookPortError(
-      "sheet-missing",
-      "找不到做过评分标记的工作表“" +
-        missing.join("”“") +
-        "”，它可能已被重命名或删除。若已重命名，请改回原名后再清除标记；其标记记录已保留。"
-    );
+    throw new WorkbookPortError("sheet-missing", {
+      code: "marked-sheets-missing",
+      sheets: missing,
+    });
   }
 
   try {
@@ -117,16 +117,14 @@ export async function clearMarks(
   } catch (error) {
     // The record stays: clearing again finishes the job, skipping cells already restored.
     const names = changesBySheet.map((entry) => entry.info.name);
-    throw new WorkbookPortError(
-      isAccessDenied(error) ? "sheet-protected" : "write-failed",
-      isAccessDenied(error)
-        ? clearAccessDeniedMessage(names)
-        : "清除标记失败：Excel 拒绝了对工作表“" +
-            names.join("”“") +
-            "”的修改（" +
-            errorDetail(error) +
-            "）。请重试。"
-    );
+    if (isAccessDenied(error))
+      throw new WorkbookPortError("sheet-protected", { code: "clear-protected", sheets: names });
+    throw new WorkbookPortError("write-failed", {
+      code: "clear-refused",
+      host: "excel",
+      sheets: names,
+      detail: errorDetail(error),
+    });
   }
   // Only the entries of the sheets found are forgotten, and only the cells this clear saw: the
   // record is merged into what the document holds now, which another instance may have changed.

@@ -14,7 +14,8 @@ export interface ApiRequirements {
 /** What a `saveAsync` callback receives (a subset of Office.AsyncResult). */
 export interface SettingsSaveResult {
   readonly status: string;
-  readonly error?: { readonly message: string };
+  /** `code` is the store's own (NO_CUSTOM_PROPERTIES); Office gives a message only. */
+  readonly error?: { readonly message: string; readonly code?: string | number };
 }
 
 /**

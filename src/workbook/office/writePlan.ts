@@ -9,7 +9,13 @@
 import { MARK_FILL_COLOURS } from "../../engine/output/outputStyles";
 import type { PlacedOutputSheet, WritePlan } from "../../engine/output/types";
 import { OWNER_MARK_NAME, formatOwnerMark } from "../ownerMark";
-import { WorkbookPortError, type WriteOutcome } from "../port";
+import {
+  WorkbookPortError,
+  noticesOf,
+  type ProtectedAction,
+  type WriteNotice,
+  type WriteOutcome,
+} from "../port";
 import type { ApiSupport } from "./apiSupport";
 import {
   fillRecordRefs,
@@ -28,16 +34,11 @@ import {
 } from "./inspectCells";
 import type { SettingsStore } from "./officeHost";
 import { applyFills, fillColour, fillPattern, loadFill, type CellFill } from "./paintFills";
-import {
-  WORKBOOK_PROTECTED_MESSAGE,
-  isAccessDenied,
-  sheetProtectedMessage,
-  writeAccessDeniedMessage,
-} from "./protection";
+import { isAccessDenied } from "./protection";
 import { resolveRecordedSheets } from "./recordedSheets";
 import { queuePrintLayout, renderOutputSheet } from "./renderOutputSheet";
 import { OPERATION_BYTES, RequestBudget, jsonBytes } from "./requestBudget";
-import { errorDetail, refreshSettings, saveSettings } from "./saveSettings";
+import { errorDetail, refreshSettings, saveSettings, type SaveFailure } from "./saveSettings";
 import { freeSheetName, sameSheetName } from "./sheetNames";
 import {
   mergeOwnerRecord,
@@ -142,8 +143,13 @@ export async function loadWorkbookState(
   return { sheets, structureProtected: protection ? protection.protected : false };
 }
 
-function protectedError(sheet: string, action: string): WorkbookPortError {
-  return new WorkbookPortError("sheet-protected", sheetProtectedMessage(sheet, action));
+function protectedError(sheet: string, action: ProtectedAction): WorkbookPortError {
+  return new WorkbookPortError("sheet-protected", {
+    code: "sheet-protected",
+    host: "excel",
+    sheet,
+    action,
+  });
 }
 
 export async function writePlan(
@@ -159,7 +165,7 @@ export async function writePlan(
   // Output sheets cannot be added to a workbook whose structure is protected: stop before any
   // highlight is painted, so that nothing is half done.
   if (structureProtected && plan.sheets.length > 0)
-    throw new WorkbookPortError("sheet-protected", WORKBOOK_PROTECTED_MESSAGE);
+    throw new WorkbookPortError("sheet-protected", { code: "workbook-protected", host: "excel" });
   const earlier = readFillRecord(settings);
   const owners = readOwnerRecord(settings);
   const ownerSheets = resolveRecordedSheets(sheets, ownerRecordRefs(owners));
@@ -220,7 +226,7 @@ export async function writePlan(
     entry.inspection!.settle();
     decideChanges(entry, support);
     if (entry.changes.length > 0 && entry.inspection!.isProtected())
-      throw protectedError(entry.info.name, "写入或清除评分标记");
+      throw protectedError(entry.info.name, "mark");
   }
 
   // Where each output sheet goes, checked against the workbook as it is now.
@@ -235,7 +241,7 @@ export async function writePlan(
           : null) ?? (recorded ? ownerFromMarkText(recorded.mark) : null);
       if (owner && owner.kind === placed.sheet.owner) {
         if (check.protection && check.protection.protected)
-          throw protectedError(check.info.name, "替换为新的评分结果");
+          throw protectedError(check.info.name, "replace");
         return { placed, name: check.info.name, replaces: check.info };
       }
     }
@@ -304,9 +310,9 @@ export async function writePlan(
       name: placement.name,
       mode: placement.replaces ? ("replace" as const) : ("create" as const),
     })),
-    notices: notices(support, placements, marked, saveFailure).concat(
-      leftBehind.map(
-        (name) => "旧的评分表未能删除，已保留为工作表“" + name + "”，确认新表无误后可手动删除。"
+    ...noticesOf(
+      notices(support, placements, marked, saveFailure).concat(
+        leftBehind.map((sheet) => ({ code: "old-sheet-kept" as const, sheet }))
       )
     ),
   };
@@ -504,44 +510,25 @@ async function writeBatch(
     await budget.sync();
   } catch (error) {
     const undone = await undoWrite(context, support, touchedSheets, sheetsBefore, backups);
-    const names = placements
-      .map((placement) => placement.name)
-      .concat(
-        touchedSheets.filter((entry) => entry.changes.length > 0).map((entry) => entry.info.name)
-      );
-    const sheetList = "“" + names.join("”“") + "”";
-    if (isAccessDenied(error)) {
-      const userSheets = touchedSheets
-        .filter((entry) => entry.changes.length > 0)
-        .map((entry) => entry.info.name);
-      throw new WorkbookPortError(
-        "sheet-protected",
-        writeAccessDeniedMessage(userSheets) +
-          (undone === null
-            ? "已撤销本次写入，工作簿保持原样。"
-            : "撤销未能完成（" +
-              errorDetail(undone) +
-              "），请检查工作表" +
-              sheetList +
-              "，以及名称以“SelfEval”开头的工作表。")
-      );
-    }
-    throw new WorkbookPortError(
-      "write-failed",
-      undone === null
-        ? "写入失败：Excel 拒绝了对工作表" +
-            sheetList +
-            "的修改（" +
-            errorDetail(error) +
-            "）。已撤销本次写入，工作簿保持原样。"
-        : "写入失败：Excel 拒绝了对工作表" +
-            sheetList +
-            "的修改（" +
-            errorDetail(error) +
-            "），撤销也未能完成（" +
-            errorDetail(undone) +
-            "）。请检查这些工作表，以及名称以“SelfEval”开头的工作表。"
-    );
+    const changedSheets = touchedSheets
+      .filter((entry) => entry.changes.length > 0)
+      .map((entry) => entry.info.name);
+    const involved = placements.map((placement) => placement.name).concat(changedSheets);
+    const undoFailure = undone === null ? null : errorDetail(undone);
+    if (isAccessDenied(error))
+      throw new WorkbookPortError("sheet-protected", {
+        code: "write-protected",
+        sheets: changedSheets,
+        involved,
+        undoFailure,
+      });
+    throw new WorkbookPortError("write-failed", {
+      code: "write-refused",
+      host: "excel",
+      involved,
+      detail: errorDetail(error),
+      undoFailure,
+    });
   }
   // Everything is in place; only now do the replaced sheets go. Should Excel refuse, the new
   // sheets stand and the old ones stay aside under their temporary names.
@@ -648,31 +635,16 @@ function notices(
   support: ApiSupport,
   placements: readonly Placement[],
   marked: number,
-  saveFailure: string | null
-): string[] {
-  const list: string[] = [];
+  saveFailure: SaveFailure | null
+): WriteNotice[] {
+  const list: WriteNotice[] = [];
   const results = placements.find((placement) => placement.placed.sheet.owner === "results");
-  const names = "“" + placements.map((placement) => placement.name).join("”“") + "”";
-  if (!support.notes && marked > 0) {
-    list.push(
-      "此版本的 Excel 不支持单元格批注，问题仅列于" +
-        (results ? "“" + results.name + "”" : "评分结果") +
-        "工作表。"
-    );
-  }
-  if (!support.formatting && placements.length > 0)
-    list.push("此版本的 Excel 不支持合并单元格、列宽和行高，工作表" + names + "按默认格式写入。");
+  const sheets = placements.map((placement) => placement.name);
+  if (!support.notes && marked > 0)
+    list.push({ code: "no-notes", resultsSheet: results ? results.name : null });
+  if (!support.formatting && placements.length > 0) list.push({ code: "no-formatting", sheets });
   if (!support.rangeAreas && placements.some((placement) => placement.placed.sheet.printFitWidth))
-    list.push(
-      "此版本的 Excel 不支持页面设置，打印工作表" +
-        names +
-        "前请在“页面布局”中选择 A4 纸并调整为一页宽。"
-    );
-  if (saveFailure !== null)
-    list.push(
-      "评分标记的记录未能保存到文档（" +
-        saveFailure +
-        "），关闭文档后“清除标记”将无法还原这些单元格原来的填充色。"
-    );
+    list.push({ code: "no-page-setup", sheets });
+  if (saveFailure !== null) list.push({ code: "record-not-saved", host: "excel", ...saveFailure });
   return list;
 }

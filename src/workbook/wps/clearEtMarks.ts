@@ -23,7 +23,6 @@ import {
   applyCellChanges,
   listSheets,
   withQuietApplication,
-  wpsSheetProtectedMessage,
   type EtSheetInfo,
 } from "./writeEtPlan";
 
@@ -66,22 +65,22 @@ export async function clearEtMarks(app: Et.Application, settings: SettingsStore)
   });
   for (const { info } of changesBySheet) {
     if (info.sheet.ProtectContents)
-      throw new WorkbookPortError(
-        "sheet-protected",
-        wpsSheetProtectedMessage(info.name, "清除评分标记")
-      );
+      throw new WorkbookPortError("sheet-protected", {
+        code: "sheet-protected",
+        host: "wps",
+        sheet: info.name,
+        action: "clear",
+      });
   }
 
   const missing = Object.keys(record)
     .filter((key) => !resolved.has(key))
     .map((key) => record[key].name);
   if (changesBySheet.length === 0 && missing.length > 0) {
-    throw new WorkbookPortError(
-      "sheet-missing",
-      "找不到做过评分标记的工作表“" +
-        missing.join("”“") +
-        "”，它可能已被重命名或删除。若已重命名，请改回原名后再清除标记；其标记记录已保留。"
-    );
+    throw new WorkbookPortError("sheet-missing", {
+      code: "marked-sheets-missing",
+      sheets: missing,
+    });
   }
 
   withQuietApplication(app, () => {
@@ -93,14 +92,12 @@ export async function clearEtMarks(app: Et.Application, settings: SettingsStore)
       }
     } catch (error) {
       // The record stays: clearing again finishes the job, skipping cells already restored.
-      throw new WorkbookPortError(
-        "write-failed",
-        "清除标记失败：WPS 表格拒绝了对工作表“" +
-          done.map((entry) => entry.info.name).join("”“") +
-          "”的修改（" +
-          errorDetail(error) +
-          "）。请重试。"
-      );
+      throw new WorkbookPortError("write-failed", {
+        code: "clear-refused",
+        host: "wps",
+        sheets: done.map((entry) => entry.info.name),
+        detail: errorDetail(error),
+      });
     }
   });
 

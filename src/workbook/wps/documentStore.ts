@@ -17,6 +17,7 @@
  * `saveAsync` writes what changed.
  */
 import type { SettingsSaveResult, SettingsStore } from "../office/officeHost";
+import { NO_CUSTOM_PROPERTIES } from "../office/saveSettings";
 
 /** The longest text put into one property. */
 export const PROPERTY_CHUNK = 240;
@@ -156,7 +157,14 @@ export class DocumentPropertyStore implements SettingsStore {
   saveAsync(callback?: (result: SettingsSaveResult) => void): void {
     try {
       const properties = propertiesOf(this.book());
-      if (!properties) throw new Error("此版本的 WPS 表格不支持自定义文档属性");
+      if (!properties) {
+        if (callback)
+          callback({
+            status: "failed",
+            error: { message: "no custom document properties", code: NO_CUSTOM_PROPERTIES },
+          });
+        return;
+      }
       this.changed.forEach((name) => {
         const value = this.values.get(name);
         writeSetting(properties, name, value === undefined ? null : JSON.stringify(value));

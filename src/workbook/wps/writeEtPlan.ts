@@ -12,7 +12,13 @@
  */
 import type { PlacedOutputSheet, WritePlan } from "../../engine/output/types";
 import { OWNER_MARK_NAME, formatOwnerMark } from "../ownerMark";
-import { WorkbookPortError, type WriteOutcome } from "../port";
+import {
+  WorkbookPortError,
+  noticesOf,
+  type ProtectedAction,
+  type WriteNotice,
+  type WriteOutcome,
+} from "../port";
 import {
   fillRecordRefs,
   mergeFillRecord,
@@ -45,17 +51,13 @@ import { ownerMarkOf } from "./readEtGrid";
 const TEMPORARY_NAME = "SelfEval 写入中";
 const BACKUP_NAME = "SelfEval 旧表";
 
-export const WPS_STRUCTURE_PROTECTED_MESSAGE =
-  "工作簿结构受保护，无法添加评分结果工作表。请先在“审阅 › 保护工作簿”中取消保护后再评分。工作簿未作任何修改。";
-
-export function wpsSheetProtectedMessage(sheet: string, action: string): string {
-  return (
-    "工作表“" +
-    sheet +
-    "”受保护，无法" +
-    action +
-    "。请先在“审阅 › 撤销工作表保护”中取消保护，再重试。工作簿未作任何修改。"
-  );
+function protectedError(sheet: string, action: ProtectedAction): WorkbookPortError {
+  return new WorkbookPortError("sheet-protected", {
+    code: "sheet-protected",
+    host: "wps",
+    sheet,
+    action,
+  });
 }
 
 /**
@@ -188,7 +190,7 @@ export async function writeEtPlan(
   const book = app.ActiveWorkbook;
   const sheets = listSheets(book);
   if (book.ProtectStructure && plan.sheets.length > 0)
-    throw new WorkbookPortError("sheet-protected", WPS_STRUCTURE_PROTECTED_MESSAGE);
+    throw new WorkbookPortError("sheet-protected", { code: "workbook-protected", host: "wps" });
   const earlier = readFillRecord(settings);
   const owners = readOwnerRecord(settings);
   const ownerSheets = resolveRecordedSheets(sheets, ownerRecordRefs(owners));
@@ -235,10 +237,7 @@ export async function writeEtPlan(
     entry.changes = decided.changes;
     entry.recordedNow = decided.recordedNow;
     if (entry.changes.length > 0 && entry.info.sheet.ProtectContents)
-      throw new WorkbookPortError(
-        "sheet-protected",
-        wpsSheetProtectedMessage(entry.info.name, "写入或清除评分标记")
-      );
+      throw protectedError(entry.info.name, "mark");
   }
 
   const taken = sheets.map((sheet) => sheet.name);
@@ -248,11 +247,7 @@ export async function writeEtPlan(
       const recorded = ownerBySheet.get(info.name);
       const owner = ownerMarkOf(info.sheet) ?? (recorded ? ownerFromMarkText(recorded) : null);
       if (owner && owner.kind === placed.sheet.owner) {
-        if (info.sheet.ProtectContents)
-          throw new WorkbookPortError(
-            "sheet-protected",
-            wpsSheetProtectedMessage(info.name, "替换为新的评分结果")
-          );
+        if (info.sheet.ProtectContents) throw protectedError(info.name, "replace");
         return { placed, name: info.name, replaces: info };
       }
     }
@@ -309,22 +304,18 @@ export async function writeEtPlan(
 
   let marked = 0;
   for (const entry of touchedSheets) marked += entry.marks.length;
-  const notices = leftBehind.map(
-    (name) => "旧的评分表未能删除，已保留为工作表“" + name + "”，确认新表无误后可手动删除。"
-  );
-  if (saveFailure !== null)
-    notices.push(
-      "评分标记的记录未能保存到文档属性（" +
-        saveFailure +
-        "），关闭文档后“清除标记”将无法还原这些单元格原来的填充色。"
-    );
+  const notices: WriteNotice[] = leftBehind.map((sheet) => ({
+    code: "old-sheet-kept" as const,
+    sheet,
+  }));
+  if (saveFailure !== null) notices.push({ code: "record-not-saved", host: "wps", ...saveFailure });
   return {
     marked,
     sheets: placements.map((placement) => ({
       name: placement.name,
       mode: placement.replaces ? ("replace" as const) : ("create" as const),
     })),
-    notices,
+    ...noticesOf(notices),
   };
 }
 
@@ -385,23 +376,13 @@ function writeLogged(
       .concat(
         touchedSheets.filter((entry) => entry.changes.length > 0).map((entry) => entry.info.name)
       );
-    const sheetList = "“" + names.join("”“") + "”";
-    throw new WorkbookPortError(
-      "write-failed",
-      undone === null
-        ? "写入失败：WPS 表格拒绝了对工作表" +
-            sheetList +
-            "的修改（" +
-            errorDetail(error) +
-            "）。已撤销本次写入，工作簿保持原样。"
-        : "写入失败：WPS 表格拒绝了对工作表" +
-            sheetList +
-            "的修改（" +
-            errorDetail(error) +
-            "），撤销也未能完成（" +
-            errorDetail(undone) +
-            "）。请检查这些工作表，以及名称以“SelfEval”开头的工作表。"
-    );
+    throw new WorkbookPortError("write-failed", {
+      code: "write-refused",
+      host: "wps",
+      involved: names,
+      detail: errorDetail(error),
+      undoFailure: undone === null ? null : errorDetail(undone),
+    });
   }
   // Everything is in place; only now do the replaced sheets go. Should WPS refuse, the new
   // sheets stand and the old ones stay aside under their temporary names.

@@ -4,6 +4,7 @@
  * box). Existing comments parts and drawings are extended; otherwise new ones are created and
  * linked from the sheet. A cell that already has a comment keeps it and gets no note from us.
  */
+import { MalformedXmlError } from "./malformedXml";
 import { normaliseA1, parseA1, toA1 } from "../../engine/grid/address";
 import {
   CONTENT_TYPE,
@@ -145,7 +146,7 @@ function extendComments(xml: string, notes: readonly NoteToAdd[]): string {
     const at = rootElement(text).startTagEnd;
     text = splice(text, at, at, withPrefix(p, "<authors></authors>"));
     authors = findChild(text, rootElement(text), "authors");
-    if (!authors) throw new Error("comments part without <authors>");
+    if (!authors) throw new MalformedXmlError("comments part without <authors>");
   }
   const names = childElements(text, authors)
     .filter((author) => author.localName === "author")
@@ -163,7 +164,7 @@ function extendComments(xml: string, notes: readonly NoteToAdd[]): string {
     const at = afterAuthors ? afterAuthors.end : rootElement(text).startTagEnd;
     text = splice(text, at, at, withPrefix(p, "<commentList></commentList>"));
     commentList = findChild(text, rootElement(text), "commentList");
-    if (!commentList) throw new Error("comments part without <commentList>");
+    if (!commentList) throw new MalformedXmlError("comments part without <commentList>");
   }
   const opened = openElement(text, commentList);
   const markup = notes.map((note) => withPrefix(p, commentMarkup(note, authorId))).join("");
@@ -220,7 +221,7 @@ function newVmlDrawing(notes: readonly NoteToAdd[], blocks: readonly number[]): 
 function extendVmlDrawing(vml: string, notes: readonly NoteToAdd[]): string {
   let text = vml;
   const rootStart = text.search(/<xml[\s>]/);
-  if (rootStart < 0) throw new Error("VML drawing without <xml> root");
+  if (rootStart < 0) throw new MalformedXmlError("VML drawing without <xml> root");
   const rootTagEnd = text.indexOf(">", rootStart) + 1;
   const rootTag = text.slice(rootStart, rootTagEnd);
   let declarations = "";
@@ -246,7 +247,7 @@ function extendVmlDrawing(vml: string, notes: readonly NoteToAdd[]): string {
     .map((note, i) => noteShape(note, highest + 1 + i, shapeCount + i + 1))
     .join("");
   const close = text.lastIndexOf("</xml");
-  if (close < 0) throw new Error("VML drawing without </xml>");
+  if (close < 0) throw new MalformedXmlError("VML drawing without </xml>");
   return splice(text, close, close, shapeType + shapes);
 }
 

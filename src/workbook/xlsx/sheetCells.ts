@@ -3,6 +3,7 @@
  * and nothing else changes — not its value, type, formula or any other attribute. A marked cell
  * that has no <c> element (or whose row has no <row>) is created empty, in column (row) order.
  */
+import { MalformedXmlError } from "./malformedXml";
 import { parseRange, scanA1, toA1 } from "../../engine/grid/address";
 import {
   childElements,
@@ -94,12 +95,12 @@ export function restyleCells(xml: string, rows: readonly RowRestyles[]): string 
   let root = rootElement(text);
   const p = elementPrefix(root);
   let sheetData = findChild(text, root, "sheetData");
-  if (!sheetData) throw new Error("worksheet without <sheetData>");
+  if (!sheetData) throw new MalformedXmlError("worksheet without <sheetData>");
   if (sheetData.empty) {
     text = openElement(text, sheetData).xml;
     root = rootElement(text);
     sheetData = findChild(text, root, "sheetData");
-    if (!sheetData) throw new Error("worksheet without <sheetData>");
+    if (!sheetData) throw new MalformedXmlError("worksheet without <sheetData>");
   }
   const defaultStyle = defaultStyleOf(text);
   const created = new Bounds();

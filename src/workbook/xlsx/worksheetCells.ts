@@ -3,6 +3,7 @@
  * same start-tag patterns the writer restyles cells with (sheetCells.ts): values, formulas with
  * their cached results (shared formulas translated to each cell), number formats, dates.
  */
+import { MalformedXmlError } from "./malformedXml";
 import { scanA1 } from "../../engine/grid/address";
 import type { RawCell } from "../../engine/grid/createSheetGrid";
 import type { CellValue, MergedArea } from "../../engine/grid/types";
@@ -150,7 +151,7 @@ function nextAttribute(data: string, at: number, span: AttributeSpan): boolean {
   while (isSpace(code)) code = data.charCodeAt(++i);
   if (code === 62 /* > */ || code === 47 /* / */) {
     const close = data.indexOf(">", i);
-    if (close < 0) throw new Error("unclosed start tag");
+    if (close < 0) throw new MalformedXmlError("unclosed start tag");
     span.ended = true;
     span.empty = code === 47;
     span.next = close + 1;
@@ -161,13 +162,13 @@ function nextAttribute(data: string, at: number, span: AttributeSpan): boolean {
     code = data.charCodeAt(++i);
   span.nameEnd = i;
   while (isSpace(code)) code = data.charCodeAt(++i);
-  if (code !== 61) throw new Error("attribute without a value");
+  if (code !== 61) throw new MalformedXmlError("attribute without a value");
   code = data.charCodeAt(++i);
   while (isSpace(code)) code = data.charCodeAt(++i);
-  if (code !== 34 && code !== 39) throw new Error("attribute value without quotes");
+  if (code !== 34 && code !== 39) throw new MalformedXmlError("attribute value without quotes");
   span.valueStart = i + 1;
   span.valueEnd = data.indexOf(code === 34 ? '"' : "'", i + 1);
-  if (span.valueEnd < 0) throw new Error("unclosed attribute value");
+  if (span.valueEnd < 0) throw new MalformedXmlError("unclosed attribute value");
   span.next = span.valueEnd + 1;
   return true;
 }
@@ -292,10 +293,10 @@ function readCells(data: string, p: string, context: WorksheetContext): Iterable
       let inline: string | null = null;
       for (;;) {
         const child = data.indexOf("<", position);
-        if (child < 0) throw new Error("unclosed <c>");
+        if (child < 0) throw new MalformedXmlError("unclosed <c>");
         if (data.charCodeAt(child + 1) === 47 /* / */) {
           position = data.indexOf(">", child) + 1;
-          if (position === 0) throw new Error("unclosed close tag");
+          if (position === 0) throw new MalformedXmlError("unclosed close tag");
           if (nameAt(data, child, cellClose)) break;
           continue;
         }
@@ -327,7 +328,7 @@ function readCells(data: string, p: string, context: WorksheetContext): Iterable
         }
         const closeName = "</" + (isValue ? valueName : isFormula ? formulaName : inlineName);
         const contentEnd = indexOfClose(data, closeName, contentStart);
-        if (contentEnd < 0) throw new Error("unclosed <" + closeName.slice(2) + ">");
+        if (contentEnd < 0) throw new MalformedXmlError("unclosed <" + closeName.slice(2) + ">");
         position = data.indexOf(">", contentEnd) + 1;
         if (isInline) inline = detached(readInline(data, contentStart, contentEnd));
         else {
@@ -425,12 +426,12 @@ function readCells(data: string, p: string, context: WorksheetContext): Iterable
 /** Past an element the cell does not need (an extLst): its end, found by its close tag. */
 function skipElement(data: string, start: number): number {
   const tagEnd = data.indexOf(">", start);
-  if (tagEnd < 0) throw new Error("unclosed start tag");
+  if (tagEnd < 0) throw new MalformedXmlError("unclosed start tag");
   if (data.charCodeAt(tagEnd - 1) === 47 /* / */) return tagEnd + 1;
   let nameEnd = start + 1;
   while (!isNameEnd(data.charCodeAt(nameEnd)) && nameEnd < tagEnd) nameEnd++;
   const close = indexOfClose(data, "</" + data.slice(start + 1, nameEnd), tagEnd);
-  if (close < 0) throw new Error("unclosed element");
+  if (close < 0) throw new MalformedXmlError("unclosed element");
   return data.indexOf(">", close) + 1;
 }
 

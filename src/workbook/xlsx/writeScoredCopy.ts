@@ -47,6 +47,7 @@ import { isStrictWorkbook } from "./packageKind";
 import { renderOutputSheet } from "./renderOutputSheet";
 import { ScoredCopyError, malformedPart } from "./scoredCopyError";
 import { UnreadableWorkbookError } from "./unreadableWorkbookError";
+import { ZipLimitError } from "./zipWriter";
 import { restyleCells, type RowRestyles } from "./sheetCells";
 import { StyleSheetEditor, emptyStyleSheet } from "./styleSheet";
 import {
@@ -315,22 +316,15 @@ class ScoredCopyWriter implements NotesContext {
     this.activePart = "[Content_Types].xml";
     const contentTypes = await editor.readText("[Content_Types].xml");
     if (contentTypes === null)
-      throw new ScoredCopyError(
-        "工作簿缺少部件 [Content_Types].xml，不是完整的 .xlsx 文件",
-        "[Content_Types].xml"
-      );
+      throw new ScoredCopyError({ reason: "missing-part", part: "[Content_Types].xml" });
     this.activePart = this.workbookPart;
     const workbookXml = await editor.readText(this.workbookPart);
     if (workbookXml === null)
-      throw new ScoredCopyError("工作簿缺少部件 " + this.workbookPart, this.workbookPart);
+      throw new ScoredCopyError({ reason: "missing-part", part: this.workbookPart });
     // Everything this writer adds is transitional OOXML; mixed into a Strict package it would
     // leave a file whose programs disagree on how many sheets it has.
     if (isStrictWorkbook(workbookXml))
-      throw new ScoredCopyError(
-        "这是严格 OOXML（Strict Open XML）格式的工作簿，评分副本无法按这种格式写出；" +
-          "请在 Excel 中另存为“Excel 工作簿 (*.xlsx)”后再评分",
-        this.workbookPart
-      );
+      throw new ScoredCopyError({ reason: "strict-ooxml", part: this.workbookPart });
     this.contentTypes = contentTypes;
     this.workbookXml = workbookXml;
     this.workbookRels = (await editor.readText(relationshipsPartFor(this.workbookPart))) ?? "";
@@ -481,10 +475,11 @@ class ScoredCopyWriter implements NotesContext {
       // Excel refuses a workbook with two sheets of one name (compared ignoring case), and a
       // user's sheet is never overwritten: the plan must have chosen a free name.
       if (existing || this.findSheet(placed.name)) {
-        throw new ScoredCopyError(
-          "工作簿中已有名为“" + placed.name + "”的工作表，不能再新建同名的工作表",
-          this.workbookPart
-        );
+        throw new ScoredCopyError({
+          reason: "sheet-name-taken",
+          part: this.workbookPart,
+          sheet: placed.name,
+        });
       }
       index = this.createSheet(placed);
     }
@@ -638,7 +633,7 @@ export async function writeScoredCopy(
       try {
         zip = await openZipPackage(input instanceof Uint8Array ? input : new Uint8Array(input));
       } catch (error) {
-        throw new ScoredCopyError("文件不是有效的 .xlsx（zip）包", "", String(error));
+        throw new ScoredCopyError({ reason: "not-zip", part: "", detail: String(error) });
       }
     }
     const writer = await ScoredCopyWriter.open(zip, progress);
@@ -657,6 +652,10 @@ export async function writeScoredCopy(
   } catch (error) {
     // A part that cannot even be inflated is the reader's kind of failure, named as it names it.
     if (error instanceof ScoredCopyError || error instanceof UnreadableWorkbookError) throw error;
+    if (error instanceof ZipLimitError)
+      throw new ScoredCopyError({ reason: "too-large", part: "", ...error.over });
+    // The XML layer's MalformedXmlError, and anything else met while following a part's
+    // structure, is that part's fault: named, so that the user knows where to look.
     throw malformedPart(progress.part, error instanceof Error ? error.message : String(error));
   }
 }
