@@ -6,18 +6,18 @@
  * so this works after the file was saved and opened again. Entries whose sheet is not found
  * (renamed) are kept for later.
  */
-import { WorkbookPortError } from "../port";
 import {
-  fillRecordRefs,
-  mergeFillRecord,
-  readFillRecord,
-  storeFillRecord,
-} from "../office/fillRecord";
-import { showsMark } from "../office/inspectCells";
+  clearChanges,
+  forgetClearedSheets,
+  missingMarkedSheets,
+  protectedSheetError,
+  type CellChange,
+} from "../openWorkbookWrite";
+import { WorkbookPortError } from "../port";
+import { fillRecordRefs, readFillRecord } from "../office/fillRecord";
 import type { SettingsStore } from "../office/officeHost";
 import { resolveRecordedSheets } from "../office/recordedSheets";
-import { errorDetail, refreshSettings, saveSettings } from "../office/saveSettings";
-import { restoredFill, type CellChange } from "../office/writePlan";
+import { errorDetail, refreshSettings } from "../office/saveSettings";
 import { inspectCells } from "./etCells";
 import {
   applyCellChanges,
@@ -41,47 +41,15 @@ export async function clearEtMarks(app: Et.Application, settings: SettingsStore)
       info.sheet,
       entry.cells.map((cell) => cell.cell).filter((cell, index, all) => all.indexOf(cell) === index)
     );
-    const changes: CellChange[] = [];
-    const seen: { [cell: string]: true } = {};
-    for (const recorded of entry.cells) {
-      // The first entry of a cell holds its fill from before any mark.
-      if (seen[recorded.cell]) continue;
-      seen[recorded.cell] = true;
-      const state = states.get(recorded.cell)!;
-      const ownFill = showsMark(state, recorded.mark);
-      const ownNote = recorded.note !== undefined && state.note === recorded.note;
-      if (!ownFill && !ownNote) continue;
-      if (ownFill) restored++;
-      changes.push({
-        cell: recorded.cell,
-        before: state,
-        ...(ownFill
-          ? restoredFill(recorded)
-          : { fill: state.fill, pattern: state.pattern, patternColor: state.patternColor }),
-        note: ownNote ? null : state.note,
-      });
-    }
-    if (changes.length > 0) changesBySheet.push({ info, changes });
+    const cleared = clearChanges(entry, states);
+    restored += cleared.restored;
+    if (cleared.changes.length > 0) changesBySheet.push({ info, changes: cleared.changes });
   });
-  for (const { info } of changesBySheet) {
-    if (info.sheet.ProtectContents)
-      throw new WorkbookPortError("sheet-protected", {
-        code: "sheet-protected",
-        host: "wps",
-        sheet: info.name,
-        action: "clear",
-      });
-  }
+  for (const { info } of changesBySheet)
+    if (info.sheet.ProtectContents) throw protectedSheetError("wps", info.name, "clear");
 
-  const missing = Object.keys(record)
-    .filter((key) => !resolved.has(key))
-    .map((key) => record[key].name);
-  if (changesBySheet.length === 0 && missing.length > 0) {
-    throw new WorkbookPortError("sheet-missing", {
-      code: "marked-sheets-missing",
-      sheets: missing,
-    });
-  }
+  const missing = missingMarkedSheets(record, resolved);
+  if (changesBySheet.length === 0 && missing) throw missing;
 
   withQuietApplication(app, () => {
     const done: Array<{ info: EtSheetInfo; changes: CellChange[] }> = [];
@@ -101,21 +69,6 @@ export async function clearEtMarks(app: Et.Application, settings: SettingsStore)
     }
   });
 
-  await refreshSettings(settings);
-  const dealtWith: string[] = [];
-  resolved.forEach((_info, key) => dealtWith.push(key));
-  storeFillRecord(
-    settings,
-    mergeFillRecord(
-      readFillRecord(settings),
-      dealtWith.map((key) => ({
-        key,
-        sheet: { id: resolved.get(key)!.name, name: resolved.get(key)!.name },
-        settled: record[key].cells.map((cell) => cell.cell),
-        cells: [],
-      }))
-    )
-  );
-  await saveSettings(settings);
+  await forgetClearedSheets(settings, record, resolved);
   return restored;
 }

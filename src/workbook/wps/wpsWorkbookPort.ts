@@ -16,7 +16,8 @@ import { asPortError } from "../office/officeWorkbookPort";
 import { clearEtMarks } from "./clearEtMarks";
 import { DocumentPropertyStore } from "./documentStore";
 import { readEtGrid } from "./readEtGrid";
-import { findSheet, listSheets, writeEtPlan } from "./writeEtPlan";
+import { findSheet } from "../openWorkbookWrite";
+import { listSheets, writeEtPlan } from "./writeEtPlan";
 
 /** The records the port keeps in the workbook's custom properties. */
 export const WPS_RECORD_SETTINGS: readonly string[] = [MARK_RECORD_SETTING, OWNER_RECORD_SETTING];
