@@ -607,6 +607,7 @@ class ScoredCopyWriter implements NotesContext {
     if (this.stylesPart !== "") await writeIfChanged(this.stylesPart, this.styles.text);
     await writeIfChanged("[Content_Types].xml", this.contentTypes);
     this.activePart = "";
+    this.progress.generating = true;
     return editor.generate(deflate);
   }
 }
@@ -614,6 +615,8 @@ class ScoredCopyWriter implements NotesContext {
 /** The part a writer is working on, shared with writeScoredCopy for its error. */
 interface Progress {
   part: string;
+  /** Every part has been edited; the package is being compressed. */
+  generating: boolean;
 }
 
 /**
@@ -626,7 +629,7 @@ export async function writeScoredCopy(
   plan: WritePlan,
   options: WriteScoredCopyOptions = {}
 ): Promise<Uint8Array> {
-  const progress: Progress = { part: "" };
+  const progress: Progress = { part: "", generating: false };
   try {
     let zip = options.zip;
     if (!zip) {
@@ -654,6 +657,8 @@ export async function writeScoredCopy(
     if (error instanceof ScoredCopyError || error instanceof UnreadableWorkbookError) throw error;
     if (error instanceof ZipLimitError)
       throw new ScoredCopyError({ reason: "too-large", part: "", ...error.over });
+    // Compressing edits no part: a failure there is no part's fault, and is not called one.
+    if (progress.generating) throw error;
     // The XML layer's MalformedXmlError, and anything else met while following a part's
     // structure, is that part's fault: named, so that the user knows where to look.
     throw malformedPart(progress.part, error instanceof Error ? error.message : String(error));
