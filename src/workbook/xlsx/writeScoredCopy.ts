@@ -7,11 +7,21 @@
  */
 import type { RawDeflate } from "./opcPackage";
 import { openZipPackage, type ZipPackage } from "./zipPackage";
-import { parseA1, toA1 } from "../../engine/grid/address";
+import { normaliseA1, parseA1, toA1 } from "../../engine/grid/address";
 import type { PlacedOutputSheet, WritePlan } from "../../engine/output/types";
 import { marksBySheet, type PlacedMark } from "../../engine/output/cellMarks";
 import { MARK_FILL_COLOURS } from "../../engine/output/outputStyles";
 import { formatOwnerMark } from "../ownerMark";
+import { fillRecordRefs, type FillRecord, type RecordedFill } from "../office/fillRecord";
+import { resolveRecordedSheets } from "../office/recordedSheets";
+import {
+  markColour,
+  originalFillMarkup,
+  readAddinRecords,
+  withoutEntries,
+  writeAddinRecord,
+  type AddinRecord,
+} from "./addinRecords";
 import {
   addNotes,
   readNotes,
@@ -150,36 +160,77 @@ function sameFill(a: string | null, b: string | null): boolean {
 }
 
 /**
- * The style that takes a recorded mark back from a cell now styled `currentXf`, or null to leave
- * the cell alone. A cell is ours to reset only while it still shows our mark's fill (whatever its
- * xf index now is: LibreOffice and WPS renumber styles on saving); one the user repainted keeps
- * the user's fill. Where the styles are as we left them the cell gets its original xf back;
- * where they were renumbered only the fill comes off, back to the one recorded from before the
- * mark, and everything else the cell shows now stays.
+ * A mark to take back, from the copy's own record (markRecord.ts) or from an add-in's
+ * (addinRecords.ts): where it is, the colours it may show, the fill from before it, the note.
  */
-function restoredStyle(
-  cell: RecordedCell,
-  currentXf: number,
-  styles: StyleSheetEditor
-): number | null {
-  if (cell.original === cell.mark) return null; // only a note was added there
-  const colours = cell.markFill !== undefined ? [cell.markFill] : MARK_COLOURS;
-  if (!isSolidFillOf(styles.fillOf(currentXf), colours)) return null;
+interface TakeBack {
+  readonly reference: string;
+  /** The fill colours (ARGB) the mark may show; none when only a note was added. */
+  readonly markColours: readonly string[];
+  /** The xf indexes before and after the mark: only the copy's own record has them. */
+  readonly xf?: { readonly original: number; readonly mark: number };
+  /** The cell's own <fill> from before the mark, as unprefixed markup. */
+  readonly originalFill?: string;
+  /** The exact text of the note put there. */
+  readonly note?: string;
+}
+
+const MARK_COLOURS = [MARK_FILL_COLOURS.error, MARK_FILL_COLOURS.warning];
+
+function ownTakeBack(cell: RecordedCell): TakeBack {
+  return {
+    reference: cell.reference,
+    // A cell recorded with its style unchanged got only a note.
+    markColours:
+      cell.original === cell.mark
+        ? []
+        : cell.markFill !== undefined
+          ? [cell.markFill]
+          : MARK_COLOURS,
+    xf: { original: cell.original, mark: cell.mark },
+    ...(cell.originalFill !== undefined ? { originalFill: cell.originalFill } : {}),
+    ...(cell.note !== undefined ? { note: cell.note } : {}),
+  };
+}
+
+function addinTakeBack(cell: RecordedFill): TakeBack {
+  const colour = markColour(cell);
+  const fill = originalFillMarkup(cell);
+  return {
+    reference: normaliseA1(cell.cell),
+    markColours: colour !== null && fill !== null ? [colour] : [],
+    ...(fill !== null ? { originalFill: fill } : {}),
+    ...(cell.note !== undefined ? { note: cell.note } : {}),
+  };
+}
+
+/**
+ * The style that takes a recorded mark back from a cell now styled `currentXf`, or null to leave
+ * the cell alone. A cell is ours to reset only while it still shows the mark's fill (whatever its
+ * xf index now is: LibreOffice and WPS renumber styles on saving); one the user repainted keeps
+ * the user's fill. Where the styles are as the copy left them the cell gets its original xf
+ * back; where they were renumbered (or the mark was an add-in's, whose record has no xf) only
+ * the fill comes off, back to the one recorded from before the mark, and everything else the
+ * cell shows now stays.
+ */
+function restoredStyle(cell: TakeBack, currentXf: number, styles: StyleSheetEditor): number | null {
+  if (cell.markColours.length === 0) return null;
+  if (!isSolidFillOf(styles.fillOf(currentXf), cell.markColours)) return null;
   // Our mark xf is the original with only its fill changed: if the two indexes still stand for
   // such a pair, no other program renumbered the styles.
+  const xf = cell.xf;
   const unchanged =
-    currentXf === cell.mark &&
-    sameApartFromFill(styles.xfMarkup(cell.mark), styles.xfMarkup(cell.original)) &&
-    (cell.originalFill === undefined || sameFill(styles.fillOf(cell.original), cell.originalFill));
-  if (unchanged) return cell.original;
+    xf !== undefined &&
+    currentXf === xf.mark &&
+    sameApartFromFill(styles.xfMarkup(xf.mark), styles.xfMarkup(xf.original)) &&
+    (cell.originalFill === undefined || sameFill(styles.fillOf(xf.original), cell.originalFill));
+  if (unchanged) return xf.original;
   // A record from before fills were kept cannot say what was under the mark; nor can one whose
   // fill is anything but a plain <fill> (the record comes with the file, and its markup goes
   // into styles.xml).
   if (cell.originalFill === undefined || !isPlainFill(cell.originalFill)) return null;
   return styles.withFill(currentXf, cell.originalFill);
 }
-
-const MARK_COLOURS = [MARK_FILL_COLOURS.error, MARK_FILL_COLOURS.warning];
 
 /**
  * The recorded cells where they are now. A row or column the user inserted or deleted since
@@ -189,9 +240,9 @@ const MARK_COLOURS = [MARK_FILL_COLOURS.error, MARK_FILL_COLOURS.warning];
  * the record has them.
  */
 function followMovedCells(
-  cells: readonly RecordedCell[],
+  cells: readonly TakeBack[],
   notes: ReadonlyMap<string, string>
-): RecordedCell[] {
+): TakeBack[] {
   const recordedTexts = new Map<string, number>();
   for (const cell of cells)
     if (cell.note !== undefined)
@@ -211,11 +262,8 @@ function followMovedCells(
 }
 
 /** Restyles that take back recorded marks (see restoredStyle). */
-function restoringRestyles(
-  cells: readonly RecordedCell[],
-  styles: StyleSheetEditor
-): RowRestyles[] {
-  const byCell = new Map<string, { row: number; column: number; cell: RecordedCell }>();
+function restoringRestyles(cells: readonly TakeBack[], styles: StyleSheetEditor): RowRestyles[] {
+  const byCell = new Map<string, { row: number; column: number; cell: TakeBack }>();
   for (const cell of cells) {
     const address = parseA1(cell.reference);
     const key = address ? address.row + ":" + address.column : "";
@@ -269,6 +317,10 @@ class ScoredCopyWriter implements NotesContext {
   private earlierRecord: MarkRecord | null = null;
   /** What this run marks, by sheet name. */
   private readonly record: MarkRecord = new Map();
+  /** The add-ins' records in the package (WPS's custom properties, Excel's web extension). */
+  private addinRecords: AddinRecord[] = [];
+  /** What is left of them once their marks are taken back, written by finish(). */
+  private readonly addinRecordsLeft: Array<{ found: AddinRecord; record: FillRecord }> = [];
 
   private readonly pendingTitles: Array<{ before: WorkbookSheet[]; name: string }> = [];
 
@@ -348,6 +400,8 @@ class ScoredCopyWriter implements NotesContext {
     }
     this.activePart = "xl/drawings";
     this.nextShapeBlock = (await highestShapeBlock(editor)) + 1;
+    this.activePart = "docProps/custom.xml";
+    this.addinRecords = await readAddinRecords(editor);
     this.activePart = "customXml";
     const found = await readMarkRecord(editor, this.workbookPart, this.workbookRels || null);
     if (found) {
@@ -357,29 +411,51 @@ class ScoredCopyWriter implements NotesContext {
   }
 
   /**
-   * Takes back an earlier run's marks (recorded in the package) before this run's go on: the
-   * recorded cells that still show our mark get their original style, and our notes go. Sheets
-   * being replaced, and sheets no longer there, are skipped.
+   * Takes back the marks recorded in the package before this run's go on: first those an add-in
+   * made (WPS's or Excel's record: made on this file after any copy the CLI wrote, since a copy
+   * the CLI writes no longer holds the add-in's entries for the sheets it took back), then the
+   * copy's own from an earlier run. Sheets being replaced, and sheets no longer there, are
+   * skipped; the add-in records' entries taken back are dropped from them, the rest stay.
    */
   async takeBackEarlierMarks(replaced: ReadonlySet<string>): Promise<void> {
+    for (const found of this.addinRecords) {
+      const sheets = this.sheets().map((sheet) => ({ id: sheet.name, name: sheet.name, sheet }));
+      const resolved = resolveRecordedSheets(sheets, fillRecordRefs(found.record));
+      const takenBack = new Set<string>();
+      for (const [key, { sheet }] of Array.from(resolved.entries())) {
+        if (replaced.has(sheet.name.toLowerCase())) continue;
+        if (await this.takeBack(sheet, found.record[key].cells.map(addinTakeBack)))
+          takenBack.add(key);
+      }
+      this.addinRecordsLeft.push({ found, record: withoutEntries(found.record, takenBack) });
+    }
     if (!this.earlierRecord) return;
     for (const [key, cells] of Array.from(this.earlierRecord.entries())) {
       const sheet = this.findRecordedSheet(key);
       if (!sheet || replaced.has(sheet.name.toLowerCase())) continue;
-      const part = this.worksheetPart(sheet);
-      if (part === null) continue;
-      this.activePart = part;
-      const original = await this.editor.readText(part);
-      if (original === null) continue;
-      const found = followMovedCells(cells, await readNotes(this.editor, part));
-      const xml = restyleCells(original, restoringRestyles(found, this.styles));
-      if (xml !== original) this.editor.writeText(part, xml);
-      const notes = new Map<string, string>();
-      for (const cell of found)
-        if (cell.note !== undefined && !notes.has(cell.reference))
-          notes.set(cell.reference, cell.note);
-      await removeOwnNotes(this.editor, part, xml, notes);
+      await this.takeBack(sheet, cells.map(ownTakeBack));
     }
+  }
+
+  /**
+   * Takes recorded marks back from one sheet: the cells still showing their mark get their fill
+   * back, the notes still reading as written go. False when the sheet has no worksheet part.
+   */
+  private async takeBack(sheet: WorkbookSheet, cells: readonly TakeBack[]): Promise<boolean> {
+    const part = this.worksheetPart(sheet);
+    if (part === null) return false;
+    this.activePart = part;
+    const original = await this.editor.readText(part);
+    if (original === null) return false;
+    const found = followMovedCells(cells, await readNotes(this.editor, part));
+    const xml = restyleCells(original, restoringRestyles(found, this.styles));
+    if (xml !== original) this.editor.writeText(part, xml);
+    const notes = new Map<string, string>();
+    for (const cell of found)
+      if (cell.note !== undefined && !notes.has(cell.reference))
+        notes.set(cell.reference, cell.note);
+    await removeOwnNotes(this.editor, part, xml, notes);
+    return true;
   }
 
   private sheets(): WorkbookSheet[] {
@@ -595,6 +671,10 @@ class ScoredCopyWriter implements NotesContext {
     await this.updateAppProperties();
     this.activePart = "customXml";
     this.writeRecord();
+    for (const { found, record } of this.addinRecordsLeft) {
+      this.activePart = found.part;
+      await writeAddinRecord(this.editor, found, record);
+    }
     this.activePart = this.workbookPart;
     if (this.stylesPart === "" && this.styles.text !== emptyStyleSheet()) this.linkNewStyleSheet();
     const editor = this.editor;

@@ -4,7 +4,8 @@
  */
 import { describeWriteNotice } from "../../../src/workbook/describePortError";
 import { NO_CUSTOM_PROPERTIES, saveSettings } from "../../../src/workbook/office/saveSettings";
-import { DocumentPropertyStore, PROPERTY_CHUNK } from "../../../src/workbook/wps/documentStore";
+import { DocumentPropertyStore } from "../../../src/workbook/wps/documentStore";
+import { PROPERTY_CHUNK } from "../../../src/workbook/recordChunks";
 import { WpsWorkbookPort } from "../../../src/workbook/wps/wpsWorkbookPort";
 import { scoreOpenWorkbook } from "../../../src/workbook/scoreOpenWorkbook";
 import { FakeEtHost } from "../../helpers/fakeEt";
