@@ -10,7 +10,7 @@ import {
   missingMarkedSheets,
   protectedSheetError,
   type CellChange,
-} from "../openWorkbookWrite";
+} from "./openWorkbookWrite";
 import { WorkbookPortError } from "../port";
 import type { ApiSupport } from "./apiSupport";
 import { fillRecordRefs, readFillRecord, type RecordedSheet } from "./fillRecord";

@@ -10,7 +10,7 @@
  * sheet by id and name, or by name (see recordedSheets.ts), and an entry whose sheet is not found
  * is kept. On ExcelApi 1.9+ a patterned original fill also keeps its pattern and pattern colour.
  */
-import type { SettingsStore } from "./officeHost";
+import type { SettingsStore } from "../settingsStore";
 import { freeRecordKey, type RecordedSheetRef } from "./recordedSheets";
 
 export const MARK_RECORD_SETTING = "SelfEval.Marks.v1";

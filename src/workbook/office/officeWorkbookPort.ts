@@ -16,7 +16,7 @@ import { clearMarks } from "./clearMarks";
 import type { ApiRequirements, ExcelRun, SettingsStore } from "./officeHost";
 import { readOfficeGrid } from "./readOfficeGrid";
 import { errorDetail } from "./saveSettings";
-import { findSheet } from "../openWorkbookWrite";
+import { findSheet } from "./openWorkbookWrite";
 import { loadSheets, writePlan } from "./writePlan";
 
 export class OfficeWorkbookPort implements WorkbookPort {

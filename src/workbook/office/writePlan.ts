@@ -22,7 +22,7 @@ import {
   type CellChange,
   type Placement as OpenPlacement,
   type TouchedSheet as OpenTouchedSheet,
-} from "../openWorkbookWrite";
+} from "./openWorkbookWrite";
 import { OWNER_MARK_NAME, formatOwnerMark } from "../ownerMark";
 import { WorkbookPortError, noticesOf, type WriteNotice, type WriteOutcome } from "../port";
 import type { ApiSupport } from "./apiSupport";

@@ -12,7 +12,7 @@ import {
   missingMarkedSheets,
   protectedSheetError,
   type CellChange,
-} from "../openWorkbookWrite";
+} from "../office/openWorkbookWrite";
 import { WorkbookPortError } from "../port";
 import { fillRecordRefs, readFillRecord } from "../office/fillRecord";
 import type { SettingsStore } from "../office/officeHost";

@@ -16,7 +16,7 @@ import { asPortError } from "../office/officeWorkbookPort";
 import { clearEtMarks } from "./clearEtMarks";
 import { DocumentPropertyStore } from "./documentStore";
 import { readEtGrid } from "./readEtGrid";
-import { findSheet } from "../openWorkbookWrite";
+import { findSheet } from "../office/openWorkbookWrite";
 import { listSheets, writeEtPlan } from "./writeEtPlan";
 
 /** The records the port keeps in the workbook's custom properties. */

@@ -26,7 +26,7 @@ import {
   type CellChange,
   type Placement as OpenPlacement,
   type TouchedSheet as OpenTouchedSheet,
-} from "../openWorkbookWrite";
+} from "../office/openWorkbookWrite";
 import { OWNER_MARK_NAME, formatOwnerMark } from "../ownerMark";
 import { WorkbookPortError, noticesOf, type WriteNotice, type WriteOutcome } from "../port";
 import { readFillRecord } from "../office/fillRecord";

@@ -1,15 +1,16 @@
 /**
  * What writing into an open workbook decides and records, whichever object model holds it
- * (Excel through Office.js, WPS 表格 through ET): which of the user's sheets a write touches (the
+ * (Excel through Office.js, WPS 表格 through ET; it lives beside the Office adapter, whose
+ * record code the WPS adapter shares): which of the user's sheets a write touches (the
  * ones an earlier run marked, by the record, and the ones marked now), where each output sheet
  * goes, which cells 清除标记 gives back, and the records stored once the workbook holds what
- * they describe. The adapters (office/writePlan.ts, wps/writeEtPlan.ts, and their clears) do only
+ * they describe. The adapters (writePlan.ts, wps/writeEtPlan.ts, and their clears) do only
  * what their host needs: load the cells' state, make the calls, undo them on a failure.
  */
-import { marksBySheet, type PlacedMark } from "../engine/output/cellMarks";
-import { MARK_FILL_COLOURS } from "../engine/output/outputStyles";
-import type { CellMark, PlacedOutputSheet } from "../engine/output/types";
-import type { SheetOwner } from "../engine/grid/types";
+import { marksBySheet, type PlacedMark } from "../../engine/output/cellMarks";
+import { MARK_FILL_COLOURS } from "../../engine/output/outputStyles";
+import type { CellMark, PlacedOutputSheet } from "../../engine/output/types";
+import type { SheetOwner } from "../../engine/grid/types";
 import {
   fillRecordRefs,
   mergeFillRecord,
@@ -18,11 +19,11 @@ import {
   type FillRecord,
   type RecordedFill,
   type RecordedSheet,
-} from "./office/fillRecord";
-import { showsMark, type CellState } from "./office/inspectCells";
-import type { SettingsStore } from "./office/officeHost";
-import { resolveRecordedSheets, type LiveSheet } from "./office/recordedSheets";
-import { refreshSettings, saveSettings, type SaveFailure } from "./office/saveSettings";
+} from "./fillRecord";
+import { showsMark, type CellState } from "./inspectCells";
+import type { SettingsStore } from "./officeHost";
+import { resolveRecordedSheets, type LiveSheet } from "./recordedSheets";
+import { refreshSettings, saveSettings, type SaveFailure } from "./saveSettings";
 import {
   mergeOwnerRecord,
   ownerFromMarkText,
@@ -30,9 +31,9 @@ import {
   ownerRecordRefs,
   readOwnerRecord,
   storeOwnerRecord,
-} from "./office/settingsOwners";
-import { freeSheetName, sameSheetName } from "./office/sheetNames";
-import { WorkbookPortError, type HostName, type ProtectedAction } from "./port";
+} from "./settingsOwners";
+import { freeSheetName, sameSheetName } from "./sheetNames";
+import { WorkbookPortError, type HostName, type ProtectedAction } from "../port";
 
 /** A cell the write changes, with its state before: its new fill (pattern: null for solid) and note. */
 export interface CellChange {
