@@ -7,7 +7,7 @@
  * had: a number that is not finite was an error cell in the file and the text "#NUM!" in Excel).
  * What is left to a writer is how its host takes these, never what they are.
  */
-import { outputRowHeight } from "./rowHeight";
+import { mergeSpan, outputRowHeight } from "./rowHeight";
 import { OUTPUT_STYLE_FORMATS } from "./outputStyles";
 import type { OutputCell, OutputSheet, OutputStyle } from "./types";
 
@@ -69,11 +69,6 @@ export interface SheetLayout {
 export const NOT_FINITE_ERROR = "#NUM!";
 
 const BLANK: LayoutCell = { kind: "blank", value: null, format: GENERAL_FORMAT, style: undefined };
-
-/** How many columns a row's first cell spans: 1 unless merged across more. */
-export function mergeSpan(mergeAcross: number | undefined): number {
-  return mergeAcross !== undefined && mergeAcross > 1 ? Math.floor(mergeAcross) : 1;
-}
 
 function layoutCell(cell: OutputCell, coveredBy: OutputStyle | undefined): LayoutCell {
   if (cell === null) {
