@@ -69,6 +69,7 @@ export class XlsxFilePort implements WorkbookPort {
       marked: plan.marks.length,
       sheets: plan.sheets.map((placed) => ({ name: placed.name, mode: placed.mode })),
       notices: [],
+      noticeFacts: [],
     };
   }
 
