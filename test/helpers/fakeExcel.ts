@@ -4,7 +4,8 @@
  * - calls only queue work; `context.sync()` runs it in order, and a failing operation stops the
  *   batch there, leaving what ran before it applied (batches are not transactions);
  * - a property can be read only after `load` and `sync` (otherwise it throws, as Office.js does);
- * - writing a string that starts with =, +, - or @ into a cell not formatted as text makes a formula;
+ * - writing a string that starts with =, +, - or @ into a cell not formatted as text makes a formula,
+ *   and an error literal ("#NUM!") the error value;
  * - a sync whose request or response passes 5 MB fails, as on Excel on the web;
  * - with `maxApi` set, any member newer than that ExcelApi version throws, the versions coming from
  *   the `[Api set]` tags of @types/office-js;
@@ -863,6 +864,8 @@ class FakeRange extends Proxy0 {
   }
 }
 
+const ERROR_LITERALS = ["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A"];
+
 /** What Excel makes of a value written into a cell of a given number format. */
 export function parseInput(value: unknown, numberFormat: string): Partial<FakeCell> {
   if (value === null || value === undefined || value === "")
@@ -871,6 +874,8 @@ export function parseInput(value: unknown, numberFormat: string): Partial<FakeCe
     return { value, formula: null, error: false };
   const text = String(value);
   if (numberFormat === "@") return { value: text, formula: null, error: false };
+  // An error literal typed into a cell not formatted as text is that error value, as in Excel.
+  if (ERROR_LITERALS.indexOf(text) >= 0) return { value: text, formula: null, error: true };
   if (/^[=+\-@]./.test(text) && !/^[+-]?\d+(\.\d+)?$/.test(text))
     return { value: "#NAME?", formula: "=" + text.replace(/^=/, ""), error: true };
   if (/^[+-]?\d+(\.\d+)?$/.test(text)) return { value: Number(text), formula: null, error: false };

@@ -149,7 +149,7 @@ describe("manifest.xml", () => {
     it("adds a 绩效自评 group to the Home tab of Excel desktop", () => {
       expect(overrides.getAttributeNS(NS.xsi, "type")).toBe("VersionOverridesV1_0");
       expect(host.getAttributeNS(NS.xsi, "type")).toBe("Workbook");
-      expect(only(host, NS.overrides, "DesktopFormFactor")).toBeTruthy();
+      expect(elements(host, NS.overrides, "DesktopFormFactor")).toHaveLength(1);
       expect(tab.getAttribute("id")).toBe("TabHome");
       expect(label(group)).toEqual({ value: "绩效自评", english: "Self-Evaluation" });
     });

@@ -22,16 +22,42 @@ export function toA1(row: number, column: number): string {
   return letters + row;
 }
 
+/**
+ * Scans a cell reference as a sheet part writes it ("AB12": letters, then digits, either case),
+ * by character codes — for the cell tags of a large sheet, where a regular expression per cell
+ * costs. Null when it is not letters then digits; the numbers are not checked against Excel's
+ * limits (the caller says what is too far).
+ */
+export function scanA1(reference: string): { row: number; column: number } | null {
+  let column = 0;
+  let i = 0;
+  for (; i < reference.length; i++) {
+    const code = reference.charCodeAt(i) & ~0x20; // upper case
+    if (code < 65 || code > 90) break;
+    column = column * 26 + (code - 64);
+  }
+  if (i === 0 || i === reference.length) return null;
+  let row = 0;
+  for (; i < reference.length; i++) {
+    const digit = reference.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return null;
+    row = row * 10 + digit;
+  }
+  return { row, column };
+}
+
 /** Parses "F14" (with or without `$`) into its 1-based row and column; null when it is not an address. */
 export function parseA1(address: string): { row: number; column: number } | null {
   const match = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(address.trim());
   if (!match) return null;
-  const letters = match[1].toUpperCase();
-  let column = 0;
-  for (let i = 0; i < letters.length; i++) column = column * 26 + (letters.charCodeAt(i) - 64);
-  const row = Number(match[2]);
-  if (row < 1) return null;
-  return { row, column };
+  const position = scanA1(match[1] + match[2]);
+  return position && position.row >= 1 ? position : null;
+}
+
+/** An address as one cell is always written ("$f$14" → "F14"); text that is no address, as it is. */
+export function normaliseA1(address: string): string {
+  const position = parseA1(address);
+  return position ? toA1(position.row, position.column) : address;
 }
 
 /** Parses "A1:H1" (or a single "A1") into its corners; null when it is not a range. */

@@ -2,14 +2,13 @@ import type { WorkbookGrid } from "../grid/types";
 import type { ScoreResult } from "../scoreWorkbook";
 import { buildNarrativeSheet } from "./buildNarrativeSheet";
 import { buildResultsSheet } from "./buildResultsSheet";
-import { fitCellText } from "./cellTextLimit";
+import { mergeCellMarks } from "./cellMarks";
 import { planOutputSheets } from "./planOutputSheets";
 import { buildNarratives } from "../narrative/buildNarrative";
 import type { NarrativeTemplateOverride } from "../narrative/narrativeTemplate";
 import type { NarrativeDocument } from "../narrative/types";
 import type { CellMark, Severity, WritePlan } from "./types";
 
-const RANK: Readonly<Record<Severity, number>> = { info: 0, warning: 1, error: 2 };
 const NOTE_PREFIX: Readonly<Record<Severity, string>> = {
   error: "【错误】",
   warning: "【警告】",
@@ -21,27 +20,14 @@ const NOTE_PREFIX: Readonly<Record<Severity, string>> = {
  * blue), its note listing them all.
  */
 export function buildCellMarks(result: ScoreResult): CellMark[] {
-  const byCell = new Map<
-    string,
-    { sheet: string; cell: string; severity: Severity; messages: string[] }
-  >();
-  for (const problem of result.problems) {
-    const key = problem.sheet + "!" + problem.cell;
-    let mark = byCell.get(key);
-    if (!mark) {
-      mark = { sheet: problem.sheet, cell: problem.cell, severity: "info", messages: [] };
-      byCell.set(key, mark);
-    }
-    if (RANK[problem.severity] > RANK[mark.severity]) mark.severity = problem.severity;
-    mark.messages.push(NOTE_PREFIX[problem.severity] + problem.message);
-  }
-  return Array.from(byCell.values()).map((mark) => ({
-    sheet: mark.sheet,
-    cell: mark.cell,
-    severity: mark.severity,
-    // Excel keeps at most 32,767 characters in a note, as in a cell.
-    note: fitCellText(mark.messages.join("\n")),
-  }));
+  return mergeCellMarks(
+    result.problems.map((problem) => ({
+      sheet: problem.sheet,
+      cell: problem.cell,
+      severity: problem.severity,
+      note: NOTE_PREFIX[problem.severity] + problem.message,
+    }))
+  );
 }
 
 export interface WritePlanOptions {

@@ -1,7 +1,12 @@
 import { outputStyleFontSize, outputStyleWraps } from "./outputStyles";
-import { wrappedLineCount } from "../../engine/output/textWidth";
+import { wrappedLineCount } from "./textWidth";
 import { EXCEL_MAX_ROW_HEIGHT } from "./cellTextLimit";
 import type { OutputCell, OutputRow } from "./types";
+
+/** How many columns a row's first cell spans: 1 unless merged across more. */
+export function mergeSpan(mergeAcross: number | undefined): number {
+  return mergeAcross !== undefined && mergeAcross > 1 ? Math.floor(mergeAcross) : 1;
+}
 
 /** Excel's width of a column that has none set. */
 const DEFAULT_COLUMN_WIDTH = 8.43;
@@ -23,8 +28,7 @@ export function outputRowHeight(row: OutputRow, widths: readonly number[]): numb
 
 /** The height a row's text needs, beyond what Excel allows if it is that long. */
 export function neededRowHeight(row: OutputRow, widths: readonly number[]): number | null {
-  const mergeAcross =
-    row.mergeAcross !== undefined && row.mergeAcross > 1 ? Math.floor(row.mergeAcross) : 1;
+  const mergeAcross = mergeSpan(row.mergeAcross);
   let height = 0;
   let needed = false;
   row.cells.forEach((cell: OutputCell, index) => {

@@ -4,28 +4,23 @@
  * entries of the sheets dealt with are forgotten; entries whose sheet is not found (renamed, or
  * recorded in a session whose ids no longer hold and under another name) are kept for later.
  */
-import type { ApiSupport } from "./apiSupport";
 import {
-  fillRecordRefs,
-  mergeFillRecord,
-  readFillRecord,
-  storeFillRecord,
-  type RecordedSheet,
-} from "./fillRecord";
-import { inspectSheet, showsMark, type SheetInspection } from "./inspectCells";
+  clearChanges,
+  forgetClearedSheets,
+  missingMarkedSheets,
+  protectedSheetError,
+  type CellChange,
+} from "./openWorkbookWrite";
+import { WorkbookPortError } from "../port";
+import type { ApiSupport } from "./apiSupport";
+import { fillRecordRefs, readFillRecord, type RecordedSheet } from "./fillRecord";
+import { inspectSheet, type SheetInspection } from "./inspectCells";
 import type { SettingsStore } from "./officeHost";
-import { clearAccessDeniedMessage, isAccessDenied, sheetProtectedMessage } from "./protection";
+import { isAccessDenied } from "./protection";
 import { resolveRecordedSheets } from "./recordedSheets";
 import { RequestBudget } from "./requestBudget";
-import { WorkbookPortError } from "../port";
-import { errorDetail, refreshSettings, saveSettings } from "./saveSettings";
-import {
-  loadSheets,
-  queueCellChanges,
-  restoredFill,
-  type CellChange,
-  type SheetInfo,
-} from "./writePlan";
+import { errorDetail, refreshSettings } from "./saveSettings";
+import { loadSheets, queueCellChanges, type SheetInfo } from "./writePlan";
 
 export async function clearMarks(
   context: Excel.RequestContext,
@@ -40,19 +35,14 @@ export async function clearMarks(
   const resolved = resolveRecordedSheets(sheets, fillRecordRefs(record));
 
   const budget = new RequestBudget(context);
-  const inspected: Array<{
-    info: SheetInfo;
-    key: string;
-    entry: RecordedSheet;
-    inspection: SheetInspection;
-  }> = [];
+  const inspected: Array<{ info: SheetInfo; entry: RecordedSheet; inspection: SheetInspection }> =
+    [];
   const keys = Array.from(resolved.keys());
   for (const key of keys) {
     const info = resolved.get(key)!;
     const cells = record[key].cells.map((cell) => cell.cell);
     inspected.push({
       info,
-      key,
       entry: record[key],
       inspection: await inspectSheet(info.sheet, cells, support, budget),
     });
@@ -63,50 +53,16 @@ export async function clearMarks(
   const changesBySheet: Array<{ info: SheetInfo; changes: CellChange[] }> = [];
   for (const { info, entry, inspection } of inspected) {
     inspection.settle();
-    const changes: CellChange[] = [];
-    const seen: { [cell: string]: true } = {};
-    for (const recorded of entry.cells) {
-      // The first entry of a cell holds its fill from before any mark.
-      if (seen[recorded.cell]) continue;
-      seen[recorded.cell] = true;
-      const state = inspection.cells.get(recorded.cell)!;
-      // Only a cell still showing the very mark the tool painted gets its fill back: a cell the
-      // user styled since — even with Excel's "Bad"/"Neutral", the same colours — keeps it.
-      const ownFill = showsMark(state, recorded.mark);
-      const ownNote = recorded.note !== undefined && state.note === recorded.note;
-      if (!ownFill && !ownNote) continue;
-      if (ownFill) restored++;
-      changes.push({
-        cell: recorded.cell,
-        before: state,
-        ...(ownFill
-          ? restoredFill(recorded)
-          : { fill: state.fill, pattern: state.pattern, patternColor: state.patternColor }),
-        note: ownNote ? null : state.note,
-      });
-    }
-    if (changes.length === 0) continue;
-    if (inspection.isProtected()) {
-      throw new WorkbookPortError(
-        "sheet-protected",
-        sheetProtectedMessage(info.name, "清除评分标记")
-      );
-    }
-    changesBySheet.push({ info, changes });
+    const cleared = clearChanges(entry, inspection.cells);
+    if (cleared.changes.length === 0) continue;
+    if (inspection.isProtected()) throw protectedSheetError("excel", info.name, "clear");
+    restored += cleared.restored;
+    changesBySheet.push({ info, changes: cleared.changes });
   }
 
-  const missing = Object.keys(record)
-    .filter((key) => !resolved.has(key))
-    .map((key) => record[key].name);
-  if (changesBySheet.length === 0 && missing.length > 0) {
-    // "已清除 0 处标记" would hide that the marks are still there: say where they are.
-    throw new WorkbookPortError(
-      "sheet-missing",
-      "找不到做过评分标记的工作表“" +
-        missing.join("”“") +
-        "”，它可能已被重命名或删除。若已重命名，请改回原名后再清除标记；其标记记录已保留。"
-    );
-  }
+  // "已清除 0 处标记" would hide that the marks are still there: say where they are.
+  const missing = missingMarkedSheets(record, resolved);
+  if (changesBySheet.length === 0 && missing) throw missing;
 
   try {
     const writeBudget = new RequestBudget(context);
@@ -117,32 +73,15 @@ export async function clearMarks(
   } catch (error) {
     // The record stays: clearing again finishes the job, skipping cells already restored.
     const names = changesBySheet.map((entry) => entry.info.name);
-    throw new WorkbookPortError(
-      isAccessDenied(error) ? "sheet-protected" : "write-failed",
-      isAccessDenied(error)
-        ? clearAccessDeniedMessage(names)
-        : "清除标记失败：Excel 拒绝了对工作表“" +
-            names.join("”“") +
-            "”的修改（" +
-            errorDetail(error) +
-            "）。请重试。"
-    );
+    if (isAccessDenied(error))
+      throw new WorkbookPortError("sheet-protected", { code: "clear-protected", sheets: names });
+    throw new WorkbookPortError("write-failed", {
+      code: "clear-refused",
+      host: "excel",
+      sheets: names,
+      detail: errorDetail(error),
+    });
   }
-  // Only the entries of the sheets found are forgotten, and only the cells this clear saw: the
-  // record is merged into what the document holds now, which another instance may have changed.
-  await refreshSettings(settings);
-  storeFillRecord(
-    settings,
-    mergeFillRecord(
-      readFillRecord(settings),
-      inspected.map(({ info, key, entry }) => ({
-        key,
-        sheet: { id: info.id, name: info.name },
-        settled: entry.cells.map((cell) => cell.cell),
-        cells: [],
-      }))
-    )
-  );
-  await saveSettings(settings);
+  await forgetClearedSheets(settings, record, resolved);
   return restored;
 }

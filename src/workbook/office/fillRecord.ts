@@ -10,7 +10,7 @@
  * sheet by id and name, or by name (see recordedSheets.ts), and an entry whose sheet is not found
  * is kept. On ExcelApi 1.9+ a patterned original fill also keeps its pattern and pattern colour.
  */
-import type { SettingsStore } from "./officeHost";
+import type { SettingsStore } from "../settingsStore";
 import { freeRecordKey, type RecordedSheetRef } from "./recordedSheets";
 
 export const MARK_RECORD_SETTING = "SelfEval.Marks.v1";
@@ -56,7 +56,14 @@ function isRecordedFill(value: unknown): value is RecordedFill {
 
 /** The record as stored; anything unreadable in it is skipped. */
 export function readFillRecord(settings: SettingsStore): FillRecord {
-  const stored = settings.get(MARK_RECORD_SETTING);
+  return parseFillRecord(settings.get(MARK_RECORD_SETTING));
+}
+
+/**
+ * A record from its stored value (the setting's JSON, parsed), wherever it was kept: Office's
+ * document settings, WPS's custom properties, or either as a saved .xlsx holds them.
+ */
+export function parseFillRecord(stored: unknown): FillRecord {
   const record: Record<string, RecordedSheet> = {};
   if (!stored || typeof stored !== "object") return record;
   const sheets = stored as Record<string, unknown>;

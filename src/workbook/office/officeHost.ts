@@ -11,25 +11,8 @@ export interface ApiRequirements {
   isSetSupported(name: string, minVersion?: string): boolean;
 }
 
-/** What a `saveAsync` callback receives (a subset of Office.AsyncResult). */
-export interface SettingsSaveResult {
-  readonly status: string;
-  readonly error?: { readonly message: string };
-}
-
-/**
- * Shaped like `Office.context.document.settings`: kept in the document once saved. Each add-in
- * instance (the task pane, the ribbon command) holds its own in-memory copy, loaded when it
- * started; `refreshAsync` reloads it from the document, `saveAsync` writes the whole copy back.
- */
-export interface SettingsStore {
-  get(name: string): unknown;
-  set(name: string, value: unknown): void;
-  remove(name: string): void;
-  saveAsync(callback?: (result: SettingsSaveResult) => void): void;
-  /** Absent on hosts (and test doubles) without it: the in-memory copy is then used as it is. */
-  refreshAsync?(callback?: (result: SettingsSaveResult) => void): void;
-}
+export type { SettingsSaveResult, SettingsStore } from "../settingsStore";
+import type { SettingsStore } from "../settingsStore";
 
 export interface OfficeHost {
   readonly run: ExcelRun;

@@ -5,13 +5,19 @@
  */
 import type { WorkbookGrid } from "../../engine/grid/types";
 import type { WritePlan } from "../../engine/output/types";
-import { WorkbookPortError, type WorkbookPort, type WriteOutcome } from "../port";
+import {
+  WorkbookPortError,
+  type PortErrorFacts,
+  type WorkbookPort,
+  type WriteOutcome,
+} from "../port";
 import { detectApiSupport, type ApiSupport } from "./apiSupport";
 import { clearMarks } from "./clearMarks";
 import type { ApiRequirements, ExcelRun, SettingsStore } from "./officeHost";
 import { readOfficeGrid } from "./readOfficeGrid";
 import { errorDetail } from "./saveSettings";
-import { findSheet, loadSheets, writePlan } from "./writePlan";
+import { findSheet } from "./openWorkbookWrite";
+import { loadSheets, writePlan } from "./writePlan";
 
 export class OfficeWorkbookPort implements WorkbookPort {
   private readonly support: ApiSupport;
@@ -27,7 +33,10 @@ export class OfficeWorkbookPort implements WorkbookPort {
   read(): Promise<WorkbookGrid> {
     return this.run((context) => readOfficeGrid(context, this.support, this.settings)).catch(
       (error: unknown) => {
-        throw asPortError(error, "read-failed", "读取工作簿失败（" + errorDetail(error) + "）。");
+        throw asPortError(error, "read-failed", {
+          code: "read-failed",
+          detail: errorDetail(error),
+        });
       }
     );
   }
@@ -35,11 +44,10 @@ export class OfficeWorkbookPort implements WorkbookPort {
   write(plan: WritePlan): Promise<WriteOutcome> {
     return this.run((context) => writePlan(context, this.support, this.settings, plan)).catch(
       (error: unknown) => {
-        throw asPortError(
-          error,
-          "write-failed",
-          "写入失败（" + errorDetail(error) + "），工作簿未作修改。"
-        );
+        throw asPortError(error, "write-failed", {
+          code: "write-failed",
+          detail: errorDetail(error),
+        });
       }
     );
   }
@@ -47,7 +55,10 @@ export class OfficeWorkbookPort implements WorkbookPort {
   clearMarks(): Promise<number> {
     return this.run((context) => clearMarks(context, this.support, this.settings)).catch(
       (error: unknown) => {
-        throw asPortError(error, "write-failed", "清除标记失败（" + errorDetail(error) + "）。");
+        throw asPortError(error, "write-failed", {
+          code: "clear-failed",
+          detail: errorDetail(error),
+        });
       }
     );
   }
@@ -56,24 +67,18 @@ export class OfficeWorkbookPort implements WorkbookPort {
     return this.run(async (context) => {
       const found = findSheet(await loadSheets(context), sheet);
       if (!found) {
-        throw new WorkbookPortError(
-          "sheet-missing",
-          "找不到工作表“" +
-            sheet +
-            "”，它可能已被重命名或删除，无法定位到单元格 " +
-            cell +
-            "。请重新评分。"
-        );
+        throw new WorkbookPortError("sheet-missing", { code: "sheet-missing", sheet, cell });
       }
       found.sheet.activate();
       found.sheet.getRange(cell).select();
       await context.sync();
     }).catch((error: unknown) => {
-      throw asPortError(
-        error,
-        "read-failed",
-        "无法定位到工作表“" + sheet + "”的单元格 " + cell + "（" + errorDetail(error) + "）。"
-      );
+      throw asPortError(error, "read-failed", {
+        code: "select-failed",
+        sheet,
+        cell,
+        detail: errorDetail(error),
+      });
     });
   }
 }
@@ -82,33 +87,34 @@ export class OfficeWorkbookPort implements WorkbookPort {
  * Failures before a write ever reached the workbook (loading the sheets, inspecting cells) come
  * here unchanged from Excel; the port's own errors pass through.
  */
-function asPortError(
+export function asPortError(
   error: unknown,
   code: "read-failed" | "write-failed",
-  message: string
+  facts: PortErrorFacts
 ): WorkbookPortError {
-  return error instanceof WorkbookPortError ? error : new WorkbookPortError(code, message);
+  return error instanceof WorkbookPortError ? error : new WorkbookPortError(code, facts);
 }
 
-const NOT_IN_EXCEL =
-  "未在 Excel 中运行：请在 Excel 的加载项窗格中打开绩效自评助手，或在浏览器模式中选择 .xlsx 文件。";
+function notInExcel(): Promise<never> {
+  return Promise.reject(new WorkbookPortError("not-in-excel", { code: "not-in-excel" }));
+}
 
 /** A port for when there is no Excel host: every method says so. */
 class NotInExcelPort implements WorkbookPort {
   read(): Promise<WorkbookGrid> {
-    return Promise.reject(new WorkbookPortError("not-in-excel", NOT_IN_EXCEL));
+    return notInExcel();
   }
 
   write(): Promise<WriteOutcome> {
-    return Promise.reject(new WorkbookPortError("not-in-excel", NOT_IN_EXCEL));
+    return notInExcel();
   }
 
   clearMarks(): Promise<number> {
-    return Promise.reject(new WorkbookPortError("not-in-excel", NOT_IN_EXCEL));
+    return notInExcel();
   }
 
   select(): Promise<void> {
-    return Promise.reject(new WorkbookPortError("not-in-excel", NOT_IN_EXCEL));
+    return notInExcel();
   }
 }
 

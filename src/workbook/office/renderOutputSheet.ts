@@ -1,18 +1,26 @@
 /**
- * Draws one output sheet (results, narrative) into an empty worksheet as the xlsx writer does:
- * values with their number formats, styles from OUTPUT_STYLE_FORMATS, merges, column widths,
- * row heights and A4 page setup — each only where the host's API has it.
+ * Draws one output sheet (results, narrative) into an empty worksheet: its layout
+ * (sheetLayout.ts) as Office.js calls — values with their number formats, the style attributes by
+ * area, merges, column widths, row heights and A4 page setup, each only where the host's API has
+ * it. Calls are per area and value, not per cell.
  */
 import { columnLetters, toA1 } from "../../engine/grid/address";
-import { OUTPUT_STYLE_FORMATS } from "../../engine/output/outputStyles";
-import { outputRowHeight } from "../../engine/output/rowHeight";
-import type { OutputCell, OutputSheet, OutputStyle } from "../../engine/output/types";
+import {
+  STYLE_ATTRIBUTES,
+  layOutSheet,
+  mergeRuns,
+  pageLayoutOf,
+  rowRangesByHeight,
+  styleAreas,
+  type CellArea,
+  type SheetLayout,
+  type StyleAttribute,
+  type ValuedArea,
+} from "../../engine/output/sheetLayout";
+import type { OutputSheet } from "../../engine/output/types";
 import type { ApiSupport } from "./apiSupport";
 import { packAreaLists } from "./paintFills";
 import { OPERATION_BYTES, jsonBytes, type RequestBudget } from "./requestBudget";
-
-/** Excel's text format: what is written into it stays text, even "=SUM(A1)", "+1" or "@x". */
-export const TEXT_FORMAT = "@";
 
 /**
  * Column width in points for a width in characters of the default font (Calibri 11: 7 pixels a
@@ -22,120 +30,31 @@ export function columnWidthPoints(characters: number): number {
   return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
 }
 
-/** One format attribute set on a rectangle of cells. */
-export interface Rectangle {
-  top: number;
-  bottom: number;
-  readonly left: number;
-  readonly right: number;
-  readonly value: string;
+/** "A1" or "A1:H3". */
+export function areaAddress(area: CellArea): string {
+  return area.top === area.bottom && area.left === area.right
+    ? toA1(area.top, area.left)
+    : toA1(area.top, area.left) + ":" + toA1(area.bottom, area.right);
 }
 
-export type Attribute = "bold" | "size" | "fill" | "border" | "horizontal" | "vertical" | "wrap";
-export const ATTRIBUTES: readonly Attribute[] = [
-  "bold",
-  "size",
-  "fill",
-  "border",
-  "horizontal",
-  "vertical",
-  "wrap",
-];
-
-/** An attribute's value for a style, null where Excel's default stands. */
-export function attributeValue(
-  style: OutputStyle | undefined,
-  attribute: Attribute
-): string | null {
-  if (style === undefined) return null;
-  const format = OUTPUT_STYLE_FORMATS[style];
-  switch (attribute) {
-    case "bold":
-      return format.bold ? "1" : null;
-    case "size":
-      return format.fontSize ? String(format.fontSize) : null;
-    case "fill":
-      return format.fill ? "#" + format.fill : null;
-    case "border":
-      return format.border ? "1" : null;
-    case "horizontal":
-      return format.horizontal === "center" ? "Center" : null;
-    case "vertical":
-      return format.vertical === "top" ? "Top" : "Center";
-    case "wrap":
-      return format.wrap ? "1" : null;
+/** Areas grouped by value, each group as address lists short enough for one multi-area range. */
+export function areaListsByValue(areas: readonly ValuedArea[]): Map<string, string[]> {
+  const byValue = new Map<string, string[]>();
+  for (const area of areas) {
+    const list = byValue.get(area.value);
+    if (list) list.push(areaAddress(area));
+    else byValue.set(area.value, [areaAddress(area)]);
   }
-}
-
-/** The style of every cell, covered cells of a merge taking the master's (as in the xlsx writer). */
-export function styleGrid(
-  sheet: OutputSheet,
-  columns: number
-): Array<Array<OutputStyle | undefined>> {
-  return sheet.rows.map((row) => {
-    const mergeAcross = mergeWidth(row.mergeAcross);
-    const master = row.cells[0] ? row.cells[0].style : undefined;
-    const styles: Array<OutputStyle | undefined> = [];
-    for (let c = 0; c < columns; c++) {
-      const cell = row.cells[c] ?? null;
-      styles.push(cell !== null ? cell.style : c > 0 && c < mergeAcross ? master : undefined);
-    }
-    return styles;
-  });
-}
-
-export function mergeWidth(mergeAcross: number | undefined): number {
-  return mergeAcross !== undefined && mergeAcross > 1 ? Math.floor(mergeAcross) : 1;
-}
-
-/**
- * Rectangles of equal attribute value: runs along each row, stacked while the next row has the
- * same run — so a table's borders are one range, not one per row.
- */
-export function attributeRectangles(
-  styles: ReadonlyArray<ReadonlyArray<OutputStyle | undefined>>,
-  attribute: Attribute
-): Rectangle[] {
-  const done: Rectangle[] = [];
-  let open = new Map<string, Rectangle>();
-  styles.forEach((row, r) => {
-    const next = new Map<string, Rectangle>();
-    for (let c = 0; c < row.length;) {
-      const value = attributeValue(row[c], attribute);
-      let end = c;
-      while (end + 1 < row.length && attributeValue(row[end + 1], attribute) === value) end++;
-      if (value !== null) {
-        const key = c + ":" + end + ":" + value;
-        const above = open.get(key);
-        if (above) {
-          above.bottom = r + 1;
-          open.delete(key);
-          next.set(key, above);
-        } else {
-          next.set(key, { top: r + 1, bottom: r + 1, left: c + 1, right: end + 1, value });
-        }
-      }
-      c = end + 1;
-    }
-    open.forEach((rectangle) => done.push(rectangle));
-    open = next;
-  });
-  open.forEach((rectangle) => done.push(rectangle));
-  return done;
-}
-
-export function rectangleAddress(rectangle: Rectangle): string {
-  return rectangle.top === rectangle.bottom && rectangle.left === rectangle.right
-    ? toA1(rectangle.top, rectangle.left)
-    : toA1(rectangle.top, rectangle.left) + ":" + toA1(rectangle.bottom, rectangle.right);
+  const packed = new Map<string, string[]>();
+  byValue.forEach((addresses, value) => packed.set(value, packAreaLists(addresses)));
+  return packed;
 }
 
 function applyAttribute(
   format: Excel.RangeFormat,
-  attribute: Attribute,
+  attribute: StyleAttribute,
   value: string,
-  multiRow: boolean,
-  multiColumn: boolean
+  area: CellArea | null
 ): void {
   switch (attribute) {
     case "bold":
@@ -149,8 +68,8 @@ function applyAttribute(
       return;
     case "border": {
       const edges = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"];
-      if (multiRow) edges.push("InsideHorizontal");
-      if (multiColumn) edges.push("InsideVertical");
+      if (area && area.bottom > area.top) edges.push("InsideHorizontal");
+      if (area && area.right > area.left) edges.push("InsideVertical");
       for (const edge of edges) {
         const border = format.borders.getItem(edge as Excel.BorderIndex);
         border.style = "Continuous";
@@ -169,17 +88,8 @@ function applyAttribute(
   }
 }
 
-export function cellValue(cell: OutputCell): string | number {
-  if (cell === null) return "";
-  if ("text" in cell) return cell.text;
-  return isFinite(cell.number) ? cell.number : "#NUM!";
-}
-
-export function cellFormat(cell: OutputCell): string {
-  if (cell === null) return "General";
-  if ("text" in cell || !isFinite(cell.number)) return TEXT_FORMAT;
-  return cell.format || "General";
-}
+/** Rows written per `values` call, under Excel on the web's request limit for long texts. */
+const ROWS_PER_RANGE = 2000;
 
 /** Queues the whole sheet into the current batch. */
 export async function renderOutputSheet(
@@ -188,45 +98,28 @@ export async function renderOutputSheet(
   support: ApiSupport,
   budget: RequestBudget
 ): Promise<void> {
-  let columns = sheet.columnWidths.length;
-  for (const row of sheet.rows) {
-    columns = Math.max(columns, row.cells.length, mergeWidth(row.mergeAcross));
-  }
-  if (sheet.rows.length > 0 && columns > 0) {
+  const layout = layOutSheet(sheet);
+  if (layout.rowCount > 0 && layout.columnCount > 0) {
     // Number formats go first: text lands in cells already formatted as text, so Excel never
-    // reads "=…", "+…", "-…" or "@…" as a formula, nor "001" as a number.
-    const rowsPerRange = 2000;
-    for (let start = 0; start < sheet.rows.length; start += rowsPerRange) {
-      const rows = sheet.rows.slice(start, start + rowsPerRange);
-      const values = rows.map((row) => {
-        const line: Array<string | number> = [];
-        for (let c = 0; c < columns; c++) line.push(cellValue(row.cells[c] ?? null));
-        return line;
-      });
-      const formats = rows.map((row) => {
-        const line: string[] = [];
-        for (let c = 0; c < columns; c++) line.push(cellFormat(row.cells[c] ?? null));
-        return line;
-      });
+    // reads "=…", "+…", "-…" or "@…" as a formula, nor "001" as a number; "#NUM!" lands in a
+    // General cell and becomes the error, as when typed.
+    for (let start = 0; start < layout.rowCount; start += ROWS_PER_RANGE) {
+      const rows = layout.cells.slice(start, start + ROWS_PER_RANGE);
+      const values = rows.map((line) =>
+        line.map((cell) => (cell.value === null ? "" : cell.value))
+      );
+      const formats = rows.map((line) => line.map((cell) => cell.format));
       await budget.reserve(OPERATION_BYTES + jsonBytes(values) + jsonBytes(formats));
       const range = worksheet.getRange(
-        "A" + (start + 1) + ":" + columnLetters(columns) + (start + rows.length)
+        "A" + (start + 1) + ":" + columnLetters(layout.columnCount) + (start + rows.length)
       );
       range.numberFormat = formats;
       range.values = values;
     }
-    const styles = styleGrid(sheet, columns);
-    for (const attribute of ATTRIBUTES) {
-      await applyRectangles(
-        worksheet,
-        attribute,
-        attributeRectangles(styles, attribute),
-        support,
-        budget
-      );
-    }
+    for (const attribute of STYLE_ATTRIBUTES)
+      await applyStyleAreas(worksheet, attribute, styleAreas(layout, attribute), support, budget);
   }
-  if (support.formatting) await applyLayout(worksheet, sheet, support, budget);
+  if (support.formatting) await applyLayout(worksheet, layout, support, budget);
 }
 
 /**
@@ -239,95 +132,62 @@ export function queuePrintLayout(
   sheet: OutputSheet,
   support: ApiSupport
 ): boolean {
-  if (!support.rangeAreas || !sheet.printFitWidth) return false;
+  const page = pageLayoutOf(sheet);
+  if (!support.rangeAreas || !page) return false;
   const layout = worksheet.pageLayout;
-  layout.paperSize = "A4";
-  layout.orientation = sheet.landscape ? "Landscape" : "Portrait";
+  layout.paperSize = page.paperSize;
+  layout.orientation = page.orientation === "landscape" ? "Landscape" : "Portrait";
   // One page wide, as many tall as needed (0: no limit, as fitToHeight="0" in the file).
-  layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  layout.zoom = { horizontalFitToPages: page.fitToPagesWide, verticalFitToPages: 0 };
   return true;
 }
 
-async function applyRectangles(
+async function applyStyleAreas(
   worksheet: Excel.Worksheet,
-  attribute: Attribute,
-  rectangles: readonly Rectangle[],
+  attribute: StyleAttribute,
+  areas: readonly ValuedArea[],
   support: ApiSupport,
   budget: RequestBudget
 ): Promise<void> {
   if (support.rangeAreas && attribute !== "border") {
-    // The same value on many rectangles: one RangeAreas per address list.
-    const byValue = new Map<string, string[]>();
-    for (const rectangle of rectangles) {
-      const list = byValue.get(rectangle.value);
-      if (list) list.push(rectangleAddress(rectangle));
-      else byValue.set(rectangle.value, [rectangleAddress(rectangle)]);
-    }
-    const values = Array.from(byValue.keys());
+    // The same value on many areas: one RangeAreas per address list.
+    const lists = areaListsByValue(areas);
+    const values = Array.from(lists.keys());
     for (const value of values) {
-      for (const address of packAreaLists(byValue.get(value)!)) {
+      for (const address of lists.get(value)!) {
         await budget.reserve(OPERATION_BYTES + address.length);
-        applyAttribute(worksheet.getRanges(address).format, attribute, value, false, false);
+        applyAttribute(worksheet.getRanges(address).format, attribute, value, null);
       }
     }
     return;
   }
-  for (const rectangle of rectangles) {
+  // Inside borders depend on each area's own shape: one range per area.
+  for (const area of areas) {
     await budget.reserve(OPERATION_BYTES);
-    applyAttribute(
-      worksheet.getRange(rectangleAddress(rectangle)).format,
-      attribute,
-      rectangle.value,
-      rectangle.bottom > rectangle.top,
-      rectangle.right > rectangle.left
-    );
+    applyAttribute(worksheet.getRange(areaAddress(area)).format, attribute, area.value, area);
   }
 }
 
 /** Merges, column widths and row heights (ExcelApi 1.2). */
 async function applyLayout(
   worksheet: Excel.Worksheet,
-  sheet: OutputSheet,
+  layout: SheetLayout,
   support: ApiSupport,
   budget: RequestBudget
 ): Promise<void> {
-  for (let c = 0; c < sheet.columnWidths.length; c++) {
-    const width = sheet.columnWidths[c];
+  for (let c = 0; c < layout.columnWidths.length; c++) {
+    const width = layout.columnWidths[c];
     if (!(width > 0)) continue;
     await budget.reserve(OPERATION_BYTES);
     const letters = columnLetters(c + 1);
     worksheet.getRange(letters + ":" + letters).format.columnWidth = columnWidthPoints(width);
   }
-  // Consecutive rows merged alike are one range merged row by row (merge(true)).
-  for (let r = 0; r < sheet.rows.length;) {
-    const across = mergeWidth(sheet.rows[r].mergeAcross);
-    let end = r;
-    while (end + 1 < sheet.rows.length && mergeWidth(sheet.rows[end + 1].mergeAcross) === across)
-      end++;
-    if (across > 1) {
-      await budget.reserve(OPERATION_BYTES);
-      worksheet.getRange(toA1(r + 1, 1) + ":" + toA1(end + 1, across)).merge(true);
-    }
-    r = end + 1;
+  for (const run of mergeRuns(layout)) {
+    await budget.reserve(OPERATION_BYTES);
+    worksheet.getRange(areaAddress(run)).merge(true);
   }
   // Rows of one height are set together: a run of rows, or (ExcelApi 1.9) all of them at once.
-  const rowsByHeight = new Map<number, string[]>();
-  for (let r = 0; r < sheet.rows.length;) {
-    const height = outputRowHeight(sheet.rows[r], sheet.columnWidths);
-    let end = r;
-    while (
-      end + 1 < sheet.rows.length &&
-      outputRowHeight(sheet.rows[end + 1], sheet.columnWidths) === height
-    )
-      end++;
-    if (height !== null) {
-      const rows = r + 1 + ":" + (end + 1);
-      const list = rowsByHeight.get(height);
-      if (list) list.push(rows);
-      else rowsByHeight.set(height, [rows]);
-    }
-    r = end + 1;
-  }
+  const rowsByHeight = rowRangesByHeight(layout);
   const heights = Array.from(rowsByHeight.keys());
   for (const height of heights) {
     const runs = rowsByHeight.get(height)!;

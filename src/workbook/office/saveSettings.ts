@@ -1,14 +1,27 @@
 import type { SettingsStore } from "./officeHost";
 
-/** Saves the document settings; resolves with the failure's message, or null when saved. */
-export function saveSettings(settings: SettingsStore): Promise<string | null> {
+/** Why the settings were not saved: the host's words (null: it gave none). */
+export interface SaveFailure {
+  readonly detail: string | null;
+  /** WPS: the build has no custom document properties to keep them in. */
+  readonly noCustomProperties?: boolean;
+}
+
+/** The error code a store gives when the document has nowhere to keep settings. */
+export const NO_CUSTOM_PROPERTIES = "no-custom-properties";
+
+/** Saves the document settings; resolves with why it failed, or null when saved. */
+export function saveSettings(settings: SettingsStore): Promise<SaveFailure | null> {
   return new Promise((resolve) => {
     try {
       settings.saveAsync((result) => {
-        resolve(String(result.status) === "failed" ? (result.error?.message ?? "未知错误") : null);
+        if (String(result.status) !== "failed") resolve(null);
+        else if (result.error && result.error.code === NO_CUSTOM_PROPERTIES)
+          resolve({ detail: result.error.message, noCustomProperties: true });
+        else resolve({ detail: result.error ? result.error.message : null });
       });
     } catch (error) {
-      resolve(error instanceof Error ? error.message : String(error));
+      resolve({ detail: errorDetail(error) });
     }
   });
 }
@@ -34,7 +47,7 @@ export function refreshSettings(settings: SettingsStore): Promise<void> {
   });
 }
 
-/** A failure's own words, for a Chinese message that quotes it. */
+/** A failure's own words, for a sentence that quotes it. */
 export function errorDetail(error: unknown): string {
   if (error instanceof Error) return error.message;
   return String(error);

@@ -6,47 +6,36 @@
  * it, what was written is undone — new sheets deleted, fills and notes put back, a replaced sheet
  * renamed back (it is only deleted after its successor is complete) — before WorkbookPortError.
  */
-import { MARK_FILL_COLOURS } from "../../engine/output/outputStyles";
 import type { PlacedOutputSheet, WritePlan } from "../../engine/output/types";
+import {
+  cellsToInspect,
+  findSheet,
+  decideCellChanges,
+  markedCount,
+  placeOutputSheets,
+  protectedSheetError,
+  recordedOwners,
+  sameFill,
+  storeWriteRecords,
+  touchedSheets,
+  writtenSheets,
+  type CellChange,
+  type Placement as OpenPlacement,
+  type TouchedSheet as OpenTouchedSheet,
+} from "./openWorkbookWrite";
 import { OWNER_MARK_NAME, formatOwnerMark } from "../ownerMark";
-import { WorkbookPortError, type WriteOutcome } from "../port";
+import { WorkbookPortError, noticesOf, type WriteNotice, type WriteOutcome } from "../port";
 import type { ApiSupport } from "./apiSupport";
-import {
-  fillRecordRefs,
-  mergeFillRecord,
-  readFillRecord,
-  storeFillRecord,
-  type RecordedFill,
-} from "./fillRecord";
-import { groupMarks, type SheetMark } from "./groupMarks";
-import {
-  inspectSheet,
-  setNote,
-  showsMark,
-  type CellState,
-  type SheetInspection,
-} from "./inspectCells";
+import { readFillRecord } from "./fillRecord";
+import { inspectSheet, setNote, type SheetInspection } from "./inspectCells";
 import type { SettingsStore } from "./officeHost";
 import { applyFills, fillColour, fillPattern, loadFill, type CellFill } from "./paintFills";
-import {
-  WORKBOOK_PROTECTED_MESSAGE,
-  isAccessDenied,
-  sheetProtectedMessage,
-  writeAccessDeniedMessage,
-} from "./protection";
-import { resolveRecordedSheets } from "./recordedSheets";
+import { isAccessDenied } from "./protection";
 import { queuePrintLayout, renderOutputSheet } from "./renderOutputSheet";
 import { OPERATION_BYTES, RequestBudget, jsonBytes } from "./requestBudget";
-import { errorDetail, refreshSettings, saveSettings } from "./saveSettings";
-import { freeSheetName, sameSheetName } from "./sheetNames";
-import {
-  mergeOwnerRecord,
-  ownerFromMarkText,
-  ownerMarkText,
-  ownerRecordRefs,
-  readOwnerRecord,
-  storeOwnerRecord,
-} from "./settingsOwners";
+import { errorDetail, refreshSettings, type SaveFailure } from "./saveSettings";
+import { ownerFromMarkText } from "./settingsOwners";
+import { freeSheetName } from "./sheetNames";
 
 /** Names the new sheet carries until it is complete, and the old one until it is dropped. */
 const TEMPORARY_NAME = "SelfEval 写入中";
@@ -59,53 +48,12 @@ export interface SheetInfo {
   readonly position: number;
 }
 
-/** A cell the write changes, with its state before: its new fill (pattern: null for solid) and note. */
-export interface CellChange {
-  readonly cell: string;
-  readonly before: CellState;
-  readonly fill: string | null;
-  readonly pattern: string | null;
-  readonly patternColor: string | null;
-  readonly note: string | null;
-}
-
-/** The change that gives a cell back the fill a record remembers. */
-export function restoredFill(
-  recorded: RecordedFill
-): Pick<CellChange, "fill" | "pattern" | "patternColor"> {
-  return {
-    fill: recorded.original,
-    pattern: recorded.original === null ? null : (recorded.originalPattern ?? null),
-    patternColor: recorded.original === null ? null : (recorded.originalPatternColor ?? null),
-  };
-}
-
-/** The change that leaves a cell's fill as it is. */
-function keptFill(state: CellState): Pick<CellChange, "fill" | "pattern" | "patternColor"> {
-  return { fill: state.fill, pattern: state.pattern, patternColor: state.patternColor };
-}
-
-interface TouchedSheet {
-  readonly info: SheetInfo;
-  /** The key of the earlier run's entry for this sheet in the fill record, if it has one. */
-  recordKey: string | null;
-  /** The earlier run's record of this sheet, first entry per cell. */
-  readonly recorded: Map<string, RecordedFill>;
-  readonly marks: SheetMark[];
-  inspection?: SheetInspection;
-  changes: CellChange[];
-  recordedNow: RecordedFill[];
-}
+type TouchedSheet = OpenTouchedSheet<SheetInfo> & { inspection?: SheetInspection };
+type Placement = OpenPlacement<SheetInfo>;
 
 interface WrittenSheet {
   readonly sheet: Excel.Worksheet;
   readonly placement: Placement;
-}
-
-interface Placement {
-  readonly placed: PlacedOutputSheet;
-  readonly name: string;
-  readonly replaces: SheetInfo | null;
 }
 
 /** Loads the workbook's worksheets (one sync). */
@@ -119,13 +67,6 @@ export async function loadSheets(context: Excel.RequestContext): Promise<SheetIn
     id: sheet.id,
     position: sheet.position,
   }));
-}
-
-export function findSheet(sheets: readonly SheetInfo[], name: string): SheetInfo | undefined {
-  return (
-    sheets.find((sheet) => sheet.name === name) ??
-    sheets.find((sheet) => sameSheetName(sheet.name, name))
-  );
 }
 
 /**
@@ -142,10 +83,6 @@ export async function loadWorkbookState(
   return { sheets, structureProtected: protection ? protection.protected : false };
 }
 
-function protectedError(sheet: string, action: string): WorkbookPortError {
-  return new WorkbookPortError("sheet-protected", sheetProtectedMessage(sheet, action));
-}
-
 export async function writePlan(
   context: Excel.RequestContext,
   support: ApiSupport,
@@ -159,51 +96,14 @@ export async function writePlan(
   // Output sheets cannot be added to a workbook whose structure is protected: stop before any
   // highlight is painted, so that nothing is half done.
   if (structureProtected && plan.sheets.length > 0)
-    throw new WorkbookPortError("sheet-protected", WORKBOOK_PROTECTED_MESSAGE);
-  const earlier = readFillRecord(settings);
-  const owners = readOwnerRecord(settings);
-  const ownerSheets = resolveRecordedSheets(sheets, ownerRecordRefs(owners));
-  const ownerBySheetId = new Map<string, { key: string; mark: string }>();
-  ownerSheets.forEach((info, key) => ownerBySheetId.set(info.id, { key, mark: owners[key].mark }));
-
-  // The sheets whose cells change: those the earlier run marked, and those marked now.
-  const touched = new Map<string, TouchedSheet>();
-  const touch = (info: SheetInfo): TouchedSheet => {
-    let entry = touched.get(info.id);
-    if (!entry) {
-      entry = {
-        info,
-        recordKey: null,
-        recorded: new Map(),
-        marks: [],
-        changes: [],
-        recordedNow: [],
-      };
-      touched.set(info.id, entry);
-    }
-    return entry;
-  };
-  // Entries whose sheet is not found stay in the record for a later run (see recordedSheets.ts).
-  resolveRecordedSheets(sheets, fillRecordRefs(earlier)).forEach((info, key) => {
-    const entry = touch(info);
-    entry.recordKey = key;
-    for (const cell of earlier[key].cells) {
-      if (!entry.recorded.has(cell.cell)) entry.recorded.set(cell.cell, cell);
-    }
-  });
-  groupMarks(plan.marks).forEach((marks, name) => {
-    const info = findSheet(sheets, name);
-    if (info) touch(info).marks.push(...marks);
-  });
+    throw new WorkbookPortError("sheet-protected", { code: "workbook-protected", host: "excel" });
+  const owners = recordedOwners(settings, sheets);
+  const touched: TouchedSheet[] = touchedSheets(sheets, readFillRecord(settings), plan.marks);
 
   // One request loads the state of every cell to touch and of every sheet to replace.
   const budget = new RequestBudget(context);
-  const touchedSheets = Array.from(touched.values());
-  for (const entry of touchedSheets) {
-    const cells = Array.from(entry.recorded.keys());
-    for (const mark of entry.marks) if (!entry.recorded.has(mark.cell)) cells.push(mark.cell);
-    entry.inspection = await inspectSheet(entry.info.sheet, cells, support, budget);
-  }
+  for (const entry of touched)
+    entry.inspection = await inspectSheet(entry.info.sheet, cellsToInspect(entry), support, budget);
   const replaceChecks = plan.sheets.map((placed) => {
     const info = placed.mode === "replace" ? findSheet(sheets, placed.name) : undefined;
     if (!info) return null;
@@ -216,97 +116,56 @@ export async function writePlan(
   await budget.reserve(OPERATION_BYTES);
   await budget.sync();
 
-  for (const entry of touchedSheets) {
+  for (const entry of touched) {
     entry.inspection!.settle();
     decideChanges(entry, support);
     if (entry.changes.length > 0 && entry.inspection!.isProtected())
-      throw protectedError(entry.info.name, "写入或清除评分标记");
+      throw protectedSheetError("excel", entry.info.name, "mark");
   }
 
-  // Where each output sheet goes, checked against the workbook as it is now.
   const taken = sheets.map((sheet) => sheet.name);
-  const placements: Placement[] = plan.sheets.map((placed, index) => {
-    const check = replaceChecks[index];
-    if (check) {
-      const recorded = ownerBySheetId.get(check.info.id);
-      const owner =
-        (check.mark && !check.mark.isNullObject
-          ? ownerFromMarkText(String(check.mark.value))
-          : null) ?? (recorded ? ownerFromMarkText(recorded.mark) : null);
-      if (owner && owner.kind === placed.sheet.owner) {
-        if (check.protection && check.protection.protected)
-          throw protectedError(check.info.name, "替换为新的评分结果");
-        return { placed, name: check.info.name, replaces: check.info };
-      }
-    }
-    // A name the user has taken since scoring is never reused.
-    const name = freeSheetName(
-      placed.mode === "create" ? placed.name : placed.sheet.preferredName,
-      taken
-    );
-    taken.push(name);
-    return { placed, name, replaces: null };
-  });
+  const placements = placeOutputSheets<SheetInfo>(
+    "excel",
+    plan.sheets,
+    (_placed, index) => {
+      const check = replaceChecks[index];
+      if (!check) return null;
+      return {
+        info: check.info,
+        owner:
+          (check.mark && !check.mark.isNullObject
+            ? ownerFromMarkText(String(check.mark.value))
+            : null) ?? owners.ownerOf(check.info.id),
+        protected: check.protection ? check.protection.protected : false,
+      };
+    },
+    taken
+  );
 
   const { written, leftBehind } = await writeBatch(
     context,
     support,
-    touchedSheets,
+    touched,
     placements,
     sheets,
     taken
   );
 
-  // The records go into the document only once the workbook holds what they describe, merged
-  // into what the document holds now: another instance (the pane beside the ribbon command, or
-  // the other way round) may have saved since this write began, and saving replaces the whole.
-  await refreshSettings(settings);
-  storeFillRecord(
+  // The records go into the document only once the workbook holds what they describe.
+  const saveFailure = await storeWriteRecords(
     settings,
-    mergeFillRecord(
-      readFillRecord(settings),
-      touchedSheets.map((entry) => ({
-        key: entry.recordKey,
-        sheet: { id: entry.info.id, name: entry.info.name },
-        settled: Array.from(entry.recorded.keys()),
-        cells: entry.recordedNow,
-      }))
-    )
+    touched,
+    owners.sheets,
+    placements,
+    written.map(({ sheet, placement }) => ({ id: sheet.id, placement }))
   );
-  const replacedIds = placements
-    .map((placement) => (placement.replaces ? placement.replaces.id : null))
-    .filter((id): id is string => id !== null);
-  const found: Array<{ key: string; sheet: SheetInfo }> = [];
-  const replaced: string[] = [];
-  ownerSheets.forEach((info, key) => {
-    if (replacedIds.indexOf(info.id) >= 0) replaced.push(key);
-    else found.push({ key, sheet: info });
-  });
-  storeOwnerRecord(
-    settings,
-    mergeOwnerRecord(readOwnerRecord(settings), {
-      found,
-      replaced,
-      written: written.map(({ sheet, placement }) => ({
-        id: sheet.id,
-        name: placement.name,
-        mark: ownerMarkText(placement.placed.sheet.owner, placement.placed.sheet.fingerprint),
-      })),
-    })
-  );
-  const saveFailure = await saveSettings(settings);
-
-  let marked = 0;
-  for (const entry of touchedSheets) marked += entry.marks.length;
+  const marked = markedCount(touched);
   return {
     marked,
-    sheets: placements.map((placement) => ({
-      name: placement.name,
-      mode: placement.replaces ? ("replace" as const) : ("create" as const),
-    })),
-    notices: notices(support, placements, marked, saveFailure).concat(
-      leftBehind.map(
-        (name) => "旧的评分表未能删除，已保留为工作表“" + name + "”，确认新表无误后可手动删除。"
+    sheets: writtenSheets(placements),
+    ...noticesOf(
+      notices(support, placements, marked, saveFailure).concat(
+        leftBehind.map((sheet) => ({ code: "old-sheet-kept" as const, sheet }))
       )
     ),
   };
@@ -322,93 +181,6 @@ function decideChanges(entry: TouchedSheet, support: ApiSupport): void {
   });
   entry.changes = decided.changes;
   entry.recordedNow = decided.recordedNow;
-}
-
-/** What one sheet's cells are now, what the earlier run recorded of them, and what this run marks. */
-export interface CellChangeInput {
-  /** The earlier run's record of the sheet, first entry per cell. */
-  readonly recorded: ReadonlyMap<string, RecordedFill>;
-  readonly marks: readonly SheetMark[];
-  /** The state of every recorded or marked cell. */
-  readonly states: ReadonlyMap<string, CellState>;
-  /** Whether the host can write notes. */
-  readonly notes: boolean;
-}
-
-/**
- * The changes to a sheet's cells and what to record of them, decided the same way whichever host
- * writes them (Office.js here, WPS's ET model in src/workbook/wps): the earlier marks still
- * showing are taken back, the new ones painted over each cell's true original.
- */
-export function decideCellChanges(input: CellChangeInput): {
-  changes: CellChange[];
-  recordedNow: RecordedFill[];
-} {
-  const changes: CellChange[] = [];
-  const recordedNow: RecordedFill[] = [];
-  const states = input.states;
-  const marked = new Set(input.marks.map((mark) => mark.cell));
-  input.recorded.forEach((recorded, cell) => {
-    if (marked.has(cell)) return;
-    const state = states.get(cell)!;
-    // Only what still shows the tool's own mark is taken back; the user's later changes stay.
-    const ownFill = showsMark(state, recorded.mark);
-    const ownNote = recorded.note !== undefined && state.note === recorded.note;
-    if (ownFill || ownNote) {
-      changes.push({
-        cell,
-        before: state,
-        ...(ownFill ? restoredFill(recorded) : keptFill(state)),
-        note: ownNote ? null : state.note,
-      });
-    }
-  });
-  for (const mark of input.marks) {
-    const state = states.get(mark.cell)!;
-    const recorded = input.recorded.get(mark.cell);
-    const colour = "#" + MARK_FILL_COLOURS[mark.severity];
-    const showsEarlierMark = recorded !== undefined && showsMark(state, recorded.mark);
-    // Re-scoring does not stack marks: a cell still showing the earlier mark keeps its true original.
-    const original: Pick<RecordedFill, "original" | "originalPattern" | "originalPatternColor"> =
-      showsEarlierMark
-        ? {
-            original: recorded.original,
-            ...(recorded.originalPattern ? { originalPattern: recorded.originalPattern } : {}),
-            ...(recorded.originalPatternColor
-              ? { originalPatternColor: recorded.originalPatternColor }
-              : {}),
-          }
-        : {
-            original: state.fill,
-            ...(state.pattern ? { originalPattern: state.pattern } : {}),
-            ...(state.pattern && state.patternColor
-              ? { originalPatternColor: state.patternColor }
-              : {}),
-          };
-    const ownNote =
-      recorded !== undefined && recorded.note !== undefined && state.note === recorded.note;
-    const writesNote = input.notes && (state.note === null || ownNote);
-    changes.push({
-      cell: mark.cell,
-      before: state,
-      fill: colour,
-      pattern: null,
-      patternColor: null,
-      note: writesNote ? mark.note : state.note,
-    });
-    // A cell already showing this very mark with no record of it (the record was lost, or
-    // another run painted it and has not saved its record yet) has no other original to
-    // remember: it keeps that fill, and needs recording only for its note. When the other run's
-    // record arrives, merging keeps its original (mergeFillRecord).
-    if (recorded === undefined && showsMark(state, colour) && !writesNote) continue;
-    recordedNow.push({
-      cell: mark.cell,
-      ...original,
-      mark: colour,
-      ...(writesNote ? { note: mark.note } : {}),
-    });
-  }
-  return { changes, recordedNow };
 }
 
 /** Queues fills and notes of changed cells, to their new state or (`undo`) their old one. */
@@ -442,13 +214,6 @@ export async function queueCellChanges(
   }
 }
 
-function sameFill(
-  a: Pick<CellChange, "fill" | "pattern" | "patternColor">,
-  b: Pick<CellChange, "fill" | "pattern" | "patternColor">
-): boolean {
-  return a.fill === b.fill && a.pattern === b.pattern && a.patternColor === b.patternColor;
-}
-
 function markOwner(
   worksheet: Excel.Worksheet,
   placed: PlacedOutputSheet,
@@ -465,7 +230,7 @@ function markOwner(
 async function writeBatch(
   context: Excel.RequestContext,
   support: ApiSupport,
-  touchedSheets: readonly TouchedSheet[],
+  touched: readonly TouchedSheet[],
   placements: readonly Placement[],
   sheetsBefore: readonly SheetInfo[],
   taken: string[]
@@ -474,7 +239,7 @@ async function writeBatch(
   const written: WrittenSheet[] = [];
   const budget = new RequestBudget(context);
   try {
-    for (const entry of touchedSheets) {
+    for (const entry of touched) {
       await queueCellChanges(entry.info.sheet, entry.changes, support, budget);
     }
     // The user's cells in one request, the output sheets in the next: a fixed number of syncs,
@@ -503,45 +268,26 @@ async function writeBatch(
     }
     await budget.sync();
   } catch (error) {
-    const undone = await undoWrite(context, support, touchedSheets, sheetsBefore, backups);
-    const names = placements
-      .map((placement) => placement.name)
-      .concat(
-        touchedSheets.filter((entry) => entry.changes.length > 0).map((entry) => entry.info.name)
-      );
-    const sheetList = "“" + names.join("”“") + "”";
-    if (isAccessDenied(error)) {
-      const userSheets = touchedSheets
-        .filter((entry) => entry.changes.length > 0)
-        .map((entry) => entry.info.name);
-      throw new WorkbookPortError(
-        "sheet-protected",
-        writeAccessDeniedMessage(userSheets) +
-          (undone === null
-            ? "已撤销本次写入，工作簿保持原样。"
-            : "撤销未能完成（" +
-              errorDetail(undone) +
-              "），请检查工作表" +
-              sheetList +
-              "，以及名称以“SelfEval”开头的工作表。")
-      );
-    }
-    throw new WorkbookPortError(
-      "write-failed",
-      undone === null
-        ? "写入失败：Excel 拒绝了对工作表" +
-            sheetList +
-            "的修改（" +
-            errorDetail(error) +
-            "）。已撤销本次写入，工作簿保持原样。"
-        : "写入失败：Excel 拒绝了对工作表" +
-            sheetList +
-            "的修改（" +
-            errorDetail(error) +
-            "），撤销也未能完成（" +
-            errorDetail(undone) +
-            "）。请检查这些工作表，以及名称以“SelfEval”开头的工作表。"
-    );
+    const undone = await undoWrite(context, support, touched, sheetsBefore, backups);
+    const changedSheets = touched
+      .filter((entry) => entry.changes.length > 0)
+      .map((entry) => entry.info.name);
+    const involved = placements.map((placement) => placement.name).concat(changedSheets);
+    const undoFailure = undone === null ? null : errorDetail(undone);
+    if (isAccessDenied(error))
+      throw new WorkbookPortError("sheet-protected", {
+        code: "write-protected",
+        sheets: changedSheets,
+        involved,
+        undoFailure,
+      });
+    throw new WorkbookPortError("write-failed", {
+      code: "write-refused",
+      host: "excel",
+      involved,
+      detail: errorDetail(error),
+      undoFailure,
+    });
   }
   // Everything is in place; only now do the replaced sheets go. Should Excel refuse, the new
   // sheets stand and the old ones stay aside under their temporary names.
@@ -585,7 +331,7 @@ async function applyPrintLayouts(
 async function undoWrite(
   context: Excel.RequestContext,
   support: ApiSupport,
-  touchedSheets: readonly TouchedSheet[],
+  touched: readonly TouchedSheet[],
   sheetsBefore: readonly SheetInfo[],
   backups: ReadonlyArray<{ backup: string; original: string }>
 ): Promise<unknown> {
@@ -597,7 +343,7 @@ async function undoWrite(
       TouchedSheet,
       Map<string, { fill: ReturnType<typeof loadFill>; note: Excel.Note | null }>
     >();
-    for (const entry of touchedSheets) {
+    for (const entry of touched) {
       const cells = new Map<
         string,
         { fill: ReturnType<typeof loadFill>; note: Excel.Note | null }
@@ -623,7 +369,7 @@ async function undoWrite(
       if (sheet) sheet.name = original;
     }
     const budget = new RequestBudget(context);
-    for (const entry of touchedSheets) {
+    for (const entry of touched) {
       const loaded = loads.get(entry)!;
       const currentNotes = new Map<string, string | null>();
       const changed: CellChange[] = [];
@@ -648,31 +394,16 @@ function notices(
   support: ApiSupport,
   placements: readonly Placement[],
   marked: number,
-  saveFailure: string | null
-): string[] {
-  const list: string[] = [];
+  saveFailure: SaveFailure | null
+): WriteNotice[] {
+  const list: WriteNotice[] = [];
   const results = placements.find((placement) => placement.placed.sheet.owner === "results");
-  const names = "“" + placements.map((placement) => placement.name).join("”“") + "”";
-  if (!support.notes && marked > 0) {
-    list.push(
-      "此版本的 Excel 不支持单元格批注，问题仅列于" +
-        (results ? "“" + results.name + "”" : "评分结果") +
-        "工作表。"
-    );
-  }
-  if (!support.formatting && placements.length > 0)
-    list.push("此版本的 Excel 不支持合并单元格、列宽和行高，工作表" + names + "按默认格式写入。");
+  const sheets = placements.map((placement) => placement.name);
+  if (!support.notes && marked > 0)
+    list.push({ code: "no-notes", resultsSheet: results ? results.name : null });
+  if (!support.formatting && placements.length > 0) list.push({ code: "no-formatting", sheets });
   if (!support.rangeAreas && placements.some((placement) => placement.placed.sheet.printFitWidth))
-    list.push(
-      "此版本的 Excel 不支持页面设置，打印工作表" +
-        names +
-        "前请在“页面布局”中选择 A4 纸并调整为一页宽。"
-    );
-  if (saveFailure !== null)
-    list.push(
-      "评分标记的记录未能保存到文档（" +
-        saveFailure +
-        "），关闭文档后“清除标记”将无法还原这些单元格原来的填充色。"
-    );
+    list.push({ code: "no-page-setup", sheets });
+  if (saveFailure !== null) list.push({ code: "record-not-saved", host: "excel", ...saveFailure });
   return list;
 }

@@ -6,24 +6,23 @@
  * so this works after the file was saved and opened again. Entries whose sheet is not found
  * (renamed) are kept for later.
  */
-import { WorkbookPortError } from "../port";
 import {
-  fillRecordRefs,
-  mergeFillRecord,
-  readFillRecord,
-  storeFillRecord,
-} from "../office/fillRecord";
-import { showsMark } from "../office/inspectCells";
+  clearChanges,
+  forgetClearedSheets,
+  missingMarkedSheets,
+  protectedSheetError,
+  type CellChange,
+} from "../office/openWorkbookWrite";
+import { WorkbookPortError } from "../port";
+import { fillRecordRefs, readFillRecord } from "../office/fillRecord";
 import type { SettingsStore } from "../office/officeHost";
 import { resolveRecordedSheets } from "../office/recordedSheets";
-import { errorDetail, refreshSettings, saveSettings } from "../office/saveSettings";
-import { restoredFill, type CellChange } from "../office/writePlan";
+import { errorDetail, refreshSettings } from "../office/saveSettings";
 import { inspectCells } from "./etCells";
 import {
   applyCellChanges,
   listSheets,
   withQuietApplication,
-  wpsSheetProtectedMessage,
   type EtSheetInfo,
 } from "./writeEtPlan";
 
@@ -42,47 +41,15 @@ export async function clearEtMarks(app: Et.Application, settings: SettingsStore)
       info.sheet,
       entry.cells.map((cell) => cell.cell).filter((cell, index, all) => all.indexOf(cell) === index)
     );
-    const changes: CellChange[] = [];
-    const seen: { [cell: string]: true } = {};
-    for (const recorded of entry.cells) {
-      // The first entry of a cell holds its fill from before any mark.
-      if (seen[recorded.cell]) continue;
-      seen[recorded.cell] = true;
-      const state = states.get(recorded.cell)!;
-      const ownFill = showsMark(state, recorded.mark);
-      const ownNote = recorded.note !== undefined && state.note === recorded.note;
-      if (!ownFill && !ownNote) continue;
-      if (ownFill) restored++;
-      changes.push({
-        cell: recorded.cell,
-        before: state,
-        ...(ownFill
-          ? restoredFill(recorded)
-          : { fill: state.fill, pattern: state.pattern, patternColor: state.patternColor }),
-        note: ownNote ? null : state.note,
-      });
-    }
-    if (changes.length > 0) changesBySheet.push({ info, changes });
+    const cleared = clearChanges(entry, states);
+    restored += cleared.restored;
+    if (cleared.changes.length > 0) changesBySheet.push({ info, changes: cleared.changes });
   });
-  for (const { info } of changesBySheet) {
-    if (info.sheet.ProtectContents)
-      throw new WorkbookPortError(
-        "sheet-protected",
-        wpsSheetProtectedMessage(info.name, "清除评分标记")
-      );
-  }
+  for (const { info } of changesBySheet)
+    if (info.sheet.ProtectContents) throw protectedSheetError("wps", info.name, "clear");
 
-  const missing = Object.keys(record)
-    .filter((key) => !resolved.has(key))
-    .map((key) => record[key].name);
-  if (changesBySheet.length === 0 && missing.length > 0) {
-    throw new WorkbookPortError(
-      "sheet-missing",
-      "找不到做过评分标记的工作表“" +
-        missing.join("”“") +
-        "”，它可能已被重命名或删除。若已重命名，请改回原名后再清除标记；其标记记录已保留。"
-    );
-  }
+  const missing = missingMarkedSheets(record, resolved);
+  if (changesBySheet.length === 0 && missing) throw missing;
 
   withQuietApplication(app, () => {
     const done: Array<{ info: EtSheetInfo; changes: CellChange[] }> = [];
@@ -93,32 +60,15 @@ export async function clearEtMarks(app: Et.Application, settings: SettingsStore)
       }
     } catch (error) {
       // The record stays: clearing again finishes the job, skipping cells already restored.
-      throw new WorkbookPortError(
-        "write-failed",
-        "清除标记失败：WPS 表格拒绝了对工作表“" +
-          done.map((entry) => entry.info.name).join("”“") +
-          "”的修改（" +
-          errorDetail(error) +
-          "）。请重试。"
-      );
+      throw new WorkbookPortError("write-failed", {
+        code: "clear-refused",
+        host: "wps",
+        sheets: done.map((entry) => entry.info.name),
+        detail: errorDetail(error),
+      });
     }
   });
 
-  await refreshSettings(settings);
-  const dealtWith: string[] = [];
-  resolved.forEach((_info, key) => dealtWith.push(key));
-  storeFillRecord(
-    settings,
-    mergeFillRecord(
-      readFillRecord(settings),
-      dealtWith.map((key) => ({
-        key,
-        sheet: { id: resolved.get(key)!.name, name: resolved.get(key)!.name },
-        settled: record[key].cells.map((cell) => cell.cell),
-        cells: [],
-      }))
-    )
-  );
-  await saveSettings(settings);
+  await forgetClearedSheets(settings, record, resolved);
   return restored;
 }

@@ -6,10 +6,7 @@
  * Office's (its PluginStorage lives in memory only, and is shared by every open document), and
  * custom properties are what WPS, Excel and the .xlsx file (docProps/custom.xml) all keep.
  *
- * Each setting is a JSON text split over properties of at most 240 characters (Excel limits a
- * text property to 255; what WPS allows has not been measured):
- *
- *   SelfEval.Marks.v1.n = "3"   SelfEval.Marks.v1.0 = "{\"表1\":{…"   …   SelfEval.Marks.v1.2 = "…}"
+ * Each setting is a JSON text split over properties of at most 240 characters (recordChunks.ts).
  *
  * The store has the shape of Office's document settings (officeHost.ts), so the Office adapter's
  * record code (fillRecord.ts, settingsOwners.ts) works on it unchanged: `refreshAsync` rereads
@@ -17,19 +14,11 @@
  * `saveAsync` writes what changed.
  */
 import type { SettingsSaveResult, SettingsStore } from "../office/officeHost";
+import { NO_CUSTOM_PROPERTIES } from "../office/saveSettings";
+import { chunkCountName, chunkName, chunkText, joinChunks } from "../recordChunks";
 
-/** The longest text put into one property. */
-export const PROPERTY_CHUNK = 240;
 /** msoPropertyTypeString */
 const PROPERTY_TYPE_STRING = 4;
-
-/** The property names of a setting: its chunk count, then its chunks. */
-function countName(setting: string): string {
-  return setting + ".n";
-}
-function chunkName(setting: string, index: number): string {
-  return setting + "." + index;
-}
 
 /** The workbook's custom properties, or null where the build has none. */
 function propertiesOf(book: Et.Workbook): Kso.DocumentProperties | null {
@@ -59,15 +48,7 @@ function readText(properties: Kso.DocumentProperties, name: string): string | nu
 
 /** The setting's JSON text as stored, or null when absent or incomplete. */
 export function readSetting(properties: Kso.DocumentProperties, setting: string): string | null {
-  const count = Number(readText(properties, countName(setting)));
-  if (!(count >= 1) || Math.floor(count) !== count) return null;
-  let text = "";
-  for (let index = 0; index < count; index++) {
-    const chunk = readText(properties, chunkName(setting, index));
-    if (chunk === null) return null;
-    text += chunk;
-  }
-  return text;
+  return joinChunks(setting, (name) => readText(properties, name));
 }
 
 function writeText(properties: Kso.DocumentProperties, name: string, text: string): void {
@@ -87,18 +68,13 @@ export function writeSetting(
   setting: string,
   text: string | null
 ): void {
-  const before = Number(readText(properties, countName(setting))) || 0;
-  const chunks: string[] = [];
-  if (text !== null) {
-    for (let start = 0; start < text.length; start += PROPERTY_CHUNK)
-      chunks.push(text.slice(start, start + PROPERTY_CHUNK));
-    if (chunks.length === 0) chunks.push("");
-  }
+  const before = Number(readText(properties, chunkCountName(setting))) || 0;
+  const chunks = text === null ? [] : chunkText(text);
   chunks.forEach((chunk, index) => writeText(properties, chunkName(setting, index), chunk));
   for (let index = chunks.length; index < before; index++)
     deleteProperty(properties, chunkName(setting, index));
-  if (chunks.length > 0) writeText(properties, countName(setting), String(chunks.length));
-  else deleteProperty(properties, countName(setting));
+  if (chunks.length > 0) writeText(properties, chunkCountName(setting), String(chunks.length));
+  else deleteProperty(properties, chunkCountName(setting));
 }
 
 /**
@@ -156,7 +132,14 @@ export class DocumentPropertyStore implements SettingsStore {
   saveAsync(callback?: (result: SettingsSaveResult) => void): void {
     try {
       const properties = propertiesOf(this.book());
-      if (!properties) throw new Error("此版本的 WPS 表格不支持自定义文档属性");
+      if (!properties) {
+        if (callback)
+          callback({
+            status: "failed",
+            error: { message: "no custom document properties", code: NO_CUSTOM_PROPERTIES },
+          });
+        return;
+      }
       this.changed.forEach((name) => {
         const value = this.values.get(name);
         writeSetting(properties, name, value === undefined ? null : JSON.stringify(value));

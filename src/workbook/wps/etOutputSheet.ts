@@ -1,27 +1,26 @@
 /// <reference types="et-jsapi-declare/lib.et" />
 /**
- * Draws one output sheet (results, narrative) into an empty worksheet of WPS 表格, as the xlsx
- * writer and the Office.js adapter do: values with their number formats, styles from
- * OUTPUT_STYLE_FORMATS, merges, column widths (ET takes characters, as the file does), row
- * heights; and, after the write has succeeded, A4 page setup. Calls are per number format,
- * style attribute and address list, not per cell.
+ * Draws one output sheet (results, narrative) into an empty worksheet of WPS 表格: its layout
+ * (sheetLayout.ts) as ET calls — values with their number formats, the style attributes by area,
+ * merges, column widths (ET takes characters, as the file does), row heights; and, after the
+ * write has succeeded, A4 page setup. Calls are per number format, style attribute and address
+ * list, not per cell.
  */
-import { columnLetters, toA1 } from "../../engine/grid/address";
-import { outputRowHeight } from "../../engine/output/rowHeight";
-import type { OutputSheet } from "../../engine/output/types";
-import { cellAreas, packAreaLists } from "../office/paintFills";
+import { columnLetters } from "../../engine/grid/address";
 import {
-  ATTRIBUTES,
+  STYLE_ATTRIBUTES,
   TEXT_FORMAT,
-  attributeRectangles,
-  cellFormat,
-  cellValue,
-  mergeWidth,
-  rectangleAddress,
-  styleGrid,
-  type Attribute,
-  type Rectangle,
-} from "../office/renderOutputSheet";
+  layOutSheet,
+  mergeRuns,
+  pageLayoutOf,
+  rowRangesByHeight,
+  styleAreas,
+  type CellArea,
+  type StyleAttribute,
+} from "../../engine/output/sheetLayout";
+import type { OutputSheet } from "../../engine/output/types";
+import { areaAddress, areaListsByValue } from "../office/renderOutputSheet";
+import { cellAreas, packAreaLists } from "../office/paintFills";
 import { hexToBgr } from "./etValues";
 
 /** XlBordersIndex and XlHAlign/XlVAlign constants. */
@@ -44,9 +43,9 @@ const ROWS_PER_CALL = 2000;
 
 function applyAttribute(
   range: Et.Range,
-  attribute: Attribute,
+  attribute: StyleAttribute,
   value: string,
-  area: Rectangle | null
+  area: CellArea | null
 ): void {
   switch (attribute) {
     case "bold":
@@ -82,104 +81,55 @@ function applyAttribute(
 
 /** Writes the whole sheet. */
 export function renderEtOutputSheet(worksheet: Et.Worksheet, sheet: OutputSheet): void {
-  let columns = sheet.columnWidths.length;
-  for (const row of sheet.rows)
-    columns = Math.max(columns, row.cells.length, mergeWidth(row.mergeAcross));
-  if (sheet.rows.length > 0 && columns > 0) {
-    // Formats first: every cell is text ("@") but the numbers, so that Excel's and WPS's input
-    // parsing never turns "=…", "+…", "-…", "@…" into a formula nor "001" into a number.
-    const all = "A1:" + columnLetters(columns) + sheet.rows.length;
-    worksheet.Range(all).NumberFormat = TEXT_FORMAT;
+  const layout = layOutSheet(sheet);
+  if (layout.rowCount > 0 && layout.columnCount > 0) {
+    // Formats first, so that Excel's and WPS's input parsing never turns "=…", "+…", "-…",
+    // "@…" into a formula nor "001" into a number: the whole sheet as text (most cells are),
+    // then every other format on its cells, by address list.
+    worksheet.Range("A1:" + columnLetters(layout.columnCount) + layout.rowCount).NumberFormat =
+      TEXT_FORMAT;
     const byFormat = new Map<string, string[]>();
-    sheet.rows.forEach((row, r) => {
-      for (let c = 0; c < columns; c++) {
-        const format = cellFormat(row.cells[c] ?? null);
-        if (format === TEXT_FORMAT) continue;
-        const cell = toA1(r + 1, c + 1);
-        const list = byFormat.get(format);
-        if (list) list.push(cell);
-        else byFormat.set(format, [cell]);
-      }
-    });
+    layout.cells.forEach((line, r) =>
+      line.forEach((cell, c) => {
+        if (cell.format === TEXT_FORMAT) return;
+        const address = columnLetters(c + 1) + (r + 1);
+        const list = byFormat.get(cell.format);
+        if (list) list.push(address);
+        else byFormat.set(cell.format, [address]);
+      })
+    );
     byFormat.forEach((cells, format) => {
       for (const address of packAreaLists(cellAreas(cells)))
         worksheet.Range(address).NumberFormat = format;
     });
-    for (let start = 0; start < sheet.rows.length; start += ROWS_PER_CALL) {
-      const rows = sheet.rows.slice(start, start + ROWS_PER_CALL);
-      const values = rows.map((row) => {
-        const line: Array<string | number> = [];
-        for (let c = 0; c < columns; c++) line.push(cellValue(row.cells[c] ?? null));
-        return line;
-      });
+    for (let start = 0; start < layout.rowCount; start += ROWS_PER_CALL) {
+      const rows = layout.cells.slice(start, start + ROWS_PER_CALL);
       worksheet.Range(
-        "A" + (start + 1) + ":" + columnLetters(columns) + (start + rows.length)
-      ).Value2 = values;
+        "A" + (start + 1) + ":" + columnLetters(layout.columnCount) + (start + rows.length)
+      ).Value2 = rows.map((line) => line.map((cell) => (cell.value === null ? "" : cell.value)));
     }
-    const styles = styleGrid(sheet, columns);
-    for (const attribute of ATTRIBUTES) {
-      const rectangles = attributeRectangles(styles, attribute);
+    for (const attribute of STYLE_ATTRIBUTES) {
+      const areas = styleAreas(layout, attribute);
       if (attribute === "border") {
-        // Inside borders depend on each rectangle's own shape: one call set per rectangle.
-        for (const rectangle of rectangles)
-          applyAttribute(
-            worksheet.Range(rectangleAddress(rectangle)),
-            attribute,
-            rectangle.value,
-            rectangle
-          );
+        // Inside borders depend on each area's own shape: one call set per area.
+        for (const area of areas)
+          applyAttribute(worksheet.Range(areaAddress(area)), attribute, area.value, area);
         continue;
       }
-      const byValue = new Map<string, string[]>();
-      for (const rectangle of rectangles) {
-        const list = byValue.get(rectangle.value);
-        if (list) list.push(rectangleAddress(rectangle));
-        else byValue.set(rectangle.value, [rectangleAddress(rectangle)]);
-      }
-      byValue.forEach((addresses, value) => {
-        for (const address of packAreaLists(addresses))
+      areaListsByValue(areas).forEach((addresses, value) => {
+        for (const address of addresses)
           applyAttribute(worksheet.Range(address), attribute, value, null);
       });
     }
   }
-  applyLayout(worksheet, sheet);
-}
-
-/** Column widths (characters), merges and row heights. */
-function applyLayout(worksheet: Et.Worksheet, sheet: OutputSheet): void {
-  for (let c = 0; c < sheet.columnWidths.length; c++) {
-    const width = sheet.columnWidths[c];
+  for (let c = 0; c < layout.columnWidths.length; c++) {
+    const width = layout.columnWidths[c];
     if (!(width > 0)) continue;
     const letters = columnLetters(c + 1);
     worksheet.Range(letters + ":" + letters).ColumnWidth = width;
   }
-  // Consecutive rows merged alike are one range merged row by row (Merge(true)).
-  for (let r = 0; r < sheet.rows.length;) {
-    const across = mergeWidth(sheet.rows[r].mergeAcross);
-    let end = r;
-    while (end + 1 < sheet.rows.length && mergeWidth(sheet.rows[end + 1].mergeAcross) === across)
-      end++;
-    if (across > 1) worksheet.Range(toA1(r + 1, 1) + ":" + toA1(end + 1, across)).Merge(true);
-    r = end + 1;
-  }
-  const rowsByHeight = new Map<number, string[]>();
-  for (let r = 0; r < sheet.rows.length;) {
-    const height = outputRowHeight(sheet.rows[r], sheet.columnWidths);
-    let end = r;
-    while (
-      end + 1 < sheet.rows.length &&
-      outputRowHeight(sheet.rows[end + 1], sheet.columnWidths) === height
-    )
-      end++;
-    if (height !== null) {
-      const rows = r + 1 + ":" + (end + 1);
-      const list = rowsByHeight.get(height);
-      if (list) list.push(rows);
-      else rowsByHeight.set(height, [rows]);
-    }
-    r = end + 1;
-  }
-  rowsByHeight.forEach((runs, height) => {
+  for (const run of mergeRuns(layout)) worksheet.Range(areaAddress(run)).Merge(true);
+  rowRangesByHeight(layout).forEach((runs, height) => {
     for (const address of packAreaLists(runs)) worksheet.Range(address).RowHeight = height;
   });
 }
@@ -189,11 +139,12 @@ function applyLayout(worksheet: Et.Worksheet, sheet: OutputSheet): void {
  * succeeded and best-effort: a build that refuses a print setting must not undo the results.
  */
 export function applyPrintLayout(worksheet: Et.Worksheet, sheet: OutputSheet): void {
-  if (!sheet.printFitWidth) return;
+  const page = pageLayoutOf(sheet);
+  if (!page) return;
   const setup = worksheet.PageSetup;
   setup.PaperSize = XL_PAPER_A4;
-  setup.Orientation = sheet.landscape ? XL_LANDSCAPE : XL_PORTRAIT;
+  setup.Orientation = page.orientation === "landscape" ? XL_LANDSCAPE : XL_PORTRAIT;
   setup.Zoom = false;
-  setup.FitToPagesWide = 1;
+  setup.FitToPagesWide = page.fitToPagesWide;
   setup.FitToPagesTall = false;
 }

@@ -12,15 +12,15 @@ import type { SettingsStore } from "../office/officeHost";
 import { errorDetail } from "../office/saveSettings";
 import { OWNER_RECORD_SETTING } from "../office/settingsOwners";
 import { WorkbookPortError, type WorkbookPort, type WriteOutcome } from "../port";
+import { asPortError } from "../office/officeWorkbookPort";
 import { clearEtMarks } from "./clearEtMarks";
 import { DocumentPropertyStore } from "./documentStore";
 import { readEtGrid } from "./readEtGrid";
-import { findSheet, listSheets, writeEtPlan } from "./writeEtPlan";
+import { findSheet } from "../office/openWorkbookWrite";
+import { listSheets, writeEtPlan } from "./writeEtPlan";
 
 /** The records the port keeps in the workbook's custom properties. */
 export const WPS_RECORD_SETTINGS: readonly string[] = [MARK_RECORD_SETTING, OWNER_RECORD_SETTING];
-
-const NO_WORKBOOK = "WPS 表格中没有打开的工作簿：请先打开要评分的绩效自评表。";
 
 export class WpsWorkbookPort implements WorkbookPort {
   private readonly settings: SettingsStore;
@@ -35,7 +35,8 @@ export class WpsWorkbookPort implements WorkbookPort {
 
   private app(): Et.Application {
     const app = this.application();
-    if (!app || !app.ActiveWorkbook) throw new WorkbookPortError("read-failed", NO_WORKBOOK);
+    if (!app || !app.ActiveWorkbook)
+      throw new WorkbookPortError("read-failed", { code: "no-workbook" });
     return app;
   }
 
@@ -46,7 +47,8 @@ export class WpsWorkbookPort implements WorkbookPort {
   read(): Promise<WorkbookGrid> {
     return attempt(
       () => readEtGrid(this.app(), this.settings),
-      (error) => asPortError(error, "read-failed", "读取工作簿失败（" + errorDetail(error) + "）。")
+      (error) =>
+        asPortError(error, "read-failed", { code: "read-failed", detail: errorDetail(error) })
     );
   }
 
@@ -54,18 +56,15 @@ export class WpsWorkbookPort implements WorkbookPort {
     return attempt(
       () => writeEtPlan(this.app(), this.settings, plan),
       (error) =>
-        asPortError(
-          error,
-          "write-failed",
-          "写入失败（" + errorDetail(error) + "），工作簿未作修改。"
-        )
+        asPortError(error, "write-failed", { code: "write-failed", detail: errorDetail(error) })
     );
   }
 
   clearMarks(): Promise<number> {
     return attempt(
       () => clearEtMarks(this.app(), this.settings),
-      (error) => asPortError(error, "write-failed", "清除标记失败（" + errorDetail(error) + "）。")
+      (error) =>
+        asPortError(error, "write-failed", { code: "clear-failed", detail: errorDetail(error) })
     );
   }
 
@@ -74,24 +73,18 @@ export class WpsWorkbookPort implements WorkbookPort {
       async () => {
         const found = findSheet(listSheets(this.workbook()), sheet);
         if (!found) {
-          throw new WorkbookPortError(
-            "sheet-missing",
-            "找不到工作表“" +
-              sheet +
-              "”，它可能已被重命名或删除，无法定位到单元格 " +
-              cell +
-              "。请重新评分。"
-          );
+          throw new WorkbookPortError("sheet-missing", { code: "sheet-missing", sheet, cell });
         }
         found.sheet.Activate();
         found.sheet.Range(cell).Select();
       },
       (error) =>
-        asPortError(
-          error,
-          "read-failed",
-          "无法定位到工作表“" + sheet + "”的单元格 " + cell + "（" + errorDetail(error) + "）。"
-        )
+        asPortError(error, "read-failed", {
+          code: "select-failed",
+          sheet,
+          cell,
+          detail: errorDetail(error),
+        })
     );
   }
 }
@@ -107,14 +100,6 @@ function attempt<T>(step: () => Promise<T>, failure: (error: unknown) => Error):
   return running.catch((error: unknown) => {
     throw failure(error);
   });
-}
-
-function asPortError(
-  error: unknown,
-  code: "read-failed" | "write-failed",
-  message: string
-): WorkbookPortError {
-  return error instanceof WorkbookPortError ? error : new WorkbookPortError(code, message);
 }
 
 interface WpsGlobals {

@@ -11,30 +11,28 @@
  * only once its successor is complete.
  */
 import type { PlacedOutputSheet, WritePlan } from "../../engine/output/types";
+import {
+  cellsToInspect,
+  decideCellChanges,
+  findSheet,
+  markedCount,
+  placeOutputSheets,
+  protectedSheetError,
+  recordedOwners,
+  sameFill,
+  storeWriteRecords,
+  touchedSheets,
+  writtenSheets,
+  type CellChange,
+  type Placement as OpenPlacement,
+  type TouchedSheet as OpenTouchedSheet,
+} from "../office/openWorkbookWrite";
 import { OWNER_MARK_NAME, formatOwnerMark } from "../ownerMark";
-import { WorkbookPortError, type WriteOutcome } from "../port";
-import {
-  fillRecordRefs,
-  mergeFillRecord,
-  readFillRecord,
-  storeFillRecord,
-  type RecordedFill,
-} from "../office/fillRecord";
-import { groupMarks, type SheetMark } from "../office/groupMarks";
-import type { CellState } from "../office/inspectCells";
+import { WorkbookPortError, noticesOf, type WriteNotice, type WriteOutcome } from "../port";
+import { readFillRecord } from "../office/fillRecord";
 import type { SettingsStore } from "../office/officeHost";
-import { resolveRecordedSheets } from "../office/recordedSheets";
-import { errorDetail, refreshSettings, saveSettings } from "../office/saveSettings";
-import { freeSheetName, sameSheetName } from "../office/sheetNames";
-import {
-  mergeOwnerRecord,
-  ownerFromMarkText,
-  ownerMarkText,
-  ownerRecordRefs,
-  readOwnerRecord,
-  storeOwnerRecord,
-} from "../office/settingsOwners";
-import { decideCellChanges, type CellChange } from "../office/writePlan";
+import { errorDetail, refreshSettings } from "../office/saveSettings";
+import { freeSheetName } from "../office/sheetNames";
 import { cellAreas, packAreaLists } from "../office/paintFills";
 import { applyFills, inspectCells, readNotes } from "./etCells";
 import { applyPrintLayout, renderEtOutputSheet } from "./etOutputSheet";
@@ -44,19 +42,6 @@ import { ownerMarkOf } from "./readEtGrid";
 /** Names the new sheet carries until it is complete, and the old one until it is dropped. */
 const TEMPORARY_NAME = "SelfEval 写入中";
 const BACKUP_NAME = "SelfEval 旧表";
-
-export const WPS_STRUCTURE_PROTECTED_MESSAGE =
-  "工作簿结构受保护，无法添加评分结果工作表。请先在“审阅 › 保护工作簿”中取消保护后再评分。工作簿未作任何修改。";
-
-export function wpsSheetProtectedMessage(sheet: string, action: string): string {
-  return (
-    "工作表“" +
-    sheet +
-    "”受保护，无法" +
-    action +
-    "。请先在“审阅 › 撤销工作表保护”中取消保护，再重试。工作簿未作任何修改。"
-  );
-}
 
 /**
  * A worksheet as the records know it. ET has no worksheet ids: a sheet is its name, which is
@@ -81,27 +66,8 @@ export function listSheets(book: Et.Workbook): EtSheetInfo[] {
   return sheets;
 }
 
-export function findSheet(sheets: readonly EtSheetInfo[], name: string): EtSheetInfo | undefined {
-  return (
-    sheets.find((sheet) => sheet.name === name) ??
-    sheets.find((sheet) => sameSheetName(sheet.name, name))
-  );
-}
-
-interface TouchedSheet {
-  readonly info: EtSheetInfo;
-  recordKey: string | null;
-  readonly recorded: Map<string, RecordedFill>;
-  readonly marks: SheetMark[];
-  changes: CellChange[];
-  recordedNow: RecordedFill[];
-}
-
-interface Placement {
-  readonly placed: PlacedOutputSheet;
-  readonly name: string;
-  readonly replaces: EtSheetInfo | null;
-}
+type TouchedSheet = OpenTouchedSheet<EtSheetInfo>;
+type Placement = OpenPlacement<EtSheetInfo>;
 
 /** What was done, in order, so that a failed write can be undone. */
 type LoggedStep =
@@ -172,13 +138,6 @@ export function applyCellChanges(
   for (const { cell, text } of added) sheet.Range(cell).AddComment(text);
 }
 
-function sameFill(
-  a: Pick<CellState, "fill" | "pattern" | "patternColor">,
-  b: Pick<CellState, "fill" | "pattern" | "patternColor">
-): boolean {
-  return a.fill === b.fill && a.pattern === b.pattern && a.patternColor === b.patternColor;
-}
-
 export async function writeEtPlan(
   app: Et.Application,
   settings: SettingsStore,
@@ -188,144 +147,56 @@ export async function writeEtPlan(
   const book = app.ActiveWorkbook;
   const sheets = listSheets(book);
   if (book.ProtectStructure && plan.sheets.length > 0)
-    throw new WorkbookPortError("sheet-protected", WPS_STRUCTURE_PROTECTED_MESSAGE);
-  const earlier = readFillRecord(settings);
-  const owners = readOwnerRecord(settings);
-  const ownerSheets = resolveRecordedSheets(sheets, ownerRecordRefs(owners));
-  const ownerBySheet = new Map<string, string>();
-  ownerSheets.forEach((info, key) => ownerBySheet.set(info.name, owners[key].mark));
-
-  const touched = new Map<string, TouchedSheet>();
-  const touch = (info: EtSheetInfo): TouchedSheet => {
-    let entry = touched.get(info.name);
-    if (!entry) {
-      entry = {
-        info,
-        recordKey: null,
-        recorded: new Map(),
-        marks: [],
-        changes: [],
-        recordedNow: [],
-      };
-      touched.set(info.name, entry);
-    }
-    return entry;
-  };
-  resolveRecordedSheets(sheets, fillRecordRefs(earlier)).forEach((info, key) => {
-    const entry = touch(info);
-    entry.recordKey = key;
-    for (const cell of earlier[key].cells)
-      if (!entry.recorded.has(cell.cell)) entry.recorded.set(cell.cell, cell);
-  });
-  groupMarks(plan.marks).forEach((marks, name) => {
-    const info = findSheet(sheets, name);
-    if (info) touch(info).marks.push(...marks);
-  });
-
-  const touchedSheets = Array.from(touched.values());
-  for (const entry of touchedSheets) {
-    const cells = Array.from(entry.recorded.keys());
-    for (const mark of entry.marks) if (!entry.recorded.has(mark.cell)) cells.push(mark.cell);
+    throw new WorkbookPortError("sheet-protected", { code: "workbook-protected", host: "wps" });
+  const owners = recordedOwners(settings, sheets);
+  const touched: TouchedSheet[] = touchedSheets(sheets, readFillRecord(settings), plan.marks);
+  for (const entry of touched) {
     const decided = decideCellChanges({
       recorded: entry.recorded,
       marks: entry.marks,
-      states: inspectCells(entry.info.sheet, cells),
+      states: inspectCells(entry.info.sheet, cellsToInspect(entry)),
       notes: true,
     });
     entry.changes = decided.changes;
     entry.recordedNow = decided.recordedNow;
     if (entry.changes.length > 0 && entry.info.sheet.ProtectContents)
-      throw new WorkbookPortError(
-        "sheet-protected",
-        wpsSheetProtectedMessage(entry.info.name, "写入或清除评分标记")
-      );
+      throw protectedSheetError("wps", entry.info.name, "mark");
   }
 
   const taken = sheets.map((sheet) => sheet.name);
-  const placements: Placement[] = plan.sheets.map((placed) => {
-    const info = placed.mode === "replace" ? findSheet(sheets, placed.name) : undefined;
-    if (info) {
-      const recorded = ownerBySheet.get(info.name);
-      const owner = ownerMarkOf(info.sheet) ?? (recorded ? ownerFromMarkText(recorded) : null);
-      if (owner && owner.kind === placed.sheet.owner) {
-        if (info.sheet.ProtectContents)
-          throw new WorkbookPortError(
-            "sheet-protected",
-            wpsSheetProtectedMessage(info.name, "替换为新的评分结果")
-          );
-        return { placed, name: info.name, replaces: info };
-      }
-    }
-    // A name the user has taken since scoring is never reused.
-    const name = freeSheetName(
-      placed.mode === "create" ? placed.name : placed.sheet.preferredName,
-      taken
-    );
-    taken.push(name);
-    return { placed, name, replaces: null };
-  });
+  const placements = placeOutputSheets<EtSheetInfo>(
+    "wps",
+    plan.sheets,
+    (placed) => {
+      const info = findSheet(sheets, placed.name);
+      if (!info) return null;
+      return {
+        info,
+        owner: ownerMarkOf(info.sheet) ?? owners.ownerOf(info.id),
+        protected: Boolean(info.sheet.ProtectContents),
+      };
+    },
+    taken
+  );
 
   const { written, leftBehind } = withQuietApplication(app, () =>
-    writeLogged(app, touchedSheets, placements, taken)
+    writeLogged(app, touched, placements, taken)
   );
 
-  // The records go into the workbook only once it holds what they describe, merged into what it
-  // holds now: the ribbon page or the pane may have written since this write began.
-  await refreshSettings(settings);
-  storeFillRecord(
+  // The records go into the workbook only once it holds what they describe.
+  const saveFailure = await storeWriteRecords(
     settings,
-    mergeFillRecord(
-      readFillRecord(settings),
-      touchedSheets.map((entry) => ({
-        key: entry.recordKey,
-        sheet: { id: entry.info.name, name: entry.info.name },
-        settled: Array.from(entry.recorded.keys()),
-        cells: entry.recordedNow,
-      }))
-    )
+    touched,
+    owners.sheets,
+    placements,
+    written.map(({ placement }) => ({ id: placement.name, placement }))
   );
-  const replacedNames = placements
-    .map((placement) => (placement.replaces ? placement.replaces.name : null))
-    .filter((name): name is string => name !== null);
-  const found: Array<{ key: string; sheet: { id: string; name: string } }> = [];
-  const replaced: string[] = [];
-  ownerSheets.forEach((info, key) => {
-    if (replacedNames.indexOf(info.name) >= 0) replaced.push(key);
-    else found.push({ key, sheet: { id: info.name, name: info.name } });
-  });
-  storeOwnerRecord(
-    settings,
-    mergeOwnerRecord(readOwnerRecord(settings), {
-      found,
-      replaced,
-      written: written.map(({ placement }) => ({
-        id: placement.name,
-        name: placement.name,
-        mark: ownerMarkText(placement.placed.sheet.owner, placement.placed.sheet.fingerprint),
-      })),
-    })
-  );
-  const saveFailure = await saveSettings(settings);
-
-  let marked = 0;
-  for (const entry of touchedSheets) marked += entry.marks.length;
-  const notices = leftBehind.map(
-    (name) => "旧的评分表未能删除，已保留为工作表“" + name + "”，确认新表无误后可手动删除。"
-  );
-  if (saveFailure !== null)
-    notices.push(
-      "评分标记的记录未能保存到文档属性（" +
-        saveFailure +
-        "），关闭文档后“清除标记”将无法还原这些单元格原来的填充色。"
-    );
-  return {
-    marked,
-    sheets: placements.map((placement) => ({
-      name: placement.name,
-      mode: placement.replaces ? ("replace" as const) : ("create" as const),
-    })),
-    notices,
-  };
+  const notices: WriteNotice[] = leftBehind.map((sheet) => ({
+    code: "old-sheet-kept" as const,
+    sheet,
+  }));
+  if (saveFailure !== null) notices.push({ code: "record-not-saved", host: "wps", ...saveFailure });
+  return { marked: markedCount(touched), sheets: writtenSheets(placements), ...noticesOf(notices) };
 }
 
 function markOwner(sheet: Et.Worksheet, placed: PlacedOutputSheet): void {
@@ -339,7 +210,7 @@ function markOwner(sheet: Et.Worksheet, placed: PlacedOutputSheet): void {
 
 function writeLogged(
   app: Et.Application,
-  touchedSheets: readonly TouchedSheet[],
+  touched: readonly TouchedSheet[],
   placements: readonly Placement[],
   taken: string[]
 ): { written: Array<{ sheet: Et.Worksheet; placement: Placement }>; leftBehind: string[] } {
@@ -348,7 +219,7 @@ function writeLogged(
   const backups: Array<{ name: string; sheet: Et.Worksheet }> = [];
   const written: Array<{ sheet: Et.Worksheet; placement: Placement }> = [];
   try {
-    for (const entry of touchedSheets) {
+    for (const entry of touched) {
       if (entry.changes.length === 0) continue;
       // Logged before the calls: a call WPS refuses halfway may have changed part of the cells.
       log.push({ kind: "cells", sheet: entry.info.sheet, changes: entry.changes });
@@ -382,26 +253,14 @@ function writeLogged(
     const undone = undoLog(log);
     const names = placements
       .map((placement) => placement.name)
-      .concat(
-        touchedSheets.filter((entry) => entry.changes.length > 0).map((entry) => entry.info.name)
-      );
-    const sheetList = "“" + names.join("”“") + "”";
-    throw new WorkbookPortError(
-      "write-failed",
-      undone === null
-        ? "写入失败：WPS 表格拒绝了对工作表" +
-            sheetList +
-            "的修改（" +
-            errorDetail(error) +
-            "）。已撤销本次写入，工作簿保持原样。"
-        : "写入失败：WPS 表格拒绝了对工作表" +
-            sheetList +
-            "的修改（" +
-            errorDetail(error) +
-            "），撤销也未能完成（" +
-            errorDetail(undone) +
-            "）。请检查这些工作表，以及名称以“SelfEval”开头的工作表。"
-    );
+      .concat(touched.filter((entry) => entry.changes.length > 0).map((entry) => entry.info.name));
+    throw new WorkbookPortError("write-failed", {
+      code: "write-refused",
+      host: "wps",
+      involved: names,
+      detail: errorDetail(error),
+      undoFailure: undone === null ? null : errorDetail(undone),
+    });
   }
   // Everything is in place; only now do the replaced sheets go. Should WPS refuse, the new
   // sheets stand and the old ones stay aside under their temporary names.

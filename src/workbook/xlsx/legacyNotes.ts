@@ -4,7 +4,8 @@
  * box). Existing comments parts and drawings are extended; otherwise new ones are created and
  * linked from the sheet. A cell that already has a comment keeps it and gets no note from us.
  */
-import { toA1 } from "../../engine/grid/address";
+import { MalformedXmlError } from "./malformedXml";
+import { normaliseA1, parseA1, toA1 } from "../../engine/grid/address";
 import {
   CONTENT_TYPE,
   RELATIONSHIPS_NAMESPACE,
@@ -114,11 +115,6 @@ const NOTE_SHAPE_TYPE =
   '<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe">' +
   '<v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>';
 
-/** Normalises a cell reference for comparison: "$f$14" → "F14". */
-function normaliseReference(reference: string): string {
-  return reference.replace(/\$/g, "").toUpperCase();
-}
-
 /** The cells that already have a comment in a comments part. */
 function commentedCells(commentsXml: string): Set<string> {
   const root = rootElement(commentsXml);
@@ -127,7 +123,7 @@ function commentedCells(commentsXml: string): Set<string> {
   let match: RegExpExecArray | null;
   while ((match = pattern.exec(commentsXml))) {
     const reference = /\sref\s*=\s*(?:"([^"]*)"|'([^']*)')/.exec(match[1]);
-    if (reference) cells.add(normaliseReference(reference[1] ?? reference[2]));
+    if (reference) cells.add(normaliseA1(reference[1] ?? reference[2]));
   }
   return cells;
 }
@@ -150,7 +146,7 @@ function extendComments(xml: string, notes: readonly NoteToAdd[]): string {
     const at = rootElement(text).startTagEnd;
     text = splice(text, at, at, withPrefix(p, "<authors></authors>"));
     authors = findChild(text, rootElement(text), "authors");
-    if (!authors) throw new Error("comments part without <authors>");
+    if (!authors) throw new MalformedXmlError("comments part without <authors>");
   }
   const names = childElements(text, authors)
     .filter((author) => author.localName === "author")
@@ -168,7 +164,7 @@ function extendComments(xml: string, notes: readonly NoteToAdd[]): string {
     const at = afterAuthors ? afterAuthors.end : rootElement(text).startTagEnd;
     text = splice(text, at, at, withPrefix(p, "<commentList></commentList>"));
     commentList = findChild(text, rootElement(text), "commentList");
-    if (!commentList) throw new Error("comments part without <commentList>");
+    if (!commentList) throw new MalformedXmlError("comments part without <commentList>");
   }
   const opened = openElement(text, commentList);
   const markup = notes.map((note) => withPrefix(p, commentMarkup(note, authorId))).join("");
@@ -225,7 +221,7 @@ function newVmlDrawing(notes: readonly NoteToAdd[], blocks: readonly number[]): 
 function extendVmlDrawing(vml: string, notes: readonly NoteToAdd[]): string {
   let text = vml;
   const rootStart = text.search(/<xml[\s>]/);
-  if (rootStart < 0) throw new Error("VML drawing without <xml> root");
+  if (rootStart < 0) throw new MalformedXmlError("VML drawing without <xml> root");
   const rootTagEnd = text.indexOf(">", rootStart) + 1;
   const rootTag = text.slice(rootStart, rootTagEnd);
   let declarations = "";
@@ -251,7 +247,7 @@ function extendVmlDrawing(vml: string, notes: readonly NoteToAdd[]): string {
     .map((note, i) => noteShape(note, highest + 1 + i, shapeCount + i + 1))
     .join("");
   const close = text.lastIndexOf("</xml");
-  if (close < 0) throw new Error("VML drawing without </xml>");
+  if (close < 0) throw new MalformedXmlError("VML drawing without </xml>");
   return splice(text, close, close, shapeType + shapes);
 }
 
@@ -374,15 +370,6 @@ function linkLegacyDrawing(sheetXml: string, relationshipId: string): string {
   return splice(xml, at, at, element);
 }
 
-/** "F14" → 0-based row and column, or null. */
-function zeroBasedCell(reference: string): { row: number; column: number } | null {
-  const match = /^([A-Z]+)([0-9]+)$/.exec(normaliseReference(reference));
-  if (!match) return null;
-  let column = 0;
-  for (const letter of match[1]) column = column * 26 + (letter.charCodeAt(0) - 64);
-  return { row: parseInt(match[2], 10) - 1, column: column - 1 };
-}
-
 /** The plain text of a comment's body: its <t> runs (not phonetic guides), decoded and joined. */
 function commentText(body: string): string {
   const withoutPhonetic = body.replace(
@@ -414,7 +401,7 @@ function removeOwnComments(
     if (comment.localName !== "comment" || comment.empty) return false;
     const reference = /\sref\s*=\s*(?:"([^"]*)"|'([^']*)')/.exec(comment.attributes);
     if (!reference) return false;
-    const recorded = recordedNotes.get(normaliseReference(reference[1] ?? reference[2]));
+    const recorded = recordedNotes.get(normaliseA1(reference[1] ?? reference[2]));
     return (
       recorded !== undefined &&
       sameNoteText(commentText(xml.slice(comment.startTagEnd, comment.closeStart)), recorded)
@@ -425,7 +412,7 @@ function removeOwnComments(
   for (let i = removed.length - 1; i >= 0; i--) {
     const comment = removed[i];
     const reference = /\sref\s*=\s*(?:"([^"]*)"|'([^']*)')/.exec(comment.attributes);
-    if (reference) cells.push(normaliseReference(reference[1] ?? reference[2]));
+    if (reference) cells.push(normaliseA1(reference[1] ?? reference[2]));
     text = splice(text, comment.start, comment.end, "");
   }
   return { xml: text, cells };
@@ -438,8 +425,9 @@ function removeOwnComments(
 function removeNoteShapes(vml: string, cells: readonly string[]): string {
   const wanted = new Set<string>();
   for (const cell of cells) {
-    const position = zeroBasedCell(cell);
-    if (position) wanted.add(position.row + ":" + position.column);
+    const position = parseA1(cell);
+    // VML anchors a note by 0-based row and column.
+    if (position) wanted.add(position.row - 1 + ":" + (position.column - 1));
   }
   const startPattern = /<([A-Za-z0-9_]+:)?shape(?=[\s/>])(?:"[^"]*"|'[^']*'|[^>"'])*>/g;
   const pieces: string[] = [];
@@ -505,7 +493,7 @@ export async function readNotes(
     if (comment.localName !== "comment" || comment.empty) continue;
     const reference = /\sref\s*=\s*(?:"([^"]*)"|'([^']*)')/.exec(comment.attributes);
     if (!reference) continue;
-    const cell = normaliseReference(reference[1] ?? reference[2]);
+    const cell = normaliseA1(reference[1] ?? reference[2]);
     if (!notes.has(cell))
       notes.set(cell, commentText(xml.slice(comment.startTagEnd, comment.closeStart)));
   }

@@ -18,6 +18,7 @@
  * (`<note>`) are what survive a LibreOffice or WPS save. A cell that got a note but kept its style
  * has s = m. Records written before these were kept have only r, s and m, and are still read.
  */
+import { normaliseA1 } from "../../engine/grid/address";
 import {
   RELATIONSHIPS_NAMESPACE,
   XML_DECLARATION,
@@ -95,7 +96,7 @@ export function parseMarkRecord(xml: string): MarkRecord | null {
       const mark = parseInt(getAttribute(cell.attributes, "m") ?? "", 10);
       if (reference === null || !(original >= 0) || !(mark >= 0)) continue;
       const entry: { -readonly [K in keyof RecordedCell]: RecordedCell[K] } = {
-        reference: reference.replace(/\$/g, "").toUpperCase(),
+        reference: normaliseA1(reference),
         original,
         mark,
       };

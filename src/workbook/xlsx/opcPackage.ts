@@ -12,6 +12,7 @@ import {
   startTagPattern,
   withPrefix,
 } from "./xmlText";
+import { ScoredCopyError } from "./scoredCopyError";
 import type { ZipEntry, ZipPackage } from "./zipPackage";
 import { dosDateTime, nameBytesOf, writeZip, type ZipOutputEntry } from "./zipWriter";
 
@@ -124,6 +125,7 @@ export class PackageEditor {
     if (name === null) return null;
     const edit = this.edits.get(name);
     if (edit && edit.kind === "text") return edit.text;
+    // An invariant of this class, not of the file: breaking it is a fault of the tool.
     if (edit && edit.kind === "binary") throw new Error(name + " was edited as bytes");
     let text = this.texts.get(name);
     if (text === undefined) {
@@ -430,6 +432,6 @@ export async function findWorkbookPart(editor: PackageEditor): Promise<string> {
   );
   const path = office ? resolveTarget("", office.target) : "xl/workbook.xml";
   const name = editor.partName(path);
-  if (name === null) throw new Error("the package has no workbook part (" + path + ")");
+  if (name === null) throw new ScoredCopyError({ reason: "missing-part", part: path });
   return name;
 }

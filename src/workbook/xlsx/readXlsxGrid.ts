@@ -5,6 +5,7 @@
  * and in the browser. Every way a file can fail to be a readable workbook ends in one
  * UnreadableWorkbookError with a reason code; readErrorText.ts words it.
  */
+import { MalformedXmlError } from "./malformedXml";
 import { createSheetGrid } from "../../engine/grid/createSheetGrid";
 import type { SheetGrid, SheetOwner, WorkbookGrid } from "../../engine/grid/types";
 import { readCellFormats } from "./cellFormats";
@@ -148,7 +149,7 @@ function readSharedStrings(zip: ZipPackage, part: string | null): string[] {
       }
       const start = match.index + match[0].length;
       const end = xml.indexOf(close, start);
-      if (end < 0) throw new Error("unclosed <si>");
+      if (end < 0) throw new MalformedXmlError("unclosed <si>");
       items.push(readItem(xml, start, end));
       item.lastIndex = end;
     }

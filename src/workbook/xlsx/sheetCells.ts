@@ -3,7 +3,8 @@
  * and nothing else changes — not its value, type, formula or any other attribute. A marked cell
  * that has no <c> element (or whose row has no <row>) is created empty, in column (row) order.
  */
-import { parseRange, toA1 } from "../../engine/grid/address";
+import { MalformedXmlError } from "./malformedXml";
+import { parseRange, scanA1, toA1 } from "../../engine/grid/address";
 import {
   childElements,
   elementPrefix,
@@ -31,17 +32,6 @@ export interface RowRestyles {
   readonly row: number;
   /** Sorted by column, no duplicates. */
   readonly cells: readonly CellRestyle[];
-}
-
-/** "AB12" → 28; 0 when the reference has no letters. */
-function columnOfReference(reference: string): number {
-  let column = 0;
-  for (let i = 0; i < reference.length; i++) {
-    const code = reference.charCodeAt(i) & ~0x20; // upper case
-    if (code < 65 || code > 90) break;
-    column = column * 26 + (code - 64);
-  }
-  return column;
 }
 
 function styleIndex(attributes: string): number {
@@ -105,12 +95,12 @@ export function restyleCells(xml: string, rows: readonly RowRestyles[]): string 
   let root = rootElement(text);
   const p = elementPrefix(root);
   let sheetData = findChild(text, root, "sheetData");
-  if (!sheetData) throw new Error("worksheet without <sheetData>");
+  if (!sheetData) throw new MalformedXmlError("worksheet without <sheetData>");
   if (sheetData.empty) {
     text = openElement(text, sheetData).xml;
     root = rootElement(text);
     sheetData = findChild(text, root, "sheetData");
-    if (!sheetData) throw new Error("worksheet without <sheetData>");
+    if (!sheetData) throw new MalformedXmlError("worksheet without <sheetData>");
   }
   const defaultStyle = defaultStyleOf(text);
   const created = new Bounds();
@@ -173,7 +163,7 @@ export function restyleCells(xml: string, rows: readonly RowRestyles[]): string 
       cellMatch.index < rowCloseStart
     ) {
       const reference = getAttribute(cellMatch[1], "r");
-      const column = reference === null ? previousColumn + 1 : columnOfReference(reference);
+      const column = reference === null ? previousColumn + 1 : (scanA1(reference)?.column ?? 0);
       previousColumn = column;
       const cellTagEnd = cellMatch.index + cellMatch[0].length;
       const cellEnd =

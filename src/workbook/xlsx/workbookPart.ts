@@ -2,6 +2,7 @@
  * Reading and extending xl/workbook.xml (the sheet list and defined names) and the sheet titles
  * in docProps/app.xml.
  */
+import { MalformedXmlError } from "./malformedXml";
 import { OWNER_MARK_NAME } from "../ownerMark";
 import {
   childElements,
@@ -100,7 +101,7 @@ export function appendWorkbookSheet(
     const at = insertionPoint(text, rootElement(text), WORKBOOK_ORDER, "sheets");
     text = splice(text, at, at, withPrefix(p, "<sheets></sheets>"));
     sheets = findChild(text, rootElement(text), "sheets");
-    if (!sheets) throw new Error("could not add <sheets>");
+    if (!sheets) throw new MalformedXmlError("could not add <sheets>");
   }
   const opened = openElement(text, sheets);
   return {

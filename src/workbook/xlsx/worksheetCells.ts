@@ -3,6 +3,8 @@
  * same start-tag patterns the writer restyles cells with (sheetCells.ts): values, formulas with
  * their cached results (shared formulas translated to each cell), number formats, dates.
  */
+import { MalformedXmlError } from "./malformedXml";
+import { scanA1 } from "../../engine/grid/address";
 import type { RawCell } from "../../engine/grid/createSheetGrid";
 import type { CellValue, MergedArea } from "../../engine/grid/types";
 import type { CellFormats } from "./cellFormats";
@@ -37,25 +39,6 @@ export interface WorksheetCells {
   /** Read as they are taken, once; errors (past Excel's limits, bad XML) come as they are met. */
   readonly cells: Iterable<RawCell>;
   readonly merges: MergedArea[];
-}
-
-/** "AB12" → { column: 28, row: 12 }; null when it does not start with letters then digits. */
-function parseReference(reference: string): { column: number; row: number } | null {
-  let column = 0;
-  let i = 0;
-  for (; i < reference.length; i++) {
-    const code = reference.charCodeAt(i) & ~0x20; // upper case
-    if (code < 65 || code > 90) break;
-    column = column * 26 + (code - 64);
-  }
-  if (i === 0 || i === reference.length) return null;
-  let row = 0;
-  for (; i < reference.length; i++) {
-    const digit = reference.charCodeAt(i) - 48;
-    if (digit < 0 || digit > 9) return null;
-    row = row * 10 + digit;
-  }
-  return { column, row };
 }
 
 /** A date cell as the engine has always seen it: "2024-01-31" (ExcelJS made it a Date). */
@@ -168,7 +151,7 @@ function nextAttribute(data: string, at: number, span: AttributeSpan): boolean {
   while (isSpace(code)) code = data.charCodeAt(++i);
   if (code === 62 /* > */ || code === 47 /* / */) {
     const close = data.indexOf(">", i);
-    if (close < 0) throw new Error("unclosed start tag");
+    if (close < 0) throw new MalformedXmlError("unclosed start tag");
     span.ended = true;
     span.empty = code === 47;
     span.next = close + 1;
@@ -179,13 +162,13 @@ function nextAttribute(data: string, at: number, span: AttributeSpan): boolean {
     code = data.charCodeAt(++i);
   span.nameEnd = i;
   while (isSpace(code)) code = data.charCodeAt(++i);
-  if (code !== 61) throw new Error("attribute without a value");
+  if (code !== 61) throw new MalformedXmlError("attribute without a value");
   code = data.charCodeAt(++i);
   while (isSpace(code)) code = data.charCodeAt(++i);
-  if (code !== 34 && code !== 39) throw new Error("attribute value without quotes");
+  if (code !== 34 && code !== 39) throw new MalformedXmlError("attribute value without quotes");
   span.valueStart = i + 1;
   span.valueEnd = data.indexOf(code === 34 ? '"' : "'", i + 1);
-  if (span.valueEnd < 0) throw new Error("unclosed attribute value");
+  if (span.valueEnd < 0) throw new MalformedXmlError("unclosed attribute value");
   span.next = span.valueEnd + 1;
   return true;
 }
@@ -310,10 +293,10 @@ function readCells(data: string, p: string, context: WorksheetContext): Iterable
       let inline: string | null = null;
       for (;;) {
         const child = data.indexOf("<", position);
-        if (child < 0) throw new Error("unclosed <c>");
+        if (child < 0) throw new MalformedXmlError("unclosed <c>");
         if (data.charCodeAt(child + 1) === 47 /* / */) {
           position = data.indexOf(">", child) + 1;
-          if (position === 0) throw new Error("unclosed close tag");
+          if (position === 0) throw new MalformedXmlError("unclosed close tag");
           if (nameAt(data, child, cellClose)) break;
           continue;
         }
@@ -345,7 +328,7 @@ function readCells(data: string, p: string, context: WorksheetContext): Iterable
         }
         const closeName = "</" + (isValue ? valueName : isFormula ? formulaName : inlineName);
         const contentEnd = indexOfClose(data, closeName, contentStart);
-        if (contentEnd < 0) throw new Error("unclosed <" + closeName.slice(2) + ">");
+        if (contentEnd < 0) throw new MalformedXmlError("unclosed <" + closeName.slice(2) + ">");
         position = data.indexOf(">", contentEnd) + 1;
         if (isInline) inline = detached(readInline(data, contentStart, contentEnd));
         else {
@@ -443,12 +426,12 @@ function readCells(data: string, p: string, context: WorksheetContext): Iterable
 /** Past an element the cell does not need (an extLst): its end, found by its close tag. */
 function skipElement(data: string, start: number): number {
   const tagEnd = data.indexOf(">", start);
-  if (tagEnd < 0) throw new Error("unclosed start tag");
+  if (tagEnd < 0) throw new MalformedXmlError("unclosed start tag");
   if (data.charCodeAt(tagEnd - 1) === 47 /* / */) return tagEnd + 1;
   let nameEnd = start + 1;
   while (!isNameEnd(data.charCodeAt(nameEnd)) && nameEnd < tagEnd) nameEnd++;
   const close = indexOfClose(data, "</" + data.slice(start + 1, nameEnd), tagEnd);
-  if (close < 0) throw new Error("unclosed element");
+  if (close < 0) throw new MalformedXmlError("unclosed element");
   return data.indexOf(">", close) + 1;
 }
 
@@ -547,8 +530,8 @@ function readMerges(xml: string, from: number, p: string, context: WorksheetCont
     const ref = getAttribute(mergeCell.attributes, "ref");
     if (ref === null) continue;
     const corners = ref.split(":");
-    const first = parseReference(corners[0].replace(/\$/g, ""));
-    const second = corners.length > 1 ? parseReference(corners[1].replace(/\$/g, "")) : first;
+    const first = scanA1(corners[0].replace(/\$/g, ""));
+    const second = corners.length > 1 ? scanA1(corners[1].replace(/\$/g, "")) : first;
     if (!first || !second || corners.length > 2) continue;
     for (const corner of [first, second]) {
       if (corner.row > MAX_ROWS) throw tooManyRows(context, corner.row);

@@ -7,10 +7,21 @@
  */
 import type { RawDeflate } from "./opcPackage";
 import { openZipPackage, type ZipPackage } from "./zipPackage";
-import { parseA1, toA1 } from "../../engine/grid/address";
-import type { CellMark, PlacedOutputSheet, Severity, WritePlan } from "../../engine/output/types";
+import { normaliseA1, parseA1, toA1 } from "../../engine/grid/address";
+import type { PlacedOutputSheet, WritePlan } from "../../engine/output/types";
+import { marksBySheet, type PlacedMark } from "../../engine/output/cellMarks";
 import { MARK_FILL_COLOURS } from "../../engine/output/outputStyles";
 import { formatOwnerMark } from "../ownerMark";
+import { fillRecordRefs, type FillRecord, type RecordedFill } from "../office/fillRecord";
+import { resolveRecordedSheets } from "../office/recordedSheets";
+import {
+  markColour,
+  originalFillMarkup,
+  readAddinRecords,
+  withoutEntries,
+  writeAddinRecord,
+  type AddinRecord,
+} from "./addinRecords";
 import {
   addNotes,
   readNotes,
@@ -46,6 +57,7 @@ import { isStrictWorkbook } from "./packageKind";
 import { renderOutputSheet } from "./renderOutputSheet";
 import { ScoredCopyError, malformedPart } from "./scoredCopyError";
 import { UnreadableWorkbookError } from "./unreadableWorkbookError";
+import { ZipLimitError } from "./zipWriter";
 import { restyleCells, type RowRestyles } from "./sheetCells";
 import { StyleSheetEditor, emptyStyleSheet } from "./styleSheet";
 import {
@@ -63,40 +75,6 @@ export interface WriteScoredCopyOptions {
   readonly deflate?: RawDeflate;
 }
 
-interface MergedMark {
-  readonly row: number;
-  readonly column: number;
-  severity: Severity;
-  notes: string[];
-}
-
-/** Marks by sheet, one per cell: an error outranks a warning, distinct notes are joined. */
-function groupMarks(marks: readonly CellMark[]): Map<string, MergedMark[]> {
-  const bySheet = new Map<string, Map<string, MergedMark>>();
-  for (const mark of marks) {
-    const address = parseA1(mark.cell);
-    if (!address) continue;
-    let cells = bySheet.get(mark.sheet);
-    if (!cells) bySheet.set(mark.sheet, (cells = new Map()));
-    const key = address.row + ":" + address.column;
-    const existing = cells.get(key);
-    if (!existing) {
-      cells.set(key, { ...address, severity: mark.severity, notes: [mark.note] });
-      continue;
-    }
-    if (mark.severity === "error") existing.severity = "error";
-    if (existing.notes.indexOf(mark.note) < 0) existing.notes.push(mark.note);
-  }
-  const grouped = new Map<string, MergedMark[]>();
-  bySheet.forEach((cells, sheet) => {
-    grouped.set(
-      sheet,
-      Array.from(cells.values()).sort((a, b) => a.row - b.row || a.column - b.column)
-    );
-  });
-  return grouped;
-}
-
 /** A sheet's key in the mark record: its sheetId, which a rename leaves alone. */
 function sheetRecordKey(sheet: WorkbookSheet): string {
   return "#" + sheet.sheetId;
@@ -112,7 +90,7 @@ interface MarkedCell {
 }
 
 function rowRestyles(
-  marks: readonly MergedMark[],
+  marks: readonly PlacedMark[],
   styles: StyleSheetEditor,
   marked: Map<string, MarkedCell>
 ): RowRestyles[] {
@@ -182,36 +160,77 @@ function sameFill(a: string | null, b: string | null): boolean {
 }
 
 /**
- * The style that takes a recorded mark back from a cell now styled `currentXf`, or null to leave
- * the cell alone. A cell is ours to reset only while it still shows our mark's fill (whatever its
- * xf index now is: LibreOffice and WPS renumber styles on saving); one the user repainted keeps
- * the user's fill. Where the styles are as we left them the cell gets its original xf back;
- * where they were renumbered only the fill comes off, back to the one recorded from before the
- * mark, and everything else the cell shows now stays.
+ * A mark to take back, from the copy's own record (markRecord.ts) or from an add-in's
+ * (addinRecords.ts): where it is, the colours it may show, the fill from before it, the note.
  */
-function restoredStyle(
-  cell: RecordedCell,
-  currentXf: number,
-  styles: StyleSheetEditor
-): number | null {
-  if (cell.original === cell.mark) return null; // only a note was added there
-  const colours = cell.markFill !== undefined ? [cell.markFill] : MARK_COLOURS;
-  if (!isSolidFillOf(styles.fillOf(currentXf), colours)) return null;
+interface TakeBack {
+  readonly reference: string;
+  /** The fill colours (ARGB) the mark may show; none when only a note was added. */
+  readonly markColours: readonly string[];
+  /** The xf indexes before and after the mark: only the copy's own record has them. */
+  readonly xf?: { readonly original: number; readonly mark: number };
+  /** The cell's own <fill> from before the mark, as unprefixed markup. */
+  readonly originalFill?: string;
+  /** The exact text of the note put there. */
+  readonly note?: string;
+}
+
+const MARK_COLOURS = [MARK_FILL_COLOURS.error, MARK_FILL_COLOURS.warning];
+
+function ownTakeBack(cell: RecordedCell): TakeBack {
+  return {
+    reference: cell.reference,
+    // A cell recorded with its style unchanged got only a note.
+    markColours:
+      cell.original === cell.mark
+        ? []
+        : cell.markFill !== undefined
+          ? [cell.markFill]
+          : MARK_COLOURS,
+    xf: { original: cell.original, mark: cell.mark },
+    ...(cell.originalFill !== undefined ? { originalFill: cell.originalFill } : {}),
+    ...(cell.note !== undefined ? { note: cell.note } : {}),
+  };
+}
+
+function addinTakeBack(cell: RecordedFill): TakeBack {
+  const colour = markColour(cell);
+  const fill = originalFillMarkup(cell);
+  return {
+    reference: normaliseA1(cell.cell),
+    markColours: colour !== null && fill !== null ? [colour] : [],
+    ...(fill !== null ? { originalFill: fill } : {}),
+    ...(cell.note !== undefined ? { note: cell.note } : {}),
+  };
+}
+
+/**
+ * The style that takes a recorded mark back from a cell now styled `currentXf`, or null to leave
+ * the cell alone. A cell is ours to reset only while it still shows the mark's fill (whatever its
+ * xf index now is: LibreOffice and WPS renumber styles on saving); one the user repainted keeps
+ * the user's fill. Where the styles are as the copy left them the cell gets its original xf
+ * back; where they were renumbered (or the mark was an add-in's, whose record has no xf) only
+ * the fill comes off, back to the one recorded from before the mark, and everything else the
+ * cell shows now stays.
+ */
+function restoredStyle(cell: TakeBack, currentXf: number, styles: StyleSheetEditor): number | null {
+  if (cell.markColours.length === 0) return null;
+  if (!isSolidFillOf(styles.fillOf(currentXf), cell.markColours)) return null;
   // Our mark xf is the original with only its fill changed: if the two indexes still stand for
   // such a pair, no other program renumbered the styles.
+  const xf = cell.xf;
   const unchanged =
-    currentXf === cell.mark &&
-    sameApartFromFill(styles.xfMarkup(cell.mark), styles.xfMarkup(cell.original)) &&
-    (cell.originalFill === undefined || sameFill(styles.fillOf(cell.original), cell.originalFill));
-  if (unchanged) return cell.original;
+    xf !== undefined &&
+    currentXf === xf.mark &&
+    sameApartFromFill(styles.xfMarkup(xf.mark), styles.xfMarkup(xf.original)) &&
+    (cell.originalFill === undefined || sameFill(styles.fillOf(xf.original), cell.originalFill));
+  if (unchanged) return xf.original;
   // A record from before fills were kept cannot say what was under the mark; nor can one whose
   // fill is anything but a plain <fill> (the record comes with the file, and its markup goes
   // into styles.xml).
   if (cell.originalFill === undefined || !isPlainFill(cell.originalFill)) return null;
   return styles.withFill(currentXf, cell.originalFill);
 }
-
-const MARK_COLOURS = [MARK_FILL_COLOURS.error, MARK_FILL_COLOURS.warning];
 
 /**
  * The recorded cells where they are now. A row or column the user inserted or deleted since
@@ -221,9 +240,9 @@ const MARK_COLOURS = [MARK_FILL_COLOURS.error, MARK_FILL_COLOURS.warning];
  * the record has them.
  */
 function followMovedCells(
-  cells: readonly RecordedCell[],
+  cells: readonly TakeBack[],
   notes: ReadonlyMap<string, string>
-): RecordedCell[] {
+): TakeBack[] {
   const recordedTexts = new Map<string, number>();
   for (const cell of cells)
     if (cell.note !== undefined)
@@ -243,11 +262,8 @@ function followMovedCells(
 }
 
 /** Restyles that take back recorded marks (see restoredStyle). */
-function restoringRestyles(
-  cells: readonly RecordedCell[],
-  styles: StyleSheetEditor
-): RowRestyles[] {
-  const byCell = new Map<string, { row: number; column: number; cell: RecordedCell }>();
+function restoringRestyles(cells: readonly TakeBack[], styles: StyleSheetEditor): RowRestyles[] {
+  const byCell = new Map<string, { row: number; column: number; cell: TakeBack }>();
   for (const cell of cells) {
     const address = parseA1(cell.reference);
     const key = address ? address.row + ":" + address.column : "";
@@ -301,6 +317,10 @@ class ScoredCopyWriter implements NotesContext {
   private earlierRecord: MarkRecord | null = null;
   /** What this run marks, by sheet name. */
   private readonly record: MarkRecord = new Map();
+  /** The add-ins' records in the package (WPS's custom properties, Excel's web extension). */
+  private addinRecords: AddinRecord[] = [];
+  /** What is left of them once their marks are taken back, written by finish(). */
+  private readonly addinRecordsLeft: Array<{ found: AddinRecord; record: FillRecord }> = [];
 
   private readonly pendingTitles: Array<{ before: WorkbookSheet[]; name: string }> = [];
 
@@ -348,22 +368,15 @@ class ScoredCopyWriter implements NotesContext {
     this.activePart = "[Content_Types].xml";
     const contentTypes = await editor.readText("[Content_Types].xml");
     if (contentTypes === null)
-      throw new ScoredCopyError(
-        "工作簿缺少部件 [Content_Types].xml，不是完整的 .xlsx 文件",
-        "[Content_Types].xml"
-      );
+      throw new ScoredCopyError({ reason: "missing-part", part: "[Content_Types].xml" });
     this.activePart = this.workbookPart;
     const workbookXml = await editor.readText(this.workbookPart);
     if (workbookXml === null)
-      throw new ScoredCopyError("工作簿缺少部件 " + this.workbookPart, this.workbookPart);
+      throw new ScoredCopyError({ reason: "missing-part", part: this.workbookPart });
     // Everything this writer adds is transitional OOXML; mixed into a Strict package it would
     // leave a file whose programs disagree on how many sheets it has.
     if (isStrictWorkbook(workbookXml))
-      throw new ScoredCopyError(
-        "这是严格 OOXML（Strict Open XML）格式的工作簿，评分副本无法按这种格式写出；" +
-          "请在 Excel 中另存为“Excel 工作簿 (*.xlsx)”后再评分",
-        this.workbookPart
-      );
+      throw new ScoredCopyError({ reason: "strict-ooxml", part: this.workbookPart });
     this.contentTypes = contentTypes;
     this.workbookXml = workbookXml;
     this.workbookRels = (await editor.readText(relationshipsPartFor(this.workbookPart))) ?? "";
@@ -387,6 +400,8 @@ class ScoredCopyWriter implements NotesContext {
     }
     this.activePart = "xl/drawings";
     this.nextShapeBlock = (await highestShapeBlock(editor)) + 1;
+    this.activePart = "docProps/custom.xml";
+    this.addinRecords = await readAddinRecords(editor);
     this.activePart = "customXml";
     const found = await readMarkRecord(editor, this.workbookPart, this.workbookRels || null);
     if (found) {
@@ -396,29 +411,51 @@ class ScoredCopyWriter implements NotesContext {
   }
 
   /**
-   * Takes back an earlier run's marks (recorded in the package) before this run's go on: the
-   * recorded cells that still show our mark get their original style, and our notes go. Sheets
-   * being replaced, and sheets no longer there, are skipped.
+   * Takes back the marks recorded in the package before this run's go on: first those an add-in
+   * made (WPS's or Excel's record: made on this file after any copy the CLI wrote, since a copy
+   * the CLI writes no longer holds the add-in's entries for the sheets it took back), then the
+   * copy's own from an earlier run. Sheets being replaced, and sheets no longer there, are
+   * skipped; the add-in records' entries taken back are dropped from them, the rest stay.
    */
   async takeBackEarlierMarks(replaced: ReadonlySet<string>): Promise<void> {
+    for (const found of this.addinRecords) {
+      const sheets = this.sheets().map((sheet) => ({ id: sheet.name, name: sheet.name, sheet }));
+      const resolved = resolveRecordedSheets(sheets, fillRecordRefs(found.record));
+      const takenBack = new Set<string>();
+      for (const [key, { sheet }] of Array.from(resolved.entries())) {
+        if (replaced.has(sheet.name.toLowerCase())) continue;
+        if (await this.takeBack(sheet, found.record[key].cells.map(addinTakeBack)))
+          takenBack.add(key);
+      }
+      this.addinRecordsLeft.push({ found, record: withoutEntries(found.record, takenBack) });
+    }
     if (!this.earlierRecord) return;
     for (const [key, cells] of Array.from(this.earlierRecord.entries())) {
       const sheet = this.findRecordedSheet(key);
       if (!sheet || replaced.has(sheet.name.toLowerCase())) continue;
-      const part = this.worksheetPart(sheet);
-      if (part === null) continue;
-      this.activePart = part;
-      const original = await this.editor.readText(part);
-      if (original === null) continue;
-      const found = followMovedCells(cells, await readNotes(this.editor, part));
-      const xml = restyleCells(original, restoringRestyles(found, this.styles));
-      if (xml !== original) this.editor.writeText(part, xml);
-      const notes = new Map<string, string>();
-      for (const cell of found)
-        if (cell.note !== undefined && !notes.has(cell.reference))
-          notes.set(cell.reference, cell.note);
-      await removeOwnNotes(this.editor, part, xml, notes);
+      await this.takeBack(sheet, cells.map(ownTakeBack));
     }
+  }
+
+  /**
+   * Takes recorded marks back from one sheet: the cells still showing their mark get their fill
+   * back, the notes still reading as written go. False when the sheet has no worksheet part.
+   */
+  private async takeBack(sheet: WorkbookSheet, cells: readonly TakeBack[]): Promise<boolean> {
+    const part = this.worksheetPart(sheet);
+    if (part === null) return false;
+    this.activePart = part;
+    const original = await this.editor.readText(part);
+    if (original === null) return false;
+    const found = followMovedCells(cells, await readNotes(this.editor, part));
+    const xml = restyleCells(original, restoringRestyles(found, this.styles));
+    if (xml !== original) this.editor.writeText(part, xml);
+    const notes = new Map<string, string>();
+    for (const cell of found)
+      if (cell.note !== undefined && !notes.has(cell.reference))
+        notes.set(cell.reference, cell.note);
+    await removeOwnNotes(this.editor, part, xml, notes);
+    return true;
   }
 
   private sheets(): WorkbookSheet[] {
@@ -453,7 +490,7 @@ class ScoredCopyWriter implements NotesContext {
     return this.editor.partName(resolveTarget(this.workbookPart, relationship.target));
   }
 
-  async markCells(sheetName: string, marks: readonly MergedMark[]): Promise<void> {
+  async markCells(sheetName: string, marks: readonly PlacedMark[]): Promise<void> {
     const sheet = this.findSheet(sheetName);
     const part = sheet ? this.worksheetPart(sheet) : null;
     if (!sheet || part === null) return;
@@ -468,7 +505,7 @@ class ScoredCopyWriter implements NotesContext {
     const notes: NoteToAdd[] = marks.map((mark) => ({
       row: mark.row,
       column: mark.column,
-      text: mark.notes.join("\n"),
+      text: mark.note,
     }));
     const withNotes = await addNotes(this, part, xml, notes);
     this.editor.writeText(part, withNotes.xml);
@@ -514,10 +551,11 @@ class ScoredCopyWriter implements NotesContext {
       // Excel refuses a workbook with two sheets of one name (compared ignoring case), and a
       // user's sheet is never overwritten: the plan must have chosen a free name.
       if (existing || this.findSheet(placed.name)) {
-        throw new ScoredCopyError(
-          "工作簿中已有名为“" + placed.name + "”的工作表，不能再新建同名的工作表",
-          this.workbookPart
-        );
+        throw new ScoredCopyError({
+          reason: "sheet-name-taken",
+          part: this.workbookPart,
+          sheet: placed.name,
+        });
       }
       index = this.createSheet(placed);
     }
@@ -633,6 +671,10 @@ class ScoredCopyWriter implements NotesContext {
     await this.updateAppProperties();
     this.activePart = "customXml";
     this.writeRecord();
+    for (const { found, record } of this.addinRecordsLeft) {
+      this.activePart = found.part;
+      await writeAddinRecord(this.editor, found, record);
+    }
     this.activePart = this.workbookPart;
     if (this.stylesPart === "" && this.styles.text !== emptyStyleSheet()) this.linkNewStyleSheet();
     const editor = this.editor;
@@ -645,6 +687,7 @@ class ScoredCopyWriter implements NotesContext {
     if (this.stylesPart !== "") await writeIfChanged(this.stylesPart, this.styles.text);
     await writeIfChanged("[Content_Types].xml", this.contentTypes);
     this.activePart = "";
+    this.progress.generating = true;
     return editor.generate(deflate);
   }
 }
@@ -652,6 +695,8 @@ class ScoredCopyWriter implements NotesContext {
 /** The part a writer is working on, shared with writeScoredCopy for its error. */
 interface Progress {
   part: string;
+  /** Every part has been edited; the package is being compressed. */
+  generating: boolean;
 }
 
 /**
@@ -664,14 +709,14 @@ export async function writeScoredCopy(
   plan: WritePlan,
   options: WriteScoredCopyOptions = {}
 ): Promise<Uint8Array> {
-  const progress: Progress = { part: "" };
+  const progress: Progress = { part: "", generating: false };
   try {
     let zip = options.zip;
     if (!zip) {
       try {
         zip = await openZipPackage(input instanceof Uint8Array ? input : new Uint8Array(input));
       } catch (error) {
-        throw new ScoredCopyError("文件不是有效的 .xlsx（zip）包", "", String(error));
+        throw new ScoredCopyError({ reason: "not-zip", part: "", detail: String(error) });
       }
     }
     const writer = await ScoredCopyWriter.open(zip, progress);
@@ -682,8 +727,7 @@ export async function writeScoredCopy(
         .map((placed) => placed.name.toLowerCase())
     );
     await writer.takeBackEarlierMarks(replaced);
-    const marksBySheet = groupMarks(plan.marks);
-    for (const [sheetName, marks] of Array.from(marksBySheet.entries())) {
+    for (const [sheetName, marks] of Array.from(marksBySheet(plan.marks).entries())) {
       if (!replaced.has(sheetName.toLowerCase())) await writer.markCells(sheetName, marks);
     }
     for (const placed of plan.sheets) await writer.writeOutputSheet(placed);
@@ -691,6 +735,12 @@ export async function writeScoredCopy(
   } catch (error) {
     // A part that cannot even be inflated is the reader's kind of failure, named as it names it.
     if (error instanceof ScoredCopyError || error instanceof UnreadableWorkbookError) throw error;
+    if (error instanceof ZipLimitError)
+      throw new ScoredCopyError({ reason: "too-large", part: "", ...error.over });
+    // Compressing edits no part: a failure there is no part's fault, and is not called one.
+    if (progress.generating) throw error;
+    // The XML layer's MalformedXmlError, and anything else met while following a part's
+    // structure, is that part's fault: named, so that the user knows where to look.
     throw malformedPart(progress.part, error instanceof Error ? error.message : String(error));
   }
 }

@@ -6,10 +6,15 @@
  */
 import type { WorkbookGrid } from "../../engine/grid/types";
 import type { WritePlan } from "../../engine/output/types";
-import { WorkbookPortError, type WorkbookPort, type WriteOutcome } from "../port";
+import {
+  WorkbookPortError,
+  type PortErrorFacts,
+  type WorkbookPort,
+  type WriteOutcome,
+} from "../port";
 import { readXlsxGrid, UnreadableWorkbookError, type XlsxWorkbook } from "./readXlsxGrid";
 import { fflateDeflate, fflateInflate } from "./fflateCodecs";
-import { readErrorText } from "./readErrorText";
+import { ScoredCopyError } from "./scoredCopyError";
 import { writeScoredCopy } from "./writeScoredCopy";
 
 export type SelectListener = (sheet: string, cell: string) => void;
@@ -31,7 +36,7 @@ export class XlsxFilePort implements WorkbookPort {
       this.loaded = await readXlsxGrid(this.bytes, { inflate: fflateInflate });
     } catch (error) {
       if (error instanceof UnreadableWorkbookError)
-        throw new WorkbookPortError("read-failed", readErrorText(error, this.fileName));
+        throw new WorkbookPortError("read-failed", this.unreadable(error));
       throw error;
     }
     return this.loaded.grid;
@@ -47,20 +52,24 @@ export class XlsxFilePort implements WorkbookPort {
       this.scored = null;
       // A part only the writer reads (a note, a drawing) may turn out unreadable only now.
       if (error instanceof UnreadableWorkbookError)
-        throw new WorkbookPortError("write-failed", readErrorText(error, this.fileName));
-      throw new WorkbookPortError(
-        "write-failed",
-        "无法生成 " +
-          this.fileName +
-          " 的评分副本：" +
-          (error instanceof Error ? error.message : String(error))
-      );
+        throw new WorkbookPortError("write-failed", this.unreadable(error));
+      throw new WorkbookPortError("write-failed", {
+        code: "copy-failed",
+        file: this.fileName,
+        copy:
+          error instanceof ScoredCopyError
+            ? error.facts
+            : // writeScoredCopy fails only with the errors above; anything else is named as
+              // the workbook's structure, as the writer itself would.
+              { reason: "malformed-part", part: "", detail: String(error) },
+      });
     }
     this.markedCells = plan.marks.length;
     return {
       marked: plan.marks.length,
       sheets: plan.sheets.map((placed) => ({ name: placed.name, mode: placed.mode })),
       notices: [],
+      noticeFacts: [],
     };
   }
 
@@ -75,8 +84,17 @@ export class XlsxFilePort implements WorkbookPort {
   async select(sheet: string, cell: string): Promise<void> {
     const grid = this.loaded ? this.loaded.grid : null;
     if (!grid || !grid.sheets.some((candidate) => candidate.name === sheet))
-      throw new WorkbookPortError("sheet-missing", "找不到工作表「" + sheet + "」。");
+      throw new WorkbookPortError("sheet-missing", { code: "preview-sheet-missing", sheet });
     this.listeners.forEach((listener) => listener(sheet, cell));
+  }
+
+  private unreadable(error: UnreadableWorkbookError): PortErrorFacts {
+    return {
+      code: "file-unreadable",
+      file: this.fileName,
+      reason: error.reason,
+      unreadable: error.facts,
+    };
   }
 
   /** Called with every cell select() is asked for (the preview scrolls to it). */

@@ -5,6 +5,8 @@
  * they do not validate it.
  */
 
+import { MalformedXmlError } from "./malformedXml";
+
 /** Any number of attributes in a start tag, values quoted either way (values may contain `>`). */
 const ATTRIBUTES = "(?:\\s+[^\\s=/>]+\\s*=\\s*(?:\"[^\"]*\"|'[^']*'))*\\s*";
 
@@ -232,13 +234,13 @@ function indexOfCloseTag(
     if (xml.charAt(after) === ">") return { start: index, end: after + 1 };
     index = xml.indexOf(needle, index + 1);
   }
-  throw new Error("unclosed element <" + qualifiedName + ">");
+  throw new MalformedXmlError("unclosed element <" + qualifiedName + ">");
 }
 
 /** The whole element whose start tag begins at `position`. */
 export function elementAt(xml: string, position: number): ElementSpan {
   const match = startTagAt(xml, position);
-  if (!match) throw new Error("no start tag at " + position);
+  if (!match) throw new MalformedXmlError("no start tag at " + position);
   const qualifiedName = match[1];
   const startTagEnd = position + match[0].length;
   const base = {
@@ -277,7 +279,7 @@ function skipMarkupDeclaration(xml: string, position: number): number {
         ? "?>"
         : ">";
   const end = xml.indexOf(terminator, position + 2);
-  if (end < 0) throw new Error("unterminated markup declaration");
+  if (end < 0) throw new MalformedXmlError("unterminated markup declaration");
   return end + terminator.length;
 }
 
@@ -286,14 +288,14 @@ export function rootElement(xml: string): ElementSpan {
   let position = 0;
   for (;;) {
     position = xml.indexOf("<", position);
-    if (position < 0) throw new Error("no root element");
+    if (position < 0) throw new MalformedXmlError("no root element");
     const next = xml.charAt(position + 1);
     if (next === "?" || next === "!") {
       position = skipMarkupDeclaration(xml, position);
       continue;
     }
     const match = startTagAt(xml, position);
-    if (!match) throw new Error("malformed root element");
+    if (!match) throw new MalformedXmlError("malformed root element");
     const qualifiedName = match[1];
     const startTagEnd = position + match[0].length;
     const base = {
@@ -306,7 +308,7 @@ export function rootElement(xml: string): ElementSpan {
     if (match[3] === "/")
       return { ...base, closeStart: startTagEnd, end: startTagEnd, empty: true };
     const closeStart = xml.lastIndexOf("</" + qualifiedName);
-    if (closeStart < startTagEnd) throw new Error("unclosed root element");
+    if (closeStart < startTagEnd) throw new MalformedXmlError("unclosed root element");
     const end = xml.indexOf(">", closeStart) + 1;
     return { ...base, closeStart, end, empty: false };
   }
@@ -414,7 +416,7 @@ export function insertionPoint(
   localName: string
 ): number {
   const rank = order.indexOf(localName);
-  if (rank < 0) throw new Error("unknown element " + localName);
+  if (rank < 0) throw new MalformedXmlError("unknown element " + localName);
   for (const child of childElements(xml, parent)) {
     const childRank = order.indexOf(orderingName(xml, child));
     if (childRank > rank) return child.start;

@@ -5,6 +5,20 @@
  * 4 GiB and 65,535 entries (the reader's limits see to that).
  */
 
+/** A package past what a zip without ZIP64 holds: 65,535 entries, 4 GiB. */
+export class ZipLimitError extends Error {
+  constructor(readonly over: { readonly entries?: number; readonly bytes?: number }) {
+    super(
+      over.entries !== undefined
+        ? "too many zip entries: " + over.entries
+        : "zip too large: " + over.bytes + " bytes"
+    );
+    this.name = "ZipLimitError";
+    // ES5 output (browser mode): keep instanceof working for a subclass of Error.
+    Object.setPrototypeOf(this, ZipLimitError.prototype);
+  }
+}
+
 export interface ZipOutputEntry {
   readonly nameBytes: Uint8Array;
   readonly versionMadeBy: number;
@@ -54,7 +68,7 @@ export function nameBytesOf(name: string): { bytes: Uint8Array; utf8: boolean } 
 
 /** The zip holding the entries, in the order given. */
 export function writeZip(entries: readonly ZipOutputEntry[]): Uint8Array {
-  if (entries.length > 0xffff) throw new Error("too many zip entries: " + entries.length);
+  if (entries.length > 0xffff) throw new ZipLimitError({ entries: entries.length });
   let localSize = 0;
   let centralSize = 0;
   for (const entry of entries) {
@@ -62,7 +76,7 @@ export function writeZip(entries: readonly ZipOutputEntry[]): Uint8Array {
     centralSize += 46 + entry.nameBytes.length;
   }
   const total = localSize + centralSize + 22;
-  if (total > 0xffffffff) throw new Error("zip too large: " + total + " bytes");
+  if (total > 0xffffffff) throw new ZipLimitError({ bytes: total });
   const out = new Uint8Array(total);
   let at = 0;
   const u16 = (value: number): void => {

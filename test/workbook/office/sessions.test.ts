@@ -10,7 +10,6 @@ import { scoreOpenWorkbook } from "../../../src/workbook/scoreOpenWorkbook";
 import { WorkbookPortError } from "../../../src/workbook/port";
 import { MARK_RECORD_SETTING } from "../../../src/workbook/office/fillRecord";
 import { OfficeWorkbookPort } from "../../../src/workbook/office/officeWorkbookPort";
-import { WORKBOOK_PROTECTED_MESSAGE } from "../../../src/workbook/office/protection";
 import { OWNER_RECORD_SETTING } from "../../../src/workbook/office/settingsOwners";
 import {
   cellAt,
@@ -242,8 +241,15 @@ describe.each(HOSTS)("protection on a host with $label", ({ maxApi }) => {
     const error = await scoreOpenWorkbook(port).catch((caught: unknown) => caught);
     expect((error as WorkbookPortError).code).toBe("sheet-protected");
     // ExcelApi 1.7 tells beforehand; on older hosts Excel refuses the new sheet and the write is undone.
-    if (everything) expect((error as WorkbookPortError).message).toBe(WORKBOOK_PROTECTED_MESSAGE);
-    else expect((error as WorkbookPortError).message).toContain("审阅 › 保护工作簿");
+    if (everything) {
+      expect((error as WorkbookPortError).facts).toEqual({
+        code: "workbook-protected",
+        host: "excel",
+      });
+      expect((error as WorkbookPortError).message).toBe(
+        "工作簿结构受保护，无法添加评分结果工作表。请先在“审阅 › 保护工作簿”中取消保护后再评分。"
+      );
+    } else expect((error as WorkbookPortError).message).toContain("审阅 › 保护工作簿");
     expect((error as WorkbookPortError).message).not.toContain("AccessDenied");
     expect(book.snapshot()).toEqual(before);
     expect(settings.saved).toEqual({});

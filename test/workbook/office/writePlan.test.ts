@@ -92,7 +92,15 @@ describe.each(HOSTS)("writing on a host with $label", ({ maxApi }) => {
       expect(results.merges).toEqual([]);
       expect(results.pageLayout).toEqual({});
     }
-    expect(settings.saved[MARK_RECORD_SETTING]).toBeDefined();
+    // The record names the sheet and every cell marked, with the fill it had before.
+    const record = settings.saved[MARK_RECORD_SETTING] as Record<
+      string,
+      { name: string; cells: Array<{ cell: string; original: string | null }> }
+    >;
+    expect(Object.values(record).map((entry) => entry.name)).toEqual([PROJECT_SHEET]);
+    const recorded = Object.values(record)[0].cells;
+    expect(new Set(recorded.map((cell) => cell.cell))).toEqual(new Set(marked));
+    for (const cell of recorded) expect(cell.original).not.toBe(RED);
     // The user's cells keep their values and formulas.
     expect(cellAt(sheet, "H19")).toMatchObject({ formula: "=SUM(H12:H18)+H6" });
   });

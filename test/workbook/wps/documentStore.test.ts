@@ -2,7 +2,10 @@
  * The WPS adapter's records in the workbook's custom properties: split under Excel's 255-character
  * limit, read back whole, shortened without leftovers, and shared by the pane and the ribbon page.
  */
-import { DocumentPropertyStore, PROPERTY_CHUNK } from "../../../src/workbook/wps/documentStore";
+import { describeWriteNotice } from "../../../src/workbook/describePortError";
+import { NO_CUSTOM_PROPERTIES, saveSettings } from "../../../src/workbook/office/saveSettings";
+import { DocumentPropertyStore } from "../../../src/workbook/wps/documentStore";
+import { PROPERTY_CHUNK } from "../../../src/workbook/recordChunks";
 import { WpsWorkbookPort } from "../../../src/workbook/wps/wpsWorkbookPort";
 import { scoreOpenWorkbook } from "../../../src/workbook/scoreOpenWorkbook";
 import { FakeEtHost } from "../../helpers/fakeEt";
@@ -45,7 +48,7 @@ test("a record damaged outside the add-in reads as none", () => {
   expect(store(host).get("SelfEval.Test")).toEqual({ a: 1 });
 });
 
-test("a build without custom properties makes saving fail with a message, not a crash", async () => {
+test("a build without custom properties makes saving fail with a reason, not a crash", async () => {
   const host = new FakeEtHost();
   const broken = new DocumentPropertyStore(
     () => ({ CustomDocumentProperties: null }) as unknown as Et.Workbook,
@@ -53,11 +56,16 @@ test("a build without custom properties makes saving fail with a message, not a 
   );
   broken.set("SelfEval.Test", 1);
   const result = await save(broken);
-  expect(result).toMatchObject({
-    status: "failed",
-    error: { message: expect.stringContaining("自定义文档属性") },
-  });
+  expect(result).toMatchObject({ status: "failed", error: { code: NO_CUSTOM_PROPERTIES } });
   expect(host.properties.size).toBe(0);
+  // The notice about it, as the user reads it in either language.
+  const failure = await saveSettings(broken);
+  expect(failure).toEqual({ detail: expect.any(String), noCustomProperties: true });
+  const notice = { code: "record-not-saved" as const, host: "wps" as const, ...failure! };
+  expect(describeWriteNotice(notice, "zh-CN")).toBe(
+    "评分标记的记录未能保存到文档属性（此版本的 WPS 表格不支持自定义文档属性），关闭文档后“清除标记”将无法还原这些单元格原来的填充色。"
+  );
+  expect(describeWriteNotice(notice, "en-US")).toContain("has no custom document properties");
 });
 
 test("marks the ribbon page made are cleared from the pane: both read the workbook's record", async () => {

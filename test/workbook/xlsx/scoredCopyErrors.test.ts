@@ -4,9 +4,10 @@
  */
 import JSZip from "jszip";
 import type { WritePlan } from "../../../src/engine/output/types";
+import { describeFailure } from "../../../src/cli/describeFailure";
 import { ScoredCopyError } from "../../../src/workbook/xlsx/scoredCopyError";
 import { writeScoredCopy } from "../../../src/workbook/xlsx/writeScoredCopy";
-import { MAIN_SHEET, buildHandWrittenTemplate } from "./handWrittenTemplate";
+import { MAIN_SHEET, MAIN_SHEET_PART, buildHandWrittenTemplate } from "./handWrittenTemplate";
 
 const PLAN: WritePlan = {
   marks: [{ sheet: MAIN_SHEET, cell: "B4", severity: "error", note: "【错误】第一条" }],
@@ -41,6 +42,25 @@ describe("writeScoredCopy fails only with a ScoredCopyError", () => {
     );
     expect(error.message).toBe("部件 xl/comments1.xml 结构异常");
     expect(error.part).toBe("xl/comments1.xml");
+    expect(error.facts).toMatchObject({ reason: "malformed-part", part: "xl/comments1.xml" });
+    // The XML layer's own words stay as the technical detail, never the user's sentence.
+    expect(error.detail).toBe("unclosed root element");
+    // The CLI says what could not be written, and where; never 内部错误.
+    expect(describeFailure(error)).toBe("无法写出评分副本：部件 xl/comments1.xml 结构异常。");
+  });
+
+  it("a worksheet without <sheetData>, named", async () => {
+    const error = await failure(
+      await edited(async (zip) => {
+        const xml = await zip.file(MAIN_SHEET_PART)!.async("string");
+        zip.file(MAIN_SHEET_PART, xml.replace(/<sheetData[\s\S]*<\/sheetData>|<sheetData\/>/, ""));
+      })
+    );
+    expect(error.facts).toMatchObject({
+      reason: "malformed-part",
+      part: MAIN_SHEET_PART,
+      detail: "worksheet without <sheetData>",
+    });
   });
 
   it("a malformed workbook part", async () => {
@@ -67,5 +87,6 @@ describe("writeScoredCopy fails only with a ScoredCopyError", () => {
       })
     );
     expect(error.message).toContain("严格 OOXML");
+    expect(error.facts.reason).toBe("strict-ooxml");
   });
 });

@@ -1,0 +1,86 @@
+/**
+ * The text width and row height estimates: Excel does not fit a merged wrapped row to its text,
+ * so these numbers are what makes a paragraph print whole. Each case is worked out by hand from
+ * the rules in textWidth.ts and rowHeight.ts.
+ */
+import { neededRowHeight, outputRowHeight } from "../../../src/engine/output/rowHeight";
+import { textWidth, wrappedLineCount } from "../../../src/engine/output/textWidth";
+import type { OutputRow } from "../../../src/engine/output/types";
+
+describe("textWidth: units of a column's '0'", () => {
+  test.each([
+    ["", 0],
+    ["abc 123", 7],
+    ["中文", 4],
+    ["ＡＢ", 4], // full-width Latin
+    ["ｶﾀ", 2], // half-width katakana: narrow
+    ["한글", 4],
+    ["😀", 2], // a surrogate pair counts once, as wide
+    ["a中😀b", 6],
+    ["、。（）", 8], // CJK punctuation
+  ])("%j → %d", (text, width) => {
+    expect(textWidth(text)).toBe(width);
+  });
+});
+
+describe("wrappedLineCount", () => {
+  test.each([
+    ["", 10, 1],
+    ["0123456789", 10, 1],
+    ["01234567890", 10, 2],
+    ["中".repeat(10), 10, 2],
+    ["a\nb", 10, 2],
+    ["a\r\nb\rc", 10, 3],
+    ["a\n\nb", 10, 3], // an empty line is a line
+    ["abc", 0, 3], // no width: one unit a line
+  ])("%j at %d units → %d lines", (text, width, lines) => {
+    expect(wrappedLineCount(text, width)).toBe(lines);
+  });
+});
+
+function row(
+  text: string,
+  style: "body" | "title" | "heading" | "tableCell",
+  merge?: number
+): OutputRow {
+  return merge ? { cells: [{ text, style }], mergeAcross: merge } : { cells: [{ text, style }] };
+}
+
+describe("outputRowHeight", () => {
+  test.each<[string, OutputRow, number[], number | null]>([
+    ["one short line: the default", row("短", "body"), [20], null],
+    // usable (20 − 1) × 0.9 = 17.1 units; two paragraphs of 6 → 2 lines × 15 + 3.
+    ["two lines", row("第一行\n第二行", "body"), [20], 33],
+    // 14 pt: one line is 14 × 1.35 = 18.9, to the quarter point 19; needed though it is one line.
+    ["a title of one line", row("标题", "title"), [30], 19],
+    // usable (10 − 1) × 0.9 = 8.1; 40 units → 5 lines → 78.
+    ["not merged: its own column", row("中".repeat(20), "body"), [10, 10, 10], 78],
+    // merged over 30 units: (30 − 1) × 0.9 = 26.1; 40 units → 2 lines → 33.
+    ["merged: the columns together", row("中".repeat(20), "body", 3), [10, 10, 10], 33],
+    // no width set: Excel's 8.43; (8.43 − 1) × 0.9 = 6.687 → 12 units in 2 lines.
+    ["no width: Excel's default", row("中".repeat(6), "body"), [], 33],
+    ["cut at 409 points", row("长".repeat(20000), "body", 3), [16, 26, 26], 409],
+  ])("%s", (_label, outputRow, widths, height) => {
+    expect(outputRowHeight(outputRow, widths)).toBe(height);
+  });
+
+  test("numbers and unstyled text never make a row taller", () => {
+    expect(
+      outputRowHeight({ cells: [{ number: 1e30, format: "0.00" }, { text: "a\nb\nc" }] }, [2, 2])
+    ).toBeNull();
+  });
+
+  test("the tallest cell of the row decides", () => {
+    expect(
+      outputRowHeight(
+        { cells: [row("a\nb", "tableCell").cells[0], row("a\nb\nc\nd", "tableCell").cells[0]] },
+        [10, 10]
+      )
+    ).toBe(4 * 15 + 3);
+  });
+
+  test("neededRowHeight says how tall beyond the cap, for splitting a paragraph", () => {
+    const huge = row("长".repeat(20000), "body", 3);
+    expect(neededRowHeight(huge, [16, 26, 26])!).toBeGreaterThan(409);
+  });
+});

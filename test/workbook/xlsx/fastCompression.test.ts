@@ -1,0 +1,76 @@
+/**
+ * The scored copy's parts are compressed by Node's native zlib on its thread pool (several times
+ * faster than fflate, which the browser uses): a fast path that could be lost without any test
+ * noticing — on a Node without zlib.crc32 (before 20.15) nodeDeflate is undefined and fflate
+ * silently takes over; a caller that forgets to pass it does the same. Here fflate's deflate
+ * fails outright, so a write that is not on the fast path fails the test.
+ */
+import { mkdtempSync, readFileSync, existsSync } from "fs";
+import { tmpdir } from "os";
+import path from "path";
+import { main } from "../../../src/cli/main";
+import { nodeDeflate } from "../../../src/cli/nodeDeflate";
+import { buildWritePlan } from "../../../src/engine/output/buildWritePlan";
+import { scoreWorkbook } from "../../../src/engine/scoreWorkbook";
+import { readXlsxGrid } from "../../../src/workbook/xlsx/readXlsxGrid";
+import { writeScoredCopy } from "../../../src/workbook/xlsx/writeScoredCopy";
+import { openZipPackage } from "../../../src/workbook/xlsx/zipPackage";
+
+jest.mock("../../../src/workbook/xlsx/fflateCodecs", () => {
+  const actual = jest.requireActual("../../../src/workbook/xlsx/fflateCodecs");
+  return {
+    ...actual,
+    fflateDeflate: {
+      deflateRaw: () => Promise.reject(new Error("the slow path: fflate's deflate was used")),
+      crc32: actual.fflateDeflate.crc32,
+    },
+  };
+});
+
+const FIXTURE = path.join(__dirname, "../../fixtures/department-education-2024.xlsx");
+
+describe("the scored copy is compressed by Node's zlib", () => {
+  test("this Node has the fast path (zlib.crc32, Node 20.15+)", () => {
+    expect(typeof nodeDeflate?.deflateRaw).toBe("function");
+  });
+
+  test("every part the writer wrote went through it", async () => {
+    const bytes = new Uint8Array(readFileSync(FIXTURE));
+    const workbook = await readXlsxGrid(bytes);
+    const plan = buildWritePlan(scoreWorkbook(workbook.grid), workbook.grid);
+    const deflated: number[] = [];
+    const copy = await writeScoredCopy(bytes, plan, {
+      zip: workbook.zip,
+      deflate: {
+        deflateRaw: (data) => {
+          deflated.push(data.length);
+          return nodeDeflate!.deflateRaw(data);
+        },
+        crc32: nodeDeflate!.crc32,
+      },
+    });
+    // The output sheets, the marked sheet, styles, the workbook and its relationships, the notes…
+    expect(deflated.length).toBeGreaterThanOrEqual(8);
+    const zip = await openZipPackage(copy);
+    expect(zip.readText("xl/workbook.xml")).toContain("评分结果");
+  });
+
+  test("the same write without it fails here: the test can tell", async () => {
+    const bytes = new Uint8Array(readFileSync(FIXTURE));
+    const workbook = await readXlsxGrid(bytes);
+    const plan = buildWritePlan(scoreWorkbook(workbook.grid), workbook.grid);
+    await expect(writeScoredCopy(bytes, plan, { zip: workbook.zip })).rejects.toThrow(/slow path/);
+  });
+
+  test("selfeval score --out takes it", async () => {
+    const out = path.join(mkdtempSync(path.join(tmpdir(), "selfeval-fast-")), "scored.xlsx");
+    const stderr: string[] = [];
+    const code = await main(["score", FIXTURE, "--out", out], {
+      stdout: () => undefined,
+      stderr: (text) => stderr.push(text),
+    });
+    expect(stderr.join("\n")).not.toMatch(/slow path|内部错误|无法写出/);
+    expect(code).toBeLessThan(2);
+    expect(existsSync(out)).toBe(true);
+  });
+});
