@@ -1,7 +1,7 @@
 import * as React from "react";
 import { registerIcons } from "@fluentui/react/lib/Styling";
 
-// The few icons MessageBar and Dropdown draw, as inline SVG: initializeIcons() would fetch Fluent's icon font
+// The few icons MessageBar draws, as inline SVG: initializeIcons() would fetch Fluent's icon font
 // from a CDN, which an offline or locked-down Office may not reach, and costs bundle weight.
 const svg = (path: string) => (
   <svg viewBox="0 0 16 16" width="1em" height="1em" fill="currentColor" aria-hidden="true">
@@ -28,8 +28,6 @@ export function registerPaneIcons(): void {
         "M8 1 15.5 14.5H.5zM7.25 6v4.5h1.5V6zM8 11.3a.85.85 0 1 0 0 1.7.85.85 0 0 0 0-1.7z"
       ),
       Completed: svg(CIRCLE + "M6.9 10.9 4 8l1.06-1.06 1.84 1.84 4.04-4.04L12 5.8z"),
-      // The rule set and column map drop-downs' caret.
-      ChevronDown: svg("M2.3 5.2 3.4 4.1 8 8.7l4.6-4.6 1.1 1.1L8 10.9z"),
     },
   });
 }

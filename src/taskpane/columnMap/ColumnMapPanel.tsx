@@ -1,11 +1,10 @@
 import * as React from "react";
 import { DefaultButton, PrimaryButton } from "@fluentui/react/lib/Button";
-import { Dropdown, type IDropdownOption } from "@fluentui/react/lib/Dropdown";
-import { ResponsiveMode } from "@fluentui/react/lib/ResponsiveMode";
 import { MessageBar, MessageBarType } from "@fluentui/react/lib/MessageBar";
 import { mergeStyleSets } from "@fluentui/react/lib/Styling";
 import { parseColumnMap } from "../../engine/detect/columnMap";
 import type { IndicatorColumnRole } from "../../engine/detect/types";
+import { ChoiceSelect, type ChoiceSelectOption } from "../components/ChoiceSelect";
 import type { TaskpaneStrings } from "../strings";
 import {
   draftFromText,
@@ -98,7 +97,7 @@ function RoleChoice({ section, row, chosen, strings, disabled, onChange }: RoleC
     inUse !== null && inUse.source === "map"
       ? strings.profileAuto
       : strings.columnMapAuto(detected === null ? null : choiceText(detected, strings));
-  const options: IDropdownOption[] = [{ key: AUTO, text: autoText }].concat(
+  const options: ChoiceSelectOption[] = [{ key: AUTO, text: autoText }].concat(
     section.choices.map((choice) => ({
       key: choice.column,
       text: choiceText(choice, strings),
@@ -107,17 +106,12 @@ function RoleChoice({ section, row, chosen, strings, disabled, onChange }: RoleC
   );
   return (
     <div className={classes.role} data-role={row.role}>
-      <Dropdown
+      <ChoiceSelect
         label={row.roleName}
         options={options}
         selectedKey={chosen === undefined ? AUTO : chosen}
-        // A list under the field, not Fluent's full-height panel for narrow windows (a task pane).
-        responsiveMode={ResponsiveMode.large}
         disabled={disabled}
-        onChange={(_event, option) => {
-          if (!option) return;
-          onChange(row.role, option.key === AUTO ? undefined : String(option.key));
-        }}
+        onChange={(key) => onChange(row.role, key === AUTO ? undefined : key)}
       />
       <span className={classes.why}>
         {inUse === null

@@ -1,11 +1,10 @@
 import * as React from "react";
 import { DefaultButton } from "@fluentui/react/lib/Button";
 import { ChoiceGroup, type IChoiceGroupOption } from "@fluentui/react/lib/ChoiceGroup";
-import { Dropdown, type IDropdownOption } from "@fluentui/react/lib/Dropdown";
-import { ResponsiveMode } from "@fluentui/react/lib/ResponsiveMode";
 import { mergeStyleSets } from "@fluentui/react/lib/Styling";
 import type { ProfileId } from "../../engine/rules/profile";
 import type { TaskpaneStrings } from "../strings";
+import { ChoiceSelect, type ChoiceSelectOption } from "./ChoiceSelect";
 import type { ScoringChoicesState } from "./useScoringChoices";
 
 const PROFILE_CHOICES: readonly { key: string; profile: ProfileId | undefined }[] = [
@@ -71,7 +70,7 @@ export function ScoringChoices({
     disabled,
   }));
   const selectedProfile = PROFILE_CHOICES.filter((entry) => entry.profile === choices.profile)[0];
-  const ruleSetOptions: IDropdownOption[] = choices.options.map((option) => ({
+  const ruleSetOptions: ChoiceSelectOption[] = choices.options.map((option) => ({
     key: option.key,
     text: option.imported ? strings.importedRuleSetName(option.ruleSet.name) : option.ruleSet.name,
   }));
@@ -96,15 +95,12 @@ export function ScoringChoices({
         }}
       />
       <div className={classes.ruleSet}>
-        <Dropdown
+        <ChoiceSelect
           label={strings.ruleSetLabel}
           options={ruleSetOptions}
           selectedKey={choices.ruleSetKey}
-          // A list under the field, not Fluent's full-height panel for narrow windows (a task pane).
-          responsiveMode={ResponsiveMode.large}
           disabled={disabled}
-          onChange={(_event, option) => option && choices.chooseRuleSet(String(option.key))}
-          data-testid="rule-set"
+          onChange={choices.chooseRuleSet}
         />
         <p className={classes.description} lang="zh-CN">
           {choices.ruleSet.description}

@@ -11,7 +11,7 @@ import { scoreOpenWorkbook } from "../../../src/workbook/scoreOpenWorkbook";
 import type { WorkbookGrid } from "../../../src/engine/grid/types";
 import { departmentWorkbook, FORM_SHEET, twoFormWorkbook } from "../helpers/departmentForm";
 import { FakeWorkbookPort } from "../helpers/fakeWorkbookPort";
-import { choose } from "../helpers/fluent";
+import { choose } from "../helpers/choices";
 import { unreadableWorkbook, UNREAD_SHEET } from "../helpers/projectForm";
 
 function renderPane(grid: WorkbookGrid, settings = new InMemorySettingsStore()) {
