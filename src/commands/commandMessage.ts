@@ -82,6 +82,10 @@ export function describeScored(scored: ScoredOpenWorkbook, saved?: SavedScoring)
   if (result.forms.length > FORMS_LISTED) {
     lines.push("……另有 " + (result.forms.length - FORMS_LISTED) + " 张表，见评分结果表。");
   }
+  if (misses.length > 0)
+    lines.push(
+      "另有 " + misses.length + " 处表头未能读成指标表，打开任务窗格的“列对应”可查看原因。"
+    );
   const count = (severity: string) =>
     result.problems.filter((problem) => problem.severity === severity).length;
   const errors = count("error");

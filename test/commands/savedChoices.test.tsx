@@ -121,6 +121,16 @@ describe("the ribbon command and the pane's saved choices", () => {
     expect(after.lines).toContain("「自评表」总分 90 / 100，评级 优");
   });
 
+  it("points to 列对应 when a header beside the forms gave none", async () => {
+    const { book, command } = excelWith(PROJECT_SHEET, LOW_EXECUTION_ROWS);
+    setRows(book.addSheet(UNREAD_SHEET), UNREADABLE_ROWS);
+    const message = await runCommand(command, command.settings);
+    expect(message.title).toBe("评分完成");
+    expect(message.lines).toContain(
+      "另有 1 处表头未能读成指标表，打开任务窗格的“列对应”可查看原因。"
+    );
+  });
+
   it("writes nothing and names the entry when the saved map cannot be applied", async () => {
     const { book, pane, command } = excelWith(UNREAD_SHEET, UNREADABLE_ROWS);
     pane.office.set("SelfEval.ColumnMap", "分值=F,自评得分=Q");

@@ -34,7 +34,9 @@ const timings: string[] = [];
 async function scoreOpened(page: Page, fileName: string) {
   await page.getByText("当前工作簿：" + fileName).waitFor();
   await page.getByRole("button", { name: "一键评分", exact: true }).click();
-  await page.getByText("总分", { exact: true }).waitFor();
+  // The score's own figure: a workbook may have a cell reading 总分 in the preview too (the project
+  // workbook's A19), which a search for the text alone would find first or as well.
+  await page.getByTestId("total").waitFor();
 }
 
 async function totalAndRating(page: Page): Promise<{ total: string; rating: string }> {

@@ -85,7 +85,7 @@ describeInBrowser("the offline file in Chromium", () => {
   it("scores a picked workbook with no network and downloads a scored copy that opens", async () => {
     const page = await openOffline();
     await page
-      .locator('input[type="file"]')
+      .getByTestId("file-input")
       .setInputFiles(path.join(FIXTURES, "project-school-safety-2024.xlsx"));
     await page.getByText("当前工作簿：project-school-safety-2024.xlsx").waitFor();
     await page.getByRole("button", { name: "一键评分", exact: true }).click();

@@ -9,6 +9,7 @@ import { TaskPaneApp } from "../../../src/taskpane/components/TaskPaneApp";
 import { InMemorySettingsStore } from "../../../src/taskpane/settings/settingsStore";
 import { scoreOpenWorkbook } from "../../../src/workbook/scoreOpenWorkbook";
 import type { WorkbookGrid } from "../../../src/engine/grid/types";
+import { workbookOf } from "../../helpers/gridFromRows";
 import { departmentWorkbook, FORM_SHEET, twoFormWorkbook } from "../helpers/departmentForm";
 import { FakeWorkbookPort } from "../helpers/fakeWorkbookPort";
 import { choose } from "../helpers/choices";
@@ -120,6 +121,23 @@ describe("the 列对应 panel", () => {
     expect(port.calls).toEqual(["read"]);
     expect(screen.queryByTestId("total")).toBeNull();
     expect(screen.getByTestId("column-map")).toBeTruthy();
+  });
+
+  it("says when a header beside the forms gave none, and shows it in the panel with why", async () => {
+    renderPane(workbookOf(departmentWorkbook().sheets[0], unreadableWorkbook().sheets[0]));
+    fireEvent.click(screen.getByRole("button", { name: "一键评分" }));
+    expect(await screen.findByText("另有 1 处表头未能读成指标表，原因见“列对应”。")).toBeTruthy();
+    expect(screen.getByTestId("total").textContent).toBe("95 / 100");
+    fireEvent.click(screen.getByTestId("column-map-link"));
+    const unread = within(panel()).getByRole("region", { name: UNREAD_SHEET });
+    expect(
+      within(unread).getByText(/^工作表「自评表」：找到表头第2行.*但没有得分列，也没有分值列$/)
+    ).toBeTruthy();
+    expect(
+      within(panel())
+        .getAllByRole("region")
+        .map((region) => region.getAttribute("aria-label"))
+    ).toEqual([FORM_SHEET, UNREAD_SHEET]);
   });
 
   it("names each sheet in the map when the workbook has several forms", async () => {
