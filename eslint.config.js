@@ -117,6 +117,11 @@ module.exports = [
               regex: "(^|/)(workbook/xlsx|docx)/",
               message: "Load it with import() in src/taskpane/browser/browserTools.ts.",
             },
+            {
+              // It brings zod: a bureau's rule set file is checked only when one is imported.
+              regex: "(^|/)rules/ruleSetSchema$",
+              message: "Load it with import() in src/taskpane/browser/browserTools.ts.",
+            },
           ],
         },
       ],

@@ -3,6 +3,7 @@
  * scoreWorkbook). It runs without a pane, so everything it does is also in the task pane: Office
  * 2016/2019 volume editions show no ribbon buttons at all.
  */
+import { createOfficeSettingsStore, type SettingsStore } from "../taskpane/settings/settingsStore";
 import { createOfficeWorkbookPort } from "../workbook/office/officeWorkbookPort";
 import type { CommandMessage } from "./commandMessage";
 import { SCORE_WORKBOOK_COMMAND } from "./commandNames";
@@ -22,13 +23,31 @@ function showInTurn(message: CommandMessage): Promise<void> {
   return shown;
 }
 
+/**
+ * The workbook's document settings as the pane saves them (form kind, rule set, column map). One
+ * store for the page's life: runScoreCommand rereads it before each run.
+ */
+let settings: Promise<SettingsStore> | null = null;
+
+function workbookSettings(ready: Promise<unknown>): Promise<SettingsStore> {
+  if (!settings)
+    settings = ready.then(() =>
+      createOfficeSettingsStore(Office.context.document.settings, Office.AsyncResultStatus.Failed)
+    );
+  const made = settings;
+  // A failed start is tried again on the next click.
+  made.catch(() => {
+    if (settings === made) settings = null;
+  });
+  return made;
+}
+
 function scoreWorkbook(event: Office.AddinCommands.Event): void {
   // Inside the chain, so that even a throwing Office.onReady ends as a reported failure.
-  const port = Promise.resolve()
-    .then(() => Office.onReady())
-    .then(() => createOfficeWorkbookPort());
+  const ready = Promise.resolve().then(() => Office.onReady());
+  const port = ready.then(() => createOfficeWorkbookPort());
   // runScoreCommand never rejects; nothing is left for an unhandled rejection.
-  void runScoreCommand(port, event, showInTurn);
+  void runScoreCommand(port, event, showInTurn, workbookSettings(ready));
 }
 
 // As Microsoft's templates do: Office.onReady at load lets office.js initialise the page before

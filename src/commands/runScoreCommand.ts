@@ -1,3 +1,5 @@
+import { readSavedScoring, type SavedScoring } from "../taskpane/settings/savedScoring";
+import type { SettingsStore } from "../taskpane/settings/settingsStore";
 import type { WorkbookPort } from "../workbook/port";
 import { scoreOpenWorkbook } from "../workbook/scoreOpenWorkbook";
 import { describeFailure, describeScored, type CommandMessage } from "./commandMessage";
@@ -23,6 +25,31 @@ export const BUSY_MESSAGE: CommandMessage = {
   lines: ["上一次评分尚未完成，完成后会显示结果。"],
 };
 
+const NOTHING_SAVED: SavedScoring = readSavedScoring({
+  get: () => undefined,
+  set: () => undefined,
+  save: () => Promise.resolve(),
+});
+
+/** Said when the workbook's settings cannot be read: the run does not pretend it used them. */
+export const SETTINGS_UNREAD =
+  "未能读取工作簿中保存的表格类型、评分规则集和列对应，本次按全国通用规则、自动识别评分。";
+
+/** The workbook's saved choices, reread; null when they cannot be read. */
+async function savedChoices(
+  settings: SettingsStore | PromiseLike<SettingsStore> | undefined
+): Promise<SavedScoring | null> {
+  if (!settings) return NOTHING_SAVED;
+  try {
+    const store = await settings;
+    if (store.refresh) await store.refresh();
+    return readSavedScoring(store);
+  } catch (error) {
+    console.warn("绩效自评助手：无法读取工作簿中保存的设置", error);
+    return null;
+  }
+}
+
 function complete(event: CommandEvent): void {
   try {
     event.completed();
@@ -36,13 +63,19 @@ function complete(event: CommandEvent): void {
  * tells the user how it went, and always signals Office that the command has finished — Office
  * keeps the button busy until it does. Never rejects: a function command has no caller to catch.
  *
+ * It scores by what the task pane chose and saved with the workbook — the form kind, the rule set
+ * and the column map — reread first, since the pane is another instance that may have saved them
+ * after this page started.
+ *
  * @param port the workbook, or a promise of it (rejected when Office never became ready)
+ * @param settings the workbook's settings, or a promise of them; absent: national, detected
  * @returns the message shown
  */
 export async function runScoreCommand(
   port: WorkbookPort | PromiseLike<WorkbookPort>,
   event: CommandEvent,
-  showMessage: ShowCommandMessage
+  showMessage: ShowCommandMessage,
+  settings?: SettingsStore | PromiseLike<SettingsStore>
 ): Promise<CommandMessage> {
   if (running) {
     // A second click while a run is under way: two runs would paint and record the same cells
@@ -57,7 +90,15 @@ export async function runScoreCommand(
   try {
     let message: CommandMessage;
     try {
-      message = describeScored(await scoreOpenWorkbook(await port));
+      const saved = await savedChoices(settings);
+      const used = saved ?? NOTHING_SAVED;
+      const scored = await scoreOpenWorkbook(await port, {
+        profile: used.profile,
+        ruleSet: used.ruleSet,
+        columnMap: used.columnMap,
+      });
+      message = describeScored(scored, used);
+      if (!saved) message = { ...message, lines: [SETTINGS_UNREAD].concat(message.lines) };
     } catch (error) {
       message = describeFailure(error);
     }

@@ -8,9 +8,11 @@
 import { describeFailure, type CommandMessage } from "../commands/commandMessage";
 import { messagePageUrl } from "../commands/messagePageUrl";
 import { runScoreCommand } from "../commands/runScoreCommand";
+import type { SettingsStore } from "../taskpane/settings/settingsStore";
 import type { WorkbookPort } from "../workbook/port";
 import { WpsWorkbookPort } from "../workbook/wps/wpsWorkbookPort";
 import { addinFolder, type WpsApplication } from "./wpsHost";
+import { wpsSettingsStore } from "./wpsSettings";
 
 /** Button ids in ribbon.xml. */
 export const RIBBON_BUTTONS = {
@@ -32,6 +34,8 @@ export interface RibbonHost {
   readonly pageUrl: string;
   /** A port over the open workbook; a new one per click (tests give fakes). */
   port?(): WorkbookPort;
+  /** The open workbook's saved choices (the pane's); a new store per click (tests give fakes). */
+  settings?(): SettingsStore;
 }
 
 interface RibbonControl {
@@ -94,10 +98,25 @@ function portOf(host: RibbonHost): WorkbookPort {
   });
 }
 
-/** 一键评分: scores, writes and tells the user; resolves with the message shown. */
+function settingsOf(host: RibbonHost): SettingsStore {
+  if (host.settings) return host.settings();
+  return wpsSettingsStore(() => {
+    const app = host.application();
+    if (!app) throw new Error("not in WPS");
+    return app.ActiveWorkbook;
+  });
+}
+
+/**
+ * 一键评分: scores by the form kind, rule set and column map the pane saved in the workbook,
+ * writes and tells the user; resolves with the message shown.
+ */
 export function scoreFromRibbon(host: RibbonHost): Promise<CommandMessage> {
-  return runScoreCommand(portOf(host), { completed: () => undefined }, (message) =>
-    showMessage(host, message)
+  return runScoreCommand(
+    portOf(host),
+    { completed: () => undefined },
+    (message) => showMessage(host, message),
+    settingsOf(host)
   );
 }
 

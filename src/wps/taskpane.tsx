@@ -1,7 +1,7 @@
 /**
  * The task pane in WPS 表格 (taskpane.html of the WPS add-in, opened by 打开助手): the same pane
- * as in Excel, over WPS's ET model (WpsWorkbookPort) with the chosen rules kept in the
- * workbook's custom properties. It never loads office.js. Opened outside WPS (a plain browser)
+ * as in Excel, over WPS's ET model (WpsWorkbookPort) with the form kind, rule set and column map
+ * kept in the workbook's custom properties (wpsSettings.ts). It never loads office.js. Opened outside WPS (a plain browser)
  * it offers browser mode, as the Excel pane does.
  */
 import "../taskpane/fabricConfig";
@@ -9,10 +9,9 @@ import * as React from "react";
 import * as ReactDOM from "react-dom";
 import { BrowserModeApp } from "../taskpane/browser/BrowserModeApp";
 import { TaskPaneApp } from "../taskpane/components/TaskPaneApp";
-import { createOfficeSettingsStore } from "../taskpane/settings/settingsStore";
-import { DocumentPropertyStore } from "../workbook/wps/documentStore";
 import { WpsWorkbookPort } from "../workbook/wps/wpsWorkbookPort";
 import { wpsApplication } from "./wpsHost";
+import { wpsSettingsStore } from "./wpsSettings";
 
 export const WPS_UNDO_NOTICE =
   "评分会在工作簿中标记问题单元格并新增结果工作表。WPS 表格的撤销（Ctrl+Z）不一定能撤销加载项所做的更改，请先保存工作簿。“清除标记”可去除标记；结果工作表如不需要，请手动删除。";
@@ -33,10 +32,7 @@ function start(): void {
     return;
   }
   const port = new WpsWorkbookPort(() => app);
-  const settings = createOfficeSettingsStore(
-    new DocumentPropertyStore(() => app.ActiveWorkbook, ["SelfEval.Profile"]),
-    "failed"
-  );
+  const settings = wpsSettingsStore(() => app.ActiveWorkbook);
   ReactDOM.render(
     <TaskPaneApp port={port} settings={settings} language="zh-CN" undoNotice={WPS_UNDO_NOTICE} />,
     container()

@@ -169,6 +169,24 @@ describe("the production build", () => {
     const adapters =
       /src[\\/](workbook[\\/]xlsx[\\/](xlsxFilePort|readXlsxGrid|writeScoredCopy)|docx[\\/])/;
     expect(modules.filter((name) => adapters.test(name))).toEqual([]);
+    // zod (a bureau's rule set file is checked only when browser mode imports one).
+    expect(modules.filter((name) => /node_modules[\\/]zod[\\/]|ruleSetSchema/.test(name))).toEqual(
+      []
+    );
+  });
+
+  it("puts the rule set schema and zod in chunks browser mode loads only when a rule set file is imported", () => {
+    const paneChunks = new Set(stats.entrypoints.taskpane.chunks.map(String));
+    const schema = stats.chunks.filter((chunk) => (chunk.names ?? []).includes("rule-set-schema"));
+    expect(schema).toHaveLength(1);
+    expect(paneChunks.has(String(schema[0].id))).toBe(false);
+    expect(moduleNames(schema[0]).some((name) => /ruleSetSchema/.test(name))).toBe(true);
+    // zod may sit in a chunk of its own beside it (webpack splits large libraries out).
+    const withZod = stats.chunks.filter((chunk) =>
+      moduleNames(chunk).some((name) => /node_modules[\\/]zod[\\/]/.test(name))
+    );
+    expect(withZod.length).toBeGreaterThan(0);
+    expect(withZod.filter((chunk) => paneChunks.has(String(chunk.id)))).toEqual([]);
   });
 
   it("has no ExcelJS or JSZip at all, and docx and fflate only in chunks browser mode loads when it needs them", () => {

@@ -15,8 +15,13 @@ function form(name: string, entered: number | null) {
 describe("describeScored", () => {
   it("counts errors and warnings and warns when there are errors", () => {
     // 自评得分 60 above 分值 50: score-exceeds-max, an error.
-    const result = scoreWorkbook(workbookOf(form("表一", 60)));
-    const message = describeScored({ result, written: null });
+    const grid = workbookOf(form("表一", 60));
+    const message = describeScored({
+      result: scoreWorkbook(grid),
+      written: null,
+      grid,
+      columnMapErrors: [],
+    });
     expect(message.kind).toBe("warning");
     expect(message.lines.some((line) => /^发现错误 [1-9]\d* 个、警告 \d+ 个/.test(line))).toBe(
       true
@@ -25,7 +30,13 @@ describe("describeScored", () => {
 
   it("lists at most five forms and points to the results sheet for the rest", () => {
     const sheets = ["一", "二", "三", "四", "五", "六", "七"].map((n) => form("表" + n, 50));
-    const message = describeScored({ result: scoreWorkbook(workbookOf(...sheets)), written: null });
+    const grid = workbookOf(...sheets);
+    const message = describeScored({
+      result: scoreWorkbook(grid),
+      written: null,
+      grid,
+      columnMapErrors: [],
+    });
     expect(message.lines.filter((line) => line.startsWith("「表"))).toHaveLength(5);
     expect(message.lines).toContain("……另有 2 张表，见评分结果表。");
     expect(message.lines).toContain("未发现问题。");

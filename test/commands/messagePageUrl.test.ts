@@ -59,9 +59,12 @@ describe("messagePageUrl for Internet Explorer 11", () => {
   const PAGE = "https://addin.finance.example.gov.cn/selfeval/2024/commands.html?_host_Info=Excel";
 
   function scoredMessage(names: readonly string[]) {
-    const result = scoreWorkbook(workbookOf(...names.map((name) => form(name))));
+    const grid = workbookOf(...names.map((name) => form(name)));
+    const result = scoreWorkbook(grid);
     return describeScored({
       result,
+      grid,
+      columnMapErrors: [],
       written: {
         marked: 3,
         sheets: [

@@ -42,7 +42,7 @@ describeInBrowser("the task pane outside Excel", () => {
     await expect(page.evaluate(() => typeof (window as { Office?: unknown }).Office)).resolves.toBe(
       "undefined"
     );
-    await expect(page.getByText("未在 Excel 中打开", { exact: false }).isVisible()).resolves.toBe(
+    await expect(page.getByText("在浏览器中评分：", { exact: false }).isVisible()).resolves.toBe(
       true
     );
     await expect(page.getByTestId("file-input").getAttribute("accept")).resolves.toBe(".xlsx");

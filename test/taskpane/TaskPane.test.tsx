@@ -1,5 +1,6 @@
 import * as React from "react";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { RULE_SETS } from "../../src/engine/rules/ruleSets";
 import { TaskPaneApp } from "../../src/taskpane/components/TaskPaneApp";
 import { InMemorySettingsStore } from "../../src/taskpane/settings/settingsStore";
 import type { TaskpaneLanguage } from "../../src/taskpane/strings";
@@ -269,13 +270,21 @@ describe("task pane", () => {
     expect(settings.get("SelfEval.Profile")).toBe("project");
     expect(settings.saves).toBe(1);
     await scoreOnce();
-    expect(score.mock.calls[0][1]).toEqual({ profile: "project" });
+    expect(score.mock.calls[0][1]).toEqual({
+      profile: "project",
+      ruleSet: RULE_SETS.national,
+      columnMap: "",
+    });
 
     fireEvent.click(screen.getByLabelText("自动"));
     expect(settings.get("SelfEval.Profile")).toBe("auto");
     fireEvent.click(screen.getByRole("button", { name: "重新评分" }));
     await waitFor(() => expect(score).toHaveBeenCalledTimes(2));
-    expect(score.mock.calls[1][1]).toEqual({ profile: undefined });
+    expect(score.mock.calls[1][1]).toEqual({
+      profile: undefined,
+      ruleSet: RULE_SETS.national,
+      columnMap: "",
+    });
   });
 
   it("starts from the profile saved in the workbook", async () => {
@@ -284,7 +293,7 @@ describe("task pane", () => {
     renderPane(new FakeWorkbookPort(departmentWorkbook()), { score, settings });
     expect((screen.getByLabelText("部门整体支出") as HTMLInputElement).checked).toBe(true);
     await scoreOnce();
-    expect(score.mock.calls[0][1]).toEqual({ profile: "department" });
+    expect(score.mock.calls[0][1]).toMatchObject({ profile: "department" });
   });
 
   it("warns when the profile cannot be saved, and still uses it", async () => {
@@ -295,9 +304,9 @@ describe("task pane", () => {
       const score = jest.fn(scoreOpenWorkbook);
       renderPane(new FakeWorkbookPort(departmentWorkbook()), { settings, score });
       fireEvent.click(screen.getByLabelText("部门整体支出"));
-      expect(await screen.findByText("评分规则的选择未能保存到工作簿中。")).toBeTruthy();
+      expect(await screen.findByText("所做的选择未能保存到工作簿中。")).toBeTruthy();
       await scoreOnce();
-      expect(score.mock.calls[0][1]).toEqual({ profile: "department" });
+      expect(score.mock.calls[0][1]).toMatchObject({ profile: "department" });
     } finally {
       warn.mockRestore();
     }
@@ -336,7 +345,12 @@ describe("task pane", () => {
     expect(screen.queryByText(UNDO_NOTICE)).toBeNull();
     expect(screen.queryByRole("button", { name: "清除标记" })).toBeNull();
     await scoreOnce();
-    expect(score.mock.calls[0][1]).toEqual({ profile: undefined, fileName: "部门.xlsx" });
+    expect(score.mock.calls[0][1]).toEqual({
+      profile: undefined,
+      ruleSet: RULE_SETS.national,
+      columnMap: "",
+      fileName: "部门.xlsx",
+    });
     expect(screen.getByTestId("total").textContent).toBe("95 / 100");
     expect(screen.getByText("已标记 2 个单元格。")).toBeTruthy();
     expect(screen.getByRole("button", { name: "下载 95" })).toBeTruthy();

@@ -11,7 +11,7 @@ import { registerPaneIcons } from "../../src/taskpane/icons";
 import { zhCN } from "../../src/taskpane/strings/zh-CN";
 import type { Report } from "../../src/engine";
 
-function problem(cell: string, severity: "error" | "warning"): ReportProblem {
+function problem(cell: string, severity: "error" | "warning" | "info"): ReportProblem {
   return {
     code: "missing-value",
     severity,
@@ -51,6 +51,22 @@ describe("ProblemList", () => {
     expect(screen.getByText("另有 5 条未列出，完整列表见评分结果工作表。")).toBeTruthy();
     fireEvent.click(screen.getByText("表1!A200"));
     expect(selected).toEqual(["A200"]);
+  });
+
+  it("lists 提示 (what a rule did) after the warnings, as a group of their own", () => {
+    const selected: string[] = [];
+    render(
+      <ProblemList
+        problems={[problem("C7", "info"), problem("H4", "warning"), problem("G3", "error")]}
+        strings={zhCN}
+        onSelect={(chosen) => selected.push(chosen.cell)}
+      />
+    );
+    const headings = screen.getAllByRole("heading").map((heading) => heading.textContent);
+    expect(headings).toEqual(["错误（1）", "警告（1）", "提示（1）"]);
+    const infos = screen.getByRole("region", { name: "提示（1）" });
+    fireEvent.click(within(infos).getByText("表1!C7"));
+    expect(selected).toEqual(["C7"]);
   });
 
   it("says when there is no problem", () => {
@@ -107,6 +123,35 @@ describe("ScoreSummary", () => {
     ]);
     expect(screen.getByText("部分指标的得分无法确定，总分不完整。")).toBeTruthy();
     expect(screen.getByTestId("rating").textContent).toBe("中");
+  });
+});
+
+describe("ScoreSummary's rule notes", () => {
+  const form = (total: Record<string, unknown>, rate: number | null) => ({
+    sheet: "表1",
+    profile: "project",
+    ruleSet: "yitihua",
+    total: { max: 100, complete: true, ...total },
+    rating: "良",
+    budget: rate === null ? null : { rate },
+    title: null,
+    year: null,
+    unitName: null,
+    projectName: null,
+  });
+
+  it("says the cap the 预算执行率 puts on a total that stayed under it", () => {
+    const report = { forms: [form({ score: 85, cap: 89 }, 0.75)], groups: [] } as unknown as Report;
+    render(<ScoreSummary report={report} strings={zhCN} />);
+    expect(screen.getByTestId("rule-notes").textContent).toBe(
+      "预算执行率 75%，总分最高 89 分，未超过"
+    );
+  });
+
+  it("says nothing beside a total no rule changed", () => {
+    const report = { forms: [form({ score: 85 }, 0.95)], groups: [] } as unknown as Report;
+    render(<ScoreSummary report={report} strings={zhCN} />);
+    expect(screen.queryByTestId("rule-notes")).toBeNull();
   });
 });
 

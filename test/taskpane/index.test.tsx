@@ -64,7 +64,8 @@ describe("task pane entry point", () => {
   it("opens browser mode when office.js did not load", () => {
     expect(typeof globals.Office).toBe("undefined");
     startEntryPoint();
-    expect(screen.getByText(/^未在 Excel 中打开/)).toBeTruthy();
+    // True in a plain browser, the offline file and an Office whose office.js did not load.
+    expect(screen.getByText(/^在浏览器中评分：.*不会上传。$/)).toBeTruthy();
     expect(screen.getByRole("button", { name: "打开本地工作簿" })).toBeTruthy();
     expect(document.querySelector('input[type="file"][accept=".xlsx"]')).not.toBeNull();
   });
@@ -94,7 +95,7 @@ describe("task pane entry point", () => {
     globals.Office = fakeOffice("Excel", "zh-CN");
     startEntryPoint();
     await waitFor(() => expect(screen.getByRole("button", { name: "一键评分" })).toBeTruthy());
-    expect(screen.queryByText(/未在 Excel 中打开/)).toBeNull();
+    expect(screen.queryByText(/在浏览器中评分/)).toBeNull();
     expect(screen.queryByRole("button", { name: "打开本地工作簿" })).toBeNull();
   });
 

@@ -11,11 +11,14 @@ import type { CellMark } from "../../engine/output/types";
 import type { ScoreResult } from "../../engine/scoreWorkbook";
 import type { ScoredOpenWorkbook } from "../../workbook/scoreOpenWorkbook";
 import { PaneErrorBoundary } from "../components/PaneErrorBoundary";
+import { ScoringChoices } from "../components/ScoringChoices";
 import { TaskPane } from "../components/TaskPane";
+import { useScoringChoices } from "../components/useScoringChoices";
 import { describeError } from "../describeError";
 import { registerPaneIcons } from "../icons";
-import { InMemorySettingsStore, type SettingsStore } from "../settings/settingsStore";
+import type { SettingsStore } from "../settings/settingsStore";
 import { stringsFor, type TaskpaneStrings } from "../strings";
+import { BrowserSettingsStore, browserStorage, fileSettings } from "./browserSettings";
 import {
   lazyBrowserTools,
   PartNotLoadedError,
@@ -42,6 +45,7 @@ export const EXAMPLE_WORKBOOK_URL = "assets/examples/department-education-2024.x
 export interface BrowserModeAppProps {
   /** ExcelJS, docx and the file plumbing, behind lazy chunks; tests give their own. */
   readonly tools?: BrowserTools;
+  /** Where the choices are kept; this browser's localStorage (browserSettings.ts) when absent. */
   readonly settings?: SettingsStore;
 }
 
@@ -63,6 +67,8 @@ interface OpenWorkbook {
   readonly file: FileWorkbookPort;
   readonly port: PreviewedWorkbookPort;
   readonly grid: WorkbookGrid;
+  /** The settings as this file sees them: its own column map, kept under its name. */
+  readonly settings: SettingsStore;
 }
 
 const classes = mergeStyleSets({
@@ -110,6 +116,7 @@ const classes = mergeStyleSets({
     pointerEvents: "none",
   },
   message: { maxWidth: 960, marginTop: 8 },
+  choices: { maxWidth: 960, marginTop: 8 },
   workspace: { display: "flex", flexWrap: "wrap", alignItems: "flex-start" },
   paneColumn: { flex: "0 1 420px", minWidth: 300, maxWidth: "100%" },
   previewColumn: { flex: "1 1 480px", minWidth: 0, maxWidth: "100%", paddingTop: 12 },
@@ -182,7 +189,7 @@ export function BrowserModeApp({
   const language = "zh-CN";
   const strings = stringsFor(language);
   const [settings] = React.useState<SettingsStore>(
-    () => givenSettings || new InMemorySettingsStore()
+    () => givenSettings || new BrowserSettingsStore(browserStorage())
   );
   const [workbook, setWorkbook] = React.useState<OpenWorkbook | null>(null);
   const [opening, setOpening] = React.useState(false);
@@ -224,6 +231,38 @@ export function BrowserModeApp({
     if (mounted.current) setMessages([{ type: MessageBarType.error, text }]);
   };
 
+  // The form kind and rule set, chosen above the pane: for the file opened and for several.
+  const choices = useScoringChoices(settings, () => {
+    if (mounted.current)
+      setMessages([{ type: MessageBarType.warning, text: strings.settingsNotSaved }]);
+  });
+
+  /** 导入规则集…: a bureau's own file, checked, added to the drop-down and chosen. */
+  const importRuleSet = (file: File) => {
+    setMessages([]);
+    tools.loadRuleSet(file, file.name).then(
+      (ruleSet) => {
+        if (!mounted.current) return;
+        choices.addImported(ruleSet);
+        setMessages([
+          { type: MessageBarType.success, text: strings.ruleSetImported(ruleSet.name) },
+        ]);
+      },
+      (error: unknown) => {
+        if ((error as { name?: string } | null)?.name === "InvalidRuleSetError") {
+          fail(strings.ruleSetRefused(file.name, (error as Error).message));
+          return;
+        }
+        console.error("绩效自评助手:", error);
+        fail(
+          error instanceof PartNotLoadedError
+            ? strings.partNotLoaded
+            : strings.fileNotRead(file.name)
+        );
+      }
+    );
+  };
+
   const openBytes = async (bytes: Uint8Array, fileName: string) => {
     const serial = ++openSerial.current;
     const current = () => mounted.current && serial === openSerial.current;
@@ -237,7 +276,7 @@ export function BrowserModeApp({
       });
       const grid = await port.read();
       if (!current()) return;
-      setWorkbook({ serial, file, port, grid });
+      setWorkbook({ serial, file, port, grid, settings: fileSettings(settings, fileName) });
       setMarks([]);
       setSelection(null);
     } catch (error) {
@@ -280,12 +319,17 @@ export function BrowserModeApp({
     }
     setBatch({ serial, progress: null, result: null });
     try {
-      const result = await runBrowserBatch(files, tools, {
-        progress: (progress) => {
-          if (current()) setBatch({ serial, progress, result: null });
+      const result = await runBrowserBatch(
+        files,
+        tools,
+        {
+          progress: (progress) => {
+            if (current()) setBatch({ serial, progress, result: null });
+          },
+          cancelled: () => !current(),
         },
-        cancelled: () => !current(),
-      });
+        { profile: choices.profile, ruleSet: choices.ruleSet }
+      );
       if (result && current()) setBatch({ serial, progress: null, result });
     } catch (error) {
       if (!current()) return;
@@ -490,6 +534,14 @@ export function BrowserModeApp({
                 </span>
               )}
             </div>
+            <div className={classes.choices}>
+              <ScoringChoices
+                choices={choices}
+                strings={strings}
+                disabled={opening || (batch !== null && batch.result === null)}
+                onImportRuleSet={importRuleSet}
+              />
+            </div>
             {!workbook && !batch && !opening && (
               <p className={classes.dropZone}>
                 {strings.dropHint}
@@ -515,10 +567,11 @@ export function BrowserModeApp({
                 <TaskPane
                   key={workbook.serial}
                   port={workbook.port}
-                  settings={settings}
+                  settings={workbook.settings}
                   language={language}
                   mode="browser"
                   fileName={workbook.file.fileName}
+                  scoringChoice={{ profile: choices.profile, ruleSet: choices.ruleSet }}
                   resultActions={(scored: ScoredOpenWorkbook) => (
                     <DownloadActions
                       strings={strings}

@@ -236,6 +236,8 @@ export function WorkbookPreview({ grid, marks, selection, strings }: WorkbookPre
     marks.forEach((mark) => bySheet.set(mark.sheet + "!" + mark.cell, mark.severity));
     return bySheet;
   }, [marks]);
+  // 提示 marks (light blue) only where a rule set did something: the legend names them then.
+  const hasInfo = marks.some((mark) => mark.severity === "info");
 
   if (!sheet) return null;
   const showTab = (name: string) => {
@@ -355,6 +357,15 @@ export function WorkbookPreview({ grid, marks, selection, strings }: WorkbookPre
                   style={{ backgroundColor: "#" + MARK_FILL_COLOURS.warning }}
                 />
                 {strings.previewLegendWarning}
+              </span>
+            )}
+            {hasInfo && (
+              <span>
+                <span
+                  className={classes.legendSwatch}
+                  style={{ backgroundColor: "#" + MARK_FILL_COLOURS.info }}
+                />
+                {strings.previewLegendInfo}
               </span>
             )}
           </div>

@@ -6,6 +6,8 @@
  */
 import type { BatchFileOutcome, BatchSummary } from "../../engine/batch/types";
 import { buildNarratives } from "../../engine/narrative/buildNarrative";
+import type { ProfileId } from "../../engine/rules/profile";
+import type { RuleSet } from "../../engine/rules/ruleSet";
 import type { ScoreResult } from "../../engine/scoreWorkbook";
 import type { WorkbookPort } from "../../workbook/port";
 import type { SaveBytes } from "./fileNames";
@@ -30,8 +32,21 @@ export interface BrowserTools {
   narrativeDocx(result: ScoreResult): Promise<Uint8Array>;
   /** Offers bytes as a download. */
   save(...args: Parameters<SaveBytes>): Promise<void>;
-  /** Scores one file of a batch, with its scored copy (several files picked or a folder). */
-  scoreBatchFile(bytes: Uint8Array, fileName: string): Promise<BatchFileOutcome>;
+  /**
+   * Scores one file of a batch, with its scored copy (several files picked or a folder), by the
+   * form kind and rule set chosen (national and per form when absent).
+   */
+  scoreBatchFile(
+    bytes: Uint8Array,
+    fileName: string,
+    choice?: BatchScoring
+  ): Promise<BatchFileOutcome>;
+  /**
+   * A bureau's rule set file, checked (zod, loaded only now) and merged over the set it extends.
+   * Rejects with an error named InvalidRuleSetError, its Chinese message naming the key at fault,
+   * when the file does not check out.
+   */
+  loadRuleSet(file: Blob, fileName: string): Promise<RuleSet>;
   /** The 汇总 workbook of a batch (the CLI's batch --out). */
   summaryWorkbook(summary: BatchSummary): Promise<Uint8Array>;
   /** The 汇总分析报告 of a batch as a .docx file (the CLI's batch --docx-report). */
@@ -40,6 +55,12 @@ export interface BrowserTools {
   zip(
     entries: ReadonlyArray<{ readonly name: string; readonly bytes: Uint8Array }>
   ): Promise<Uint8Array>;
+}
+
+/** What a batch is scored by: the choices above the pane. */
+export interface BatchScoring {
+  readonly profile?: ProfileId;
+  readonly ruleSet?: RuleSet;
 }
 
 /** A chunk that failed to load (offline, or the page outlived a new deployment). */
@@ -61,6 +82,16 @@ function loadPart<T>(load: () => Promise<T>): Promise<T> {
   );
 }
 
+/** A text file's contents as UTF-8 (a byte order mark dropped); FileReader, for Internet Explorer 11. */
+export function readFileText(file: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^\uFEFF/, ""));
+    reader.onerror = () => reject(reader.error || new Error("FileReader failed"));
+    reader.readAsText(file, "UTF-8");
+  });
+}
+
 const browserFiles = () =>
   loadPart(() => import(/* webpackChunkName: "browser-files" */ "./browserFiles"));
 
@@ -75,10 +106,21 @@ export const lazyBrowserTools: BrowserTools = {
     ).then((module) => module.renderNarrativeDocx(buildNarratives(result))),
   save: (bytes, fileName, type) =>
     browserFiles().then((module) => module.saveBytes(bytes, fileName, type)),
-  scoreBatchFile: (bytes, fileName) =>
+  scoreBatchFile: (bytes, fileName, choice = {}) =>
     browserFiles().then((module) =>
-      module.scoreBatchFile(bytes, { scoreOptions: { fileName }, scoredCopy: true })
+      module.scoreBatchFile(bytes, {
+        scoreOptions: { fileName, profile: choice.profile, ruleSet: choice.ruleSet },
+        scoredCopy: true,
+      })
     ),
+  loadRuleSet: (file, fileName) =>
+    Promise.all([
+      readFileText(file),
+      // zod comes with it: never part of the pane's first load.
+      loadPart(
+        () => import(/* webpackChunkName: "rule-set-schema" */ "../../engine/rules/ruleSetSchema")
+      ),
+    ]).then(([text, schema]) => schema.loadRuleSetFile(text, fileName.replace(/\.json$/i, ""))),
   summaryWorkbook: (summary) =>
     browserFiles().then((module) => module.writeSummaryWorkbook(summary)),
   batchReportDocx: (summary) =>

@@ -7,7 +7,7 @@ import { buildBatchSummary } from "../../engine/batch/buildBatchSummary";
 import { planMirroredNames } from "../../engine/batch/planOutputNames";
 import { extensionOf, spreadsheetKindOf } from "../../engine/batch/spreadsheetKind";
 import type { BatchFile, BatchSummary, FileNote } from "../../engine/batch/types";
-import { PartNotLoadedError, type BrowserTools } from "./browserTools";
+import { PartNotLoadedError, type BatchScoring, type BrowserTools } from "./browserTools";
 import { displayPaths, type PickedFile } from "./pickedFiles";
 
 /** The folder the scored copies sit in, inside the .zip and beside the 汇总 workbook. */
@@ -41,11 +41,15 @@ function readFailure(error: unknown): FileNote {
   return { code: "unreadable", systemCode: name || "Error" };
 }
 
-/** Scores the files; resolves to null when cancelled. A chunk that fails to load rejects. */
+/**
+ * Scores the files by the choices given (the form kind and rule set above the pane); resolves to
+ * null when cancelled. A chunk that fails to load rejects.
+ */
 export async function runBrowserBatch(
   picked: readonly PickedFile[],
   tools: Pick<BrowserTools, "readFile" | "scoreBatchFile">,
-  callbacks: BrowserBatchCallbacks
+  callbacks: BrowserBatchCallbacks,
+  scoring: BatchScoring = {}
 ): Promise<BrowserBatchResult | null> {
   const listed = picked.filter((entry) => spreadsheetKindOf(entry.path) !== null);
   const ignored = picked.length - listed.length;
@@ -81,7 +85,8 @@ export async function runBrowserBatch(
       files.push({ ...row, status: "failed", notes: [readFailure(error)] });
       continue;
     }
-    const outcome = await tools.scoreBatchFile(bytes, input.entry.file.name);
+    // Every file by the same form kind and rule set: those chosen above the pane.
+    const outcome = await tools.scoreBatchFile(bytes, input.entry.file.name, scoring);
     let scoredCopy: string | null = null;
     if (outcome.scoredCopy) {
       scoredCopy = COPIES_FOLDER + "/" + mirrored[index];

@@ -2,6 +2,7 @@ import * as React from "react";
 import { getFocusStyle, mergeStyleSets, type ITheme } from "@fluentui/react/lib/Styling";
 import { useTheme } from "@fluentui/react/lib/Theme";
 import type { Report } from "../../engine";
+import { MARK_FILL_COLOURS } from "../../engine/output/outputStyles";
 import type { TaskpaneStrings } from "../strings";
 
 export type ReportProblem = Report["problems"][number];
@@ -29,6 +30,11 @@ function problemClasses(theme: ITheme) {
     ],
     error: { borderLeftColor: theme.semanticColors.errorIcon },
     warning: { borderLeftColor: theme.semanticColors.warningHighlight },
+    // 提示 are not faults: the light blue the cell is marked with in Excel, a darker edge to see.
+    info: {
+      borderLeftColor: theme.palette.themeSecondary,
+      background: "#" + MARK_FILL_COLOURS.info,
+    },
     location: { display: "block", fontWeight: 600, fontSize: 12 },
     message: { display: "block", fontSize: 12, wordBreak: "break-word" },
     more: { fontSize: 12, margin: "4px 0" },
@@ -42,8 +48,16 @@ export interface ProblemListProps {
   readonly onSelect: (problem: ReportProblem) => void;
 }
 
+type ListedSeverity = "error" | "warning" | "info";
+
 interface SeverityGroupProps extends ProblemListProps {
-  readonly severity: "error" | "warning";
+  readonly severity: ListedSeverity;
+}
+
+function severityLabel(severity: ListedSeverity, strings: TaskpaneStrings): string {
+  if (severity === "error") return strings.errors;
+  if (severity === "warning") return strings.warnings;
+  return strings.infos;
 }
 
 function SeverityGroup({ problems, strings, onSelect, severity }: SeverityGroupProps) {
@@ -52,7 +66,7 @@ function SeverityGroup({ problems, strings, onSelect, severity }: SeverityGroupP
   const ofSeverity = problems.filter((problem) => problem.severity === severity);
   if (ofSeverity.length === 0) return null;
   const listed = ofSeverity.slice(0, MAX_LISTED_PER_SEVERITY);
-  const label = severity === "error" ? strings.errors : strings.warnings;
+  const label = severityLabel(severity, strings);
   const headingId = "selfeval-problems-" + severity;
   // A cell-picking list item, not a <button>: the message is a paragraph, and Enter/Space are
   // handled here so that the same code path serves mouse and keyboard.
@@ -96,13 +110,17 @@ function SeverityGroup({ problems, strings, onSelect, severity }: SeverityGroupP
   );
 }
 
-/** The problems found, errors first, each taking the user to its cell. */
+/**
+ * The problems found, errors first, then warnings, then 提示 (what a rule did: an indicator
+ * dropped as not applicable, a deduction), each taking the user to its cell.
+ */
 export function ProblemList(props: ProblemListProps) {
   if (props.problems.length === 0) return <p>{props.strings.noProblems}</p>;
   return (
     <div>
       <SeverityGroup {...props} severity="error" />
       <SeverityGroup {...props} severity="warning" />
+      <SeverityGroup {...props} severity="info" />
     </div>
   );
 }

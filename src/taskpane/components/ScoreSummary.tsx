@@ -2,8 +2,11 @@ import * as React from "react";
 import { mergeStyleSets } from "@fluentui/react/lib/Styling";
 import { Text } from "@fluentui/react/lib/Text";
 import type { Report } from "../../engine";
+import type { RuleSet } from "../../engine/rules/ruleSet";
+import type { RuleEffects } from "../../engine/score/applyRuleSet";
 import type { TaskpaneStrings } from "../strings";
 import { formatPoints } from "./formatPoints";
+import { ruleNotes } from "./ruleNotes";
 
 type ReportGroup = Report["groups"][number];
 
@@ -14,6 +17,8 @@ const classes = mergeStyleSets({
   figure: { marginRight: 32, marginBottom: 4 },
   figureLabel: { display: "block", fontSize: 12 },
   figureValue: { display: "block", fontSize: 28, fontWeight: 600, lineHeight: "36px" },
+  ruleNotes: { listStyle: "none", margin: "0 0 8px", padding: 0, fontSize: 12 },
+  ruleNote: { margin: "0 0 2px" },
   table: { borderCollapse: "collapse", width: "100%", fontSize: 12 },
   caption: { textAlign: "left", fontWeight: 600, padding: "4px 0" },
   headerCell: { textAlign: "left", fontWeight: 600, padding: "2px 4px", borderBottom: "1px solid" },
@@ -48,14 +53,22 @@ function inOutlineOrder(groups: readonly ReportGroup[]): ReportGroup[] {
   return keyed.map((entry) => entry.group);
 }
 
+/** What scoring knew of a form beyond the report: the rules it was scored by and what they did. */
+export interface RuledForm {
+  readonly ruleSet: Pick<RuleSet, "id" | "name">;
+  readonly effects: RuleEffects;
+}
+
 interface FormScoreProps {
   readonly report: Report;
   readonly formIndex: number;
+  readonly ruled: RuledForm | null;
   readonly strings: TaskpaneStrings;
 }
 
-function FormScore({ report, formIndex, strings }: FormScoreProps) {
+function FormScore({ report, formIndex, ruled, strings }: FormScoreProps) {
   const form = report.forms[formIndex];
+  const notes = ruleNotes(form, ruled ? ruled.effects : null, strings);
   const groups = inOutlineOrder(report.groups.filter((group) => group.form === formIndex));
   const score = (value: number | null) =>
     value === null ? strings.unknownScore : formatPoints(value);
@@ -85,6 +98,19 @@ function FormScore({ report, formIndex, strings }: FormScoreProps) {
           </span>
         </div>
       </div>
+      {/* Next to the total: the rules it was scored by and what they did to it. */}
+      {(ruled || notes.length > 0) && (
+        <ul className={classes.ruleNotes} data-testid="rule-notes">
+          {ruled && (
+            <li className={classes.ruleNote}>{strings.scoredByRuleSet(ruled.ruleSet.name)}</li>
+          )}
+          {notes.map((note) => (
+            <li key={note} className={classes.ruleNote}>
+              {note}
+            </li>
+          ))}
+        </ul>
+      )}
       {!form.total.complete && (
         <Text block variant="small">
           {strings.incompleteTotal}
@@ -131,11 +157,16 @@ function FormScore({ report, formIndex, strings }: FormScoreProps) {
 
 export interface ScoreSummaryProps {
   readonly report: Report;
+  /** Each form's rule set and what it did, in the report's order (ScoreResult.forms). */
+  readonly forms?: readonly RuledForm[];
   readonly strings: TaskpaneStrings;
 }
 
-/** 总分 and 评级 of every form found, with the sub-score of each indicator level. */
-export function ScoreSummary({ report, strings }: ScoreSummaryProps) {
+/**
+ * 总分 and 评级 of every form found, with what the rule set did to the total (a 预算执行率 cap,
+ * indicators dropped and rescaled) and the sub-score of each indicator level.
+ */
+export function ScoreSummary({ report, forms, strings }: ScoreSummaryProps) {
   return (
     <div>
       {report.forms.map((form, index) => (
@@ -143,6 +174,7 @@ export function ScoreSummary({ report, strings }: ScoreSummaryProps) {
           key={form.sheet + "#" + index}
           report={report}
           formIndex={index}
+          ruled={forms && forms[index] ? forms[index] : null}
           strings={strings}
         />
       ))}

@@ -1,22 +1,25 @@
 import * as React from "react";
 import { DefaultButton, PrimaryButton } from "@fluentui/react/lib/Button";
-import { ChoiceGroup, type IChoiceGroupOption } from "@fluentui/react/lib/ChoiceGroup";
 import { Link } from "@fluentui/react/lib/Link";
 import { MessageBar, MessageBarType } from "@fluentui/react/lib/MessageBar";
 import { Spinner, SpinnerSize } from "@fluentui/react/lib/Spinner";
 import { mergeStyleSets } from "@fluentui/react/lib/Styling";
-import type { ProfileId } from "../../engine";
+import { missMessage } from "../../engine/detect/inspectWorkbook";
 import type { WorkbookPort } from "../../workbook/port";
 import { scoreOpenWorkbook, type ScoredOpenWorkbook } from "../../workbook/scoreOpenWorkbook";
+import { ColumnMapPanel } from "../columnMap/ColumnMapPanel";
+import { columnMapSections, type ColumnMapSection } from "../columnMap/columnMapModel";
 import { describeError } from "../describeError";
 import {
-  readProfileSetting,
-  writeProfileSetting,
+  readColumnMapSetting,
+  writeColumnMapSetting,
   type SettingsStore,
 } from "../settings/settingsStore";
 import { stringsFor, type TaskpaneLanguage, type TaskpaneStrings } from "../strings";
 import { ProblemList, type ReportProblem } from "./ProblemList";
 import { ScoreSummary } from "./ScoreSummary";
+import { ScoringChoices } from "./ScoringChoices";
+import { useScoringChoices, type ScoringChoice } from "./useScoringChoices";
 
 export interface TaskPaneProps {
   readonly port: WorkbookPort;
@@ -37,6 +40,11 @@ export interface TaskPaneProps {
   readonly resultActions?: (scored: ScoredOpenWorkbook) => React.ReactNode;
   /** The warning before the first write, where the host's undo differs from Excel's (WPS). */
   readonly undoNotice?: string;
+  /**
+   * The form kind and rule set chosen outside the pane (browser mode chooses them above the pane,
+   * for one file and for several). Absent: the pane offers them itself and keeps them in `settings`.
+   */
+  readonly scoringChoice?: ScoringChoice;
 }
 
 type Phase = "idle" | "reading" | "writing" | "clearing";
@@ -46,31 +54,49 @@ interface PaneMessage {
   readonly text: string;
 }
 
-const PROFILE_CHOICES: readonly { key: string; profile: ProfileId | undefined }[] = [
-  { key: "auto", profile: undefined },
-  { key: "project", profile: "project" },
-  { key: "department", profile: "department" },
-];
-
 const classes = mergeStyleSets({
   pane: { padding: "12px 16px 24px", maxWidth: 640 },
   section: { marginBottom: 12 },
-  actions: { display: "flex", flexWrap: "wrap", selectors: { "> *": { margin: "0 8px 8px 0" } } },
+  actions: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    selectors: { "> *": { margin: "0 8px 8px 0" } },
+  },
   heading: { fontSize: 16, fontWeight: 600, margin: "16px 0 8px" },
   sheetLinks: { listStyle: "none", margin: "0 0 8px", padding: 0 },
   message: { marginBottom: 8 },
 });
 
-function profileLabel(key: string, strings: TaskpaneStrings): string {
-  if (key === "project") return strings.profileProject;
-  if (key === "department") return strings.profileDepartment;
-  return strings.profileAuto;
-}
-
 function progressLabel(phase: Phase, strings: TaskpaneStrings): string {
   if (phase === "writing") return strings.progressWriting;
   if (phase === "clearing") return strings.progressClearing;
   return strings.progressReading;
+}
+
+/** What a run says above its result: the map's errors, what no form lacked, the host's notices. */
+function runMessages(outcome: ScoredOpenWorkbook, strings: TaskpaneStrings): PaneMessage[] {
+  const messages: PaneMessage[] = [];
+  const { result } = outcome;
+  const misses = result.reading.misses;
+  if (outcome.columnMapErrors.length > 0) {
+    messages.push({
+      type: MessageBarType.error,
+      text: strings.columnMapErrors(outcome.columnMapErrors),
+    });
+  } else if (result.forms.length === 0) {
+    messages.push({
+      type: MessageBarType.warning,
+      text: misses.length > 0 ? strings.noFormRead(misses.map(missMessage)) : strings.noFormFound,
+    });
+  } else if (misses.length > 0) {
+    messages.push({ type: MessageBarType.info, text: strings.someHeadersUnread(misses.length) });
+  }
+  if (outcome.written)
+    outcome.written.notices.forEach((notice) =>
+      messages.push({ type: MessageBarType.info, text: notice })
+    );
+  return messages;
 }
 
 /**
@@ -86,18 +112,19 @@ export function TaskPane({
   fileName,
   resultActions,
   undoNotice,
+  scoringChoice,
 }: TaskPaneProps) {
   const strings = stringsFor(language);
   const inExcel = mode === "excel";
-  const [profile, setProfile] = React.useState<ProfileId | undefined>(() =>
-    readProfileSetting(settings)
-  );
   const [phase, setPhase] = React.useState<Phase>("idle");
   const [scored, setScored] = React.useState<ScoredOpenWorkbook | null>(null);
   // After 清除标记 the count of marked cells no longer holds.
   const [marksCleared, setMarksCleared] = React.useState(false);
-  const [messages, setMessages] = React.useState<readonly PaneMessage[]>([]);
   const [hasWritten, setHasWritten] = React.useState(false);
+  // The 列对应 panel: what the last run read, and whether the panel is open.
+  const [sections, setSections] = React.useState<readonly ColumnMapSection[]>([]);
+  const [panelOpen, setPanelOpen] = React.useState(false);
+  const [columnMap, setColumnMap] = React.useState<string>(() => readColumnMapSetting(settings));
   // A second click while a run is under way would read a half-written workbook.
   const busy = React.useRef(false);
   const mounted = React.useRef(true);
@@ -106,6 +133,17 @@ export function TaskPane({
       mounted.current = false;
     },
     []
+  );
+  const settingsNotSaved = () => {
+    if (mounted.current)
+      setMessages([{ type: MessageBarType.warning, text: strings.settingsNotSaved }]);
+  };
+  const ownChoices = useScoringChoices(settings, settingsNotSaved);
+  const choice: ScoringChoice = scoringChoice ?? ownChoices;
+  const [messages, setMessages] = React.useState<readonly PaneMessage[]>(() =>
+    !scoringChoice && ownChoices.unknownRuleSet !== null
+      ? [{ type: MessageBarType.warning, text: strings.unknownRuleSet(ownChoices.unknownRuleSet) }]
+      : []
   );
 
   const runExclusive = async (first: Phase, action: () => Promise<void>) => {
@@ -126,7 +164,7 @@ export function TaskPane({
 
   // The earlier result stays on screen while scoring again (so does the focused 重新评分 button);
   // a failed run removes it, as it may no longer match the workbook.
-  const runScoring = () =>
+  const runScoring = (mapText: string = columnMap) =>
     runExclusive("reading", async () => {
       // The port's calls mark the phases, so the progress label says what Excel is doing.
       const trackedPort: WorkbookPort = {
@@ -138,28 +176,53 @@ export function TaskPane({
         clearMarks: () => port.clearMarks(),
         select: (sheet, cell) => port.select(sheet, cell),
       };
+      const options = {
+        profile: choice.profile,
+        ruleSet: choice.ruleSet,
+        columnMap: mapText,
+      };
       let outcome: ScoredOpenWorkbook;
       try {
-        outcome = await score(trackedPort, fileName ? { profile, fileName } : { profile });
+        outcome = await score(trackedPort, fileName ? { ...options, fileName } : options);
       } catch (error) {
         if (mounted.current) setScored(null);
         throw error;
       }
       if (!mounted.current) return;
+      const read = columnMapSections(outcome.result, outcome.grid);
       setScored(outcome);
+      setSections(read);
       setMarksCleared(false);
-      const next: PaneMessage[] = [];
-      if (outcome.result.forms.length === 0) {
-        next.push({ type: MessageBarType.warning, text: strings.noFormFound });
-      }
-      if (outcome.written) {
-        setHasWritten(true);
-        outcome.written.notices.forEach((notice) =>
-          next.push({ type: MessageBarType.info, text: notice })
-        );
-      }
-      setMessages(next);
+      // The panel opens by itself when the reading needs the user: no form read, or a map refused.
+      if (
+        outcome.columnMapErrors.length > 0 ||
+        (outcome.result.forms.length === 0 && read.length > 0)
+      )
+        setPanelOpen(true);
+      if (outcome.written) setHasWritten(true);
+      setMessages(runMessages(outcome, strings));
     });
+
+  /** Saves the map with the workbook (or in this browser) and scores with it; "" is 恢复自动. */
+  const applyColumnMap = (text: string) => {
+    if (busy.current) return;
+    setColumnMap(text);
+    let saved = true;
+    try {
+      writeColumnMapSetting(settings, text);
+    } catch (error) {
+      console.warn("绩效自评助手: settings not saved", error);
+      saved = false;
+    }
+    runScoring(text).then(() => {
+      if (!saved) settingsNotSaved();
+      else
+        settings.save().catch((error: unknown) => {
+          console.warn("绩效自评助手: settings not saved", error);
+          settingsNotSaved();
+        });
+    });
+  };
 
   const clearMarks = () =>
     runExclusive("clearing", async () => {
@@ -178,33 +241,30 @@ export function TaskPane({
     });
   };
 
-  const chooseProfile = (key: string | undefined) => {
-    const choice = PROFILE_CHOICES.filter((entry) => entry.key === key)[0];
-    if (!choice) return;
-    setProfile(choice.profile);
-    try {
-      writeProfileSetting(settings, choice.profile);
-      settings.save().catch((error: unknown) => {
-        console.warn("绩效自评助手: settings not saved", error);
-        if (mounted.current) {
-          setMessages([{ type: MessageBarType.warning, text: strings.settingsNotSaved }]);
-        }
-      });
-    } catch (error) {
-      console.warn("绩效自评助手: settings not saved", error);
-      setMessages([{ type: MessageBarType.warning, text: strings.settingsNotSaved }]);
-    }
-  };
-
   const running = phase !== "idle";
-  const profileOptions: IChoiceGroupOption[] = PROFILE_CHOICES.map((entry) => ({
-    key: entry.key,
-    text: profileLabel(entry.key, strings),
-    disabled: running,
-  }));
-  const selectedProfileKey = PROFILE_CHOICES.filter((entry) => entry.profile === profile)[0].key;
-  const report = scored && scored.result.forms.length > 0 ? scored.result.report : null;
+  const report =
+    scored && scored.result.forms.length > 0 && scored.columnMapErrors.length === 0
+      ? scored.result.report
+      : null;
   const written = scored ? scored.written : null;
+  const panel =
+    panelOpen && sections.length > 0 ? (
+      <ColumnMapPanel
+        sections={sections}
+        savedText={columnMap}
+        strings={strings}
+        disabled={running}
+        keptNote={inExcel ? strings.columnMapKeptInWorkbook : strings.columnMapKeptInBrowser}
+        onApply={applyColumnMap}
+        onClose={() => setPanelOpen(false)}
+      />
+    ) : null;
+  const panelLink =
+    sections.length > 0 && !panelOpen ? (
+      <Link onClick={() => setPanelOpen(true)} data-testid="column-map-link">
+        {strings.columnMapLink}
+      </Link>
+    ) : null;
 
   return (
     <main className={classes.pane} lang={language} aria-busy={running}>
@@ -217,16 +277,13 @@ export function TaskPane({
           {undoNotice ?? strings.undoNotice}
         </MessageBar>
       )}
-      <div className={classes.section}>
-        <ChoiceGroup
-          label={strings.profileLabel}
-          options={profileOptions}
-          selectedKey={selectedProfileKey}
-          onChange={(_event, option) => chooseProfile(option && option.key)}
-        />
-      </div>
+      {!scoringChoice && (
+        <div className={classes.section}>
+          <ScoringChoices choices={ownChoices} strings={strings} disabled={running} />
+        </div>
+      )}
       <div className={classes.actions}>
-        <PrimaryButton text={strings.scoreButton} onClick={runScoring} disabled={running} />
+        <PrimaryButton text={strings.scoreButton} onClick={() => runScoring()} disabled={running} />
         {inExcel && (
           <DefaultButton text={strings.clearMarksButton} onClick={clearMarks} disabled={running} />
         )}
@@ -237,12 +294,24 @@ export function TaskPane({
           {message.text}
         </MessageBar>
       ))}
-      {report && (
+      {!report && (
         <div>
-          <ScoreSummary report={report} strings={strings} />
+          {panelLink && <div className={classes.actions}>{panelLink}</div>}
+          {panel}
+        </div>
+      )}
+      {report && scored && (
+        <div>
+          <ScoreSummary report={report} forms={scored.result.forms} strings={strings} />
           <div className={classes.actions}>
-            <DefaultButton text={strings.rescoreButton} onClick={runScoring} disabled={running} />
+            <DefaultButton
+              text={strings.rescoreButton}
+              onClick={() => runScoring()}
+              disabled={running}
+            />
+            {panelLink}
           </div>
+          {panel}
           {written && (
             <div className={classes.section}>
               {!marksCleared && <p>{strings.written(written.marked)}</p>}
@@ -259,7 +328,7 @@ export function TaskPane({
                   </ul>
                 </nav>
               )}
-              {resultActions && scored && resultActions(scored)}
+              {resultActions && resultActions(scored)}
             </div>
           )}
           <h2 className={classes.heading}>{strings.problemsHeading}</h2>

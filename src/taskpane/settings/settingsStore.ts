@@ -8,6 +8,12 @@ export interface SettingsStore {
   get(key: string): unknown;
   set(key: string, value: string): void;
   save(): Promise<void>;
+  /**
+   * Rereads what the workbook holds now, where another add-in instance may have saved since this
+   * one started (the ribbon command reads what the pane chose). Never rejects: on failure the
+   * copy at hand is used. Absent where the store is the only writer.
+   */
+  refresh?(): Promise<void>;
 }
 
 /** For tests and for hosts without document settings (browser mode). */
@@ -67,6 +73,7 @@ export function createOfficeSettingsStore(
     });
   return {
     get: (key) => settings.get(key),
+    refresh,
     set: (key, value) => {
       pending.set(key, value);
       settings.set(key, value);
@@ -90,7 +97,13 @@ export function createOfficeSettingsStore(
 }
 
 // Named like the Office port's own document settings (SelfEval.Owners.v1).
-const PROFILE_KEY = "SelfEval.Profile";
+export const PROFILE_KEY = "SelfEval.Profile";
+/** The bundled rule set's id ("yitihua"); absent: national. */
+export const RULE_SET_KEY = "SelfEval.RuleSet";
+/** The column map as formatColumnMap writes it ("分值=F,自评表!自评得分=H"); absent or "": detected. */
+export const COLUMN_MAP_KEY = "SelfEval.ColumnMap";
+/** Every setting the pane keeps, for stores that must name theirs up front (WPS's). */
+export const PANE_SETTING_KEYS: readonly string[] = [PROFILE_KEY, RULE_SET_KEY, COLUMN_MAP_KEY];
 const AUTO = "auto";
 
 /** The profile chosen earlier for this workbook; undefined means chosen per form (自动). */
@@ -101,4 +114,24 @@ export function readProfileSetting(settings: SettingsStore): ProfileId | undefin
 
 export function writeProfileSetting(settings: SettingsStore, profile: ProfileId | undefined): void {
   settings.set(PROFILE_KEY, profile ?? AUTO);
+}
+
+/** The rule set id saved with the workbook, as it was saved ("" when none). */
+export function readRuleSetSetting(settings: SettingsStore): string {
+  const value = settings.get(RULE_SET_KEY);
+  return typeof value === "string" ? value : "";
+}
+
+export function writeRuleSetSetting(settings: SettingsStore, id: string): void {
+  settings.set(RULE_SET_KEY, id);
+}
+
+/** The column map saved with the workbook, as text ("" when every column is detected). */
+export function readColumnMapSetting(settings: SettingsStore): string {
+  const value = settings.get(COLUMN_MAP_KEY);
+  return typeof value === "string" ? value : "";
+}
+
+export function writeColumnMapSetting(settings: SettingsStore, text: string): void {
+  settings.set(COLUMN_MAP_KEY, text);
 }

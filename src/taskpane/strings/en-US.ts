@@ -12,10 +12,24 @@ export const enUS: TaskpaneStrings = {
   scoreButton: "Score workbook",
   rescoreButton: "Score again",
   clearMarksButton: "Clear marks",
-  profileLabel: "Scoring rules",
+  profileLabel: "Form kind",
   profileAuto: "Automatic",
   profileProject: "Project expenditure",
   profileDepartment: "Department expenditure",
+  ruleSetLabel: "Rule set",
+  importedRuleSetName: (name) => name + " (imported)",
+  ruleSetHelpInOffice:
+    "The rule set is saved with the workbook. Only the bundled rule sets can be chosen here; import a finance bureau's own rule set file (.json) in browser mode or the offline file.",
+  ruleSetHelpInBrowser:
+    "You can import a finance bureau's own rule set file (.json, stating only what differs from a bundled set); an imported set lasts until this page is closed.",
+  importRuleSetButton: "Import rule set…",
+  ruleSetImported: (name) => "Rule set “" + name + "” imported and chosen.",
+  ruleSetRefused: (fileName, reason) =>
+    "The rule set file “" + fileName + "” cannot be used (规则集有误): " + reason,
+  unknownRuleSet: (id) =>
+    "The workbook names the rule set “" +
+    id +
+    "”, which is not bundled; the national rules are used instead. Choose another rule set if needed.",
   undoNotice:
     "Scoring highlights cells with problems and adds result sheets. Excel's Undo (Ctrl+Z) cannot be relied on to undo an add-in's changes (Office 2016/2019 also clears the earlier undo history), so save the workbook first. “Clear marks” removes the highlights; delete the result sheets by hand if you do not want them.",
   progressReading: "Reading the workbook…",
@@ -25,6 +39,26 @@ export const enUS: TaskpaneStrings = {
   rating: "Rating",
   ratingName: (rating) => RATING_NAMES[rating] ?? rating,
   incompleteTotal: "Some scores could not be determined; the total is incomplete.",
+  scoredByRuleSet: (name) => "Rule set: " + name,
+  totalCapped: (rate, cap, uncapped) =>
+    "Capped at " +
+    cap +
+    " by the budget execution rate of " +
+    rate +
+    " (" +
+    uncapped +
+    " uncapped)",
+  totalUnderCap: (rate, cap) =>
+    "Budget execution rate " + rate + ": at most " + cap + " points, not exceeded",
+  totalRescaled: (count, applicableMax, unscaled) =>
+    count +
+    (count === 1 ? " indicator does" : " indicators do") +
+    " not apply; rescaled to 100 from the applicable " +
+    applicableMax +
+    " points" +
+    (unscaled === null ? "" : " (" + unscaled + " before rescaling)"),
+  notApplicableDropped: (count) =>
+    count + (count === 1 ? " indicator does" : " indicators do") + " not apply and is left out",
   formHeading: (title, sheet) => (title === sheet ? sheet : title + " (" + sheet + ")"),
   groupsCaption: "Scores by indicator level",
   groupColumn: "Indicator",
@@ -34,6 +68,7 @@ export const enUS: TaskpaneStrings = {
   problemsHeading: "Problems",
   errors: "Errors",
   warnings: "Warnings",
+  infos: "Information",
   noProblems: "No problems found.",
   problemLocation: (sheet, cell) => sheet + "!" + cell,
   problemActionHint: "Press Enter to go to the cell",
@@ -43,13 +78,44 @@ export const enUS: TaskpaneStrings = {
   written: (marked) => "Marked " + marked + (marked === 1 ? " cell." : " cells."),
   noFormFound:
     "No indicator table found (未找到绩效指标表): no sheet has a table with headers such as 一级指标, 分值 and 自评得分. Nothing was changed.",
+  noFormRead: (misses) =>
+    "No indicator table could be scored (未找到可评分的绩效指标表): " +
+    misses.join("; ") +
+    ". Name the missing columns under “Column map” below.",
+  someHeadersUnread: (count) =>
+    count +
+    (count === 1 ? " more header was" : " more headers were") +
+    " not read as an indicator table; “Column map” says why.",
+  columnMapErrors: (errors) =>
+    "The column map has errors (列对应有误); nothing was changed: " +
+    errors.map((error) => "“" + error.entry + "”: " + error.message).join("; "),
+  columnMapLink: "Column map (列对应)",
+  columnMapHeading: "Column map (列对应)",
+  columnMapIntro:
+    "Each column's role is detected from its header and content. Where that is wrong, choose the column for the role, then click “Score with this column map”.",
+  columnMapAuto: (detected) =>
+    detected === null ? "Automatic (not found)" : "Automatic (" + detected + ")",
+  columnMapChoice: (column, header) => column + " · " + (header === "" ? "(no header)" : header),
+  columnMapWhy: (column, reason) => column + ": " + reason,
+  columnMapNotFound: "not found",
+  columnMapApply: "Score with this column map",
+  columnMapReset: "Back to automatic",
+  columnMapClose: "Hide",
+  columnMapSharedSheet: (forms) =>
+    "This sheet holds " + forms + " forms; they share one column map.",
+  columnMapSheetUnnamed:
+    "This sheet's name contains a comma, semicolon or exclamation mark, so it cannot have a column map of its own; rename the sheet first.",
+  columnMapKeptInWorkbook:
+    "The column map is saved with the workbook; the ribbon's Score button uses it too.",
+  columnMapKeptInBrowser:
+    "The column map is kept in this browser and used again for a file of the same name.",
   marksCleared: (count) => "Cleared " + count + (count === 1 ? " mark." : " marks."),
   genericError:
     "The action could not be completed. Please try again; if it keeps failing, close and reopen this pane.",
-  settingsNotSaved: "The choice of scoring rules could not be saved in the workbook.",
+  settingsNotSaved: "Your choices could not be saved in the workbook.",
   browserModeTitle: "Performance self-evaluation (browser mode)",
   browserModeBody:
-    "Not open in Excel: open a local .xlsx self-evaluation workbook here to score it. The file is processed in this browser only and is not uploaded.",
+    "Scoring in the browser: open a local .xlsx self-evaluation workbook to score it. The file is processed in this browser only and is not uploaded.",
   openWorkbookButton: "Open local workbook",
   tryExampleLink: "Try the example workbook",
   dropHint: "You can also drop an .xlsx file onto this page.",
@@ -82,4 +148,5 @@ export const enUS: TaskpaneStrings = {
   previewEmptySheet: "This sheet is empty.",
   previewLegendError: "Error",
   previewLegendWarning: "Warning",
+  previewLegendInfo: "Information",
 };

@@ -5,10 +5,23 @@ export const zhCN: TaskpaneStrings = {
   scoreButton: "一键评分",
   rescoreButton: "重新评分",
   clearMarksButton: "清除标记",
-  profileLabel: "评分规则",
+  profileLabel: "表格类型",
   profileAuto: "自动",
   profileProject: "项目支出",
   profileDepartment: "部门整体支出",
+  ruleSetLabel: "评分规则集",
+  importedRuleSetName: (name) => name + "（导入）",
+  ruleSetHelpInOffice:
+    "规则集随工作簿保存。此处只能选用内置规则集；财政局自定的规则集文件（.json）请在浏览器模式或离线版中导入。",
+  ruleSetHelpInBrowser:
+    "可导入财政局自定的规则集文件（.json，只写与内置规则集不同之处）；导入的规则集在本页面关闭前有效。",
+  importRuleSetButton: "导入规则集…",
+  ruleSetImported: (name) => "已导入规则集“" + name + "”，并已选用。",
+  ruleSetRefused: (fileName, reason) => "规则集文件“" + fileName + "”无法使用：" + reason,
+  unknownRuleSet: (id) =>
+    "工作簿中保存的规则集“" +
+    id +
+    "”不是内置规则集，已改为全国通用规则；如需其他规则集请重新选择。",
   undoNotice:
     "评分会在工作簿中标记问题单元格并新增结果工作表。Excel 的撤销（Ctrl+Z）不能可靠地撤销加载项所做的更改（Office 2016/2019 还会清空此前的撤销记录），请先保存工作簿。“清除标记”可去除标记；结果工作表如不需要，请手动删除。",
   progressReading: "正在读取工作簿…",
@@ -18,6 +31,17 @@ export const zhCN: TaskpaneStrings = {
   rating: "评级",
   ratingName: (rating) => rating,
   incompleteTotal: "部分指标的得分无法确定，总分不完整。",
+  scoredByRuleSet: (name) => "评分规则集：" + name,
+  totalCapped: (rate, cap, uncapped) =>
+    "按预算执行率 " + rate + " 封顶 " + cap + " 分（未封顶 " + uncapped + " 分）",
+  totalUnderCap: (rate, cap) => "预算执行率 " + rate + "，总分最高 " + cap + " 分，未超过",
+  totalRescaled: (count, applicableMax, unscaled) =>
+    count +
+    " 项指标不适用，按适用指标 " +
+    applicableMax +
+    " 分折算为百分制" +
+    (unscaled === null ? "" : "（折算前 " + unscaled + " 分）"),
+  notApplicableDropped: (count) => count + " 项指标不适用，不计入总分",
   formHeading: (title, sheet) => (title === sheet ? sheet : title + "（" + sheet + "）"),
   groupsCaption: "各级指标得分",
   groupColumn: "指标",
@@ -27,6 +51,7 @@ export const zhCN: TaskpaneStrings = {
   problemsHeading: "问题",
   errors: "错误",
   warnings: "警告",
+  infos: "提示",
   noProblems: "未发现问题。",
   problemLocation: (sheet, cell) => sheet + "!" + cell,
   problemActionHint: "按 Enter 定位到该单元格",
@@ -36,12 +61,35 @@ export const zhCN: TaskpaneStrings = {
   written: (marked) => "已标记 " + marked + " 个单元格。",
   noFormFound:
     "未找到绩效指标表：工作簿中没有包含“一级指标”“分值”“自评得分”等表头的绩效自评表，未做任何更改。",
+  noFormRead: (misses) =>
+    "未找到可评分的绩效指标表：" + misses.join("；") + "。可在下方“列对应”中指定缺少的列。",
+  someHeadersUnread: (count) => "另有 " + count + " 处表头未能读成指标表，原因见“列对应”。",
+  columnMapErrors: (errors) =>
+    "列对应有误，未做任何更改：" +
+    errors.map((error) => "“" + error.entry + "”：" + error.message).join("；") +
+    (/[。！]$/.test(errors[errors.length - 1].message) ? "" : "。"),
+  columnMapLink: "列对应",
+  columnMapHeading: "列对应",
+  columnMapIntro:
+    "每一列的角色由表头和内容自动判断。判断有误时，为该角色选一列，再点“按列对应重新评分”。",
+  columnMapAuto: (detected) => (detected === null ? "自动（未找到）" : "自动（" + detected + "）"),
+  columnMapChoice: (column, header) => column + " · " + (header === "" ? "（无表头）" : header),
+  columnMapWhy: (column, reason) => column + "：" + reason,
+  columnMapNotFound: "未找到",
+  columnMapApply: "按列对应重新评分",
+  columnMapReset: "恢复自动",
+  columnMapClose: "收起",
+  columnMapSharedSheet: (forms) => "此工作表上有 " + forms + " 张表，使用同一列对应。",
+  columnMapSheetUnnamed:
+    "此工作表的名称含有逗号、分号或感叹号，无法单独指定列对应；请先重命名工作表。",
+  columnMapKeptInWorkbook: "列对应随工作簿保存，“一键评分”也会使用。",
+  columnMapKeptInBrowser: "列对应保存在本浏览器中，下次打开同名文件时沿用。",
   marksCleared: (count) => "已清除 " + count + " 处标记。",
   genericError: "操作未能完成，请重试。如果问题仍然存在，请关闭并重新打开此窗格。",
-  settingsNotSaved: "评分规则的选择未能保存到工作簿中。",
+  settingsNotSaved: "所做的选择未能保存到工作簿中。",
   browserModeTitle: "绩效自评助手（浏览器模式）",
   browserModeBody:
-    "未在 Excel 中打开：可在此打开本地 .xlsx 绩效自评表评分。文件只在本机浏览器中处理，不会上传。",
+    "在浏览器中评分：打开本地 .xlsx 绩效自评表即可评分。文件只在本机浏览器中处理，不会上传。",
   openWorkbookButton: "打开本地工作簿",
   tryExampleLink: "用示例工作簿试用",
   dropHint: "也可将 .xlsx 文件拖放到此页面。",
@@ -72,4 +120,5 @@ export const zhCN: TaskpaneStrings = {
   previewEmptySheet: "此工作表为空。",
   previewLegendError: "错误",
   previewLegendWarning: "警告",
+  previewLegendInfo: "提示",
 };

@@ -63,7 +63,7 @@ describe("browser mode", () => {
     expect(screen.getByRole("button", { name: "打开本地工作簿" })).toBeTruthy();
     expect(screen.getByText("用示例工作簿试用")).toBeTruthy();
     expect(screen.getByText(/拖放到此页面/)).toBeTruthy();
-    expect(screen.getByText(/未在 Excel 中打开/)).toBeTruthy();
+    expect(screen.getByText(/^在浏览器中评分：.*不会上传。$/)).toBeTruthy();
     expect(screen.queryByRole("button", { name: "一键评分" })).toBeNull();
   });
 

@@ -93,6 +93,21 @@ describe("WorkbookPreview", () => {
     expect(cell("B4").style.backgroundColor).toBe("rgb(255, 235, 156)"); // FFEB9C
     expect(cell("C3").getAttribute("data-mark")).toBeNull();
     expect(screen.getByText("错误")).toBeTruthy();
+    // No 提示 among these marks: the legend does not name it.
+    expect(screen.queryByText("提示")).toBeNull();
+  });
+
+  it("fills a 提示 cell in Excel's light blue for what a rule did, and the legend names it", () => {
+    renderPreview(null, [
+      ...marks,
+      { sheet: "自评表", cell: "A2", severity: "info", note: "不适用，不考核该指标" },
+    ]);
+    expect(cell("A2").getAttribute("data-mark")).toBe("info");
+    expect(cell("A2").style.backgroundColor).toBe("rgb(221, 235, 247)"); // DDEBF7
+    const legend = screen.getByText("提示");
+    expect((legend.firstElementChild as HTMLElement).style.backgroundColor).toBe(
+      "rgb(221, 235, 247)"
+    );
   });
 
   it("marks the selected cell, on its own sheet, and moves the mark with the next selection", () => {
