@@ -43,14 +43,15 @@ const runtimeRestrictedPaths = [
 
 // Hosts use the engine through its entry points only (src/engine/index.ts, and catalog.ts /
 // checks.ts for what must load without the rest); any other path into src/engine is refused.
+// test/build/engineEntryPoints.test.ts checks that every host folder is covered.
 const engineEntryPattern = {
   regex: "(^|/)engine/(?!(index|catalog|checks)$).+",
   message:
     "Import the engine from its entry point (src/engine/index.ts; catalog.ts or checks.ts to load less): export what you need there.",
 };
-// The host folders that import the engine through its entry points. To add: src/workbook,
-// src/taskpane, src/commands, src/wps, src/offline, once their deep imports are switched.
-const engineHosts = ["src/cli/**", "src/docx/**", "src/corpus/**"];
+// Every folder of src/ but the engine itself is a host.
+const engineHosts = ["src/**"];
+const engineItself = ["src/engine/**"];
 
 module.exports = [
   {
@@ -91,8 +92,10 @@ module.exports = [
     rules: { "no-restricted-imports": ["error", { paths: runtimeRestrictedPaths }] },
   },
   {
-    // A later block's options replace an earlier one's: the runtime paths are repeated here.
+    // A later block's options replace an earlier one's: the runtime paths are repeated here, and
+    // the engine's entry pattern in every later block for host files.
     files: engineHosts,
+    ignores: engineItself,
     rules: {
       "no-restricted-imports": [
         "error",
@@ -113,13 +116,14 @@ module.exports = [
           // fetches them with import() (src/taskpane/browser/browserTools.ts), which this rule
           // does not look at, so only a static import is refused.
           patterns: [
+            engineEntryPattern,
             {
               regex: "(^|/)(workbook/xlsx|docx)/",
               message: "Load it with import() in src/taskpane/browser/browserTools.ts.",
             },
             {
               // It brings zod: a bureau's rule set file is checked only when one is imported.
-              regex: "(^|/)rules/ruleSetSchema$",
+              regex: "(^|/)engine/checks$",
               message: "Load it with import() in src/taskpane/browser/browserTools.ts.",
             },
           ],
@@ -130,7 +134,12 @@ module.exports = [
   {
     // Browser mode's lazily loaded chunk itself: the one task-pane module that holds the adapter.
     files: ["src/taskpane/browser/browserFiles.ts", "src/taskpane/browser/zipFiles.ts"],
-    rules: { "no-restricted-imports": ["error", { paths: taskpaneRestrictedPaths }] },
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { paths: taskpaneRestrictedPaths, patterns: [engineEntryPattern] },
+      ],
+    },
   },
   {
     // Tests and scripts drive ExcelJS, whose getCell()/value look like Office.js proxies to

@@ -1,5 +1,4 @@
-import { missMessage } from "../engine/detect/inspectWorkbook";
-import { formatScore } from "../engine/score/round";
+import { formatScore, missMessage } from "../engine";
 import { ruleNotes } from "../taskpane/components/ruleNotes";
 import type { SavedScoring } from "../taskpane/settings/savedScoring";
 import { zhCN } from "../taskpane/strings/zh-CN";

@@ -21,11 +21,13 @@ export type {
   WorkbookGrid,
 } from "./grid/types";
 export { columnLetters, parseA1, parseRange, toA1 } from "./grid/address";
+export { normaliseA1, scanA1 } from "./grid/address";
 
 // ---- Scoring and what it reports ----
 export { scoreWorkbook, type ScoreOptions, type ScoreResult } from "./scoreWorkbook";
 export type { Report } from "./report/schema";
 export type { Problem, ProblemCode } from "./validate/problem";
+export type { RuleEffects } from "./score/applyRuleSet";
 export { formatScore } from "./score/round";
 export * from "./catalog";
 
@@ -50,6 +52,8 @@ export {
   type ColumnMapEntry,
 } from "./detect/columnMap";
 export { ROLE_LABELS } from "./detect/roleLabels";
+export { columnsForSheet } from "./detect/columnMap";
+export { INDICATOR_COLUMN_ROLES } from "./detect/types";
 export type {
   ColumnMapError,
   IndicatorColumnRole,
@@ -61,6 +65,32 @@ export type {
 // ---- What the writers write: the output sheets and marks ----
 export { buildWritePlan, buildCellMarks } from "./output/buildWritePlan";
 export type { CellMark, OutputSheet, PlacedOutputSheet, WritePlan } from "./output/types";
+// What the host writers (src/workbook: Office.js, WPS, the .xlsx package) serialise: one layout of
+// each output sheet, the mark colours and formats, and the helpers they share with the engine.
+export type { OutputStyle, Severity } from "./output/types";
+export {
+  GENERAL_FORMAT,
+  STYLE_ATTRIBUTES,
+  TEXT_FORMAT,
+  layOutSheet,
+  mergeRuns,
+  pageLayoutOf,
+  rowRangesByHeight,
+  styleAreas,
+  type CellArea,
+  type LayoutCell,
+  type SheetLayout,
+  type StyleAttribute,
+  type ValuedArea,
+} from "./output/sheetLayout";
+export { marksBySheet, type PlacedMark } from "./output/cellMarks";
+export {
+  MARK_FILL_COLOURS,
+  OUTPUT_STYLE_FORMATS,
+  type OutputStyleFormat,
+} from "./output/outputStyles";
+export { freeSheetName } from "./output/planOutputSheets";
+export { wrappedLineCount } from "./output/textWidth";
 
 // ---- The 自评表说明 ----
 export { buildNarrative, buildNarratives } from "./narrative/buildNarrative";

@@ -1,4 +1,4 @@
-import type { SheetOwner, SheetOwnerKind } from "../engine/grid/types";
+import type { SheetOwner, SheetOwnerKind } from "../engine";
 
 /**
  * Sheets the tool writes carry a hidden, sheet-scoped defined name whose value is a string

@@ -9,8 +9,7 @@
  * describePortError / describeWriteNotice (./describePortError.ts). `message` and `notices` keep
  * the Chinese sentence for callers that show it as it is.
  */
-import type { WorkbookGrid } from "../engine/grid/types";
-import type { WritePlan } from "../engine/output/types";
+import type { WorkbookGrid, WritePlan } from "../engine";
 import { zhCN } from "./locales/zh-CN";
 import type { ScoredCopyFacts } from "./xlsx/scoredCopyError";
 import type { UnreadableFacts, UnreadableReason } from "./xlsx/unreadableWorkbookError";

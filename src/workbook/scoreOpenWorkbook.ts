@@ -1,10 +1,13 @@
-import { scoreWorkbook, type ScoreResult } from "../engine/scoreWorkbook";
-import { buildWritePlan } from "../engine/output/buildWritePlan";
-import { parseColumnMap } from "../engine/detect/columnMap";
-import type { ColumnMapError } from "../engine/detect/types";
-import type { WorkbookGrid } from "../engine/grid/types";
-import type { ProfileId } from "../engine/rules/profile";
-import type { RuleSet } from "../engine/rules/ruleSet";
+import {
+  buildWritePlan,
+  type ColumnMapError,
+  parseColumnMap,
+  type ProfileId,
+  type RuleSet,
+  type ScoreResult,
+  scoreWorkbook,
+  type WorkbookGrid,
+} from "../engine";
 import type { WorkbookPort, WriteOutcome } from "./port";
 
 export interface ScoreOpenWorkbookOptions {

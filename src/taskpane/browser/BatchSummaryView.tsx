@@ -2,9 +2,15 @@ import * as React from "react";
 import { DefaultButton, PrimaryButton } from "@fluentui/react/lib/Button";
 import { Spinner, SpinnerSize } from "@fluentui/react/lib/Spinner";
 import { mergeStyleSets } from "@fluentui/react/lib/Styling";
-import { alertName, fileNoteText, STATUS_NAMES } from "../../engine/batch/batchMessages";
-import type { BatchFile, BatchForm, BatchSummary } from "../../engine/batch/types";
-import { formatScore } from "../../engine/score/round";
+import {
+  alertName,
+  type BatchFile,
+  type BatchForm,
+  type BatchSummary,
+  fileNoteText,
+  formatScore,
+  STATUS_NAMES,
+} from "../../engine";
 import type { BatchStrings } from "./batchStrings";
 import type { BrowserBatchProgress } from "./runBrowserBatch";
 

@@ -1,10 +1,16 @@
 import * as React from "react";
 import { DefaultButton } from "@fluentui/react/lib/Button";
 import { mergeStyleSets } from "@fluentui/react/lib/Styling";
-import { columnLetters, parseA1, toA1 } from "../../engine/grid/address";
-import type { SheetGrid, WorkbookGrid } from "../../engine/grid/types";
-import { MARK_FILL_COLOURS } from "../../engine/output/outputStyles";
-import type { CellMark, Severity } from "../../engine/output/types";
+import {
+  type CellMark,
+  columnLetters,
+  MARK_FILL_COLOURS,
+  parseA1,
+  type Severity,
+  type SheetGrid,
+  toA1,
+  type WorkbookGrid,
+} from "../../engine";
 import type { TaskpaneStrings } from "../strings";
 
 /**

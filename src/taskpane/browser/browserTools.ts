@@ -4,11 +4,14 @@
  * fetched as separate chunks the first time browser mode uses them; the Excel path never loads them. Only import() here names them (an ESLint rule refuses
  * static imports of the xlsx adapter and the docx renderer under src/taskpane).
  */
-import type { BatchFileOutcome, BatchSummary } from "../../engine/batch/types";
-import { buildNarratives } from "../../engine/narrative/buildNarrative";
-import type { ProfileId } from "../../engine/rules/profile";
-import type { RuleSet } from "../../engine/rules/ruleSet";
-import type { ScoreResult } from "../../engine/scoreWorkbook";
+import {
+  type BatchFileOutcome,
+  type BatchSummary,
+  buildNarratives,
+  type ProfileId,
+  type RuleSet,
+  type ScoreResult,
+} from "../../engine";
 import type { WorkbookPort } from "../../workbook/port";
 import type { SaveBytes } from "./fileNames";
 
@@ -117,9 +120,7 @@ export const lazyBrowserTools: BrowserTools = {
     Promise.all([
       readFileText(file),
       // zod comes with it: never part of the pane's first load.
-      loadPart(
-        () => import(/* webpackChunkName: "rule-set-schema" */ "../../engine/rules/ruleSetSchema")
-      ),
+      loadPart(() => import(/* webpackChunkName: "rule-set-schema" */ "../../engine/checks")),
     ]).then(([text, schema]) => schema.loadRuleSetFile(text, fileName.replace(/\.json$/i, ""))),
   summaryWorkbook: (summary) =>
     browserFiles().then((module) => module.writeSummaryWorkbook(summary)),
@@ -127,7 +128,7 @@ export const lazyBrowserTools: BrowserTools = {
     loadPart(() =>
       Promise.all([
         import(/* webpackChunkName: "narrative-docx" */ "../../docx/renderNarrativeDocx"),
-        import(/* webpackChunkName: "batch-report" */ "../../engine/batch/buildBatchReport"),
+        import(/* webpackChunkName: "batch-report" */ "./batchReport"),
       ])
     ).then(([docx, report]) => docx.renderNarrativeDocx([report.buildBatchReport(summary)])),
   zip: (entries) => browserFiles().then((module) => module.zipFiles(entries)),

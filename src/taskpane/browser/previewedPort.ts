@@ -1,5 +1,4 @@
-import type { WorkbookGrid } from "../../engine/grid/types";
-import type { WritePlan } from "../../engine/output/types";
+import type { WorkbookGrid, WritePlan } from "../../engine";
 import type { WorkbookPort, WriteOutcome } from "../../workbook/port";
 import type { FileWorkbookPort } from "./browserTools";
 

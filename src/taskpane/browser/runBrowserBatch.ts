@@ -3,10 +3,15 @@
  * (nothing is uploaded), each a row of the summary whatever becomes of it, as `selfeval batch`
  * does. The page stays responsive: it yields between files so the progress can be drawn.
  */
-import { buildBatchSummary } from "../../engine/batch/buildBatchSummary";
-import { planMirroredNames } from "../../engine/batch/planOutputNames";
-import { extensionOf, spreadsheetKindOf } from "../../engine/batch/spreadsheetKind";
-import type { BatchFile, BatchSummary, FileNote } from "../../engine/batch/types";
+import {
+  type BatchFile,
+  type BatchSummary,
+  buildBatchSummary,
+  extensionOf,
+  type FileNote,
+  planMirroredNames,
+  spreadsheetKindOf,
+} from "../../engine";
 import { PartNotLoadedError, type BatchScoring, type BrowserTools } from "./browserTools";
 import { displayPaths, type PickedFile } from "./pickedFiles";
 

@@ -2,8 +2,7 @@ import * as React from "react";
 import { DefaultButton, PrimaryButton } from "@fluentui/react/lib/Button";
 import { MessageBar, MessageBarType } from "@fluentui/react/lib/MessageBar";
 import { mergeStyleSets } from "@fluentui/react/lib/Styling";
-import { parseColumnMap } from "../../engine/detect/columnMap";
-import type { IndicatorColumnRole } from "../../engine/detect/types";
+import { type IndicatorColumnRole, parseColumnMap } from "../../engine";
 import { ChoiceSelect, type ChoiceSelectOption } from "../components/ChoiceSelect";
 import type { TaskpaneStrings } from "../strings";
 import {

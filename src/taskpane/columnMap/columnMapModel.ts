@@ -3,17 +3,19 @@
  * per sheet that has a form or a header that gave none, each role with the column in use and why,
  * the columns to choose from, and the map as the text the workbook's settings keep.
  */
-import { columnLetters } from "../../engine/grid/address";
-import type { WorkbookGrid } from "../../engine/grid/types";
-import { columnsForSheet, parseColumnMap } from "../../engine/detect/columnMap";
 import {
+  columnLetters,
+  columnsForSheet,
   describeReading,
+  INDICATOR_COLUMN_ROLES,
+  type IndicatorColumnRole,
   type InspectedColumn,
   type Inspection,
-} from "../../engine/detect/inspectWorkbook";
-import { ROLE_LABELS } from "../../engine/detect/roleLabels";
-import { INDICATOR_COLUMN_ROLES, type IndicatorColumnRole } from "../../engine/detect/types";
-import type { ScoreResult } from "../../engine/scoreWorkbook";
+  parseColumnMap,
+  ROLE_LABELS,
+  type ScoreResult,
+  type WorkbookGrid,
+} from "../../engine";
 
 export interface ColumnChoice {
   /** Column letters, "F". */

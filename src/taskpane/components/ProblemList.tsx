@@ -1,8 +1,7 @@
 import * as React from "react";
 import { getFocusStyle, mergeStyleSets, type ITheme } from "@fluentui/react/lib/Styling";
 import { useTheme } from "@fluentui/react/lib/Theme";
-import type { Report } from "../../engine";
-import { MARK_FILL_COLOURS } from "../../engine/output/outputStyles";
+import { MARK_FILL_COLOURS, type Report } from "../../engine";
 import type { TaskpaneStrings } from "../strings";
 
 export type ReportProblem = Report["problems"][number];

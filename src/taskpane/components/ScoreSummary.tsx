@@ -1,9 +1,7 @@
 import * as React from "react";
 import { mergeStyleSets } from "@fluentui/react/lib/Styling";
 import { Text } from "@fluentui/react/lib/Text";
-import type { Report } from "../../engine";
-import type { RuleSet } from "../../engine/rules/ruleSet";
-import type { RuleEffects } from "../../engine/score/applyRuleSet";
+import type { Report, RuleEffects, RuleSet } from "../../engine";
 import type { TaskpaneStrings } from "../strings";
 import { formatPoints } from "./formatPoints";
 import { ruleNotes } from "./ruleNotes";

@@ -2,7 +2,7 @@ import * as React from "react";
 import { DefaultButton } from "@fluentui/react/lib/Button";
 import { ChoiceGroup, type IChoiceGroupOption } from "@fluentui/react/lib/ChoiceGroup";
 import { mergeStyleSets } from "@fluentui/react/lib/Styling";
-import type { ProfileId } from "../../engine/rules/profile";
+import type { ProfileId } from "../../engine";
 import type { TaskpaneStrings } from "../strings";
 import { ChoiceSelect, type ChoiceSelectOption } from "./ChoiceSelect";
 import type { ScoringChoicesState } from "./useScoringChoices";

@@ -4,7 +4,7 @@ import { Link } from "@fluentui/react/lib/Link";
 import { MessageBar, MessageBarType } from "@fluentui/react/lib/MessageBar";
 import { Spinner, SpinnerSize } from "@fluentui/react/lib/Spinner";
 import { mergeStyleSets } from "@fluentui/react/lib/Styling";
-import { missMessage } from "../../engine/detect/inspectWorkbook";
+import { missMessage } from "../../engine";
 import type { WorkbookPort } from "../../workbook/port";
 import { scoreOpenWorkbook, type ScoredOpenWorkbook } from "../../workbook/scoreOpenWorkbook";
 import { ColumnMapPanel } from "../columnMap/ColumnMapPanel";

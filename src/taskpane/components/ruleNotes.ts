@@ -1,5 +1,4 @@
-import type { Report } from "../../engine/report/schema";
-import type { RuleEffects } from "../../engine/score/applyRuleSet";
+import type { Report, RuleEffects } from "../../engine";
 import type { TaskpaneStrings } from "../strings";
 import { formatPoints } from "./formatPoints";
 

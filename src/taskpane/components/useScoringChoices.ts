@@ -1,7 +1,5 @@
 import * as React from "react";
-import type { ProfileId } from "../../engine/rules/profile";
-import type { RuleSet } from "../../engine/rules/ruleSet";
-import { RULE_SET_IDS, RULE_SETS } from "../../engine/rules/ruleSets";
+import { type ProfileId, RULE_SET_IDS, RULE_SETS, type RuleSet } from "../../engine";
 import { bundledRuleSet } from "../settings/savedScoring";
 import {
   readProfileSetting,

@@ -1,6 +1,10 @@
-import type { ProfileId } from "../../engine/rules/profile";
-import type { RuleSet } from "../../engine/rules/ruleSet";
-import { DEFAULT_RULE_SET, RULE_SETS, isRuleSetId } from "../../engine/rules/ruleSets";
+import {
+  DEFAULT_RULE_SET,
+  isRuleSetId,
+  type ProfileId,
+  RULE_SETS,
+  type RuleSet,
+} from "../../engine";
 import {
   readColumnMapSetting,
   readProfileSetting,

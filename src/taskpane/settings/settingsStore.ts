@@ -1,4 +1,4 @@
-import type { ProfileId } from "../../engine/rules/profile";
+import type { ProfileId } from "../../engine";
 
 /**
  * Settings kept with the workbook (Office's document settings), so the choice travels with the

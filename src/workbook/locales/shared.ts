@@ -2,7 +2,7 @@
  * What the wording of the .xlsx layer shares between languages: sizes and cell addresses as the
  * user reads them.
  */
-import { toA1 } from "../../engine/grid/address";
+import { toA1 } from "../../engine";
 import type { UnreadableFacts } from "../xlsx/unreadableWorkbookError";
 
 export function sizeText(bytes: number | undefined): string {

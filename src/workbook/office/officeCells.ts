@@ -2,8 +2,7 @@
  * Turns what Office.js gives for a block of cells into the engine's raw cells, the same way the
  * xlsx adapter reads the file: formula text without "=", dates as ISO dates, errors as errors.
  */
-import type { RawCell } from "../../engine/grid/createSheetGrid";
-import type { CellValue } from "../../engine/grid/types";
+import type { CellValue, RawCell } from "../../engine";
 
 /** Excel's error values, as `formulas` and `values` give them (as plain strings). */
 const ERROR_LITERAL =

@@ -3,8 +3,7 @@
  * engine's grid and written back, needing ExcelApi 1.1 only and using newer API sets where the
  * host has them.
  */
-import type { WorkbookGrid } from "../../engine/grid/types";
-import type { WritePlan } from "../../engine/output/types";
+import type { WorkbookGrid, WritePlan } from "../../engine";
 import {
   WorkbookPortError,
   type PortErrorFacts,

@@ -7,10 +7,14 @@
  * they describe. The adapters (writePlan.ts, wps/writeEtPlan.ts, and their clears) do only
  * what their host needs: load the cells' state, make the calls, undo them on a failure.
  */
-import { marksBySheet, type PlacedMark } from "../../engine/output/cellMarks";
-import { MARK_FILL_COLOURS } from "../../engine/output/outputStyles";
-import type { CellMark, PlacedOutputSheet } from "../../engine/output/types";
-import type { SheetOwner } from "../../engine/grid/types";
+import {
+  type CellMark,
+  MARK_FILL_COLOURS,
+  marksBySheet,
+  type PlacedMark,
+  type PlacedOutputSheet,
+  type SheetOwner,
+} from "../../engine";
 import {
   fillRecordRefs,
   mergeFillRecord,

@@ -3,7 +3,7 @@
  * kept under Excel's 255-character limit for multi-area references; per-cell ranges otherwise,
  * all in the same batch.
  */
-import { columnLetters, parseA1, toA1 } from "../../engine/grid/address";
+import { columnLetters, parseA1, toA1 } from "../../engine";
 import type { ApiSupport } from "./apiSupport";
 import { normaliseColour } from "./fillRecord";
 import { OPERATION_BYTES, type RequestBudget } from "./requestBudget";

@@ -10,9 +10,16 @@
  * formulas only, about 3 bytes a blank cell — to find its last row and column holding anything,
  * and only that part is read in full: one request more, for such sheets only.
  */
-import { createSheetGrid, type RawCell } from "../../engine/grid/createSheetGrid";
-import { parseRange, toA1 } from "../../engine/grid/address";
-import type { MergedArea, SheetGrid, SheetOwner, WorkbookGrid } from "../../engine/grid/types";
+import {
+  createSheetGrid,
+  type MergedArea,
+  parseRange,
+  type RawCell,
+  type SheetGrid,
+  type SheetOwner,
+  toA1,
+  type WorkbookGrid,
+} from "../../engine";
 import { OWNER_MARK_NAME } from "../ownerMark";
 import { formatCellText } from "../xlsx/formatCellText";
 import type { ApiSupport } from "./apiSupport";

@@ -4,20 +4,21 @@
  * area, merges, column widths, row heights and A4 page setup, each only where the host's API has
  * it. Calls are per area and value, not per cell.
  */
-import { columnLetters, toA1 } from "../../engine/grid/address";
 import {
-  STYLE_ATTRIBUTES,
+  type CellArea,
+  columnLetters,
   layOutSheet,
   mergeRuns,
+  type OutputSheet,
   pageLayoutOf,
   rowRangesByHeight,
-  styleAreas,
-  type CellArea,
   type SheetLayout,
+  STYLE_ATTRIBUTES,
+  styleAreas,
   type StyleAttribute,
+  toA1,
   type ValuedArea,
-} from "../../engine/output/sheetLayout";
-import type { OutputSheet } from "../../engine/output/types";
+} from "../../engine";
 import type { ApiSupport } from "./apiSupport";
 import { packAreaLists } from "./paintFills";
 import { OPERATION_BYTES, jsonBytes, type RequestBudget } from "./requestBudget";

@@ -10,7 +10,7 @@
  * and still read. As for the fill record, an entry is matched to a sheet by id and name, or by
  * name (ids change between sessions; see recordedSheets.ts), and kept while its sheet is not found.
  */
-import type { SheetOwner, SheetOwnerKind } from "../../engine/grid/types";
+import type { SheetOwner, SheetOwnerKind } from "../../engine";
 import { parseOwnerMark } from "../ownerMark";
 import type { SettingsStore } from "./officeHost";
 import { freeRecordKey, type RecordedSheetRef } from "./recordedSheets";

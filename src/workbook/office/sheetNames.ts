@@ -1,4 +1,4 @@
-import { freeSheetName as freeSheetNameAmong } from "../../engine/output/planOutputSheets";
+import { freeSheetName as freeSheetNameAmong } from "../../engine";
 
 /** Sheet names as Excel compares them: ignoring case. */
 export function sameSheetName(a: string, b: string): boolean {

@@ -6,7 +6,7 @@
  * it, what was written is undone — new sheets deleted, fills and notes put back, a replaced sheet
  * renamed back (it is only deleted after its successor is complete) — before WorkbookPortError.
  */
-import type { PlacedOutputSheet, WritePlan } from "../../engine/output/types";
+import type { PlacedOutputSheet, WritePlan } from "../../engine";
 import {
   cellsToInspect,
   findSheet,

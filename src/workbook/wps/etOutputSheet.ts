@@ -6,19 +6,19 @@
  * write has succeeded, A4 page setup. Calls are per number format, style attribute and address
  * list, not per cell.
  */
-import { columnLetters } from "../../engine/grid/address";
 import {
-  STYLE_ATTRIBUTES,
-  TEXT_FORMAT,
+  type CellArea,
+  columnLetters,
   layOutSheet,
   mergeRuns,
+  type OutputSheet,
   pageLayoutOf,
   rowRangesByHeight,
+  STYLE_ATTRIBUTES,
   styleAreas,
-  type CellArea,
   type StyleAttribute,
-} from "../../engine/output/sheetLayout";
-import type { OutputSheet } from "../../engine/output/types";
+  TEXT_FORMAT,
+} from "../../engine";
 import { areaAddress, areaListsByValue } from "../office/renderOutputSheet";
 import { cellAreas, packAreaLists } from "../office/paintFills";
 import { hexToBgr } from "./etValues";

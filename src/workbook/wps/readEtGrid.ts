@@ -10,9 +10,16 @@
  * The displayed text of numbers is computed from the value and its number format, as the file
  * reader does (formatCellText): ET gives `Text` for one cell at a time only.
  */
-import { createSheetGrid, type RawCell } from "../../engine/grid/createSheetGrid";
-import { parseRange, toA1 } from "../../engine/grid/address";
-import type { MergedArea, SheetGrid, SheetOwner, WorkbookGrid } from "../../engine/grid/types";
+import {
+  createSheetGrid,
+  type MergedArea,
+  parseRange,
+  type RawCell,
+  type SheetGrid,
+  type SheetOwner,
+  toA1,
+  type WorkbookGrid,
+} from "../../engine";
 import { OWNER_MARK_NAME } from "../ownerMark";
 import { constantValue } from "../office/officeCells";
 import type { SettingsStore } from "../office/officeHost";

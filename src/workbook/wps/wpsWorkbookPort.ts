@@ -5,8 +5,7 @@
  * are synchronous; the port's methods stay promises so that the pane and the ribbon page use it
  * exactly as they use the Office port.
  */
-import type { WorkbookGrid } from "../../engine/grid/types";
-import type { WritePlan } from "../../engine/output/types";
+import type { WorkbookGrid, WritePlan } from "../../engine";
 import { MARK_RECORD_SETTING } from "../office/fillRecord";
 import type { SettingsStore } from "../office/officeHost";
 import { errorDetail } from "../office/saveSettings";

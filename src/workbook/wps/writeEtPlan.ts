@@ -10,7 +10,7 @@
  * and notes put back — before WorkbookPortError. A replaced sheet is renamed aside and deleted
  * only once its successor is complete.
  */
-import type { PlacedOutputSheet, WritePlan } from "../../engine/output/types";
+import type { PlacedOutputSheet, WritePlan } from "../../engine";
 import {
   cellsToInspect,
   decideCellChanges,

@@ -5,7 +5,7 @@
  * linked from the sheet. A cell that already has a comment keeps it and gets no note from us.
  */
 import { MalformedXmlError } from "./malformedXml";
-import { normaliseA1, parseA1, toA1 } from "../../engine/grid/address";
+import { normaliseA1, parseA1, toA1, wrappedLineCount } from "../../engine";
 import {
   CONTENT_TYPE,
   RELATIONSHIPS_NAMESPACE,
@@ -22,7 +22,6 @@ import {
   type PackageEditor,
 } from "./opcPackage";
 import { SPREADSHEET_NAMESPACE } from "./styleSheet";
-import { wrappedLineCount } from "../../engine/output/textWidth";
 import {
   bindNamespacePrefix,
   childElements,

@@ -18,7 +18,7 @@
  * (`<note>`) are what survive a LibreOffice or WPS save. A cell that got a note but kept its style
  * has s = m. Records written before these were kept have only r, s and m, and are still read.
  */
-import { normaliseA1 } from "../../engine/grid/address";
+import { normaliseA1 } from "../../engine";
 import {
   RELATIONSHIPS_NAMESPACE,
   XML_DECLARATION,

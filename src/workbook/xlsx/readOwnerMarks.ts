@@ -1,4 +1,4 @@
-import type { SheetOwner } from "../../engine/grid/types";
+import type { SheetOwner } from "../../engine";
 import { parseOwnerMark } from "../ownerMark";
 import { readOwnerMarkFormulas, readWorkbookSheets } from "./workbookPart";
 

@@ -6,8 +6,7 @@
  * UnreadableWorkbookError with a reason code; readErrorText.ts words it.
  */
 import { MalformedXmlError } from "./malformedXml";
-import { createSheetGrid } from "../../engine/grid/createSheetGrid";
-import type { SheetGrid, SheetOwner, WorkbookGrid } from "../../engine/grid/types";
+import { createSheetGrid, type SheetGrid, type SheetOwner, type WorkbookGrid } from "../../engine";
 import { readCellFormats } from "./cellFormats";
 import { formatCellText } from "./formatCellText";
 import {

@@ -4,14 +4,15 @@
  * reader does with them; numbers are values with a number format; a number that is not finite
  * is the error #NUM!. Nothing in the part is a formula.
  */
-import { columnLetters, toA1 } from "../../engine/grid/address";
 import {
+  columnLetters,
   GENERAL_FORMAT,
-  layOutSheet,
   type LayoutCell,
+  layOutSheet,
+  type OutputSheet,
   type SheetLayout,
-} from "../../engine/output/sheetLayout";
-import type { OutputSheet } from "../../engine/output/types";
+  toA1,
+} from "../../engine";
 import { RELATIONSHIPS_NAMESPACE, XML_DECLARATION } from "./opcPackage";
 import { SPREADSHEET_NAMESPACE, type StyleSheetEditor } from "./styleSheet";
 import { escapeSpreadsheetText } from "./xmlText";

@@ -2,7 +2,7 @@
  * The formula of a cell that shares its master's (`<f t="shared" si="0"/>`): the master's text
  * with every relative reference moved by the distance between the two cells, as Excel does.
  */
-import { columnLetters } from "../../engine/grid/address";
+import { columnLetters } from "../../engine";
 
 const MAX_ROW = 1048576;
 const MAX_COLUMN = 16384;

@@ -4,7 +4,7 @@
  * that has no <c> element (or whose row has no <row>) is created empty, in column (row) order.
  */
 import { MalformedXmlError } from "./malformedXml";
-import { parseRange, scanA1, toA1 } from "../../engine/grid/address";
+import { parseRange, scanA1, toA1 } from "../../engine";
 import {
   childElements,
   elementPrefix,

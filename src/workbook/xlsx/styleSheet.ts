@@ -4,12 +4,13 @@
  * changed or reordered, since every cell's `s` points at them by index; new entries are appended,
  * and an entry identical to one already there (from an earlier run) is reused.
  */
-import type { OutputStyle, Severity } from "../../engine/output/types";
 import {
   MARK_FILL_COLOURS,
   OUTPUT_STYLE_FORMATS,
+  type OutputStyle,
   type OutputStyleFormat,
-} from "../../engine/output/outputStyles";
+  type Severity,
+} from "../../engine";
 import {
   childElements,
   elementPrefix,

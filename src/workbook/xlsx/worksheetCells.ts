@@ -4,9 +4,7 @@
  * their cached results (shared formulas translated to each cell), number formats, dates.
  */
 import { MalformedXmlError } from "./malformedXml";
-import { scanA1 } from "../../engine/grid/address";
-import type { RawCell } from "../../engine/grid/createSheetGrid";
-import type { CellValue, MergedArea } from "../../engine/grid/types";
+import { type CellValue, type MergedArea, type RawCell, scanA1 } from "../../engine";
 import type { CellFormats } from "./cellFormats";
 import { slideFormula } from "./sharedFormula";
 import { stringItemReader, textContent, withoutMarkupDeclarations } from "./stringItems";

@@ -7,10 +7,16 @@
  */
 import type { RawDeflate } from "./opcPackage";
 import { openZipPackage, type ZipPackage } from "./zipPackage";
-import { normaliseA1, parseA1, toA1 } from "../../engine/grid/address";
-import type { PlacedOutputSheet, WritePlan } from "../../engine/output/types";
-import { marksBySheet, type PlacedMark } from "../../engine/output/cellMarks";
-import { MARK_FILL_COLOURS } from "../../engine/output/outputStyles";
+import {
+  MARK_FILL_COLOURS,
+  marksBySheet,
+  normaliseA1,
+  parseA1,
+  type PlacedMark,
+  type PlacedOutputSheet,
+  toA1,
+  type WritePlan,
+} from "../../engine";
 import { formatOwnerMark } from "../ownerMark";
 import { fillRecordRefs, type FillRecord, type RecordedFill } from "../office/fillRecord";
 import { resolveRecordedSheets } from "../office/recordedSheets";

@@ -4,8 +4,7 @@
  * bytes are never changed; writing makes the scored copy the user can download. The browser has
  * no native zlib to lend: fflate inflates and deflates, as Node's zlib does for the CLI.
  */
-import type { WorkbookGrid } from "../../engine/grid/types";
-import type { WritePlan } from "../../engine/output/types";
+import type { WorkbookGrid, WritePlan } from "../../engine";
 import {
   WorkbookPortError,
   type PortErrorFacts,

@@ -5,12 +5,16 @@
  * as an exception, so the rest of the batch goes on. Works in Node (CLI, its worker threads) and
  * in the browser.
  */
-import { summarizeForms } from "../../../engine/batch/summarizeForms";
-import type { BatchFileOutcome, FileNote } from "../../../engine/batch/types";
-import { buildWritePlan } from "../../../engine/output/buildWritePlan";
-import { buildNarratives } from "../../../engine/narrative/buildNarrative";
-import type { NarrativeDocument } from "../../../engine/narrative/types";
-import { scoreWorkbook, type ScoreOptions } from "../../../engine/scoreWorkbook";
+import {
+  type BatchFileOutcome,
+  buildNarratives,
+  buildWritePlan,
+  type FileNote,
+  type NarrativeDocument,
+  type ScoreOptions,
+  scoreWorkbook,
+  summarizeForms,
+} from "../../../engine";
 import type { RawInflate } from "../rawInflate";
 import { readXlsxGrid, UnreadableWorkbookError } from "../readXlsxGrid";
 import { writeScoredCopy, type WriteScoredCopyOptions } from "../writeScoredCopy";

@@ -1,6 +1,5 @@
 /** 问题清单: every problem of every form, and every file that could not be scored. */
-import { fileNoteText, severityName, STATUS_NAMES } from "../../../engine/batch/batchMessages";
-import type { BatchSummary } from "../../../engine/batch/types";
+import { type BatchSummary, fileNoteText, severityName, STATUS_NAMES } from "../../../engine";
 import type { CellStyle } from "./styleBook";
 import type { SheetWriter, SummaryCell } from "./sheetWriter";
 import {

@@ -1,8 +1,11 @@
 /** 抽查建议: every form ranked by risk with its reasons, then a sample drawn by budget band. */
-import { riskFactorText } from "../../../engine/batch/batchMessages";
-import { budgetInWan } from "../../../engine/batch/budgetAmount";
-import type { BatchSummary, FormRef } from "../../../engine/batch/types";
-import { formatScore } from "../../../engine/score/round";
+import {
+  type BatchSummary,
+  budgetInWan,
+  formatScore,
+  type FormRef,
+  riskFactorText,
+} from "../../../engine";
 import type { SheetWriter, SummaryCell } from "./sheetWriter";
 import {
   CENTRED_STYLE,

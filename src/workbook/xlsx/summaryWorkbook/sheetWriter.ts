@@ -4,8 +4,7 @@
  * row's own, written here with their results cached so every reader shows them without
  * recalculating.
  */
-import { columnLetters, toA1 } from "../../../engine/grid/address";
-import { wrappedLineCount } from "../../../engine/output/textWidth";
+import { columnLetters, toA1, wrappedLineCount } from "../../../engine";
 import { escapeSpreadsheetText, escapeXmlAttribute, escapeXmlText } from "../xmlText";
 import type { CellStyle, StyleBook } from "./styleBook";
 

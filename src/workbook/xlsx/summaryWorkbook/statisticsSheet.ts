@@ -1,6 +1,5 @@
 /** 统计: forms by 评级 (with a native chart of it) and by 类型, the spread of 总分 and 执行率, files. */
-import { kindName } from "../../../engine/batch/batchMessages";
-import type { BatchSummary, Spread } from "../../../engine/batch/types";
+import { type BatchSummary, kindName, type Spread } from "../../../engine";
 import type { ColumnChart } from "./chartParts";
 import { FILL_COLOURS } from "./styleBook";
 import type { SheetWriter, SummaryCell } from "./sheetWriter";

@@ -2,7 +2,7 @@
  * The styles of the 汇总 workbook, made as they are asked for: each distinct combination of font,
  * fill, border, number format and alignment gets one cellXfs entry, and styles.xml lists them.
  */
-import { MARK_FILL_COLOURS } from "../../../engine/output/outputStyles";
+import { MARK_FILL_COLOURS } from "../../../engine";
 import { escapeXmlAttribute } from "../xmlText";
 
 /** Fonts by role; all in the one typeface, so Excel and LibreOffice set them alike. */

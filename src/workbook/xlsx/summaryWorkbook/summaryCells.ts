@@ -1,6 +1,5 @@
 /** Cell builders and shared wording for the sheets of the 汇总 workbook. */
-import { formatScore } from "../../../engine/score/round";
-import type { BatchFile, BatchForm } from "../../../engine/batch/types";
+import { type BatchFile, type BatchForm, formatScore } from "../../../engine";
 import type { CellStyle, FillRole } from "./styleBook";
 import type { SummaryCell } from "./sheetWriter";
 

@@ -1,14 +1,15 @@
 /** 汇总表: one row per form (and one per file that gave none), then the total row. */
-import { columnLetters } from "../../../engine/grid/address";
 import {
   alertName,
+  amountInWan,
+  type BatchForm,
+  type BatchSummary,
+  columnLetters,
   fileNoteText,
+  formatScore,
   kindName,
   STATUS_NAMES,
-} from "../../../engine/batch/batchMessages";
-import { amountInWan } from "../../../engine/batch/budgetAmount";
-import type { BatchForm, BatchSummary } from "../../../engine/batch/types";
-import { formatScore } from "../../../engine/score/round";
+} from "../../../engine";
 import type { SheetWriter, SummaryCell } from "./sheetWriter";
 import {
   CENTRED_STYLE,

@@ -5,7 +5,7 @@
  */
 import type { RawDeflate } from "../opcPackage";
 import { ZipArchive } from "../zipArchive";
-import type { BatchSummary } from "../../../engine/batch/types";
+import type { BatchSummary } from "../../../engine";
 import { escapeXmlAttribute, escapeXmlText } from "../xmlText";
 import { chartDrawingXml, columnChartXml } from "./chartParts";
 import { writeProblemSheet } from "./problemSheet";
