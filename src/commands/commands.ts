@@ -4,6 +4,7 @@
  * 2016/2019 volume editions show no ribbon buttons at all.
  */
 import { createOfficeSettingsStore, type SettingsStore } from "../taskpane/settings/settingsStore";
+import { languageOf } from "../taskpane/strings";
 import { createOfficeWorkbookPort } from "../workbook/office/officeWorkbookPort";
 import type { CommandMessage } from "./commandMessage";
 import { SCORE_WORKBOOK_COMMAND } from "./commandNames";
@@ -46,8 +47,10 @@ function scoreWorkbook(event: Office.AddinCommands.Event): void {
   // Inside the chain, so that even a throwing Office.onReady ends as a reported failure.
   const ready = Promise.resolve().then(() => Office.onReady());
   const port = ready.then(() => createOfficeWorkbookPort());
+  // The dialog speaks Office's display language, as the pane does.
+  const language = ready.then(() => languageOf(Office.context.displayLanguage));
   // runScoreCommand never rejects; nothing is left for an unhandled rejection.
-  void runScoreCommand(port, event, showInTurn, workbookSettings(ready));
+  void runScoreCommand(port, event, showInTurn, { settings: workbookSettings(ready), language });
 }
 
 // As Microsoft's templates do: Office.onReady at load lets office.js initialise the page before

@@ -1,8 +1,10 @@
 import { readSavedScoring, type SavedScoring } from "../taskpane/settings/savedScoring";
 import type { SettingsStore } from "../taskpane/settings/settingsStore";
+import type { TaskpaneLanguage } from "../taskpane/strings";
 import type { WorkbookPort } from "../workbook/port";
 import { scoreOpenWorkbook } from "../workbook/scoreOpenWorkbook";
 import { describeFailure, describeScored, type CommandMessage } from "./commandMessage";
+import { commandStringsFor } from "./strings";
 
 /** The part of Office's add-in command event the command uses. */
 export interface CommandEvent {
@@ -12,6 +14,17 @@ export interface CommandEvent {
 /** Shows the finished command's message; resolves once the user has seen it (or at once). */
 export type ShowCommandMessage = (message: CommandMessage) => Promise<void>;
 
+/** Where the command finds the workbook's saved choices and the language it speaks. */
+export interface CommandContext {
+  /** The workbook's settings, or a promise of them; absent: national, every column detected. */
+  readonly settings?: SettingsStore | PromiseLike<SettingsStore>;
+  /**
+   * Office's display language as the pane reads it, or a promise of it (known once Office is
+   * ready); Chinese when absent or when it cannot be had.
+   */
+  readonly language?: TaskpaneLanguage | PromiseLike<TaskpaneLanguage>;
+}
+
 /**
  * True while a run of this page is under way. The function file stays loaded between clicks,
  * so a second click lands here; the task pane is another instance, and its overlap with a run
@@ -19,11 +32,11 @@ export type ShowCommandMessage = (message: CommandMessage) => Promise<void>;
  */
 let running = false;
 
-export const BUSY_MESSAGE: CommandMessage = {
-  kind: "warning",
-  title: "正在评分，请稍候…",
-  lines: ["上一次评分尚未完成，完成后会显示结果。"],
-};
+/** What a second click says while a run is under way. */
+export function busyMessage(language: TaskpaneLanguage): CommandMessage {
+  const words = commandStringsFor(language);
+  return { kind: "warning", title: words.busyTitle, lines: [words.busyLine] };
+}
 
 const NOTHING_SAVED: SavedScoring = readSavedScoring({
   get: () => undefined,
@@ -31,9 +44,13 @@ const NOTHING_SAVED: SavedScoring = readSavedScoring({
   save: () => Promise.resolve(),
 });
 
-/** Said when the workbook's settings cannot be read: the run does not pretend it used them. */
-export const SETTINGS_UNREAD =
-  "未能读取工作簿中保存的表格类型、评分规则集和列对应，本次按全国通用规则、自动识别评分。";
+async function languageOf(context: CommandContext): Promise<TaskpaneLanguage> {
+  try {
+    return (await context.language) ?? "zh-CN";
+  } catch {
+    return "zh-CN";
+  }
+}
 
 /** The workbook's saved choices, reread; null when they cannot be read. */
 async function savedChoices(
@@ -65,42 +82,49 @@ function complete(event: CommandEvent): void {
  *
  * It scores by what the task pane chose and saved with the workbook — the form kind, the rule set
  * and the column map — reread first, since the pane is another instance that may have saved them
- * after this page started.
+ * after this page started. When the settings cannot be read, the message says so first (the run
+ * does not pretend it used them).
  *
  * @param port the workbook, or a promise of it (rejected when Office never became ready)
- * @param settings the workbook's settings, or a promise of them; absent: national, detected
+ * @param context the workbook's settings and Office's language
  * @returns the message shown
  */
 export async function runScoreCommand(
   port: WorkbookPort | PromiseLike<WorkbookPort>,
   event: CommandEvent,
   showMessage: ShowCommandMessage,
-  settings?: SettingsStore | PromiseLike<SettingsStore>
+  context: CommandContext = {}
 ): Promise<CommandMessage> {
   if (running) {
     // A second click while a run is under way: two runs would paint and record the same cells
     // at once. This one ends at once; the running one reports when it is done.
     complete(event);
-    showMessage(BUSY_MESSAGE).catch((error: unknown) =>
-      console.error("绩效自评助手：无法显示提示", BUSY_MESSAGE.title, error)
+    const busy = busyMessage(await languageOf(context));
+    showMessage(busy).catch((error: unknown) =>
+      console.error("绩效自评助手：无法显示提示", busy.title, error)
     );
-    return BUSY_MESSAGE;
+    return busy;
   }
   running = true;
   try {
+    const language = await languageOf(context);
     let message: CommandMessage;
     try {
-      const saved = await savedChoices(settings);
+      const saved = await savedChoices(context.settings);
       const used = saved ?? NOTHING_SAVED;
       const scored = await scoreOpenWorkbook(await port, {
         profile: used.profile,
         ruleSet: used.ruleSet,
         columnMap: used.columnMap,
       });
-      message = describeScored(scored, used);
-      if (!saved) message = { ...message, lines: [SETTINGS_UNREAD].concat(message.lines) };
+      message = describeScored(scored, used, language);
+      if (!saved)
+        message = {
+          ...message,
+          lines: [commandStringsFor(language).settingsUnread].concat(message.lines),
+        };
     } catch (error) {
-      message = describeFailure(error);
+      message = describeFailure(error, language);
     }
     try {
       await showMessage(message);

@@ -8,10 +8,11 @@
 import { describeFailure, type CommandMessage } from "../commands/commandMessage";
 import { messagePageUrl } from "../commands/messagePageUrl";
 import { runScoreCommand } from "../commands/runScoreCommand";
+import { commandStringsFor } from "../commands/strings";
 import type { SettingsStore } from "../taskpane/settings/settingsStore";
 import type { WorkbookPort } from "../workbook/port";
 import { WpsWorkbookPort } from "../workbook/wps/wpsWorkbookPort";
-import { addinFolder, type WpsApplication } from "./wpsHost";
+import { addinFolder, WPS_LANGUAGE, type WpsApplication } from "./wpsHost";
 import { wpsSettingsStore } from "./wpsSettings";
 
 /** Button ids in ribbon.xml. */
@@ -116,19 +117,20 @@ export function scoreFromRibbon(host: RibbonHost): Promise<CommandMessage> {
     portOf(host),
     { completed: () => undefined },
     (message) => showMessage(host, message),
-    settingsOf(host)
+    { settings: settingsOf(host), language: WPS_LANGUAGE }
   );
 }
 
 /** 清除标记: takes the marks back and tells the user how many. */
 export async function clearFromRibbon(host: RibbonHost): Promise<CommandMessage> {
+  const words = commandStringsFor(WPS_LANGUAGE);
   let message: CommandMessage;
   try {
     const cleared = await portOf(host).clearMarks();
-    message = { kind: "success", title: "已清除标记", lines: ["已清除 " + cleared + " 处标记。"] };
+    message = { kind: "success", title: words.clearedTitle, lines: [words.cleared(cleared)] };
   } catch (error) {
-    const failure = describeFailure(error);
-    message = { ...failure, title: "清除标记失败" };
+    const failure = describeFailure(error, WPS_LANGUAGE);
+    message = { ...failure, title: words.clearFailedTitle };
   }
   try {
     await showMessage(host, message);
@@ -157,7 +159,7 @@ export function ribbonCallbacks(host: RibbonHost): Record<string, (...args: neve
         console.error("绩效自评助手：", error);
         void showMessage(host, {
           kind: "error",
-          title: "操作未能完成",
+          title: commandStringsFor(WPS_LANGUAGE).actionFailedTitle,
           lines: [error instanceof Error ? error.message : String(error)],
         }).catch(() => undefined);
       }

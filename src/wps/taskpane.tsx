@@ -9,12 +9,10 @@ import * as React from "react";
 import * as ReactDOM from "react-dom";
 import { BrowserModeApp } from "../taskpane/browser/BrowserModeApp";
 import { TaskPaneApp } from "../taskpane/components/TaskPaneApp";
+import { stringsFor } from "../taskpane/strings";
 import { WpsWorkbookPort } from "../workbook/wps/wpsWorkbookPort";
-import { wpsApplication } from "./wpsHost";
+import { WPS_LANGUAGE, wpsApplication } from "./wpsHost";
 import { wpsSettingsStore } from "./wpsSettings";
-
-export const WPS_UNDO_NOTICE =
-  "评分会在工作簿中标记问题单元格并新增结果工作表。WPS 表格的撤销（Ctrl+Z）不一定能撤销加载项所做的更改，请先保存工作簿。“清除标记”可去除标记；结果工作表如不需要，请手动删除。";
 
 function container(): HTMLElement {
   const existing = document.getElementById("container");
@@ -34,7 +32,12 @@ function start(): void {
   const port = new WpsWorkbookPort(() => app);
   const settings = wpsSettingsStore(() => app.ActiveWorkbook);
   ReactDOM.render(
-    <TaskPaneApp port={port} settings={settings} language="zh-CN" undoNotice={WPS_UNDO_NOTICE} />,
+    <TaskPaneApp
+      port={port}
+      settings={settings}
+      language={WPS_LANGUAGE}
+      undoNotice={stringsFor(WPS_LANGUAGE).wpsUndoNotice}
+    />,
     container()
   );
 }

@@ -1,9 +1,5 @@
 import type { CommandMessage } from "../../src/commands/commandMessage";
-import {
-  BUSY_MESSAGE,
-  runScoreCommand,
-  type CommandEvent,
-} from "../../src/commands/runScoreCommand";
+import { runScoreCommand, type CommandEvent } from "../../src/commands/runScoreCommand";
 import type { WritePlan } from "../../src/engine/output/types";
 import { WorkbookPortError, type WorkbookPort, type WriteOutcome } from "../../src/workbook/port";
 import { sheetFromRows, workbookOf } from "../helpers/gridFromRows";
@@ -146,9 +142,13 @@ describe("runScoreCommand", () => {
     await Promise.resolve();
     const second = await run(port);
     expect(second.event.completed).toHaveBeenCalledTimes(1);
-    expect(second.returned).toEqual(BUSY_MESSAGE);
-    expect(second.returned.title).toBe("正在评分，请稍候…");
-    expect(second.shown).toEqual([BUSY_MESSAGE]);
+    const busy = {
+      kind: "warning",
+      title: "正在评分，请稍候…",
+      lines: ["上一次评分尚未完成，完成后会显示结果。"],
+    };
+    expect(second.returned).toEqual(busy);
+    expect(second.shown).toEqual([busy]);
     expect(reads).toBe(1);
     finishRead();
     const done = await first;

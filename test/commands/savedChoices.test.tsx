@@ -7,7 +7,7 @@
 import * as React from "react";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import type { CommandMessage } from "../../src/commands/commandMessage";
-import { runScoreCommand, SETTINGS_UNREAD } from "../../src/commands/runScoreCommand";
+import { runScoreCommand } from "../../src/commands/runScoreCommand";
 import { TaskPaneApp } from "../../src/taskpane/components/TaskPaneApp";
 import {
   createOfficeSettingsStore,
@@ -54,7 +54,7 @@ async function runCommand(command: Instance, settings: SettingsStore | Promise<S
     async (each) => {
       shown.push(each);
     },
-    settings
+    { settings }
   );
   expect(shown).toEqual([message]);
   return message;
@@ -163,7 +163,9 @@ describe("the ribbon command and the pane's saved choices", () => {
     try {
       const { command } = excelWith(PROJECT_SHEET, LOW_EXECUTION_ROWS);
       const message = await runCommand(command, Promise.reject(new Error("settings refused")));
-      expect(message.lines[0]).toBe(SETTINGS_UNREAD);
+      expect(message.lines[0]).toBe(
+        "未能读取工作簿中保存的表格类型、评分规则集和列对应，本次按全国通用规则、自动识别评分。"
+      );
       expect(message.title).toBe("评分完成");
     } finally {
       warn.mockRestore();

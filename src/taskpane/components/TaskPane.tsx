@@ -4,7 +4,6 @@ import { Link } from "@fluentui/react/lib/Link";
 import { MessageBar, MessageBarType } from "@fluentui/react/lib/MessageBar";
 import { Spinner, SpinnerSize } from "@fluentui/react/lib/Spinner";
 import { mergeStyleSets } from "@fluentui/react/lib/Styling";
-import { missMessage } from "../../engine";
 import type { WorkbookPort } from "../../workbook/port";
 import { scoreOpenWorkbook, type ScoredOpenWorkbook } from "../../workbook/scoreOpenWorkbook";
 import { ColumnMapPanel } from "../columnMap/ColumnMapPanel";
@@ -16,10 +15,15 @@ import {
   type SettingsStore,
 } from "../settings/settingsStore";
 import { stringsFor, type TaskpaneLanguage, type TaskpaneStrings } from "../strings";
+import { MessageList, usePaneMessages } from "./MessageList";
 import { ProblemList, type ReportProblem } from "./ProblemList";
+import { runMessages } from "./runMessages";
 import { ScoreSummary } from "./ScoreSummary";
 import { ScoringChoices } from "./ScoringChoices";
+import { useExclusiveRun, type RunPhase } from "./useExclusiveRun";
+import { useMounted } from "./useMounted";
 import { useScoringChoices, type ScoringChoice } from "./useScoringChoices";
+import { WrittenSummary } from "./WrittenSummary";
 
 export interface TaskPaneProps {
   readonly port: WorkbookPort;
@@ -47,12 +51,7 @@ export interface TaskPaneProps {
   readonly scoringChoice?: ScoringChoice;
 }
 
-type Phase = "idle" | "reading" | "writing" | "clearing";
-
-interface PaneMessage {
-  readonly type: MessageBarType;
-  readonly text: string;
-}
+type Phase = "reading" | "writing" | "clearing";
 
 const classes = mergeStyleSets({
   pane: { padding: "12px 16px 24px", maxWidth: 640 },
@@ -64,39 +63,13 @@ const classes = mergeStyleSets({
     selectors: { "> *": { margin: "0 8px 8px 0" } },
   },
   heading: { fontSize: 16, fontWeight: 600, margin: "16px 0 8px" },
-  sheetLinks: { listStyle: "none", margin: "0 0 8px", padding: 0 },
   message: { marginBottom: 8 },
 });
 
-function progressLabel(phase: Phase, strings: TaskpaneStrings): string {
+function progressLabel(phase: RunPhase<Phase>, strings: TaskpaneStrings): string {
   if (phase === "writing") return strings.progressWriting;
   if (phase === "clearing") return strings.progressClearing;
   return strings.progressReading;
-}
-
-/** What a run says above its result: the map's errors, what no form lacked, the host's notices. */
-function runMessages(outcome: ScoredOpenWorkbook, strings: TaskpaneStrings): PaneMessage[] {
-  const messages: PaneMessage[] = [];
-  const { result } = outcome;
-  const misses = result.reading.misses;
-  if (outcome.columnMapErrors.length > 0) {
-    messages.push({
-      type: MessageBarType.error,
-      text: strings.columnMapErrors(outcome.columnMapErrors),
-    });
-  } else if (result.forms.length === 0) {
-    messages.push({
-      type: MessageBarType.warning,
-      text: misses.length > 0 ? strings.noFormRead(misses.map(missMessage)) : strings.noFormFound,
-    });
-  } else if (misses.length > 0) {
-    messages.push({ type: MessageBarType.info, text: strings.someHeadersUnread(misses.length) });
-  }
-  if (outcome.written)
-    outcome.written.notices.forEach((notice) =>
-      messages.push({ type: MessageBarType.info, text: notice })
-    );
-  return messages;
 }
 
 /**
@@ -116,7 +89,7 @@ export function TaskPane({
 }: TaskPaneProps) {
   const strings = stringsFor(language);
   const inExcel = mode === "excel";
-  const [phase, setPhase] = React.useState<Phase>("idle");
+  const isMounted = useMounted();
   const [scored, setScored] = React.useState<ScoredOpenWorkbook | null>(null);
   // After 清除标记 the count of marked cells no longer holds.
   const [marksCleared, setMarksCleared] = React.useState(false);
@@ -125,52 +98,36 @@ export function TaskPane({
   const [sections, setSections] = React.useState<readonly ColumnMapSection[]>([]);
   const [panelOpen, setPanelOpen] = React.useState(false);
   const [columnMap, setColumnMap] = React.useState<string>(() => readColumnMapSetting(settings));
-  // A second click while a run is under way would read a half-written workbook.
-  const busy = React.useRef(false);
-  const mounted = React.useRef(true);
-  React.useEffect(
-    () => () => {
-      mounted.current = false;
-    },
-    []
-  );
-  const settingsNotSaved = () => {
-    if (mounted.current)
-      setMessages([{ type: MessageBarType.warning, text: strings.settingsNotSaved }]);
-  };
+  const settingsNotSaved = () => messages.say(MessageBarType.warning, strings.settingsNotSaved);
   const ownChoices = useScoringChoices(settings, settingsNotSaved);
   const choice: ScoringChoice = scoringChoice ?? ownChoices;
-  const [messages, setMessages] = React.useState<readonly PaneMessage[]>(() =>
+  const messages = usePaneMessages(() =>
     !scoringChoice && ownChoices.unknownRuleSet !== null
       ? [{ type: MessageBarType.warning, text: strings.unknownRuleSet(ownChoices.unknownRuleSet) }]
       : []
   );
-
-  const runExclusive = async (first: Phase, action: () => Promise<void>) => {
-    if (busy.current) return;
-    busy.current = true;
-    setMessages([]);
-    setPhase(first);
-    try {
-      await action();
-    } catch (error) {
-      if (mounted.current)
-        setMessages([{ type: MessageBarType.error, text: describeError(error, strings) }]);
-    } finally {
-      busy.current = false;
-      if (mounted.current) setPhase("idle");
-    }
-  };
+  const failed = (error: unknown) =>
+    messages.say(MessageBarType.error, describeError(error, language));
+  const { phase, running, run } = useExclusiveRun<Phase>({
+    onStart: messages.clear,
+    onBusy: (busy) =>
+      messages.say(
+        MessageBarType.info,
+        busy === "clearing" ? strings.busyClearing : strings.busyScoring
+      ),
+    onError: failed,
+  });
 
   // The earlier result stays on screen while scoring again (so does the focused 重新评分 button);
   // a failed run removes it, as it may no longer match the workbook.
-  const runScoring = (mapText: string = columnMap) =>
-    runExclusive("reading", async () => {
+  const runScoring = (mapText: string = columnMap, prepare?: () => void) =>
+    run("reading", async (setPhase) => {
+      if (prepare) prepare();
       // The port's calls mark the phases, so the progress label says what Excel is doing.
       const trackedPort: WorkbookPort = {
         read: () => port.read(),
         write: (plan) => {
-          if (mounted.current) setPhase("writing");
+          setPhase("writing");
           return port.write(plan);
         },
         clearMarks: () => port.clearMarks(),
@@ -185,10 +142,10 @@ export function TaskPane({
       try {
         outcome = await score(trackedPort, fileName ? { ...options, fileName } : options);
       } catch (error) {
-        if (mounted.current) setScored(null);
+        if (isMounted()) setScored(null);
         throw error;
       }
-      if (!mounted.current) return;
+      if (!isMounted()) return;
       const read = columnMapSections(outcome.result, outcome.grid);
       setScored(outcome);
       setSections(read);
@@ -200,21 +157,24 @@ export function TaskPane({
       )
         setPanelOpen(true);
       if (outcome.written) setHasWritten(true);
-      setMessages(runMessages(outcome, strings));
+      messages.show(runMessages(outcome, language));
     });
 
   /** Saves the map with the workbook (or in this browser) and scores with it; "" is 恢复自动. */
   const applyColumnMap = (text: string) => {
-    if (busy.current) return;
-    setColumnMap(text);
     let saved = true;
-    try {
-      writeColumnMapSetting(settings, text);
-    } catch (error) {
-      console.warn("绩效自评助手: settings not saved", error);
-      saved = false;
-    }
-    runScoring(text).then(() => {
+    const keep = () => {
+      setColumnMap(text);
+      try {
+        writeColumnMapSetting(settings, text);
+      } catch (error) {
+        console.warn("绩效自评助手: settings not saved", error);
+        saved = false;
+      }
+    };
+    runScoring(text, keep).then((ran) => {
+      // Refused while another run was under way: nothing was kept, the pane said it was busy.
+      if (!ran) return;
       if (!saved) settingsNotSaved();
       else
         settings.save().catch((error: unknown) => {
@@ -225,23 +185,18 @@ export function TaskPane({
   };
 
   const clearMarks = () =>
-    runExclusive("clearing", async () => {
+    run("clearing", async () => {
       const cleared = await port.clearMarks();
-      if (mounted.current) {
-        setMessages([{ type: MessageBarType.success, text: strings.marksCleared(cleared) }]);
-        setMarksCleared(true);
-      }
+      if (!isMounted()) return;
+      messages.say(MessageBarType.success, strings.marksCleared(cleared));
+      setMarksCleared(true);
     });
 
   // Selecting is quick and may happen while reading the list; it does not block other actions.
   const select = (sheet: string, cell: string) => {
-    port.select(sheet, cell).catch((error: unknown) => {
-      if (mounted.current)
-        setMessages([{ type: MessageBarType.error, text: describeError(error, strings) }]);
-    });
+    port.select(sheet, cell).catch(failed);
   };
 
-  const running = phase !== "idle";
   const report =
     scored && scored.result.forms.length > 0 && scored.columnMapErrors.length === 0
       ? scored.result.report
@@ -289,11 +244,7 @@ export function TaskPane({
         )}
       </div>
       {running && <Spinner size={SpinnerSize.medium} label={progressLabel(phase, strings)} />}
-      {messages.map((message, index) => (
-        <MessageBar key={index} className={classes.message} messageBarType={message.type}>
-          {message.text}
-        </MessageBar>
-      ))}
+      <MessageList messages={messages.messages} className={classes.message} />
       {!report && (
         <div>
           {panelLink && <div className={classes.actions}>{panelLink}</div>}
@@ -313,23 +264,14 @@ export function TaskPane({
           </div>
           {panel}
           {written && (
-            <div className={classes.section}>
-              {!marksCleared && <p>{strings.written(written.marked)}</p>}
-              {inExcel && written.sheets.length > 0 && (
-                <nav aria-label={strings.outputSheetsHeading}>
-                  <ul className={classes.sheetLinks}>
-                    {written.sheets.map((sheet) => (
-                      <li key={sheet.name}>
-                        <Link onClick={() => select(sheet.name, "A1")}>
-                          {strings.goToSheet(sheet.name)}
-                        </Link>
-                      </li>
-                    ))}
-                  </ul>
-                </nav>
-              )}
+            <WrittenSummary
+              written={written}
+              strings={strings}
+              marksCleared={marksCleared}
+              onGoToSheet={inExcel ? (sheet) => select(sheet, "A1") : undefined}
+            >
               {resultActions && resultActions(scored)}
-            </div>
+            </WrittenSummary>
           )}
           <h2 className={classes.heading}>{strings.problemsHeading}</h2>
           <ProblemList

@@ -32,6 +32,10 @@ export const enUS: TaskpaneStrings = {
     "”, which is not bundled; the national rules are used instead. Choose another rule set if needed.",
   undoNotice:
     "Scoring highlights cells with problems and adds result sheets. Excel's Undo (Ctrl+Z) cannot be relied on to undo an add-in's changes (Office 2016/2019 also clears the earlier undo history), so save the workbook first. “Clear marks” removes the highlights; delete the result sheets by hand if you do not want them.",
+  wpsUndoNotice:
+    "Scoring highlights cells with problems and adds result sheets. The Undo (Ctrl+Z) of WPS Spreadsheets may not undo an add-in's changes, so save the workbook first. “Clear marks” removes the highlights; delete the result sheets by hand if you do not want them.",
+  busyScoring: "Scoring is under way; please wait…",
+  busyClearing: "Clearing the marks; please wait…",
   progressReading: "Reading the workbook…",
   progressWriting: "Marking problems and writing result sheets…",
   progressClearing: "Clearing marks…",

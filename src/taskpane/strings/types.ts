@@ -1,4 +1,7 @@
-/** Every text the task pane shows besides what the engine and the port write (those are Chinese). */
+/**
+ * Every text the task pane shows besides what the engine writes (Chinese) and what the workbook
+ * layer words in the same language (src/workbook/locales: its failures and notices).
+ */
 export interface TaskpaneStrings {
   readonly paneTitle: string;
   /** The primary action; other tools find the button by this label. */
@@ -25,6 +28,12 @@ export interface TaskpaneStrings {
   readonly unknownRuleSet: (id: string) => string;
   /** Shown before anything is written: Excel's undo cannot take back an add-in's writes. */
   readonly undoNotice: string;
+  /** The same in WPS 表格, whose undo is no more reliable for an add-in's changes. */
+  readonly wpsUndoNotice: string;
+  /** A second click while a scoring run is under way (the buttons are disabled meanwhile). */
+  readonly busyScoring: string;
+  /** A second click while the marks are being cleared. */
+  readonly busyClearing: string;
   readonly progressReading: string;
   readonly progressWriting: string;
   readonly progressClearing: string;

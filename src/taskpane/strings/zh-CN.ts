@@ -24,6 +24,10 @@ export const zhCN: TaskpaneStrings = {
     "”不是内置规则集，已改为全国通用规则；如需其他规则集请重新选择。",
   undoNotice:
     "评分会在工作簿中标记问题单元格并新增结果工作表。Excel 的撤销（Ctrl+Z）不能可靠地撤销加载项所做的更改（Office 2016/2019 还会清空此前的撤销记录），请先保存工作簿。“清除标记”可去除标记；结果工作表如不需要，请手动删除。",
+  wpsUndoNotice:
+    "评分会在工作簿中标记问题单元格并新增结果工作表。WPS 表格的撤销（Ctrl+Z）不一定能撤销加载项所做的更改，请先保存工作簿。“清除标记”可去除标记；结果工作表如不需要，请手动删除。",
+  busyScoring: "正在评分，请稍候…",
+  busyClearing: "正在清除标记，请稍候…",
   progressReading: "正在读取工作簿…",
   progressWriting: "正在标记问题并写入结果工作表…",
   progressClearing: "正在清除标记…",
