@@ -4,7 +4,7 @@ import { RULE_SETS } from "../../src/engine/rules/ruleSets";
 import { TaskPaneApp } from "../../src/taskpane/components/TaskPaneApp";
 import { InMemorySettingsStore } from "../../src/taskpane/settings/settingsStore";
 import type { TaskpaneLanguage } from "../../src/taskpane/strings";
-import { WorkbookPortError, type WorkbookPort } from "../../src/workbook/port";
+import { noticesOf, WorkbookPortError, type WorkbookPort } from "../../src/workbook/port";
 import { scoreOpenWorkbook } from "../../src/workbook/scoreOpenWorkbook";
 import {
   departmentWorkbook,
@@ -13,6 +13,13 @@ import {
   workbookWithoutForm,
 } from "./helpers/departmentForm";
 import { FakeWorkbookPort } from "./helpers/fakeWorkbookPort";
+import {
+  buttonNames,
+  listedProblems,
+  messageBars,
+  paneMessages,
+  progressLabel,
+} from "./helpers/paneQueries";
 
 const UNDO_NOTICE = /Excel 的撤销（Ctrl\+Z）不能可靠地撤销加载项所做的更改.*“清除标记”可去除标记/;
 
@@ -49,12 +56,13 @@ describe("task pane", () => {
   it("warns before the first write that Ctrl+Z cannot undo it, pointing to 清除标记", async () => {
     const port = new FakeWorkbookPort(departmentWorkbook());
     renderPane(port);
-    expect(screen.getByText(UNDO_NOTICE)).toBeTruthy();
-    expect(screen.getByRole("button", { name: "清除标记" })).toBeTruthy();
+    expect(messageBars()).toEqual([{ kind: "warning", text: expect.stringMatching(UNDO_NOTICE) }]);
+    expect(buttonNames()).toEqual(["一键评分", "清除标记"]);
     expect(port.calls).toEqual([]);
     await scoreOnce();
     expect(port.calls).toEqual(["read", "write"]);
     expect(screen.queryByText(UNDO_NOTICE)).toBeNull();
+    expect(messageBars()).toEqual([]);
   });
 
   it("scores through the port and shows 总分, 评级, sub-scores and the problems by severity", async () => {
@@ -64,7 +72,7 @@ describe("task pane", () => {
 
     // 45 (computed 门诊人次) + 50 (预算执行率, the invalid entered 60 replaced) = 95 → 优
     expect(screen.getByTestId("total").textContent).toBe("95 / 100");
-    expect(screen.getByText("评级")).toBeTruthy();
+    expect(screen.getByTestId("rating").previousElementSibling!.textContent).toBe("评级");
     expect(screen.getByTestId("rating").textContent).toBe("优");
 
     const table = screen.getByRole("table");
@@ -74,16 +82,23 @@ describe("task pane", () => {
       .map((row) => row.textContent);
     expect(rows).toEqual(["履职效能45/50", "服务45/50", "管理效能50/50", "预算50/50"]);
 
+    // Errors first, then warnings; no 提示 here.
+    const regions = screen
+      .getAllByRole("region")
+      .map((region) => region.getAttribute("aria-labelledby"));
+    expect(regions).toEqual(["selfeval-problems-error", "selfeval-problems-warning"]);
     const errors = screen.getByRole("region", { name: "错误（1）" });
-    expect(within(errors).getByText(FORM_SHEET + "!G5")).toBeTruthy();
-    expect(within(errors).getByText(/「预算执行率」自评得分60分超过分值50分/)).toBeTruthy();
+    expect(listedProblems(errors)).toEqual([
+      [FORM_SHEET + "!G5", expect.stringMatching(/^「预算执行率」自评得分60分超过分值50分/)],
+    ]);
     const warnings = screen.getByRole("region", { name: "警告（1）" });
-    expect(within(warnings).getByText(FORM_SHEET + "!H4")).toBeTruthy();
-    expect(within(warnings).getByText(/「门诊人次」得分45分（分值50分）有扣分/)).toBeTruthy();
+    expect(listedProblems(warnings)).toEqual([
+      [FORM_SHEET + "!H4", expect.stringMatching(/^「门诊人次」得分45分（分值50分）有扣分/)],
+    ]);
 
     // What was written: one mark per problem cell, and the two output sheets.
     expect(port.writes[0].marks.map((mark) => mark.cell).sort()).toEqual(["G5", "H4"]);
-    expect(screen.getByText("已标记 2 个单元格。")).toBeTruthy();
+    expect(screen.getByText(/^已标记/).textContent).toBe("已标记 2 个单元格。");
   });
 
   it("shows each form's 总分 and 评级 under its own heading when there are several", async () => {
@@ -103,8 +118,11 @@ describe("task pane", () => {
       name: "2024年度部门整体支出绩效自评表（部门自评表）",
     });
     expect(within(first).getByTestId("total").textContent).toBe("95 / 100");
-    expect(screen.getByRole("region", { name: "警告（2）" })).toBeTruthy();
-    expect(screen.getByText("二级单位!H4")).toBeTruthy();
+    const warnings = screen.getByRole("region", { name: "警告（2）" });
+    expect(listedProblems(warnings).map(([location]) => location)).toEqual([
+      FORM_SHEET + "!H4",
+      "二级单位!H4",
+    ]);
   });
 
   it("shows progress in Chinese while reading and while writing", async () => {
@@ -119,11 +137,13 @@ describe("task pane", () => {
     };
     renderPane(port);
     fireEvent.click(screen.getByRole("button", { name: "一键评分" }));
-    expect(screen.getByText("正在读取工作簿…")).toBeTruthy();
+    expect(progressLabel()).toBe("正在读取工作簿…");
     expect(screen.getByRole("button", { name: "一键评分" }).hasAttribute("disabled")).toBe(true);
+    expect(screen.getByRole("button", { name: "清除标记" }).hasAttribute("disabled")).toBe(true);
     await act(async () => finishRead());
-    expect(screen.getByText("正在标记问题并写入结果工作表…")).toBeTruthy();
+    expect(progressLabel()).toBe("正在标记问题并写入结果工作表…");
     await act(async () => finishWrite());
+    expect(progressLabel()).toBeNull();
     expect(screen.queryByText("正在标记问题并写入结果工作表…")).toBeNull();
     expect(screen.getByTestId("total").textContent).toBe("95 / 100");
   });
@@ -177,7 +197,7 @@ describe("task pane", () => {
     });
     renderPane(port);
     fireEvent.click(screen.getByRole("button", { name: "一键评分" }));
-    expect(await screen.findByText(message)).toBeTruthy();
+    await waitFor(() => expect(paneMessages()).toEqual([{ kind: "error", text: message }]));
     expect(document.body.textContent).not.toMatch(/WorkbookPortError|\bat\b|\.ts:\d/);
     expect(screen.queryByText("总分")).toBeNull();
     expect(screen.getByRole("button", { name: "一键评分" }).hasAttribute("disabled")).toBe(false);
@@ -191,7 +211,14 @@ describe("task pane", () => {
       });
       renderPane(port);
       fireEvent.click(screen.getByRole("button", { name: "一键评分" }));
-      expect(await screen.findByText(/操作未能完成，请重试/)).toBeTruthy();
+      await waitFor(() =>
+        expect(paneMessages()).toEqual([
+          {
+            kind: "error",
+            text: "操作未能完成，请重试。如果问题仍然存在，请关闭并重新打开此窗格。",
+          },
+        ])
+      );
       expect(document.body.textContent).not.toMatch(/Cannot read|TypeError/);
       expect(consoleError).toHaveBeenCalled();
     } finally {
@@ -207,14 +234,23 @@ describe("task pane", () => {
     renderPane(port);
     await scoreOnce();
     fireEvent.click(problemItem(FORM_SHEET + "!G5"));
-    expect(await screen.findByText(message)).toBeTruthy();
+    await waitFor(() => expect(messageBars()).toEqual([{ kind: "error", text: message }]));
+    // The result stays: the failed select says what happened and changes nothing else.
+    expect(screen.getByTestId("total").textContent).toBe("95 / 100");
   });
 
   it("says 未找到绩效指标表 for a workbook without a form and writes nothing", async () => {
     const port = new FakeWorkbookPort(workbookWithoutForm());
     renderPane(port);
     fireEvent.click(screen.getByRole("button", { name: "一键评分" }));
-    expect(await screen.findByText(/^未找到绩效指标表/)).toBeTruthy();
+    await waitFor(() =>
+      expect(paneMessages()).toEqual([
+        {
+          kind: "warning",
+          text: "未找到绩效指标表：工作簿中没有包含“一级指标”“分值”“自评得分”等表头的绩效自评表，未做任何更改。",
+        },
+      ])
+    );
     expect(port.calls).toEqual(["read"]);
     expect(screen.queryByText("总分")).toBeNull();
   });
@@ -224,14 +260,17 @@ describe("task pane", () => {
     const port = new FakeWorkbookPort(departmentWorkbook(), { notices: [notice] });
     renderPane(port);
     await scoreOnce();
-    expect(await screen.findByText(notice)).toBeTruthy();
+    await waitFor(() => expect(messageBars()).toEqual([{ kind: "info", text: notice }]));
   });
 
   it("清除标记 asks the port to clear the marks and says how many", async () => {
     const port = new FakeWorkbookPort(departmentWorkbook(), { clearedCount: 2 });
     renderPane(port);
     fireEvent.click(screen.getByRole("button", { name: "清除标记" }));
-    expect(await screen.findByText("已清除 2 处标记。")).toBeTruthy();
+    expect(progressLabel()).toBe("正在清除标记…");
+    await waitFor(() =>
+      expect(paneMessages()).toEqual([{ kind: "success", text: "已清除 2 处标记。" }])
+    );
     expect(port.calls).toEqual(["clearMarks"]);
   });
 
@@ -239,12 +278,16 @@ describe("task pane", () => {
     const port = new FakeWorkbookPort(departmentWorkbook(), { clearedCount: 1 });
     renderPane(port);
     await scoreOnce();
-    expect(screen.getByText(/已标记 \d+ 个单元格/)).toBeTruthy();
+    expect(screen.getByText(/^已标记/).textContent).toBe("已标记 2 个单元格。");
     fireEvent.click(screen.getByRole("button", { name: "清除标记" }));
-    expect(await screen.findByText("已清除 1 处标记。")).toBeTruthy();
-    expect(screen.queryByText(/已标记 \d+ 个单元格/)).toBeNull();
+    await waitFor(() =>
+      expect(messageBars()).toEqual([{ kind: "success", text: "已清除 1 处标记。" }])
+    );
+    expect(screen.queryByText(/^已标记/)).toBeNull();
     fireEvent.click(screen.getByRole("button", { name: "重新评分" }));
-    expect(await screen.findByText(/已标记 \d+ 个单元格/)).toBeTruthy();
+    await waitFor(() =>
+      expect(screen.getByText(/^已标记/).textContent).toBe("已标记 2 个单元格。")
+    );
   });
 
   it("重新评分 reads and writes the workbook again, keeping the result on screen meanwhile", async () => {
@@ -253,10 +296,10 @@ describe("task pane", () => {
     await scoreOnce();
     const rescore = screen.getByRole("button", { name: "重新评分" });
     fireEvent.click(rescore);
-    expect(screen.getByText("正在读取工作簿…")).toBeTruthy();
+    expect(progressLabel()).toBe("正在读取工作簿…");
     expect(screen.getByTestId("total").textContent).toBe("95 / 100");
     await waitFor(() => expect(port.calls).toEqual(["read", "write", "read", "write"]));
-    await waitFor(() => expect(screen.queryByText("正在读取工作簿…")).toBeNull());
+    await waitFor(() => expect(progressLabel()).toBeNull());
     expect(screen.getByRole("button", { name: "重新评分" })).toBe(rescore);
   });
 
@@ -304,7 +347,11 @@ describe("task pane", () => {
       const score = jest.fn(scoreOpenWorkbook);
       renderPane(new FakeWorkbookPort(departmentWorkbook()), { settings, score });
       fireEvent.click(screen.getByLabelText("部门整体支出"));
-      expect(await screen.findByText("所做的选择未能保存到工作簿中。")).toBeTruthy();
+      await waitFor(() =>
+        expect(paneMessages()).toEqual([
+          { kind: "warning", text: "所做的选择未能保存到工作簿中。" },
+        ])
+      );
       await scoreOnce();
       expect(score.mock.calls[0][1]).toMatchObject({ profile: "department" });
     } finally {
@@ -315,15 +362,111 @@ describe("task pane", () => {
   it("speaks English when the language is en-US", async () => {
     const port = new FakeWorkbookPort(departmentWorkbook());
     renderPane(port, { language: "en-US" });
-    expect(screen.queryByRole("button", { name: "一键评分" })).toBeNull();
-    expect(screen.getByText(/Excel's Undo \(Ctrl\+Z\) cannot be relied on to undo/)).toBeTruthy();
-    expect(screen.getByLabelText("Project expenditure")).toBeTruthy();
+    expect(buttonNames()).toEqual(["Score workbook", "Clear marks"]);
+    expect(messageBars()).toEqual([
+      {
+        kind: "warning",
+        text: expect.stringMatching(
+          /^Scoring highlights cells .*Excel's Undo \(Ctrl\+Z\) cannot be relied on to undo/
+        ),
+      },
+    ]);
+    expect(screen.getAllByRole("radio").map((radio) => radio.parentElement!.textContent)).toEqual([
+      "Automatic",
+      "Project expenditure",
+      "Department expenditure",
+    ]);
     fireEvent.click(screen.getByRole("button", { name: "Score workbook" }));
-    expect(await screen.findByText("Total")).toBeTruthy();
-    expect(screen.getByText("Rating")).toBeTruthy();
+    await screen.findByTestId("total");
+    expect(screen.getByTestId("total").previousElementSibling!.textContent).toBe("Total");
+    expect(screen.getByTestId("rating").previousElementSibling!.textContent).toBe("Rating");
     expect(screen.getByTestId("rating").textContent).toBe("优 (excellent)");
-    expect(screen.getByRole("region", { name: "Errors（1）" })).toBeTruthy();
-    expect(screen.getByRole("button", { name: "Clear marks" })).toBeTruthy();
+    expect(
+      screen.getAllByRole("region").map((region) => region.querySelector("h3")!.textContent)
+    ).toEqual(["Errors（1）", "Warnings（1）"]);
+    expect(screen.getByText(/^Marked/).textContent).toBe("Marked 2 cells.");
+  });
+
+  describe("in the pane's language", () => {
+    const protectedSheet = () =>
+      new WorkbookPortError("sheet-protected", {
+        code: "sheet-protected",
+        host: "excel",
+        sheet: FORM_SHEET,
+        action: "mark",
+      });
+    const noNotes = { code: "no-notes", resultsSheet: "评分结果" } as const;
+
+    it("words a port failure from its facts in English when Office runs in English", async () => {
+      renderPane(new FakeWorkbookPort(departmentWorkbook(), { writeError: protectedSheet() }), {
+        language: "en-US",
+      });
+      fireEvent.click(screen.getByRole("button", { name: "Score workbook" }));
+      await waitFor(() =>
+        expect(paneMessages()).toEqual([
+          {
+            kind: "error",
+            text:
+              "Sheet “" +
+              FORM_SHEET +
+              "” is protected, so the add-in cannot mark or clear problems on it. Unprotect it (Review › Unprotect Sheet) and try again. The workbook was not changed.",
+          },
+        ])
+      );
+    });
+
+    it("words the same failure in Chinese in a Chinese Office", async () => {
+      const error = protectedSheet();
+      renderPane(new FakeWorkbookPort(departmentWorkbook(), { writeError: error }));
+      fireEvent.click(screen.getByRole("button", { name: "一键评分" }));
+      await waitFor(() => expect(paneMessages()).toEqual([{ kind: "error", text: error.message }]));
+      expect(error.message).toMatch(/^工作表“部门自评表”/);
+    });
+
+    it("words a failed select in English", async () => {
+      const port = new FakeWorkbookPort(departmentWorkbook(), {
+        selectError: new WorkbookPortError("sheet-missing", {
+          code: "sheet-missing",
+          sheet: FORM_SHEET,
+          cell: "G5",
+        }),
+      });
+      renderPane(port, { language: "en-US" });
+      fireEvent.click(screen.getByRole("button", { name: "Score workbook" }));
+      await screen.findByTestId("total");
+      fireEvent.click(problemItem(FORM_SHEET + "!G5"));
+      await waitFor(() =>
+        expect(messageBars()).toEqual([
+          {
+            kind: "error",
+            text:
+              "Sheet “" +
+              FORM_SHEET +
+              "” is not found (renamed or deleted?), so cell G5 cannot be shown. Score the workbook again.",
+          },
+        ])
+      );
+    });
+
+    it("words the write's notices in English, and in Chinese in a Chinese Office", async () => {
+      const port = () => new FakeWorkbookPort(departmentWorkbook(), { noticeFacts: [noNotes] });
+      const english = renderPane(port(), { language: "en-US" });
+      fireEvent.click(screen.getByRole("button", { name: "Score workbook" }));
+      await waitFor(() =>
+        expect(messageBars()).toEqual([
+          {
+            kind: "info",
+            text: "This version of Excel cannot add notes to cells: the problems are listed only on the “评分结果” sheet.",
+          },
+        ])
+      );
+      english.unmount();
+      renderPane(port());
+      await scoreOnce();
+      await waitFor(() =>
+        expect(messageBars()).toEqual([{ kind: "info", text: noticesOf([noNotes]).notices[0] }])
+      );
+    });
   });
 
   it("in browser mode leaves out what only Excel needs and offers the host's result actions", async () => {
@@ -352,9 +495,9 @@ describe("task pane", () => {
       fileName: "部门.xlsx",
     });
     expect(screen.getByTestId("total").textContent).toBe("95 / 100");
-    expect(screen.getByText("已标记 2 个单元格。")).toBeTruthy();
-    expect(screen.getByRole("button", { name: "下载 95" })).toBeTruthy();
-    expect(screen.queryByRole("button", { name: /^转到/ })).toBeNull();
+    expect(screen.getByText(/^已标记/).textContent).toBe("已标记 2 个单元格。");
+    expect(buttonNames()).toEqual(["一键评分", "重新评分", "列对应", "下载 95"]);
+    expect(screen.queryByRole("navigation")).toBeNull();
     fireEvent.click(screen.getByText(FORM_SHEET + "!G5"));
     await waitFor(() => expect(port.selections).toEqual([{ sheet: FORM_SHEET, cell: "G5" }]));
   });

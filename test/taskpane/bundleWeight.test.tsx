@@ -28,7 +28,7 @@ describe("what the task pane loads", () => {
       />
     );
     fireEvent.click(screen.getByRole("button", { name: "一键评分" }));
-    expect(await screen.findByText("总分")).toBeTruthy();
+    expect((await screen.findByTestId("total")).textContent).toBe("95 / 100");
   });
 
   it("loads the entry point, with the Office.js port, without them", () => {

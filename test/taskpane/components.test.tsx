@@ -10,6 +10,7 @@ import { PaneErrorBoundary } from "../../src/taskpane/components/PaneErrorBounda
 import { registerPaneIcons } from "../../src/taskpane/icons";
 import { zhCN } from "../../src/taskpane/strings/zh-CN";
 import type { Report } from "../../src/engine";
+import { listedProblems, messageBars } from "./helpers/paneQueries";
 
 function problem(cell: string, severity: "error" | "warning" | "info"): ReportProblem {
   return {
@@ -47,8 +48,13 @@ describe("ProblemList", () => {
       />
     );
     const errors = screen.getByRole("region", { name: "错误（205）" });
-    expect(within(errors).getAllByRole("button")).toHaveLength(MAX_LISTED_PER_SEVERITY);
-    expect(screen.getByText("另有 5 条未列出，完整列表见评分结果工作表。")).toBeTruthy();
+    const listed = listedProblems(errors).map(([location]) => location);
+    expect(listed).toHaveLength(MAX_LISTED_PER_SEVERITY);
+    expect([listed[0], listed[listed.length - 1]]).toEqual(["表1!A1", "表1!A200"]);
+    // Said under the list, in the errors' own region.
+    expect(errors.lastElementChild!.textContent).toBe(
+      "另有 5 条未列出，完整列表见评分结果工作表。"
+    );
     fireEvent.click(screen.getByText("表1!A200"));
     expect(selected).toEqual(["A200"]);
   });
@@ -70,8 +76,11 @@ describe("ProblemList", () => {
   });
 
   it("says when there is no problem", () => {
-    render(<ProblemList problems={[]} strings={zhCN} onSelect={() => undefined} />);
-    expect(screen.getByText("未发现问题。")).toBeTruthy();
+    const { container } = render(
+      <ProblemList problems={[]} strings={zhCN} onSelect={() => undefined} />
+    );
+    expect(container.textContent).toBe("未发现问题。");
+    expect(screen.queryAllByRole("region")).toEqual([]);
   });
 });
 
@@ -121,7 +130,15 @@ describe("ScoreSummary", () => {
       "效益40/40",
       "满意度40/40",
     ]);
-    expect(screen.getByText("部分指标的得分无法确定，总分不完整。")).toBeTruthy();
+    // Said once, between the total and the table.
+    const note = screen.getByText(/总分不完整/);
+    expect(note.textContent).toBe("部分指标的得分无法确定，总分不完整。");
+    expect(note.compareDocumentPosition(screen.getByTestId("total"))).toBe(
+      Node.DOCUMENT_POSITION_PRECEDING
+    );
+    expect(note.compareDocumentPosition(screen.getByRole("table"))).toBe(
+      Node.DOCUMENT_POSITION_FOLLOWING
+    );
     expect(screen.getByTestId("rating").textContent).toBe("中");
   });
 });
@@ -168,7 +185,12 @@ describe("PaneErrorBoundary", () => {
           <Broken />
         </PaneErrorBoundary>
       );
-      expect(screen.getByText(zhCN.genericError)).toBeTruthy();
+      expect(messageBars()).toEqual([
+        {
+          kind: "error",
+          text: "操作未能完成，请重试。如果问题仍然存在，请关闭并重新打开此窗格。",
+        },
+      ]);
       expect(document.body.textContent).not.toMatch(/render bug/);
     } finally {
       consoleError.mockRestore();

@@ -1,4 +1,5 @@
 import { screen, waitFor } from "@testing-library/react";
+import { buttonNames, messageBars } from "./helpers/paneQueries";
 
 // The Office.js port is written elsewhere; the entry point only needs the factory's name. A
 // virtual mock lets this test run whether or not that file exists yet.
@@ -41,6 +42,9 @@ function fakeOffice(host: string | null, displayLanguage: string, onReady?: OnRe
 
 const globals = globalThis as { Office?: unknown };
 
+/** Browser mode's controls before a file is open, in order (the example is a link-button). */
+const BROWSER_MODE_BUTTONS = ["打开本地工作簿", "打开文件夹", "用示例工作簿试用", "导入规则集…"];
+
 // Each start loads the entry point afresh, with its own copy of React; unmount with that copy.
 let isolatedReactDom: typeof import("react-dom") | null = null;
 
@@ -65,23 +69,28 @@ describe("task pane entry point", () => {
     expect(typeof globals.Office).toBe("undefined");
     startEntryPoint();
     // True in a plain browser, the offline file and an Office whose office.js did not load.
-    expect(screen.getByText(/^在浏览器中评分：.*不会上传。$/)).toBeTruthy();
-    expect(screen.getByRole("button", { name: "打开本地工作簿" })).toBeTruthy();
+    expect(messageBars()).toEqual([
+      {
+        kind: "info",
+        text: "在浏览器中评分：打开本地 .xlsx 绩效自评表即可评分。文件只在本机浏览器中处理，不会上传。",
+      },
+    ]);
+    expect(buttonNames()).toEqual(BROWSER_MODE_BUTTONS);
     expect(document.querySelector('input[type="file"][accept=".xlsx"]')).not.toBeNull();
   });
 
   it("opens browser mode when Office reports no host (a plain browser)", () => {
     globals.Office = fakeOffice(null, "zh-CN");
     startEntryPoint();
-    expect(screen.getByRole("button", { name: "打开本地工作簿" })).toBeTruthy();
-    // Scoring waits for a file.
-    expect(screen.queryByRole("button", { name: "一键评分" })).toBeNull();
+    // Scoring waits for a file: no 一键评分 yet.
+    expect(buttonNames()).toEqual(BROWSER_MODE_BUTTONS);
   });
 
   it("opens browser mode in Chinese even in an English browser", () => {
     globals.Office = fakeOffice(null, "en-US");
     startEntryPoint();
-    expect(screen.getByText("用示例工作簿试用")).toBeTruthy();
+    expect(buttonNames()).toEqual(BROWSER_MODE_BUTTONS);
+    expect(screen.getByTestId("browser-mode").getAttribute("lang")).toBe("zh-CN");
   });
 
   it("keeps Fluent from fetching its web fonts from Microsoft's CDN", () => {
@@ -94,15 +103,16 @@ describe("task pane entry point", () => {
   it("renders the pane in Excel, in Chinese for a Chinese Office", async () => {
     globals.Office = fakeOffice("Excel", "zh-CN");
     startEntryPoint();
-    await waitFor(() => expect(screen.getByRole("button", { name: "一键评分" })).toBeTruthy());
+    await waitFor(() => expect(buttonNames()).toEqual(["一键评分", "清除标记"]));
+    expect(screen.getByRole("main").getAttribute("lang")).toBe("zh-CN");
     expect(screen.queryByText(/在浏览器中评分/)).toBeNull();
-    expect(screen.queryByRole("button", { name: "打开本地工作簿" })).toBeNull();
   });
 
   it("renders the pane in English for an English Office", () => {
     globals.Office = fakeOffice("Excel", "en-GB");
     startEntryPoint();
-    expect(screen.getByRole("button", { name: "Score workbook" })).toBeTruthy();
+    expect(buttonNames()).toEqual(["Score workbook", "Clear marks"]);
+    expect(screen.getByRole("main").getAttribute("lang")).toBe("en-US");
   });
 
   it("renders into a container of its own when the page has none", () => {

@@ -12,6 +12,7 @@ import {
   type BrowserTools,
 } from "../../../src/taskpane/browser/browserTools";
 import { DOCX_TYPE, XLSX_TYPE } from "../../../src/taskpane/browser/fileNames";
+import { buttonNames, messageBars } from "../helpers/paneQueries";
 
 const FIXTURES = path.join(__dirname, "..", "..", "fixtures");
 const fixtureBytes = (name: string) => new Uint8Array(readFileSync(path.join(FIXTURES, name)));
@@ -67,10 +68,13 @@ const PROJECT = "project-school-safety-2024.xlsx";
 describe("browser mode with several workbooks", () => {
   it("offers to open a folder, and says several files are summarised", () => {
     render(<BrowserModeApp tools={recordingTools().tools} />);
-    expect(screen.getByRole("button", { name: "打开文件夹" })).toBeTruthy();
+    // Beside 打开本地工作簿, before the example.
+    expect(buttonNames().slice(0, 3)).toEqual(["打开本地工作簿", "打开文件夹", "用示例工作簿试用"]);
     expect(screen.getByTestId("folder-input").hasAttribute("webkitdirectory")).toBe(true);
     expect(screen.getByTestId("file-input").hasAttribute("multiple")).toBe(true);
-    expect(screen.getByText(/选择多个文件或整个文件夹/)).toBeTruthy();
+    expect(screen.getByText(/选择多个文件或整个文件夹/).textContent).toBe(
+      "也可将 .xlsx 文件拖放到此页面。选择多个文件或整个文件夹（也可拖放）时，逐个评分并汇总，可下载汇总表。"
+    );
   });
 
   it("scores every file picked in the page, one row each, and counts what is no spreadsheet", async () => {
@@ -226,7 +230,11 @@ describe("browser mode with several workbooks", () => {
       });
       render(<BrowserModeApp tools={tools} />);
       pick([file(DEPARTMENT), file(PROJECT)]);
-      expect(await screen.findByText(/无法加载评分所需的组件/)).toBeTruthy();
+      await waitFor(() =>
+        expect(messageBars().slice(1)).toEqual([
+          { kind: "error", text: "无法加载评分所需的组件，请检查网络连接后刷新页面重试。" },
+        ])
+      );
       expect(screen.queryByTestId("batch-view")).toBeNull();
     } finally {
       consoleError.mockRestore();

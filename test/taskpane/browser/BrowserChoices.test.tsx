@@ -20,6 +20,7 @@ import {
 import { STORAGE_PREFIX } from "../../../src/taskpane/browser/browserSettings";
 import { FakeWorkbookPort } from "../helpers/fakeWorkbookPort";
 import { choose, shown } from "../helpers/choices";
+import { buttonNames, paneMessages } from "../helpers/paneQueries";
 import { lowExecutionWorkbook, unreadableWorkbook } from "../helpers/projectForm";
 
 const FIXTURES = path.join(__dirname, "..", "..", "fixtures");
@@ -73,6 +74,20 @@ function importRuleSet(name: string, text: string) {
   });
 }
 
+/** What the pane says beside the total about the rules it was scored by. */
+function ruleNotes(): string[] {
+  return within(screen.getByTestId("rule-notes"))
+    .getAllByRole("listitem")
+    .map((item) => item.textContent ?? "");
+}
+
+/** The chosen rule set's description under the drop-down (the one text the page marks zh-CN). */
+function ruleSetDescription(): string {
+  const found = document.querySelectorAll('p[lang="zh-CN"]');
+  expect(found).toHaveLength(1);
+  return found[0].textContent ?? "";
+}
+
 async function scoreOpened(fileName: string) {
   await screen.findByText("当前工作簿：" + fileName);
   fireEvent.click(screen.getByRole("button", { name: "一键评分" }));
@@ -84,10 +99,17 @@ describe("browser mode's choices", () => {
 
   it("offers the form kind, the rule set and 导入规则集… before any file is open", () => {
     render(<BrowserModeApp tools={fakeTools().tools} />);
-    expect(screen.getByRole("radiogroup", { name: "表格类型" })).toBeTruthy();
+    const kinds = screen.getByRole("radiogroup", { name: "表格类型" });
+    expect(
+      within(kinds)
+        .getAllByRole("radio")
+        .map((radio) => radio.parentElement!.textContent)
+    ).toEqual(["自动", "项目支出", "部门整体支出"]);
     expect(shown("评分规则集")).toBe("全国通用（财预〔2020〕10号）");
-    expect(screen.getByRole("button", { name: "导入规则集…" })).toBeTruthy();
-    expect(screen.getByText(/可导入财政局自定的规则集文件（\.json/)).toBeTruthy();
+    expect(buttonNames().slice(-1)).toEqual(["导入规则集…"]);
+    expect(screen.getByText(/可导入财政局自定的规则集文件/).textContent).toBe(
+      "可导入财政局自定的规则集文件（.json，只写与内置规则集不同之处）；导入的规则集在本页面关闭前有效。"
+    );
     expect(screen.getByTestId("rule-set-input").getAttribute("accept")).toBe(
       ".json,application/json"
     );
@@ -100,7 +122,11 @@ describe("browser mode's choices", () => {
     expect(window.localStorage.getItem(STORAGE_PREFIX + "SelfEval.RuleSet")).toBe("yitihua");
     pick(["低执行率.xlsx"]);
     expect((await scoreOpened("低执行率.xlsx")).textContent).toBe("79 / 100");
-    expect(screen.getByText("按预算执行率 65% 封顶 79 分（未封顶 96.11 分）")).toBeTruthy();
+    expect(ruleNotes()).toEqual([
+      "评分规则集：预算管理一体化平台",
+      "按预算执行率 65% 封顶 79 分（未封顶 96.11 分）",
+      "1 项指标不适用，按适用指标 90 分折算为百分制（折算前 86.5 分）",
+    ]);
     // Only one set of choices on the page: the pane shows none of its own.
     expect(screen.getAllByRole("radiogroup", { name: "表格类型" })).toHaveLength(1);
     first.unmount();
@@ -122,15 +148,21 @@ describe("browser mode's choices", () => {
           executionCaps: [{ below: 0.7, max: 85 }],
         })
     );
-    expect(await screen.findByText("已导入规则集“某市财政局2024”，并已选用。")).toBeTruthy();
+    await waitFor(() =>
+      expect(paneMessages()).toEqual([
+        { kind: "success", text: "已导入规则集“某市财政局2024”，并已选用。" },
+      ])
+    );
     expect(shown("评分规则集")).toBe("某市财政局2024（导入）");
-    expect(screen.getByText("执行率低于70%的，总分不超过85分")).toBeTruthy();
+    expect(ruleSetDescription()).toBe("执行率低于70%的，总分不超过85分");
     // Not saved: another computer would not have the file.
     expect(window.localStorage.getItem(STORAGE_PREFIX + "SelfEval.RuleSet")).toBeNull();
     pick(["低执行率.xlsx"]);
     expect((await scoreOpened("低执行率.xlsx")).textContent).toBe("85 / 100");
-    expect(screen.getByText("评分规则集：某市财政局2024")).toBeTruthy();
-    expect(screen.getByText("按预算执行率 65% 封顶 85 分（未封顶 96.11 分）")).toBeTruthy();
+    expect(ruleNotes().slice(0, 2)).toEqual([
+      "评分规则集：某市财政局2024",
+      "按预算执行率 65% 封顶 85 分（未封顶 96.11 分）",
+    ]);
   });
 
   it.each([
@@ -146,8 +178,10 @@ describe("browser mode's choices", () => {
     async (_case, text, said) => {
       render(<BrowserModeApp tools={fakeTools().tools} />);
       importRuleSet("bad.json", text);
-      const message = await screen.findByText(/^规则集文件“bad\.json”无法使用：/);
-      expect(message.textContent).toMatch(said);
+      await waitFor(() =>
+        expect(paneMessages()).toEqual([{ kind: "error", text: expect.stringMatching(said) }])
+      );
+      expect(paneMessages()[0].text).toMatch(/^规则集文件“bad\.json”无法使用：/);
       expect(shown("评分规则集")).toBe("全国通用（财预〔2020〕10号）");
     }
   );
@@ -175,7 +209,9 @@ describe("browser mode's choices", () => {
     await screen.findByText("当前工作簿：表头不全.xlsx");
     fireEvent.click(screen.getByRole("button", { name: "一键评分" }));
     const panel = await screen.findByTestId("column-map");
-    expect(within(panel).getByText(/列对应保存在本浏览器中/)).toBeTruthy();
+    expect(panel.lastElementChild!.textContent).toBe(
+      "列对应保存在本浏览器中，下次打开同名文件时沿用。"
+    );
     choose("分值", "F · 权数", panel);
     choose("自评得分", "G · 结果", panel);
     fireEvent.click(within(panel).getByRole("button", { name: "按列对应重新评分" }));
@@ -188,7 +224,14 @@ describe("browser mode's choices", () => {
     pick(["表头不全（副本）.xlsx"]);
     await screen.findByText("当前工作簿：表头不全（副本）.xlsx");
     fireEvent.click(screen.getByRole("button", { name: "一键评分" }));
-    expect(await screen.findByText(/^未找到可评分的绩效指标表/)).toBeTruthy();
+    await waitFor(() =>
+      expect(paneMessages()).toEqual([
+        {
+          kind: "warning",
+          text: expect.stringMatching(/^未找到可评分的绩效指标表：工作表「自评表」：找到表头第2行/),
+        },
+      ])
+    );
 
     // The first file, opened again on another day, is read with its map.
     view.unmount();

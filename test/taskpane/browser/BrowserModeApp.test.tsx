@@ -11,10 +11,19 @@ import {
   type FileWorkbookPort,
 } from "../../../src/taskpane/browser/browserTools";
 import { DOCX_TYPE, XLSX_TYPE } from "../../../src/taskpane/browser/fileNames";
+import { buttonNames, messageBars } from "../helpers/paneQueries";
 
 const FIXTURES = path.join(__dirname, "..", "..", "fixtures");
 const DEPARTMENT = "department-education-2024.xlsx";
 const DEPARTMENT_SHEET = "部门整体支出绩效自评表";
+
+/** Browser mode's messages below its intro (which is always there). */
+function appMessages() {
+  return messageBars().filter((bar) => !bar.text.startsWith("在浏览器中评分："));
+}
+
+const DAMAGED_MESSAGE =
+  "无法读取 损坏.xlsx：不是有效的 .xlsx 工作簿（文件已损坏，或不是 Excel 工作簿）。";
 
 const fixtureBytes = (name: string) => new Uint8Array(readFileSync(path.join(FIXTURES, name)));
 
@@ -60,11 +69,22 @@ async function scoreOpened(fileName: string) {
 describe("browser mode", () => {
   it("offers 打开本地工作簿, the example and dropping a file, before any workbook is open", () => {
     render(<BrowserModeApp tools={recordingTools().tools} />);
-    expect(screen.getByRole("button", { name: "打开本地工作簿" })).toBeTruthy();
-    expect(screen.getByText("用示例工作簿试用")).toBeTruthy();
-    expect(screen.getByText(/拖放到此页面/)).toBeTruthy();
-    expect(screen.getByText(/^在浏览器中评分：.*不会上传。$/)).toBeTruthy();
-    expect(screen.queryByRole("button", { name: "一键评分" })).toBeNull();
+    // No 一键评分 before a file is open.
+    expect(buttonNames()).toEqual([
+      "打开本地工作簿",
+      "打开文件夹",
+      "用示例工作簿试用",
+      "导入规则集…",
+    ]);
+    expect(screen.getByText(/拖放到此页面/).textContent).toBe(
+      "也可将 .xlsx 文件拖放到此页面。选择多个文件或整个文件夹（也可拖放）时，逐个评分并汇总，可下载汇总表。"
+    );
+    expect(messageBars()).toEqual([
+      {
+        kind: "info",
+        text: "在浏览器中评分：打开本地 .xlsx 绩效自评表即可评分。文件只在本机浏览器中处理，不会上传。",
+      },
+    ]);
   });
 
   it("scores a picked .xlsx file through XlsxFilePort and previews its sheet", async () => {
@@ -143,8 +163,12 @@ describe("browser mode", () => {
     const { tools, ports } = recordingTools();
     render(<BrowserModeApp tools={tools} />);
     pickFile(new File(["一些文字"], "会议纪要.docx"));
-    const message = await screen.findByText(/“会议纪要\.docx”不是 \.xlsx 工作簿/);
-    expect(message.closest(".ms-MessageBar")).not.toBeNull();
+    expect(appMessages()).toEqual([
+      {
+        kind: "error",
+        text: "“会议纪要.docx”不是 .xlsx 工作簿。请选择 .xlsx 文件；旧版 .xls/.et 文件请先在 Excel 或 WPS 中另存为 .xlsx。",
+      },
+    ]);
     expect(ports).toHaveLength(0);
     expect(screen.queryByRole("button", { name: "一键评分" })).toBeNull();
   });
@@ -152,7 +176,7 @@ describe("browser mode", () => {
   it("says which file is not a readable workbook when an .xlsx is damaged", async () => {
     render(<BrowserModeApp tools={recordingTools().tools} />);
     pickFile(xlsxFile("损坏.xlsx", new Uint8Array([1, 2, 3, 4])));
-    expect(await screen.findByText(/无法读取 损坏\.xlsx：不是有效的 \.xlsx 工作簿/)).toBeTruthy();
+    await waitFor(() => expect(appMessages()).toEqual([{ kind: "error", text: DAMAGED_MESSAGE }]));
     expect(screen.queryByRole("button", { name: "一键评分" })).toBeNull();
   });
 
@@ -164,7 +188,11 @@ describe("browser mode", () => {
       });
       render(<BrowserModeApp tools={tools} />);
       pickFile(xlsxFile(DEPARTMENT));
-      expect(await screen.findByText(/无法加载评分所需的组件/)).toBeTruthy();
+      await waitFor(() =>
+        expect(appMessages()).toEqual([
+          { kind: "error", text: "无法加载评分所需的组件，请检查网络连接后刷新页面重试。" },
+        ])
+      );
       expect(document.body.textContent).not.toMatch(/ChunkLoadError/);
     } finally {
       consoleError.mockRestore();

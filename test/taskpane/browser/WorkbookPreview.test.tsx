@@ -38,6 +38,18 @@ function cell(address: string): HTMLElement {
   return found as HTMLElement;
 }
 
+/** What the bar above the sheet says, part by part: the rows shown, then the legend. */
+function toolbar(): string[] {
+  const rows = screen.getByText(/^第 \d+–\d+ 行/);
+  return Array.from(rows.parentElement!.children).map((part) => part.textContent ?? "");
+}
+
+/** The fill a legend entry shows beside its name. */
+function swatch(name: string): string {
+  const entry = screen.getByText(name);
+  return (entry.firstElementChild as HTMLElement).style.backgroundColor;
+}
+
 function renderPreview(selection: PreviewSelection | null = null, cellMarks = marks) {
   const grid = workbookOf(form, notes, big);
   const view = render(
@@ -92,7 +104,10 @@ describe("WorkbookPreview", () => {
     expect(cell("B4").getAttribute("data-mark")).toBe("warning");
     expect(cell("B4").style.backgroundColor).toBe("rgb(255, 235, 156)"); // FFEB9C
     expect(cell("C3").getAttribute("data-mark")).toBeNull();
-    expect(screen.getByText("错误")).toBeTruthy();
+    // Above the sheet: the rows shown, then the legend of the two fills.
+    expect(toolbar()).toEqual(["第 1–4 行，共 4 行", "错误", "警告"]);
+    expect(swatch("错误")).toBe("rgb(255, 199, 206)");
+    expect(swatch("警告")).toBe("rgb(255, 235, 156)");
     // No 提示 among these marks: the legend does not name it.
     expect(screen.queryByText("提示")).toBeNull();
   });
@@ -104,10 +119,8 @@ describe("WorkbookPreview", () => {
     ]);
     expect(cell("A2").getAttribute("data-mark")).toBe("info");
     expect(cell("A2").style.backgroundColor).toBe("rgb(221, 235, 247)"); // DDEBF7
-    const legend = screen.getByText("提示");
-    expect((legend.firstElementChild as HTMLElement).style.backgroundColor).toBe(
-      "rgb(221, 235, 247)"
-    );
+    expect(toolbar()).toEqual(["第 1–4 行，共 4 行", "错误", "警告", "提示"]);
+    expect(swatch("提示")).toBe("rgb(221, 235, 247)");
   });
 
   it("marks the selected cell, on its own sheet, and moves the mark with the next selection", () => {
@@ -148,14 +161,17 @@ describe("WorkbookPreview", () => {
     const view = renderPreview();
     fireEvent.click(screen.getByRole("tab", { name: "大表" }));
     expect(document.querySelectorAll("tbody tr")).toHaveLength(PREVIEW_ROWS);
-    expect(screen.getByText("第 1–" + PREVIEW_ROWS + " 行，共 20000 行")).toBeTruthy();
+    expect(toolbar()[0]).toBe("第 1–" + PREVIEW_ROWS + " 行，共 20000 行");
     expect(document.querySelector('[data-cell="A15000"]')).toBeNull();
 
     view.select("大表", "A15000", 1);
     expect(document.querySelectorAll("tbody tr")).toHaveLength(PREVIEW_ROWS);
     expect(cell("A15000").textContent).toBe("第15000行");
     expect(cell("A15000").getAttribute("data-selected")).toBe("true");
-    expect(cell("A14990")).toBeTruthy();
+    expect(cell("A14990").textContent).toBe("第14990行");
+    const [first, last] = toolbar()[0].match(/\d+/g)!.map(Number);
+    expect(last - first + 1).toBe(PREVIEW_ROWS);
+    expect(first <= 15000 && 15000 <= last).toBe(true);
 
     // The window's last page ends at the last row.
     view.select("大表", "B20000", 2);
@@ -182,6 +198,7 @@ describe("WorkbookPreview", () => {
         strings={strings}
       />
     );
-    expect(screen.getByText("此工作表为空。")).toBeTruthy();
+    expect(screen.queryByRole("grid")).toBeNull();
+    expect(screen.getByText(/为空/).textContent).toBe("此工作表为空。");
   });
 });

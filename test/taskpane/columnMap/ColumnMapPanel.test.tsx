@@ -13,6 +13,7 @@ import { workbookOf } from "../../helpers/gridFromRows";
 import { departmentWorkbook, FORM_SHEET, twoFormWorkbook } from "../helpers/departmentForm";
 import { FakeWorkbookPort } from "../helpers/fakeWorkbookPort";
 import { choose } from "../helpers/choices";
+import { messageBars, paneMessages } from "../helpers/paneQueries";
 import { unreadableWorkbook, UNREAD_SHEET } from "../helpers/projectForm";
 
 function renderPane(grid: WorkbookGrid, settings = new InMemorySettingsStore()) {
@@ -26,9 +27,9 @@ function panel(): HTMLElement {
   return screen.getByTestId("column-map");
 }
 
-/** The quiet line under a role's drop-down: the column in use and why. */
-function why(role: string): string {
-  const box = panel().querySelector('[data-role="' + role + '"]') as HTMLElement;
+/** The quiet line under a role's drop-down: the column in use and why (the first sheet's). */
+function why(role: string, within: HTMLElement = panel()): string {
+  const box = within.querySelector('[data-role="' + role + '"]') as HTMLElement;
   return box.lastElementChild!.textContent || "";
 }
 
@@ -38,14 +39,18 @@ describe("the 列对应 panel", () => {
     fireEvent.click(screen.getByRole("button", { name: "一键评分" }));
     const message =
       "工作表「自评表」：找到表头第2行（一级指标=A、二级指标=B、三级指标=C、年度指标值=D、实际完成值=E），但没有得分列，也没有分值列";
-    expect(
-      await screen.findByText(
-        "未找到可评分的绩效指标表：" + message + "。可在下方“列对应”中指定缺少的列。"
-      )
-    ).toBeTruthy();
+    await waitFor(() =>
+      expect(paneMessages()).toEqual([
+        {
+          kind: "warning",
+          text: "未找到可评分的绩效指标表：" + message + "。可在下方“列对应”中指定缺少的列。",
+        },
+      ])
+    );
     expect(port.calls).toEqual(["read"]);
     // The panel is open, with the miss on its sheet and what was found.
-    expect(within(panel()).getByText(message)).toBeTruthy();
+    const unread = within(panel()).getByRole("region", { name: UNREAD_SHEET });
+    expect(messageBars(unread)).toEqual([{ kind: "warning", text: message }]);
     expect(why("actual")).toBe("E：表头“实际完成值”");
     expect(why("score")).toBe("未找到");
 
@@ -70,23 +75,27 @@ describe("the 列对应 panel", () => {
     fireEvent.click(screen.getByTestId("column-map-link"));
     expect(why("max")).toBe("D：表头“分值”");
     expect(
-      within(panel()).getByRole("heading", { name: "2024年度部门整体支出绩效自评表（部门自评表）" })
-    ).toBeTruthy();
+      within(panel())
+        .getAllByRole("heading")
+        .map((heading) => heading.textContent)
+    ).toEqual(["列对应", "2024年度部门整体支出绩效自评表（部门自评表）"]);
+    expect(messageBars(panel())).toEqual([]);
 
     choose("分值", "G · 自评得分", panel());
     choose("自评得分", "G · 自评得分", panel());
-    expect(
-      within(panel()).getByText(
-        "列对应有误，未做任何更改：“自评得分=G”：列G已指定为分值（分值=G），一列只能对应一个角色。"
-      )
-    ).toBeTruthy();
+    expect(messageBars(panel())).toEqual([
+      {
+        kind: "error",
+        text: "列对应有误，未做任何更改：“自评得分=G”：列G已指定为分值（分值=G），一列只能对应一个角色。",
+      },
+    ]);
     const apply = within(panel()).getByRole("button", { name: "按列对应重新评分" });
     expect(apply.hasAttribute("disabled") || apply.getAttribute("aria-disabled") === "true").toBe(
       true
     );
     // Back to 自动 for that role, and the map is fine again; 收起 closes the panel.
     choose("自评得分", /^自动（G · 自评得分）$/, panel());
-    expect(within(panel()).queryByText(/列对应有误/)).toBeNull();
+    expect(messageBars(panel())).toEqual([]);
     fireEvent.click(within(panel()).getByRole("button", { name: "收起" }));
     expect(screen.queryByTestId("column-map")).toBeNull();
     expect(score).toHaveBeenCalledTimes(1);
@@ -113,26 +122,44 @@ describe("the 列对应 panel", () => {
     });
     const { port } = renderPane(unreadableWorkbook(), settings);
     fireEvent.click(screen.getByRole("button", { name: "一键评分" }));
-    expect(
-      await screen.findByText(
-        "列对应有误，未做任何更改：“自评表!自评得分=Q”：列Q不在工作表「自评表」第2行起的表格内。"
-      )
-    ).toBeTruthy();
+    await waitFor(() =>
+      expect(paneMessages()).toEqual([
+        {
+          kind: "error",
+          text: "列对应有误，未做任何更改：“自评表!自评得分=Q”：列Q不在工作表「自评表」第2行起的表格内。",
+        },
+      ])
+    );
     expect(port.calls).toEqual(["read"]);
     expect(screen.queryByTestId("total")).toBeNull();
-    expect(screen.getByTestId("column-map")).toBeTruthy();
+    // The panel opened by itself on the sheet, showing the saved map's columns.
+    expect(
+      within(panel())
+        .getAllByRole("region")
+        .map((region) => region.getAttribute("aria-label"))
+    ).toEqual([UNREAD_SHEET]);
+    expect(why("max")).toBe("F：由列对应指定（分值=F）");
   });
 
   it("says when a header beside the forms gave none, and shows it in the panel with why", async () => {
     renderPane(workbookOf(departmentWorkbook().sheets[0], unreadableWorkbook().sheets[0]));
     fireEvent.click(screen.getByRole("button", { name: "一键评分" }));
-    expect(await screen.findByText("另有 1 处表头未能读成指标表，原因见“列对应”。")).toBeTruthy();
+    await waitFor(() =>
+      expect(paneMessages()).toEqual([
+        { kind: "info", text: "另有 1 处表头未能读成指标表，原因见“列对应”。" },
+      ])
+    );
     expect(screen.getByTestId("total").textContent).toBe("95 / 100");
     fireEvent.click(screen.getByTestId("column-map-link"));
     const unread = within(panel()).getByRole("region", { name: UNREAD_SHEET });
-    expect(
-      within(unread).getByText(/^工作表「自评表」：找到表头第2行.*但没有得分列，也没有分值列$/)
-    ).toBeTruthy();
+    expect(messageBars(unread)).toEqual([
+      {
+        kind: "warning",
+        text: expect.stringMatching(
+          /^工作表「自评表」：找到表头第2行.*但没有得分列，也没有分值列$/
+        ),
+      },
+    ]);
     expect(
       within(panel())
         .getAllByRole("region")
@@ -157,11 +184,9 @@ describe("the 列对应 panel", () => {
       ).toBeNull()
     );
     await waitFor(() =>
-      expect(
-        within(within(panel()).getByRole("region", { name: "二级单位" })).getByText(
-          "H：由列对应指定（偏差原因=H）"
-        )
-      ).toBeTruthy()
+      expect(why("reason", within(panel()).getByRole("region", { name: "二级单位" }))).toBe(
+        "H：由列对应指定（偏差原因=H）"
+      )
     );
   });
 });

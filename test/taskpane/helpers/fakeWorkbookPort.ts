@@ -1,12 +1,20 @@
 import type { WorkbookGrid } from "../../../src/engine/grid/types";
 import type { WritePlan } from "../../../src/engine/output/types";
-import type { WorkbookPort, WriteOutcome } from "../../../src/workbook/port";
+import {
+  noticesOf,
+  type WorkbookPort,
+  type WriteNotice,
+  type WriteOutcome,
+} from "../../../src/workbook/port";
 
 export interface FakePortOptions {
   readonly readError?: Error;
   readonly writeError?: Error;
   readonly selectError?: Error;
+  /** Notices as words only (a port that gives no facts). */
   readonly notices?: readonly string[];
+  /** Notices as facts, as the real ports give them (with their Chinese words). */
+  readonly noticeFacts?: readonly WriteNotice[];
   /** What clearMarks() reports. */
   readonly clearedCount?: number;
 }
@@ -35,7 +43,9 @@ export class FakeWorkbookPort implements WorkbookPort {
     return {
       marked: plan.marks.length,
       sheets: plan.sheets.map((placed) => ({ name: placed.name, mode: placed.mode })),
-      notices: this.options.notices ?? [],
+      ...(this.options.noticeFacts
+        ? noticesOf(this.options.noticeFacts)
+        : { notices: this.options.notices ?? [] }),
     };
   }
 
