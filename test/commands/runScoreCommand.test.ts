@@ -1,7 +1,16 @@
 import type { CommandMessage } from "../../src/commands/commandMessage";
-import { runScoreCommand, type CommandEvent } from "../../src/commands/runScoreCommand";
+import {
+  runScoreCommand,
+  type CommandContext,
+  type CommandEvent,
+} from "../../src/commands/runScoreCommand";
 import type { WritePlan } from "../../src/engine/output/types";
-import { WorkbookPortError, type WorkbookPort, type WriteOutcome } from "../../src/workbook/port";
+import {
+  noticesOf,
+  WorkbookPortError,
+  type WorkbookPort,
+  type WriteOutcome,
+} from "../../src/workbook/port";
 import { sheetFromRows, workbookOf } from "../helpers/gridFromRows";
 import { DEPARTMENT_HEADER } from "../helpers/templateHeaders";
 
@@ -42,14 +51,23 @@ function fakeEvent(): CommandEvent & { completed: jest.Mock } {
 }
 
 /** Runs the command and also records the message it showed and any rejection. */
-async function run(port: WorkbookPort | Promise<WorkbookPort>, event = fakeEvent()) {
+async function run(
+  port: WorkbookPort | Promise<WorkbookPort>,
+  event = fakeEvent(),
+  context: CommandContext = {}
+) {
   const shown: CommandMessage[] = [];
   const order: string[] = [];
   event.completed.mockImplementation(() => order.push("completed"));
-  const returned = await runScoreCommand(port, event, async (message) => {
-    shown.push(message);
-    order.push("shown");
-  });
+  const returned = await runScoreCommand(
+    port,
+    event,
+    async (message) => {
+      shown.push(message);
+      order.push("shown");
+    },
+    context
+  );
   return { returned, shown, order, event };
 }
 
@@ -174,5 +192,75 @@ describe("runScoreCommand", () => {
     await expect(runScoreCommand(fakePort(), event, async () => undefined)).resolves.toMatchObject({
       title: "评分完成",
     });
+  });
+});
+
+describe("runScoreCommand in Office's language", () => {
+  let consoleError: jest.SpyInstance;
+  beforeEach(() => {
+    consoleError = jest.spyOn(console, "error").mockImplementation(() => undefined);
+  });
+  afterEach(() => consoleError.mockRestore());
+
+  const english = { language: Promise.resolve("en-US" as const) };
+
+  it("speaks English once Office says it runs in English, the write's notices included", async () => {
+    const port = fakePort({
+      write: async (plan) => ({
+        marked: plan.marks.length,
+        sheets: [{ name: "评分结果", mode: "create" }],
+        ...noticesOf([{ code: "no-page-setup", sheets: ["评分结果"] }]),
+      }),
+    });
+    const { returned } = await run(port, fakeEvent(), english);
+    expect(returned.title).toBe("Scoring finished");
+    expect(returned.lines).toEqual([
+      "“部门自评”: total 95 / 100, rating 优 (excellent)",
+      "No problems found.",
+      "Results written to sheet “评分结果”.",
+      "This version of Excel cannot set up pages: before printing sheet “评分结果”, choose A4 and fit to one page wide (Page Layout).",
+      "Open the assistant's task pane to go to each problem.",
+    ]);
+  });
+
+  it("words a port's failure in English", async () => {
+    const port = fakePort({
+      write: async () => {
+        throw new WorkbookPortError("write-failed", { code: "workbook-protected", host: "excel" });
+      },
+    });
+    const { returned } = await run(port, fakeEvent(), english);
+    expect(returned).toEqual({
+      kind: "error",
+      title: "Scoring failed",
+      lines: [
+        "The workbook's structure is protected, so no result sheet can be added. Unprotect it (Review › Protect Workbook) and score again.",
+      ],
+    });
+  });
+
+  it("speaks Chinese when Office's language cannot be had", async () => {
+    const { returned, event } = await run(fakePort(), fakeEvent(), {
+      language: Promise.reject(new Error("Office.onReady failed")),
+    });
+    expect(event.completed).toHaveBeenCalledTimes(1);
+    expect(returned.title).toBe("评分完成");
+  });
+
+  it("says a second click is refused in English", async () => {
+    let finishRead: () => void = () => undefined;
+    const port = fakePort({
+      read: () => new Promise((resolve) => (finishRead = () => resolve(FORM))),
+    });
+    const first = run(port, fakeEvent(), english);
+    await Promise.resolve();
+    const second = await run(port, fakeEvent(), english);
+    expect(second.returned).toEqual({
+      kind: "warning",
+      title: "Scoring is under way…",
+      lines: ["The previous run has not finished yet; its result will be shown when it has."],
+    });
+    finishRead();
+    expect((await first).returned.title).toBe("Scoring finished");
   });
 });
