@@ -58,12 +58,18 @@ async function sheetNames(page: Page): Promise<string[]> {
   );
 }
 
-async function openInExcel(fixture: string): Promise<PanePage> {
+async function openInExcel(fixture: string, language = "zh-CN"): Promise<PanePage> {
   const book = new FakeWorkbook();
   await seedFromXlsx(book, fixturePath(fixture));
   const seed = JSON.stringify(seedOf(book));
+  const beforePage =
+    "window.__SELFEVAL_SEED__ = " +
+    seed +
+    "; window.__SELFEVAL_LANGUAGE__ = " +
+    JSON.stringify(language) +
+    ";";
   return openPane(browser, server, {
-    officeJs: { body: fakeOffice, beforePage: "window.__SELFEVAL_SEED__ = " + seed + ";" },
+    officeJs: { body: fakeOffice, beforePage },
     width: 420,
     height: 900,
   });
@@ -116,6 +122,42 @@ describeInBrowser("the task pane in Excel", () => {
     await page.getByText("已清除", { exact: false }).first().waitFor();
     await expect(fillOf(page, "部门整体支出绩效自评表", "G11")).resolves.toBeNull();
     await screenshot(page, "excel-pane-cleared");
+  });
+
+  it("speaks English in an English Excel, its errors included", async () => {
+    pane = await openInExcel("department-education-2024", "en-US");
+    const { page } = pane;
+    const sheet = "部门整体支出绩效自评表";
+    await page.getByRole("button", { name: "Score workbook", exact: true }).waitFor();
+    // The user's form is protected: the write is refused before anything changes.
+    await page.evaluate((name) => {
+      const book = (
+        window as unknown as { __fakeBook: { sheets: Array<{ name: string; protected: boolean }> } }
+      ).__fakeBook;
+      book.sheets.filter((each) => each.name === name)[0].protected = true;
+    }, sheet);
+    await page.getByRole("button", { name: "Score workbook", exact: true }).click();
+    const refused =
+      "Sheet “" +
+      sheet +
+      "” is protected, so the add-in cannot mark or clear problems on it. Unprotect it (Review › Unprotect Sheet) and try again. The workbook was not changed.";
+    await page.getByText(refused, { exact: true }).waitFor({ timeout: 15000 });
+    await screenshot(page, "excel-pane-english-refused");
+    await expect(sheetNames(page)).resolves.toEqual([sheet]);
+    await expect(fillOf(page, sheet, "G11")).resolves.toBeNull();
+
+    await page.evaluate((name) => {
+      const book = (
+        window as unknown as { __fakeBook: { sheets: Array<{ name: string; protected: boolean }> } }
+      ).__fakeBook;
+      book.sheets.filter((each) => each.name === name)[0].protected = false;
+    }, sheet);
+    await page.getByRole("button", { name: "Score workbook", exact: true }).click();
+    await page.getByTestId("total").waitFor({ timeout: 15000 });
+    expect((await page.getByTestId("rating").innerText()).trim()).toBe("优 (excellent)");
+    await expect(page.getByText(refused, { exact: true }).count()).resolves.toBe(0);
+    await expect(page.getByRole("button", { name: "Clear marks" }).isVisible()).resolves.toBe(true);
+    await screenshot(page, "excel-pane-english-scored");
   });
 
   it("writes the project example's problems and 88.53 / 良", async () => {

@@ -98,6 +98,7 @@ export function TaskPane({
   const [sections, setSections] = React.useState<readonly ColumnMapSection[]>([]);
   const [panelOpen, setPanelOpen] = React.useState(false);
   const [columnMap, setColumnMap] = React.useState<string>(() => readColumnMapSetting(settings));
+  // Called from the choices' events only, by which time `messages` below is set.
   const settingsNotSaved = () => messages.say(MessageBarType.warning, strings.settingsNotSaved);
   const ownChoices = useScoringChoices(settings, settingsNotSaved);
   const choice: ScoringChoice = scoringChoice ?? ownChoices;

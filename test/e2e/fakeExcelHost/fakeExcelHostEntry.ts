@@ -8,6 +8,8 @@ import type { SeedSheet } from "./seed";
 
 interface HostWindow {
   __SELFEVAL_SEED__?: SeedSheet[];
+  /** Office's display language for this page (Chinese when not set). */
+  __SELFEVAL_LANGUAGE__?: string;
   __fakeBook?: FakeWorkbook;
   __fakeSettings?: FakeSettings;
   __cellFill?: (sheet: string, address: string) => string | null;
@@ -36,7 +38,7 @@ host.Office = {
   HostType: { Excel: "Excel" },
   AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
   context: {
-    displayLanguage: "zh-CN",
+    displayLanguage: host.__SELFEVAL_LANGUAGE__ ?? "zh-CN",
     requirements: { isSetSupported: book.isSetSupported },
     document: {
       settings: {
