@@ -2,7 +2,12 @@
  * What the wording of the .xlsx layer shares between languages: sizes and cell addresses as the
  * user reads them.
  */
-import { toA1 } from "../../engine";
+// The one deep import of a host, from a leaf module: the CLI loads this wording on its failure
+// path, and under Node the engine's index would load the whole engine into `selfeval --help`,
+// `--version` and `rules` (test/cli/lazyCommands.test.ts). Listed in
+// test/build/engineEntryPoints.test.ts; it goes once the engine offers toA1 from a light entry.
+// eslint-disable-next-line no-restricted-imports
+import { toA1 } from "../../engine/grid/address";
 import type { UnreadableFacts } from "../xlsx/unreadableWorkbookError";
 
 export function sizeText(bytes: number | undefined): string {
