@@ -119,8 +119,14 @@ export const lazyBrowserTools: BrowserTools = {
   loadRuleSet: (file, fileName) =>
     Promise.all([
       readFileText(file),
-      // zod comes with it: never part of the pane's first load.
-      loadPart(() => import(/* webpackChunkName: "rule-set-schema" */ "../../engine/checks")),
+      // zod comes with it: never part of the pane's first load. Only the rule set's check: webpack
+      // cannot tell which exports an import() uses, and the narrative template's would come too.
+      loadPart(
+        () =>
+          import(
+            /* webpackChunkName: "rule-set-schema", webpackExports: ["loadRuleSetFile"] */ "../../engine/checks"
+          )
+      ),
     ]).then(([text, schema]) => schema.loadRuleSetFile(text, fileName.replace(/\.json$/i, ""))),
   summaryWorkbook: (summary) =>
     browserFiles().then((module) => module.writeSummaryWorkbook(summary)),
