@@ -61,6 +61,8 @@ export interface DetectedBudgetBlock {
   readonly statedMax?: { readonly value: number; readonly cell: string };
   /** The 执行率 header says percent ("执行率（%）"): a bare 95 there is 95 %. */
   readonly ratePercent?: true;
+  /** The unit the block states its amounts in ("项目资金（万元）", "项目资金（元）"); absent when none. */
+  readonly unit?: "万元" | "元";
 }
 
 /** Why a row under a header is not an indicator. */

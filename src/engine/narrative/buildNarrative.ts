@@ -333,6 +333,9 @@ class NarrativeWriter {
         rate: budget.rate === null ? null : formatPercent(budget.rate),
         max: budget.max === null ? null : formatScore(budget.max),
         score: this.w.scoreWords(budget.score),
+        // The amounts as the block states them, in its unit: 万元 on the national form (财预〔2020〕
+        // 10号 附1 项目资金（万元）), which a block stating none is taken to use.
+        money: budget.unit ?? this.t.budget.defaultUnit,
       })
     );
   }

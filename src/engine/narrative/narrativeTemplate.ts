@@ -66,7 +66,14 @@ export interface NarrativeTemplate {
     readonly deviation: string;
     readonly deduction: string;
   };
-  readonly budget: { readonly heading: string; readonly text: string; readonly groupName: string };
+  readonly budget: {
+    readonly heading: string;
+    /** {initial} {budget} {executed} in {money}, the unit the block states; {rate} {max} {score}. */
+    readonly text: string;
+    readonly groupName: string;
+    /** {money} for a block that states no unit: the national form's 万元. */
+    readonly defaultUnit: string;
+  };
   readonly groupSection: {
     readonly heading: string;
     readonly ungrouped: string;

@@ -58,6 +58,7 @@ export const KNOWN_PLACEHOLDERS: readonly string[] = [
   "scoreRate",
   "threshold",
   "value",
+  "money",
 ];
 
 const text = z.string();
@@ -117,7 +118,7 @@ export const narrativeTemplateOverrideSchema = z
       "deviation",
       "deduction",
     ]).optional(),
-    budget: texts(["heading", "text", "groupName"]).optional(),
+    budget: texts(["heading", "text", "groupName", "defaultUnit"]).optional(),
     groupSection: texts([
       "heading",
       "ungrouped",

@@ -107,6 +107,7 @@ export function scoreBudget(form: FormContext, block: DetectedBudgetBlock): Repo
     row,
     max,
     amounts: { initialBudget, budget, executed },
+    unit: block.unit ?? null,
     rate: rate === null ? null : Number(rate.toPrecision(12)),
     score,
     computedScore: computed,
