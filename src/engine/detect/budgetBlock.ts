@@ -134,6 +134,7 @@ export function readBudgetBlock(
     columns,
     totalRow,
     partRows,
+    label: blockLabel(view, [header.row, totalRow], firstNumberColumn),
     ...(unit ? { unit } : {}),
   };
   // Only what a block states beyond the national form is added, so that plain blocks compare as before.
@@ -143,6 +144,20 @@ export function readBudgetBlock(
 
 function percent(header: BudgetHeader): { ratePercent?: true } {
   return header.ratePercent ? { ratePercent: true } : {};
+}
+
+/**
+ * What the block calls itself and its total, left of its amounts: "项目资金(万元)|年度资金总额" on
+ * the national 项目支出 form, "预算执行情况(万元)(20分)|部门整体支出总额" on a 湖北 department's.
+ */
+function blockLabel(view: SheetView, rows: readonly number[], firstNumberColumn: number): string {
+  const words: string[] = [];
+  for (const row of rows)
+    for (const cell of view.textCells(row)) {
+      if (cell.column >= firstNumberColumn) break;
+      if (words.indexOf(cell.words) < 0) words.push(cell.words);
+    }
+  return words.join("|");
 }
 
 /**

@@ -21,6 +21,9 @@ const PLAIN_YEAR = /(20\d{2})年(?!\d{1,2}月)/;
 // What may follow a label's value in the same cell: "某市交通运输局<ideographic spaces>填报日期：2025年3月".
 const NEXT_LABEL_IN_CELL = /[\s\u3000]+[^\s\u3000:：]{1,10}[:：].*$/;
 
+/** How much of the opening lines a form keeps for choosing its profile. */
+const OPENING_TEXT_LIMIT = 2000;
+
 /** The value after "label：" in one cell, without another label that follows it. */
 function valueAfterLabel(raw: string): string {
   let value = raw.replace(/^[^:：]*[:：][\s\u3000]*/, "");
@@ -68,6 +71,8 @@ export function readFormInfo(
   let unitName: string | null = null;
   let projectName: string | null = null;
   let overallGoal: FormInfo["overallGoal"] = null;
+  const opening: string[] = [];
+  let openingLength = 0;
 
   for (let index = view.indexFrom(fromRow); index < view.rows.length; index++) {
     const viewRow = view.rows[index];
@@ -78,6 +83,10 @@ export function readFormInfo(
       const raw = cell.raw.trim();
       if (raw === "" || cell.words === "") continue;
       const words = cell.words;
+      if (openingLength < OPENING_TEXT_LIMIT && !cell.isNumber) {
+        opening.push(words);
+        openingLength += words.length + 1;
+      }
       if (title === null && isFormTitle(words)) title = oneLine(raw);
       const yearMatch = FORM_YEAR.exec(words);
       if (formYear === null && yearMatch) formYear = Number(yearMatch[1]);
@@ -98,7 +107,8 @@ export function readFormInfo(
   if (statedRating === null)
     statedRating = findStatedRating(view, lastRow, Math.min(trailingEnd, lastRow + 15));
   const year = formYear !== null ? formYear : plainYear;
-  return { title, year, unitName, projectName, overallGoal, statedRating };
+  const openingText = opening.join("|").slice(0, OPENING_TEXT_LIMIT);
+  return { title, year, unitName, projectName, overallGoal, statedRating, openingText };
 }
 
 function findStatedRating(

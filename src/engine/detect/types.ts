@@ -55,6 +55,11 @@ export interface DetectedBudgetBlock {
   readonly columns: Partial<Record<BudgetColumnRole, number>>;
   /** The 年度资金总额 row. */
   readonly totalRow: number;
+  /**
+   * The labels left of the amounts on the header and total rows, normalised and joined by "|":
+   * "项目资金(万元)|年度资金总额", "预算执行情况(万元)(20分)|部门整体支出总额" — what kind of funds.
+   */
+  readonly label: string;
   /** Its 其中 rows (当年财政拨款, 上年结转资金, 其他资金…). */
   readonly partRows: readonly number[];
   /** The block's 分值 stated in its header ("预算执行情况（万元）（20分）"), when it has no 分值 cell. */
@@ -166,6 +171,12 @@ export interface FormInfo {
   readonly overallGoal: { readonly expected: string; readonly actual: string } | null;
   /** A rating the sheet states (自评等级：良), with its cell. */
   readonly statedRating: { readonly cell: string; readonly text: string } | null;
+  /**
+   * The words of the form's opening lines (its title down to its header, the funds block
+   * included), normalised, joined by "|" and cut at 2,000 characters: what the sheet says about
+   * the kind of form ("基本支出总额", "部门整体支出总额"…).
+   */
+  readonly openingText: string;
 }
 
 export interface DetectedForm {

@@ -49,7 +49,12 @@ describe("case 2: title rows (fixtures)", () => {
         actual: "建成高标准农田5200亩，新建机耕道路12.6公里，项目区粮食亩均增产52公斤。",
       },
       statedRating: null,
+      // The opening lines' words, numbers left out: evidence for the kind of form.
+      openingText: expect.stringMatching(
+        /^项目支出绩效自评表\|\(2024年度\)\|项目名称\|.*\|项目资金\(万元\)\|年初预算数\|/
+      ),
     });
+    expect(form.info.openingText).not.toMatch(/\|1500\|/);
   });
 });
 
