@@ -69,6 +69,7 @@ export function readFormInfo(
   let formYear: number | null = null;
   let plainYear: number | null = null;
   let unitName: string | null = null;
+  let unitIsSupervisor = false;
   let projectName: string | null = null;
   let overallGoal: FormInfo["overallGoal"] = null;
   const opening: string[] = [];
@@ -93,7 +94,15 @@ export function readFormInfo(
       const plainMatch = PLAIN_YEAR.exec(words);
       if (plainYear === null && plainMatch) plainYear = Number(plainMatch[1]);
       const unit = UNIT_LABEL.exec(words);
-      if (unitName === null && unit) unitName = labelledValue(view, row, column, raw, unit[4]);
+      // The unit that evaluates itself (实施单位, 填报单位, 单位名称…) is the form's; its 主管部门 is
+      // only the department above it, named when the form gives nothing else.
+      if (unit && (unitName === null || (unitIsSupervisor && unit[1] !== "主管部门"))) {
+        const value = labelledValue(view, row, column, raw, unit[4]);
+        if (value !== null) {
+          unitName = value;
+          unitIsSupervisor = unit[1] === "主管部门";
+        }
+      }
       const project = PROJECT_LABEL.exec(words);
       if (projectName === null && project)
         projectName = labelledValue(view, row, column, raw, project[3]);

@@ -164,7 +164,10 @@ export interface FormInfo {
   /** The title row, e.g. "2024年度部门整体支出绩效自评表". */
   readonly title: string | null;
   readonly year: number | null;
-  /** 部门名称 / 填报单位 / 主管部门 / 实施单位, whichever the form states first. */
+  /**
+   * The unit that fills the form: 实施单位 / 填报单位 / 单位名称 / 部门名称 / 预算单位, whichever the
+   * form states first; its 主管部门 only when it states none of them.
+   */
   readonly unitName: string | null;
   readonly projectName: string | null;
   /** 年度总体目标: 预期目标 and 实际完成情况, when the form has that block. */

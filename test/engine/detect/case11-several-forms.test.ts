@@ -83,7 +83,7 @@ describe("case 11: two forms stacked on one sheet (stacked-forms.xlsx)", () => {
       [31, "满意度指标/服务对象满意度指标", "群众如厕满意度"],
     ]);
     expect(second.info.projectName).toBe("公共厕所提质改造");
-    expect(second.info.unitName).toBe("某区城市管理局");
+    expect(second.info.unitName).toBe("某区市政设施维护中心");
     // Its own 自评等级 (B33 "良"), not form 1's B16.
     expect(second.info.statedRating).toEqual({ cell: "B33", text: "良" });
   });
@@ -106,7 +106,7 @@ describe("case 11: two forms stacked on one sheet (stacked-forms.xlsx)", () => {
       title: "项目支出绩效自评表",
       year: 2024,
       projectName: "餐厨垃圾收运处置",
-      unitName: "某区城市管理局",
+      unitName: "某区环境卫生管理所",
     });
     expect(second.budget).toMatchObject({ headerRow: 18, totalRow: 19, partRows: [20] });
     expect(second.table.indicators.map((i) => i.row)).toEqual([22, 23, 24]);
