@@ -289,6 +289,13 @@ export function messageZhCN(facts: ProblemFacts): string {
         "不适用，不考核该指标" +
         (facts.rescaled ? "，总分用适用指标得分汇总后按百分制折算。" : "，不计入总分。")
       );
+    case "not-applicable-scored":
+      return (
+        subjectOf(facts.subject) +
+        "标为不适用，不考核该指标，填写的得分" +
+        formatScore(facts.score) +
+        "分不计入总分。如该指标适用，请填写年度指标值和实际完成值；如不适用，得分栏可填“/”。"
+      );
     case "equal-mismatch":
       return (
         subjectOf(facts.subject) +

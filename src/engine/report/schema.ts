@@ -48,7 +48,9 @@ export const budgetSchema = z.object({
       budget: z.number().nullable().describe("全年预算数"),
       executed: z.number().nullable().describe("全年执行数"),
     })
-    .describe("The 年度资金总额 row's amounts, in the block's unit (`unit`; 万元 on the national form)"),
+    .describe(
+      "The 年度资金总额 row's amounts, in the block's unit (`unit`; 万元 on the national form)"
+    ),
   unit: z
     .enum(["万元", "元"])
     .nullable()

@@ -56,6 +56,17 @@ export function notApplicableIndicator(
   const target = targetText(form, row);
   const actual = textAt(sheet, row, columns.actual);
   const reason = textAt(sheet, row, columns.reason);
+  // Points typed on a row marked 不适用 are not counted (对于不适用部分评价对象的评价指标，不考核该
+  // 指标): said on the score cell, so that a reviewer sees the row was given points it cannot earn.
+  if (columns.score !== undefined) {
+    const entered = parseCell(sheet.cell(row, columns.score));
+    if (entered.kind === "number" && entered.value > 0)
+      form.problems.add(toA1(row, columns.score), {
+        code: "not-applicable-scored",
+        subject: indicator.name,
+        score: entered.value,
+      });
+  }
   return {
     sheet: sheet.name,
     row,

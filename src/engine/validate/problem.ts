@@ -147,6 +147,12 @@ export type ProblemFacts =
       readonly ruleSetName: string;
     }
   | {
+      /** A row marked 不适用 carries a score above 0, which is not counted. */
+      readonly code: "not-applicable-scored";
+      readonly subject: string;
+      readonly score: number;
+    }
+  | {
       readonly code: "not-applicable";
       readonly subject: string;
       /** Whether the total was rescaled to 100 without it. */
@@ -193,6 +199,7 @@ export const PROBLEM_SEVERITY: Readonly<Record<ProblemCode, Severity>> = {
   "budget-reason-missing": "warning",
   "equal-mismatch": "warning",
   "not-applicable": "info",
+  "not-applicable-scored": "warning",
   "deduction-applied": "info",
   "no-indicator-rows": "warning",
 };
