@@ -96,6 +96,7 @@ export const FAULT_CODES: readonly ProblemCode[] = [
   "formula-error",
   "total-mismatch",
   "weights-total",
+  "group-score-exceeds-max",
   "unit-mismatch",
   "rating-mismatch",
 ];

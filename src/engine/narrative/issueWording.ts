@@ -281,6 +281,12 @@ function faultText(fault: Problem, w: Wording): string {
         sum: formatScore(facts.sum),
         expected: formatScore(facts.expected),
       });
+    case "group-score-exceeds-max":
+      return w.fill(faults["group-score-exceeds-max"], {
+        label: w.clause(facts.group.split("/").pop() as string),
+        score: formatScore(facts.score),
+        max: formatScore(facts.max),
+      });
     case "unit-mismatch":
       return w.fill(faults["unit-mismatch"], {
         name: named(facts.subject),

@@ -58,6 +58,8 @@ export interface NarrativeTemplate {
     readonly countFull: string;
     readonly countLost: string;
     readonly countUndetermined: string;
+    /** Indicators with a score but no 分值 of their own (maxima only in labels): {n}. */
+    readonly countMaxUnknown: string;
     readonly computed: string;
     readonly incomplete: string;
     /** What the rule set did: {n} {unscaled} {max} {score}; {rules} {rate} {cap} {uncapped}; {names} {excess} {lost}. */
@@ -78,6 +80,8 @@ export interface NarrativeTemplate {
     readonly heading: string;
     readonly ungrouped: string;
     readonly item: string;
+    /** A sub-group whose 分值 the form does not state: {name} {score}. */
+    readonly itemNoMax: string;
     readonly score: string;
     readonly scoreUndetermined: string;
     readonly indicator: string;
@@ -91,6 +95,8 @@ export interface NarrativeTemplate {
     readonly othersFull: string;
     readonly othersItemsFull: string;
     readonly missedButFull: string;
+    /** A target missed where the indicator's 分值 is unknown. */
+    readonly missed: string;
     readonly deviation: string;
     readonly notApplicable: string;
     readonly itemNotApplicable: string;
