@@ -97,6 +97,20 @@ export function messageZhCN(facts: ProblemFacts): string {
         formatScore(facts.max) +
         "分，得分不能超过分值。"
       );
+    case "maxima-unknown":
+      return (
+        "表中未列明各指标的分值（没有分值列，指标类别中也未注明分值），无法核对各项得分是否超过分值；总分按满分" +
+        formatScore(facts.totalMax) +
+        "分计，评级仅供参考。请补充各指标分值。"
+      );
+    case "total-exceeds-max":
+      return (
+        "各项得分合计" +
+        formatScore(facts.score) +
+        "分，超过满分" +
+        formatScore(facts.max) +
+        "分，总分不能超过满分。请核对各项得分。"
+      );
     case "no-indicator-rows":
       return (
         "表头（第" +

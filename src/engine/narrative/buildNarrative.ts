@@ -300,6 +300,12 @@ class NarrativeWriter {
     const w = this.w;
     const isBudget = this.form.summary.budget !== null && group === this.form.groups[0];
     const name = isBudget ? this.t.budget.groupName : w.clause(group.path[0]);
+    // A group weighing 0 is one whose 分值 the form states nowhere (no 分值 column, no label).
+    if (group.max === 0 && !isBudget)
+      return (
+        w.fill(t.groupNoMax, { group: name, score: w.scoreWords(group.score) }) +
+        (group.score !== null && !group.complete ? t.groupIncomplete : "")
+      );
     if (group.score === null)
       return w.fill(t.groupUndetermined, { group: name, max: formatScore(group.max) });
     return (
@@ -419,7 +425,8 @@ class NarrativeWriter {
         const group = this.groupByKey.get(key);
         item = {
           name: path[depth],
-          max: group ? group.max : null,
+          // 0 is the weight of a group whose 分值 is stated nowhere: unknown, not nothing.
+          max: group && group.max > 0 ? group.max : null,
           score: group ? group.score : null,
           complete: group ? group.complete : false,
           indicators: [],

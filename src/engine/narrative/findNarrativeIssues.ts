@@ -97,6 +97,8 @@ export const FAULT_CODES: readonly ProblemCode[] = [
   "total-mismatch",
   "weights-total",
   "group-score-exceeds-max",
+  "total-exceeds-max",
+  "maxima-unknown",
   "unit-mismatch",
   "rating-mismatch",
 ];

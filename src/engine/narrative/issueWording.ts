@@ -287,6 +287,13 @@ function faultText(fault: Problem, w: Wording): string {
         score: formatScore(facts.score),
         max: formatScore(facts.max),
       });
+    case "total-exceeds-max":
+      return w.fill(faults["total-exceeds-max"], {
+        score: formatScore(facts.score),
+        max: formatScore(facts.max),
+      });
+    case "maxima-unknown":
+      return w.fill(faults["maxima-unknown"], { max: formatScore(facts.totalMax) });
     case "unit-mismatch":
       return w.fill(faults["unit-mismatch"], {
         name: named(facts.subject),

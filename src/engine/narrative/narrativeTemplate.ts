@@ -52,6 +52,8 @@ export interface NarrativeTemplate {
     readonly groupsIntro: string;
     readonly group: string;
     readonly groupUndetermined: string;
+    /** A group whose 分值 the form does not state: {group} {score}. */
+    readonly groupNoMax: string;
     readonly groupIncomplete: string;
     readonly counts: string;
     readonly allFull: string;

@@ -105,6 +105,7 @@ export const narrativeTemplateOverrideSchema = z
       "groupsIntro",
       "group",
       "groupUndetermined",
+      "groupNoMax",
       "groupIncomplete",
       "counts",
       "allFull",

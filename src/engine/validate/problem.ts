@@ -40,6 +40,17 @@ export type ProblemFacts =
       readonly max: number;
     }
   | {
+      /** The form states no 分值 anywhere: scored out of the profile's total, unchecked. */
+      readonly code: "maxima-unknown";
+      readonly totalMax: number;
+    }
+  | {
+      /** The scores add up to more than the total's 满分. */
+      readonly code: "total-exceeds-max";
+      readonly score: number;
+      readonly max: number;
+    }
+  | {
       /** The header has no indicator row under it: the form is scored on its budget line alone. */
       readonly code: "no-indicator-rows";
       readonly headerRow: number;
@@ -182,6 +193,8 @@ export const PROBLEM_SEVERITY: Readonly<Record<ProblemCode, Severity>> = {
   "not-a-number": "error",
   "score-exceeds-max": "error",
   "group-score-exceeds-max": "error",
+  "total-exceeds-max": "error",
+  "maxima-unknown": "warning",
   "negative-value": "error",
   "formula-error": "error",
   "total-mismatch": "error",
