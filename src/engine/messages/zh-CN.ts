@@ -97,6 +97,14 @@ export function messageZhCN(facts: ProblemFacts): string {
         formatScore(facts.max) +
         "分，得分不能超过分值。"
       );
+    case "score-column-missing":
+      return (
+        "表中未找到自评得分列：" +
+        (facts.count > 1
+          ? facts.count + "项指标（如" + subjectOf(facts.subject) + "）"
+          : subjectOf(facts.subject) || "1项指标") +
+        '的得分无法按规则计算，总分不完整。如得分填在表中某一列，请在“列对应”中指定该列（命令行：--columns "自评得分=列"）。'
+      );
     case "maxima-unknown":
       return (
         "表中未列明各指标的分值（没有分值列，指标类别中也未注明分值），无法核对各项得分是否超过分值；总分按满分" +

@@ -17,7 +17,7 @@ import { ProblemCollector } from "../validate/problemCollector";
 import { applyRuleSet, type IndicatorMeasure, type RuleEffects } from "./applyRuleSet";
 import { buildGroups, labelledTotalMaxima } from "./buildGroups";
 import { checkTotals } from "./checkTotals";
-import { checkTotalMax } from "./checkTotalMax";
+import { checkScoreColumn, checkTotalMax } from "./checkScoreBasis";
 import { checkGroupMaxima, checkWeightsTotal } from "./checkWeights";
 import type { FormContext } from "./formContext";
 import { indicatorMaxima } from "./labelMaxima";
@@ -115,6 +115,7 @@ export function scoreForm(
   else checkWeightsTotal(form, indicators, budget);
   checkTotals(form, budget);
   checkTotalMax(form, total);
+  checkScoreColumn(form, indicators);
   checkStatedRating(form, total.score, rating);
 
   const summary: ReportForm = {

@@ -40,6 +40,14 @@ export type ProblemFacts =
       readonly max: number;
     }
   | {
+      /** The table has no 自评得分 column, and scores stay undetermined for want of it. */
+      readonly code: "score-column-missing";
+      /** How many indicators' scores could not be determined. */
+      readonly count: number;
+      /** The first of them. */
+      readonly subject: string;
+    }
+  | {
       /** The form states no 分值 anywhere: scored out of the profile's total, unchecked. */
       readonly code: "maxima-unknown";
       readonly totalMax: number;
@@ -195,6 +203,7 @@ export const PROBLEM_SEVERITY: Readonly<Record<ProblemCode, Severity>> = {
   "group-score-exceeds-max": "error",
   "total-exceeds-max": "error",
   "maxima-unknown": "warning",
+  "score-column-missing": "warning",
   "negative-value": "error",
   "formula-error": "error",
   "total-mismatch": "error",
