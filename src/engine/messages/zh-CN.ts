@@ -97,6 +97,18 @@ export function messageZhCN(facts: ProblemFacts): string {
         formatScore(facts.max) +
         "分，得分不能超过分值。"
       );
+    case "rate-mismatch":
+      return (
+        "填写的执行率" +
+        percent(facts.stated) +
+        "与全年执行数÷全年预算数（" +
+        amount(facts.executed) +
+        "÷" +
+        amount(facts.budget) +
+        "＝" +
+        percent(facts.computed) +
+        "）不符，已按金额计算执行率和得分，请核对。"
+      );
     case "score-column-missing":
       return (
         "表中未找到自评得分列：" +

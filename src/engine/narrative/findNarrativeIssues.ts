@@ -99,6 +99,7 @@ export const FAULT_CODES: readonly ProblemCode[] = [
   "group-score-exceeds-max",
   "total-exceeds-max",
   "maxima-unknown",
+  "rate-mismatch",
   "unit-mismatch",
   "rating-mismatch",
 ];

@@ -294,6 +294,11 @@ function faultText(fault: Problem, w: Wording): string {
       });
     case "maxima-unknown":
       return w.fill(faults["maxima-unknown"], { max: formatScore(facts.totalMax) });
+    case "rate-mismatch":
+      return w.fill(faults["rate-mismatch"], {
+        stated: formatPercent(facts.stated),
+        computed: formatPercent(facts.computed),
+      });
     case "unit-mismatch":
       return w.fill(faults["unit-mismatch"], {
         name: named(facts.subject),

@@ -40,6 +40,15 @@ export type ProblemFacts =
       readonly max: number;
     }
   | {
+      /** The 执行率 the sheet states contradicts 全年执行数 / 全年预算数 beside it. */
+      readonly code: "rate-mismatch";
+      /** Fractions. */
+      readonly stated: number;
+      readonly computed: number;
+      readonly budget: number;
+      readonly executed: number;
+    }
+  | {
       /** The table has no 自评得分 column, and scores stay undetermined for want of it. */
       readonly code: "score-column-missing";
       /** How many indicators' scores could not be determined. */
@@ -204,6 +213,7 @@ export const PROBLEM_SEVERITY: Readonly<Record<ProblemCode, Severity>> = {
   "total-exceeds-max": "error",
   "maxima-unknown": "warning",
   "score-column-missing": "warning",
+  "rate-mismatch": "warning",
   "negative-value": "error",
   "formula-error": "error",
   "total-mismatch": "error",

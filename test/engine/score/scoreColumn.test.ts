@@ -48,7 +48,7 @@ describe("the 自评得分 column", () => {
   it("when not found, leaves no score undetermined without saying so", () => {
     const result = roads("满分", "打分情况");
     expect(result.forms[0].detected.table.columns.score).toBeUndefined();
-    expect(result.report.total.complete).toBe(false);
+    expect(result.report.total!.complete).toBe(false);
     const missing = result.problems.find((problem) => problem.code === "score-column-missing")!;
     expect([missing.cell, missing.severity]).toEqual(["B5", "warning"]);
     expect(missing.message).toBe(
