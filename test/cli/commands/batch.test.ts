@@ -396,6 +396,9 @@ describe("selfeval batch over a reviewer's folder", () => {
       [[path.join(folder, "没有.xlsx"), "--out", "o.xlsx"], "找不到"],
       [[folder, "--out", "o.xlsx", "--json", "o.xlsx"], "--out 和 --json 不能是同一个文件"],
       [[folder, "--colour"], "未知选项 --colour"],
+      [[folder, "--out", "汇总.xls"], "不能保存为旧版 .xls 格式"],
+      [[folder, "--out", "汇总.txt"], "请改用以 .xlsx 结尾的文件名"],
+      [[folder, "--out", "汇总.xlsm"], "汇总工作簿 汇总.xlsm 的扩展名不对"],
     ];
     for (const [argv, message] of cases) {
       const stdout: string[] = [];
