@@ -1,5 +1,6 @@
 import { RATINGS } from "../rules/profile";
-import type { BatchFile, BatchStatistics, Spread } from "./types";
+import { amountInWan } from "./budgetAmount";
+import type { BatchFile, BatchForm, BatchFunds, BatchStatistics, Spread } from "./types";
 
 /** Count, mean, population standard deviation, least and greatest of some numbers. */
 export function spreadOf(values: readonly number[]): Spread {
@@ -36,6 +37,37 @@ function ordered(
   return keys.map((key) => ({ key, count: counts.get(key) as number }));
 }
 
+/** Whether a form's 全年预算数 and 全年执行数 are both stated: the overall 执行率 counts only these. */
+export function statesBothAmounts(form: BatchForm): boolean {
+  return !!form.budget && form.budget.budget !== null && form.budget.executed !== null;
+}
+
+/** The batch's amounts in 万元 and its overall 执行率, over the forms stating both amounts. */
+export function batchFunds(forms: readonly BatchForm[]): BatchFunds {
+  let counted = 0;
+  let leftOut = 0;
+  let budget = 0;
+  let executed = 0;
+  for (const form of forms) {
+    const line = form.budget;
+    if (!line || (line.budget === null && line.executed === null)) continue;
+    if (!statesBothAmounts(form)) {
+      leftOut++;
+      continue;
+    }
+    counted++;
+    budget += amountInWan(line.budget, line.unit) as number;
+    executed += amountInWan(line.executed, line.unit) as number;
+  }
+  return {
+    forms: counted,
+    leftOut,
+    budget,
+    executed,
+    rate: counted > 0 && budget > 0 ? executed / budget : null,
+  };
+}
+
 /** The 统计 sheet's figures over every scored form. */
 export function batchStatistics(files: readonly BatchFile[]): BatchStatistics {
   const ratings = new Map<string, number>();
@@ -66,5 +98,6 @@ export function batchStatistics(files: readonly BatchFile[]): BatchStatistics {
     })),
     score: spreadOf(scores),
     rate: spreadOf(rates),
+    funds: batchFunds(files.reduce<BatchForm[]>((all, file) => all.concat(file.forms), [])),
   };
 }

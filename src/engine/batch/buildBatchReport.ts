@@ -3,7 +3,6 @@ import { fillTemplate } from "../narrative/fillTemplate";
 import type { NarrativeBlock, NarrativeDocument } from "../narrative/types";
 import { formatScore, round2 } from "../score/round";
 import { fileNoteText, kindName, riskFactorText } from "./batchMessages";
-import { amountInWan } from "./budgetAmount";
 import wording from "./templates/zh-CN.json";
 import type { BatchForm, BatchSummary } from "./types";
 
@@ -129,27 +128,19 @@ export function buildBatchReport(
         unrated: stats.unrated > 0 ? String(stats.unrated) : null,
       }),
     });
-  const budgets = forms.filter(
-    (form) => form.budget && form.budget.budget !== null && form.budget.executed !== null
-  );
-  if (budgets.length > 0) {
-    let budget = 0;
-    let executed = 0;
-    for (const form of budgets) {
-      const line = form.budget!;
-      budget += amountInWan(line.budget, line.unit) as number;
-      executed += amountInWan(line.executed, line.unit) as number;
-    }
-    if (budget > 0)
-      blocks.push({
-        kind: "paragraph",
-        text: fillTemplate(text.results.budget, {
-          budget: money(budget),
-          executed: money(executed),
-          rate: percent(executed / budget),
-        }),
-      });
-  }
+  // The same figures as the 汇总表's 合计 row: only forms stating both amounts.
+  const funds = stats.funds;
+  if (funds.rate !== null)
+    blocks.push({
+      kind: "paragraph",
+      text: fillTemplate(text.results.budget, {
+        forms: String(funds.forms),
+        budget: money(funds.budget),
+        executed: money(funds.executed),
+        rate: percent(funds.rate),
+        leftOut: funds.leftOut > 0 ? String(funds.leftOut) : null,
+      }),
+    });
   blocks.push({ kind: "paragraph", text: text.results.tableIntro });
   blocks.push({
     kind: "table",

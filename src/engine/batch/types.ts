@@ -186,6 +186,24 @@ export interface BatchStatistics {
   readonly score: Spread;
   /** Of 执行率, as fractions, over forms that state one. */
   readonly rate: Spread;
+  /** The batch's money: the one overall 执行率 the 汇总表 and the 汇总分析报告 both state. */
+  readonly funds: BatchFunds;
+}
+
+/**
+ * The batch's 全年预算数 and 全年执行数 in 万元, over the forms stating both (a form with one
+ * of them blank would add a budget without its spending, or the reverse, and lower or raise the
+ * overall 执行率 by a form's whole amount).
+ */
+export interface BatchFunds {
+  /** Forms stating both amounts: the only ones counted. */
+  readonly forms: number;
+  /** Forms with a 资金 line stating only one of the amounts, left out. */
+  readonly leftOut: number;
+  readonly budget: number;
+  readonly executed: number;
+  /** executed / budget; null when no form counts or their budgets add up to 0. */
+  readonly rate: number | null;
 }
 
 export interface BatchTotals {

@@ -68,7 +68,25 @@ describe("buildBatchReport", () => {
     expect(texts).toContain("评级为优的2张、良的1张。");
     // 760 + 120 = 880; 722 + 108 = 830; 830 / 880 = 94.32 %
     expect(texts).toContain(
-      "涉及项目资金全年预算数合计880万元，全年执行数合计830万元，总体预算执行率94.32%。"
+      "全年预算数和全年执行数均已填写的2张表，全年预算数合计880万元，全年执行数合计830万元，总体预算执行率94.32%。"
+    );
+  });
+
+  it("counts in the overall 执行率 only forms stating both amounts, and says how many are left out", () => {
+    const mixed = buildBatchReport(
+      buildBatchSummary([
+        batchFile("a.xlsx", [
+          batchForm({ budget: { budget: 100, executed: 90, rate: 0.9, unit: "万元" } }),
+        ]),
+        // 塘湖镇: a budget with its 执行数 blank would make the rate 90 / 964.2 = 9.33 %.
+        batchFile("b.xlsx", [
+          batchForm({ budget: { budget: 864.2, executed: null, rate: null, unit: "万元" } }),
+        ]),
+        batchFile("c.xlsx", [batchForm({ budget: null })]),
+      ])
+    );
+    expect(paragraphs(mixed.blocks)).toContain(
+      "全年预算数和全年执行数均已填写的1张表，全年预算数合计100万元，全年执行数合计90万元，总体预算执行率90%；另有1张表的全年预算数或全年执行数未填写，未计入。"
     );
   });
 
