@@ -27,6 +27,8 @@ export type FileNote =
   | { readonly code: "unreadable"; readonly systemCode: string }
   /** .xls/.et/.ods, which must be saved as .xlsx; `noConverter` when LibreOffice is missing. */
   | { readonly code: "legacy-format"; readonly extension: string; readonly noConverter?: boolean }
+  /** An .xls/.et with an open password (a FilePass record), which the converter cannot open. */
+  | { readonly code: "legacy-encrypted"; readonly extension: string }
   /** The converter ran but gave no workbook. */
   | { readonly code: "conversion-failed"; readonly detail: string }
   /** Scored from a copy that LibreOffice converted to .xlsx. */

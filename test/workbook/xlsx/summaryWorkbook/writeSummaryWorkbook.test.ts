@@ -141,7 +141,7 @@ describe("writeSummaryWorkbook", () => {
       expect(row("全年预算数（万元）", 4).value).toBe(200);
       expect(row("全年执行数（万元）", 4).value).toBe(150);
       expect(row("状态", 5).value).toBe("无法打开");
-      expect(row("主要问题", 5).value).toBe("工作簿已加密（设有打开密码），请先取消密码再评分。");
+      expect(row("主要问题", 5).value).toBe("工作簿已加密，请先取消密码再评分（Excel：文件 › 信息 › 保护工作簿 › 用密码进行加密，清空密码后保存）。");
       expect(row("序号", 6).value).toBe("合计");
       // Only the rows stating both amounts, the visible ones: the 汇总分析报告's figures.
       expect(row("全年预算数（万元）", 6).value).toMatchObject({
@@ -238,7 +238,7 @@ describe("writeSummaryWorkbook", () => {
         undefined,
         "无法打开",
         "错误",
-        "工作簿已加密（设有打开密码），请先取消密码再评分。",
+        "工作簿已加密，请先取消密码再评分（Excel：文件 › 信息 › 保护工作簿 › 用密码进行加密，清空密码后保存）。",
       ]);
       expect(sheet.rowCount).toBe(4);
       const rels = partText(parts, "xl/worksheets/_rels/sheet2.xml.rels");
