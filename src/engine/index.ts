@@ -60,6 +60,7 @@ export type {
 
 // ---- What the writers write: the output sheets and marks ----
 export { buildWritePlan, buildCellMarks } from "./output/buildWritePlan";
+export { textWidth } from "./output/textWidth";
 export type { CellMark, OutputSheet, PlacedOutputSheet, WritePlan } from "./output/types";
 
 // ---- The 自评表说明 ----
