@@ -23,16 +23,20 @@ function money(value: number): string {
   return String(round2(value));
 }
 
-/** The year most forms state, for the title. */
-function commonYear(forms: readonly BatchForm[]): number | null {
-  const counts = new Map<number, number>();
-  for (const form of forms)
-    if (form.year !== null) counts.set(form.year, (counts.get(form.year) || 0) + 1);
-  let best: number | null = null;
-  counts.forEach((count, year) => {
-    if (best === null || count > (counts.get(best) as number)) best = year;
-  });
-  return best;
+/**
+ * The years the forms state, for the title: "2024", or "2020—2024" when they differ (the most
+ * common year alone would title a batch of 2020–2024 forms "2024年度"). Null when none states one.
+ */
+function yearSpan(forms: readonly BatchForm[]): string | null {
+  let first: number | null = null;
+  let last: number | null = null;
+  for (const form of forms) {
+    if (form.year === null) continue;
+    if (first === null || form.year < first) first = form.year;
+    if (last === null || form.year > last) last = form.year;
+  }
+  if (first === null || last === null) return null;
+  return first === last ? String(first) : first + "—" + last;
 }
 
 function formName(form: BatchForm, text: Wording): { unit: string; project: string } {
@@ -58,11 +62,11 @@ export function buildBatchReport(
 ): NarrativeDocument {
   const forms: BatchForm[] = [];
   for (const file of summary.files) for (const form of file.forms) forms.push(form);
-  const year = commonYear(forms);
+  const year = yearSpan(forms);
   const blocks: NarrativeBlock[] = [
     {
       kind: "title",
-      text: fillTemplate(text.title, { year: year === null ? null : String(year) }),
+      text: fillTemplate(text.title, { year }),
     },
     { kind: "heading", level: 1, text: text.sections.overview },
   ];

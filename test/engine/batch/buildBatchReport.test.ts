@@ -51,6 +51,21 @@ describe("buildBatchReport", () => {
     ).toEqual(["一、基本情况", "二、自评结果", "三、存在的共性问题", "四、建议重点复核的单位"]);
   });
 
+  it("titles a batch of forms from several years with the span of them", () => {
+    const title = (years: Array<number | null>) =>
+      buildBatchReport(
+        buildBatchSummary(
+          years.map((year, index) => batchFile(index + ".xlsx", [batchForm({ year })]))
+        )
+      ).blocks[0];
+    expect(title([2024, 2020, 2024, 2022, null])).toEqual({
+      kind: "title",
+      text: "2020—2024年度绩效自评汇总分析报告",
+    });
+    expect(title([2023, null])).toEqual({ kind: "title", text: "2023年度绩效自评汇总分析报告" });
+    expect(title([null])).toEqual({ kind: "title", text: "绩效自评汇总分析报告" });
+  });
+
   it("says how many files and forms, and which files could not be scored", () => {
     expect(texts[0]).toBe(
       "本次共汇总绩效自评表文件4个，其中3个完成评分，1个无法打开；共评分绩效自评表3张，其中项目支出2张、部门整体支出1张。"
