@@ -68,6 +68,12 @@ export function batchFunds(forms: readonly BatchForm[]): BatchFunds {
   };
 }
 
+/** A 总分 to count in the statistics: complete, and not above its 满分. */
+export function hasSoundTotal(form: BatchForm): boolean {
+  const { score, max, complete } = form.total;
+  return score !== null && complete && (max === null || score <= max + 0.005);
+}
+
 /** The 统计 sheet's figures over every scored form. */
 export function batchStatistics(files: readonly BatchFile[]): BatchStatistics {
   const ratings = new Map<string, number>();
@@ -75,12 +81,16 @@ export function batchStatistics(files: readonly BatchFile[]): BatchStatistics {
   const scores: number[] = [];
   const rates: number[] = [];
   let unrated = 0;
+  let scoreLeftOut = 0;
   for (const file of files)
     for (const form of file.forms) {
       if (form.rating === null) unrated++;
       else ratings.set(form.rating, (ratings.get(form.rating) || 0) + 1);
       kinds.set(form.kind, (kinds.get(form.kind) || 0) + 1);
-      if (form.total.score !== null) scores.push(form.total.score);
+      if (form.total.score !== null) {
+        if (hasSoundTotal(form)) scores.push(form.total.score);
+        else scoreLeftOut++;
+      }
       if (form.budget && form.budget.rate !== null) rates.push(form.budget.rate);
     }
   // The national ratings are all listed, even with no form, so the chart always shows the four
@@ -97,6 +107,7 @@ export function batchStatistics(files: readonly BatchFile[]): BatchStatistics {
       count: entry.count,
     })),
     score: spreadOf(scores),
+    scoreLeftOut,
     rate: spreadOf(rates),
     funds: batchFunds(files.reduce<BatchForm[]>((all, file) => all.concat(file.forms), [])),
   };

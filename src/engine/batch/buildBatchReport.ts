@@ -117,6 +117,7 @@ export function buildBatchReport(
         max: formatScore(stats.score.max as number),
         min: formatScore(stats.score.min as number),
         spread: stats.score.count > 1 ? formatScore(stats.score.standardDeviation as number) : null,
+        leftOut: stats.scoreLeftOut > 0 ? String(stats.scoreLeftOut) : null,
       }),
     });
   const rated = stats.byRating.filter((entry) => entry.count > 0);

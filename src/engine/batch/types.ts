@@ -185,7 +185,13 @@ export interface BatchStatistics {
   /** Forms without a total to rate. */
   readonly unrated: number;
   readonly byKind: readonly { readonly kind: string; readonly count: number }[];
+  /**
+   * Of 总分, over the forms whose total is complete and within its 满分: an incomplete total
+   * (a score left undetermined) or one above the 满分 (110 of 100) is no score to average.
+   */
   readonly score: Spread;
+  /** Forms with a 总分 left out of `score` (incomplete, or above its 满分). */
+  readonly scoreLeftOut: number;
   /** Of 执行率, as fractions, over forms that state one. */
   readonly rate: Spread;
   /** The batch's money: the one overall 执行率 the 汇总表 and the 汇总分析报告 both state. */

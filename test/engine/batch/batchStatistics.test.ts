@@ -96,3 +96,18 @@ describe("batchStatistics funds", () => {
     });
   });
 });
+
+describe("batchStatistics score", () => {
+  it("spreads only complete totals within their 满分 and counts the others", () => {
+    const stats = batchStatistics([
+      batchFile("a.xlsx", [
+        batchForm({ total: { score: 90, max: 100, complete: true } }),
+        batchForm({ total: { score: 102, max: 100, complete: true } }),
+        batchForm({ total: { score: 60, max: 100, complete: false } }),
+        batchForm({ total: { score: null, max: 100, complete: false } }),
+      ]),
+    ]);
+    expect(stats.score).toMatchObject({ count: 1, mean: 90 });
+    expect(stats.scoreLeftOut).toBe(2);
+  });
+});

@@ -78,12 +78,28 @@ describe("buildBatchReport", () => {
   it("states the scores, ratings and money, the amounts in 万元", () => {
     // mean (88.5 + 98.36 + 91) / 3 = 92.62; deviations −4.12, 5.74, −1.62 → √(52.54 / 3) = 4.19
     expect(texts).toContain(
-      "有总分的3张表平均得分92.62分，最高98.36分，最低88.5分，标准差4.19分。"
+      "总分完整且不超过满分的3张表平均得分92.62分，最高98.36分，最低88.5分，标准差4.19分。"
     );
     expect(texts).toContain("评级为优的2张、良的1张。");
     // 760 + 120 = 880; 722 + 108 = 830; 830 / 880 = 94.32 %
     expect(texts).toContain(
       "全年预算数和全年执行数均已填写的2张表，全年预算数合计880万元，全年执行数合计830万元，总体预算执行率94.32%。"
+    );
+  });
+
+  it("leaves out of the score statistics totals that are incomplete or above their 满分, and says so", () => {
+    const texts = paragraphs(
+      buildBatchReport(
+        buildBatchSummary([
+          batchFile("a.xlsx", [batchForm({ total: { score: 90, max: 100, complete: true } })]),
+          batchFile("b.xlsx", [batchForm({ total: { score: 80, max: 100, complete: true } })]),
+          batchFile("c.xlsx", [batchForm({ total: { score: 110, max: 100, complete: true } })]),
+          batchFile("d.xlsx", [batchForm({ total: { score: 40, max: 100, complete: false } })]),
+        ])
+      ).blocks
+    );
+    expect(texts).toContain(
+      "总分完整且不超过满分的2张表平均得分85分，最高90分，最低80分，标准差5分；另有2张表总分不完整或超过满分，未计入。"
     );
   });
 

@@ -141,7 +141,9 @@ describe("writeSummaryWorkbook", () => {
       expect(row("全年预算数（万元）", 4).value).toBe(200);
       expect(row("全年执行数（万元）", 4).value).toBe(150);
       expect(row("状态", 5).value).toBe("无法打开");
-      expect(row("主要问题", 5).value).toBe("工作簿已加密，请先取消密码再评分（Excel：文件 › 信息 › 保护工作簿 › 用密码进行加密，清空密码后保存）。");
+      expect(row("主要问题", 5).value).toBe(
+        "工作簿已加密，请先取消密码再评分（Excel：文件 › 信息 › 保护工作簿 › 用密码进行加密，清空密码后保存）。"
+      );
       expect(row("序号", 6).value).toBe("合计");
       // Only the rows stating both amounts, the visible ones: the 汇总分析报告's figures.
       expect(row("全年预算数（万元）", 6).value).toMatchObject({
@@ -291,8 +293,13 @@ describe("writeSummaryWorkbook", () => {
       const find = (label: string) => values.find((row) => row && row[0] === label) as unknown[];
       expect(find("项目支出")).toEqual(["项目支出", 2]);
       expect(find("部门整体支出")).toEqual(["部门整体支出", 1]);
-      expect(find("总分").slice(0, 2)).toEqual(["总分", 3]);
-      expect(find("总分")[2]).toBeCloseTo((88.53 + 98.36 + 61) / 3, 10);
+      // 项目一's 88.53 is incomplete: it is no total to average, and said to be left out.
+      expect(find("总分").slice(0, 2)).toEqual(["总分", 2]);
+      expect(find("总分")[2]).toBeCloseTo((98.36 + 61) / 2, 10);
+      expect(find("总分不完整或超过满分（未计入总分统计）")).toEqual([
+        "总分不完整或超过满分（未计入总分统计）",
+        1,
+      ]);
       expect(find("预算执行率").slice(0, 2)).toEqual(["预算执行率", 2]);
       expect(find("非表格文件（已忽略）")).toEqual(["非表格文件（已忽略）", 2]);
       expect(find("无法打开")).toEqual(["无法打开", 1]);
