@@ -13,6 +13,7 @@ import type { Report } from "../../src/engine";
 
 function problem(cell: string, severity: "error" | "warning" | "info"): ReportProblem {
   return {
+    form: 0,
     code: "missing-value",
     severity,
     sheet: "表1",

@@ -120,6 +120,7 @@ export const indicatorSchema = z.object({
 });
 
 export const problemSchema = z.object({
+  form: formIndex,
   code: z
     .string()
     .describe(

@@ -138,3 +138,17 @@ describe("case 11: two forms stacked on one sheet (stacked-forms.xlsx)", () => {
     expect(result.problems[0].sheet).toBe("2024年度项目自评");
   });
 });
+
+describe("case 11: the report's problems name their form", () => {
+  it("gives a problem of the second form on a sheet that form's index, not the first's", async () => {
+    const result = scoreWorkbook(await loadLayout("stacked-forms"));
+    const report = result.report;
+    expect(report.problems.length).toBe(result.problems.length);
+    for (const problem of report.problems)
+      expect(report.forms[problem.form].sheet).toBe(problem.sheet);
+    // B33 "良" is the 自评等级 of 公共厕所提质改造, the second form on the sheet (index 1).
+    const rating = report.problems.find((problem) => problem.cell === "B33")!;
+    expect(rating).toMatchObject({ form: 1, sheet: "2024年度项目自评", code: "rating-mismatch" });
+    expect(report.forms[rating.form].projectName).toBe("公共厕所提质改造");
+  });
+});
