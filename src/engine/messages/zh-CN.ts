@@ -317,6 +317,13 @@ export function messageZhCN(facts: ProblemFacts): string {
         byRules(facts.ruleSetName) +
         "须说明原因，目前未填写。"
       );
+    case "target-in-name":
+      return (
+        subjectOf(facts.subject) +
+        "的年度指标值未单独填写，已按指标名称中的“" +
+        facts.target +
+        "”核对；如有不同，请在年度指标值栏填写。"
+      );
     case "not-applicable":
       return (
         subjectOf(facts.subject) +

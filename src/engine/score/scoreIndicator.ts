@@ -5,7 +5,8 @@
  */
 import { toA1 } from "../grid/address";
 import type { DetectedIndicator } from "../detect/types";
-import { parseCell, type ParsedNumber } from "../values/parseValue";
+import { parseCell, parseText, type ParsedNumber } from "../values/parseValue";
+import { targetInName } from "../values/operatorInName";
 import { givesReason } from "../values/givesReason";
 import { qualitativeGradeOf, type QualitativeGrade } from "../values/qualitativeGrade";
 import type { IndicatorRule } from "../rules/ruleSet";
@@ -113,9 +114,17 @@ export function scoreIndicator(context: IndicatorContext): FormIndicator {
         : null;
   const max = statedMax !== null ? statedMax : fromLabels ? fromLabels.implied : null;
 
-  const target = parseTarget(context, indicator);
-  const targetString = targetText(context, row);
-  if (target.kind === "empty" && cells.target)
+  let target = parseTarget(context, indicator);
+  let targetString = targetText(context, row);
+  // A blank 年度指标值 under a name that ends with one ("年度资金支付完成率100%", 安徽 天长) is
+  // not missing: the name states it, and the row is checked against it, with a note saying so.
+  const named = target.kind === "empty" && cells.target ? targetInName(indicator.name) : null;
+  const namedTarget = named !== null ? parseText(named) : null;
+  if (named !== null && namedTarget !== null && namedTarget.kind === "number" && cells.target) {
+    target = namedTarget;
+    targetString = named;
+    problems.add(cells.target, { code: "target-in-name", subject, target: named });
+  } else if (target.kind === "empty" && cells.target)
     problems.add(cells.target, { code: "missing-value", field: "target", subject });
   if (target.kind === "error" && cells.target)
     problems.add(cells.target, { code: "formula-error", error: target.error, formula: null });

@@ -12,6 +12,13 @@ export type FieldName =
 
 export type ProblemFacts =
   | {
+      /** The 年度指标值 cell is blank, and the target is read from the end of the name. */
+      readonly code: "target-in-name";
+      readonly subject: string;
+      /** As the name states it: "100%". */
+      readonly target: string;
+    }
+  | {
       readonly code: "missing-value";
       readonly field: FieldName;
       readonly subject: string;
@@ -231,6 +238,7 @@ export const PROBLEM_SEVERITY: Readonly<Record<ProblemCode, Severity>> = {
   "budget-reason-missing": "warning",
   "equal-mismatch": "warning",
   "not-applicable": "info",
+  "target-in-name": "info",
   "not-applicable-scored": "warning",
   "deduction-applied": "info",
   "no-indicator-rows": "warning",
