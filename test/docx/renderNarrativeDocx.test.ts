@@ -90,8 +90,10 @@ describe("tableColumnWidths", () => {
     const [serial, unit, project, score, rating, rate] = widths;
     // 单位 and 项目名称 hold 8 and 15+ 汉字: they are the wide ones.
     expect(project).toBeGreaterThan(unit);
-    expect(unit).toBeGreaterThan(2 * rate);
-    for (const narrow of [serial, score, rating, rate]) expect(narrow).toBeLessThan(12);
+    expect(unit).toBeGreaterThan(rate);
+    for (const narrow of [serial, score, rating, rate]) expect(narrow).toBeLessThan(14);
+    // "99.75" (5 units) and 3 of padding, of the page's 73: never wrapped for a share by need.
+    expect(score).toBeCloseTo((8 / 73) * 100);
   });
 
   it("writes the widths into the table's cells", async () => {
@@ -109,10 +111,10 @@ describe("tableColumnWidths", () => {
     const cellWidths = (xml.match(/<w:tcW w:type="pct" w:w="(\d+)"/g) ?? []).map((m) =>
       Number(/w:w="(\d+)"/.exec(m)![1])
     );
-    // 序号 needs 6 units, 项目名称 32: 6/38 and 32/38 of the width, in fiftieths of a percent.
+    // 序号 needs 7 units, 项目名称 33: 7/40 and 33/40 of the width, in fiftieths of a percent.
     expect(cellWidths.slice(0, 2)).toEqual([
-      Math.round((6 / 38) * 5000),
-      Math.round((32 / 38) * 5000),
+      Math.round((7 / 40) * 5000),
+      Math.round((33 / 40) * 5000),
     ]);
   });
 });

@@ -68,10 +68,22 @@ export function batchFunds(forms: readonly BatchForm[]): BatchFunds {
   };
 }
 
-/** A 总分 to count in the statistics: complete, and not above its 满分. */
+/** The 百分制 the 评级 bands are set on (财预〔2020〕10号: 优 90–100 …): totals compare on it. */
+const FULL_MARKS = 100;
+
+/**
+ * A 总分 to count in the statistics: complete, out of 100 and not above it. 110 of 110 (分值
+ * adding up to 110) or 102 of 100 is no score to average with the others.
+ */
 export function hasSoundTotal(form: BatchForm): boolean {
   const { score, max, complete } = form.total;
-  return score !== null && complete && (max === null || score <= max + 0.005);
+  return (
+    score !== null &&
+    complete &&
+    max !== null &&
+    Math.abs(max - FULL_MARKS) < 0.005 &&
+    score <= FULL_MARKS + 0.005
+  );
 }
 
 /** The 统计 sheet's figures over every scored form. */

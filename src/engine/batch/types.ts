@@ -186,11 +186,12 @@ export interface BatchStatistics {
   readonly unrated: number;
   readonly byKind: readonly { readonly kind: string; readonly count: number }[];
   /**
-   * Of 总分, over the forms whose total is complete and within its 满分: an incomplete total
-   * (a score left undetermined) or one above the 满分 (110 of 100) is no score to average.
+   * Of 总分, over the forms whose total is complete and within a 满分 of 100: an incomplete
+   * total (a score left undetermined), one above its 满分 (102 of 100) or out of another 满分
+   * (110 of 110) is no score to average.
    */
   readonly score: Spread;
-  /** Forms with a 总分 left out of `score` (incomplete, or above its 满分). */
+  /** Forms with a 总分 left out of `score` (incomplete, above 100, or out of another 满分). */
   readonly scoreLeftOut: number;
   /** Of 执行率, as fractions, over forms that state one. */
   readonly rate: Spread;

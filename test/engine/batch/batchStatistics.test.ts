@@ -105,9 +105,10 @@ describe("batchStatistics score", () => {
         batchForm({ total: { score: 102, max: 100, complete: true } }),
         batchForm({ total: { score: 60, max: 100, complete: false } }),
         batchForm({ total: { score: null, max: 100, complete: false } }),
+        batchForm({ total: { score: 110, max: 110, complete: true } }),
       ]),
     ]);
     expect(stats.score).toMatchObject({ count: 1, mean: 90 });
-    expect(stats.scoreLeftOut).toBe(2);
+    expect(stats.scoreLeftOut).toBe(3);
   });
 });

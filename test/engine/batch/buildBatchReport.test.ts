@@ -78,7 +78,7 @@ describe("buildBatchReport", () => {
   it("states the scores, ratings and money, the amounts in 万元", () => {
     // mean (88.5 + 98.36 + 91) / 3 = 92.62; deviations −4.12, 5.74, −1.62 → √(52.54 / 3) = 4.19
     expect(texts).toContain(
-      "总分完整且不超过满分的3张表平均得分92.62分，最高98.36分，最低88.5分，标准差4.19分。"
+      "总分完整且在100分满分之内的3张表平均得分92.62分，最高98.36分，最低88.5分，标准差4.19分。"
     );
     expect(texts).toContain("评级为优的2张、良的1张。");
     // 760 + 120 = 880; 722 + 108 = 830; 830 / 880 = 94.32 %
@@ -87,7 +87,7 @@ describe("buildBatchReport", () => {
     );
   });
 
-  it("leaves out of the score statistics totals that are incomplete or above their 满分, and says so", () => {
+  it("leaves out of the score statistics totals incomplete, above their 满分 or not out of 100, and says so", () => {
     const texts = paragraphs(
       buildBatchReport(
         buildBatchSummary([
@@ -95,11 +95,13 @@ describe("buildBatchReport", () => {
           batchFile("b.xlsx", [batchForm({ total: { score: 80, max: 100, complete: true } })]),
           batchFile("c.xlsx", [batchForm({ total: { score: 110, max: 100, complete: true } })]),
           batchFile("d.xlsx", [batchForm({ total: { score: 40, max: 100, complete: false } })]),
+          // 分值 adding up to 110: out of another 满分.
+          batchFile("e.xlsx", [batchForm({ total: { score: 110, max: 110, complete: true } })]),
         ])
       ).blocks
     );
     expect(texts).toContain(
-      "总分完整且不超过满分的2张表平均得分85分，最高90分，最低80分，标准差5分；另有2张表总分不完整或超过满分，未计入。"
+      "总分完整且在100分满分之内的2张表平均得分85分，最高90分，最低80分，标准差5分；另有3张表总分不完整、超过满分或满分不是100分，未计入。"
     );
   });
 

@@ -70,7 +70,7 @@ export function writeStatisticsSheet(sheet: SheetWriter, summary: BatchSummary):
   sheet.addRow(spreadRow("预算执行率", stats.rate, FORMATS.rate));
   if (stats.scoreLeftOut > 0)
     sheet.addRow([
-      text("总分不完整或超过满分（未计入总分统计）"),
+      text("总分不完整、超过满分或满分不是100分（未计入总分统计）"),
       number(stats.scoreLeftOut, undefined, CENTRED_STYLE),
     ]);
 

@@ -296,8 +296,8 @@ describe("writeSummaryWorkbook", () => {
       // 项目一's 88.53 is incomplete: it is no total to average, and said to be left out.
       expect(find("总分").slice(0, 2)).toEqual(["总分", 2]);
       expect(find("总分")[2]).toBeCloseTo((98.36 + 61) / 2, 10);
-      expect(find("总分不完整或超过满分（未计入总分统计）")).toEqual([
-        "总分不完整或超过满分（未计入总分统计）",
+      expect(find("总分不完整、超过满分或满分不是100分（未计入总分统计）")).toEqual([
+        "总分不完整、超过满分或满分不是100分（未计入总分统计）",
         1,
       ]);
       expect(find("预算执行率").slice(0, 2)).toEqual(["预算执行率", 2]);
