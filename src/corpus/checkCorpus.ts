@@ -12,9 +12,10 @@ import { readXlsxGrid } from "../workbook/xlsx/readXlsxGrid";
 /**
  * The yardstick: real published 自评表 rebuilt cell for cell (test/fixtures/real/<id>.json and
  * <id>.xlsx, see that folder's README), each scored by the engine as the CLI would and set
- * against what a finance officer derives by hand. A table is right when its form count,
- * indicator count, total, rating, flagged cells (a problem on the cell, of the code when given)
- * and not-flagged cells (no problem there) all hold. The other expectations (maxSource, budget,
+ * against what a finance officer derives by hand. A table is right when its form count, kind of
+ * form (profile: it decides the 自评表说明's wording and the batch's 类型), indicator count, total,
+ * rating, flagged cells (a problem on the cell, of the code when given) and not-flagged cells (no
+ * problem there) all hold. The other expectations (maxSource, budget,
  * skipped rows…) are compared too and reported, without deciding.
  */
 
@@ -135,6 +136,8 @@ export function judge(spec: Spec, result: ScoreResult): TableVerdict {
           "), expected " +
           want.indicatorCount
       );
+    if (want.profile !== undefined && form.profile !== want.profile)
+      wrong.push(label + "profile " + form.profile + ", expected " + want.profile);
     const total = form.total.score;
     if (total === null || Math.abs(total - want.total) > 0.005)
       wrong.push(label + "total " + (total === null ? "none" : total) + ", expected " + want.total);
@@ -168,8 +171,6 @@ export function judge(spec: Spec, result: ScoreResult): TableVerdict {
         );
     }
 
-    if (want.profile !== undefined && form.profile !== want.profile)
-      notes.push(label + "profile " + form.profile + ", expected " + want.profile);
     if (want.totalComplete !== undefined && form.total.complete !== want.totalComplete)
       notes.push(
         label + "total complete " + form.total.complete + ", expected " + want.totalComplete

@@ -19,7 +19,7 @@ import {
   WidthType,
   type IParagraphOptions,
 } from "docx";
-import type { NarrativeBlock, NarrativeDocument } from "../engine";
+import { textWidth, type NarrativeBlock, type NarrativeDocument } from "../engine";
 
 /** 1 mm in twentieths of a point. */
 const MM = 56.7;
@@ -114,8 +114,47 @@ function tableCell(text: string, header: boolean, widthPercent: number): TableCe
   });
 }
 
+/** A column needs at most this many text units before wrapping is no loss (about 15 汉字). */
+const MOST_NEEDED = 30;
+/** Text units beside a cell's text: its margins (100 twips a side) and a little room. */
+const CELL_PADDING = 3;
+/**
+ * The page's text width in text units of the table's 小四 (a 汉字 two units of 6 pt): A4 less
+ * the GB/T 9704 margins, 210 − 28 − 26 = 156 mm ≈ 442 pt.
+ */
+const PAGE_UNITS = 73;
+/** A column needing no more than this is a short one: it gets all it needs. */
+const SHORT_COLUMN = 14;
+
+/**
+ * Column widths in percent from what the columns hold: a column of short entries (序号, 总分,
+ * 评级, 执行率) gets what its longest entry or its header needs, the columns of long text (单位,
+ * 项目名称, 目标, 完成情况) share the rest by their need — six equal columns wrapped 单位 and
+ * 项目名称 every four or five characters, and a share by need alone wrapped "89.67".
+ */
+export function tableColumnWidths(
+  header: readonly string[],
+  rows: readonly (readonly string[])[]
+): number[] {
+  const needs = header.map((title, column) => {
+    let longest = textWidth(title);
+    for (const row of rows) longest = Math.max(longest, textWidth(row[column] ?? ""));
+    return Math.max(4, Math.min(MOST_NEEDED, longest)) + CELL_PADDING;
+  });
+  const total = needs.reduce((sum, need) => sum + need, 0);
+  const proportional = () => needs.map((need) => (need / total) * 100);
+  if (total <= PAGE_UNITS) return proportional();
+  const shortTotal = needs.reduce((sum, need) => (need <= SHORT_COLUMN ? sum + need : sum), 0);
+  const longTotal = total - shortTotal;
+  if (longTotal === 0 || shortTotal > PAGE_UNITS / 2) return proportional();
+  const longShare = 100 - (shortTotal / PAGE_UNITS) * 100;
+  return needs.map((need) =>
+    need <= SHORT_COLUMN ? (need / PAGE_UNITS) * 100 : (need / longTotal) * longShare
+  );
+}
+
 function goalsTable(header: readonly string[], rows: readonly (readonly string[])[]): Table {
-  const widths = header.length === 3 ? [24, 38, 38] : header.map(() => 100 / header.length);
+  const widths = tableColumnWidths(header, rows);
   const line = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },

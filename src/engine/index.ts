@@ -64,6 +64,7 @@ export type {
 
 // ---- What the writers write: the output sheets and marks ----
 export { buildWritePlan, buildCellMarks } from "./output/buildWritePlan";
+export { textWidth } from "./output/textWidth";
 export type { CellMark, OutputSheet, PlacedOutputSheet, WritePlan } from "./output/types";
 // What the host writers (src/workbook: Office.js, WPS, the .xlsx package) serialise: one layout of
 // each output sheet, the mark colours and formats, and the helpers they share with the engine.

@@ -77,13 +77,22 @@ export function scoreWorkbook(workbook: WorkbookGrid, options: ScoreOptions = {}
         all.concat(form.indicators.map((indicator) => ({ form: index, ...indicator }))),
       []
     ),
-    problems: problems.map((problem) => ({
-      code: problem.code,
-      severity: problem.severity,
-      sheet: problem.sheet,
-      cell: problem.cell,
-      message: problem.message,
-    })),
+    // Each problem names its form, as groups and indicators do: two forms on one sheet share
+    // the sheet name.
+    problems: forms.reduce<Report["problems"]>(
+      (all, form, index) =>
+        all.concat(
+          form.problems.list().map((problem) => ({
+            form: index,
+            code: problem.code,
+            severity: problem.severity,
+            sheet: problem.sheet,
+            cell: problem.cell,
+            message: problem.message,
+          }))
+        ),
+      []
+    ),
     forms: forms.map((form) => form.summary),
   };
   return { report, problems, forms, reading };

@@ -3,6 +3,7 @@ import { tmpdir } from "os";
 import * as path from "path";
 import Ajv2020 from "ajv/dist/2020";
 import ExcelJS from "exceljs";
+import { main } from "../../src/cli/main";
 import { runSelfeval as run } from "../helpers/runSelfeval";
 
 const fixtures = path.join(__dirname, "..", "fixtures");
@@ -47,6 +48,24 @@ describe("selfeval inspect", () => {
     expect(inspection.forms[0].indicatorRows).toHaveLength(13);
   });
 
+  it('with --json "-" the JSON alone is on standard output, the reading on stderr', async () => {
+    const written: Array<Uint8Array | string> = [];
+    const stdout: string[] = [];
+    const stderr: string[] = [];
+    const code = await main(["inspect", department, "--json", "-"], {
+      stdout: (text) => stdout.push(text),
+      stderr: (text) => stderr.push(text),
+      writeStandardOutput: async (bytes) => {
+        written.push(bytes);
+      },
+    });
+    expect(code).toBe(0);
+    expect(stdout).toEqual([]);
+    expect(JSON.parse(written.map(String).join("")).forms.length).toBeGreaterThan(0);
+    expect(stderr.join("\n")).toContain("已写出读表情况（JSON）：标准输出");
+    expect(stderr.join("\n").length).toBeGreaterThan(100);
+  });
+
   it("shows why a column was left out and which rows were skipped (天长)", async () => {
     const result = await run("inspect", real("anhui-tianchang-2022-project-flood-defence"));
     expect(result.code).toBe(0);
@@ -85,7 +104,9 @@ describe("selfeval inspect", () => {
     expect(inspect.stdout).toContain("F 自评得分 ← “自评”（指定）：由列对应指定（自评得分=F）");
     const score = await run("score", file, "--columns", "自评表!自评得分=F");
     expect(score.code).toBe(0);
-    expect(score.stdout).toContain("总分 100 / —");
+    // No 分值 anywhere: scored out of the profile's 100, with a warning that no score can be checked.
+    expect(score.stdout).toContain("总分 100 / 100");
+    expect(score.stdout).toContain("表中未列明各指标的分值");
   });
 });
 

@@ -716,6 +716,22 @@ describe("what an adversarial run of the CLI found (issue 15)", () => {
     expect(await copy.file("[Content_Types].xml")!.async("string")).toContain("macroEnabled.main");
   });
 
+  it("a copy named .txt or .xls is refused before anything is written: the copy is an .xlsx package", async () => {
+    const dir = scratch();
+    for (const name of ["copy.txt", "copy.xls", "COPY.ET"]) {
+      const json = path.join(dir, name + ".json");
+      const refused = await run("score", project, "--out", path.join(dir, name), "--json", json);
+      expect([name, refused.code]).toEqual([name, 2]);
+      expect(refused.stderr).toContain("的扩展名不对");
+      expect(refused.stderr).toContain("请改用以 .xlsx 结尾的文件名");
+      expect(existsSync(path.join(dir, name))).toBe(false);
+      expect(existsSync(json)).toBe(false);
+    }
+    expect((await run("score", project, "--out", path.join(dir, "copy.xls"))).stderr).toContain(
+      "不能保存为旧版 .xls 格式"
+    );
+  });
+
   it("a Strict OOXML workbook gets no half-transitional copy", async () => {
     const dir = scratch();
     const zip = await JSZip.loadAsync(readFileSync(project));

@@ -1,5 +1,5 @@
 import JSZip from "jszip";
-import { renderNarrativeDocx } from "../../src/docx/renderNarrativeDocx";
+import { renderNarrativeDocx, tableColumnWidths } from "../../src/docx/renderNarrativeDocx";
 import type { NarrativeDocument } from "../../src/engine/narrative/types";
 
 const DOCUMENT: NarrativeDocument = {
@@ -74,5 +74,47 @@ describe("renderNarrativeDocx", () => {
   it("starts each further form on a new page", async () => {
     const xml = await documentXml([DOCUMENT, DOCUMENT]);
     expect(xml.match(/<w:pageBreakBefore\/>/g) ?? []).toHaveLength(1);
+  });
+});
+
+describe("tableColumnWidths", () => {
+  it("gives short columns what they need and the long ones the rest, by their need", () => {
+    const widths = tableColumnWidths(
+      ["序号", "单位", "项目名称", "总分", "评级", "执行率"],
+      [
+        ["1", "永德县教育体育局", "农村义务教育学生营养改善计划补助资金", "99.75", "优", "100%"],
+        ["2", "塘湖镇人民政府", "部门整体", "—", "—", "—"],
+      ]
+    );
+    expect(widths.reduce((sum, width) => sum + width, 0)).toBeCloseTo(100);
+    const [serial, unit, project, score, rating, rate] = widths;
+    // 单位 and 项目名称 hold 8 and 15+ 汉字: they are the wide ones.
+    expect(project).toBeGreaterThan(unit);
+    expect(unit).toBeGreaterThan(rate);
+    for (const narrow of [serial, score, rating, rate]) expect(narrow).toBeLessThan(14);
+    // "99.75" (5 units) and 3 of padding, of the page's 73: never wrapped for a share by need.
+    expect(score).toBeCloseTo((8 / 73) * 100);
+  });
+
+  it("writes the widths into the table's cells", async () => {
+    const xml = await documentXml([
+      {
+        blocks: [
+          {
+            kind: "table",
+            header: ["序号", "项目名称"],
+            rows: [["1", "农村义务教育学生营养改善计划补助资金"]],
+          },
+        ],
+      },
+    ]);
+    const cellWidths = (xml.match(/<w:tcW w:type="pct" w:w="(\d+)"/g) ?? []).map((m) =>
+      Number(/w:w="(\d+)"/.exec(m)![1])
+    );
+    // 序号 needs 7 units, 项目名称 33: 7/40 and 33/40 of the width, in fiftieths of a percent.
+    expect(cellWidths.slice(0, 2)).toEqual([
+      Math.round((7 / 40) * 5000),
+      Math.round((33 / 40) * 5000),
+    ]);
   });
 });

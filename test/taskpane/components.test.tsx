@@ -14,6 +14,7 @@ import { listedProblems, messageBars } from "./helpers/paneQueries";
 
 function problem(cell: string, severity: "error" | "warning" | "info"): ReportProblem {
   return {
+    form: 0,
     code: "missing-value",
     severity,
     sheet: "表1",

@@ -1,6 +1,7 @@
 /** `selfeval batch`'s arguments: its usage, and the options read and checked before any work. */
 import { DEFAULT_SAMPLE_PERCENT, PROFILE_IDS, type ProfileId } from "../../engine";
 import { UsageFailure } from "../cliIo";
+import { refuseNonWorkbookName } from "../workbookName";
 import { COMMON_OPTIONS, COMMON_USAGE, helpHint, parseArguments } from "../parseArguments";
 
 export const BATCH_USAGE = [
@@ -80,6 +81,7 @@ export function parseBatchArguments(argv: readonly string[]): BatchArguments | "
     throw new UsageFailure(
       "参数错误：请用 --out 指定汇总工作簿（或用 --json 指定汇总 JSON）。" + helpHint("batch")
     );
+  if (values.out !== undefined) refuseNonWorkbookName(values.out, "汇总工作簿", ["xlsx"]);
   const profile = values.profile;
   if (profile !== undefined && (PROFILE_IDS as readonly string[]).indexOf(profile) < 0)
     throw new UsageFailure(

@@ -12,6 +12,7 @@ import {
   type ScoreOptions,
   summaryJson,
 } from "../../engine";
+import { legacyWorkbookIsEncrypted } from "../../workbook/xlsx/batch/compoundFile";
 import { writeSummaryWorkbook } from "../../workbook/xlsx/summaryWorkbook/writeSummaryWorkbook";
 import type { BatchJobResult } from "../batch/batchJob";
 import { BatchProgress, type ProgressStream } from "../batch/batchProgress";
@@ -279,6 +280,14 @@ export async function runBatch(
           readFrom = await convert(input, index);
           notes.push({ code: "converted", extension: input.extension });
         } catch (error) {
+          // A password is why LibreOffice gives up on an encrypted .xls: say so, as for an
+          // encrypted .xlsx (無法打开, not skipped).
+          if (await isEncryptedLegacyFile(input.path))
+            return {
+              result: settled(index, "failed", [
+                { code: "legacy-encrypted", extension: input.extension },
+              ]),
+            };
           return {
             result: settled(index, "skipped", [
               {
@@ -427,6 +436,15 @@ export async function runBatch(
   } finally {
     stopWatching();
     await cleanUp();
+  }
+}
+
+/** Whether an old-format file carries an open password; false when it cannot be read. */
+async function isEncryptedLegacyFile(file: string): Promise<boolean> {
+  try {
+    return legacyWorkbookIsEncrypted(await fs.readFile(file));
+  } catch {
+    return false;
   }
 }
 

@@ -11,7 +11,7 @@ import {
 import { formatInspection } from "../formatInspection";
 import { COMMON_OPTIONS, COMMON_USAGE, helpHint, parseArguments } from "../parseArguments";
 import { readInputWorkbook, refuseLegacyWorkbookName } from "../readInputWorkbook";
-import { samePath, writeAll } from "../writeOutputs";
+import { samePath, STANDARD_OUTPUT, writeAll } from "../writeOutputs";
 
 export const INSPECT_USAGE = [
   "用法：selfeval inspect <输入.xlsx> [--json <读表.json>] [--columns <列对应>] [--quiet]",
@@ -36,8 +36,6 @@ export async function runInspect(argv: readonly string[], io: CliIo): Promise<nu
     io.stdout(INSPECT_USAGE);
     return 0;
   }
-  // --quiet: the reading is not shown (the JSON is still written, a failure still said).
-  const say = parsed.values.quiet ? () => undefined : io.stdout;
   const [input, ...extra] = parsed.positionals;
   if (!input) throw new UsageFailure("参数错误：缺少要查看的 .xlsx 文件。" + helpHint("inspect"));
   if (extra.length > 0) throw new UsageFailure("参数错误：多余的参数 " + extra.join(" ") + "。");
@@ -54,10 +52,23 @@ export async function runInspect(argv: readonly string[], io: CliIo): Promise<nu
   const reading = readWorkbook(workbook.grid, { columnMap });
   refuseColumnMapErrors(reading);
   const inspection = describeReading(reading, path.basename(input));
-  if (json !== undefined)
-    await writeAll([{ file: json, bytes: JSON.stringify(inspection, null, 2) + "\n" }]);
+  const written =
+    json === undefined
+      ? null
+      : await writeAll([{ file: json, bytes: JSON.stringify(inspection, null, 2) + "\n" }], {
+          standardOutput: io.writeStandardOutput,
+        });
+  // --quiet: the reading is not shown (the JSON is still written, a failure still said). With the
+  // JSON on standard output the reading goes to stderr, as score's summary does: piped JSON
+  // followed by text would not parse.
+  const say = parsed.values.quiet
+    ? () => undefined
+    : written?.usedStandardOutput
+      ? io.stderr
+      : io.stdout;
   say(formatInspection(inspection, reading.misses.map(missWithHint)));
-  if (json !== undefined) say("已写出读表情况（JSON）：" + json);
+  if (json !== undefined)
+    say("已写出读表情况（JSON）：" + (json === STANDARD_OUTPUT ? "标准输出" : json));
   if (reading.forms.length === 0) {
     io.stderr(noFormMessage(input, reading));
     return 2;

@@ -23,6 +23,7 @@ import { COMMON_OPTIONS, COMMON_USAGE, helpHint, parseArguments } from "../parse
 import { readInputWorkbook, refuseLegacyWorkbookName } from "../readInputWorkbook";
 import { checkOutputNames, STANDARD_OUTPUT, writeAll } from "../writeOutputs";
 import { refuseMismatchedCopyName } from "../copyName";
+import { refuseNonWorkbookName } from "../workbookName";
 import {
   COLUMNS_USAGE,
   noFormMessage,
@@ -119,6 +120,7 @@ export async function runScore(argv: readonly string[], io: CliIo): Promise<numb
     return 0;
   }
   refuseLegacyWorkbookName(args.input);
+  if (args.out !== undefined) refuseNonWorkbookName(args.out, "评分副本");
   const outputFiles = OUTPUT_OPTIONS.filter((option) => args[option] !== undefined).map(
     (option) => ({ option, file: args[option] as string })
   );

@@ -47,13 +47,24 @@ function extensionName(extension: string): string {
   return extension.replace(/^\./, "").toLowerCase();
 }
 
+/** An encrypted workbook, in the words of the reader's refusal, so score and batch agree. */
+export const ENCRYPTED_TEXT =
+  "工作簿已加密，请先取消密码再评分（Excel：文件 › 信息 › 保护工作簿 › 用密码进行加密，清空密码后保存）。";
+
 /** Why a file is as it is, in one sentence. */
 export function fileNoteText(note: FileNote): string {
   switch (note.code) {
     case "empty":
       return "文件为空（0 字节）。";
     case "encrypted":
-      return "工作簿已加密（设有打开密码），请先取消密码再评分。";
+      // Worded as `selfeval score` says it (src/workbook/locales/zh-CN.ts, reason "encrypted").
+      return ENCRYPTED_TEXT;
+    case "legacy-encrypted":
+      return (
+        "旧版 ." +
+        extensionName(note.extension) +
+        " 工作簿已加密（设有打开密码），无法自动转换：请在 Excel 或 WPS 中用密码打开，取消密码并另存为 .xlsx 后再评分。"
+      );
     case "corrupt":
       return "不是有效的 .xlsx 工作簿（文件可能已损坏）。";
     case "refused":

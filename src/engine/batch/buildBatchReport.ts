@@ -3,7 +3,6 @@ import { fillTemplate } from "../narrative/fillTemplate";
 import type { NarrativeBlock, NarrativeDocument } from "../narrative/types";
 import { formatScore, round2 } from "../score/round";
 import { fileNoteText, kindName, riskFactorText } from "./batchMessages";
-import { amountInWan } from "./budgetAmount";
 import wording from "./templates/zh-CN.json";
 import type { BatchForm, BatchSummary } from "./types";
 
@@ -24,16 +23,20 @@ function money(value: number): string {
   return String(round2(value));
 }
 
-/** The year most forms state, for the title. */
-function commonYear(forms: readonly BatchForm[]): number | null {
-  const counts = new Map<number, number>();
-  for (const form of forms)
-    if (form.year !== null) counts.set(form.year, (counts.get(form.year) || 0) + 1);
-  let best: number | null = null;
-  counts.forEach((count, year) => {
-    if (best === null || count > (counts.get(best) as number)) best = year;
-  });
-  return best;
+/**
+ * The years the forms state, for the title: "2024", or "2020—2024" when they differ (the most
+ * common year alone would title a batch of 2020–2024 forms "2024年度"). Null when none states one.
+ */
+function yearSpan(forms: readonly BatchForm[]): string | null {
+  let first: number | null = null;
+  let last: number | null = null;
+  for (const form of forms) {
+    if (form.year === null) continue;
+    if (first === null || form.year < first) first = form.year;
+    if (last === null || form.year > last) last = form.year;
+  }
+  if (first === null || last === null) return null;
+  return first === last ? String(first) : first + "—" + last;
 }
 
 function formName(form: BatchForm, text: Wording): { unit: string; project: string } {
@@ -59,11 +62,11 @@ export function buildBatchReport(
 ): NarrativeDocument {
   const forms: BatchForm[] = [];
   for (const file of summary.files) for (const form of file.forms) forms.push(form);
-  const year = commonYear(forms);
+  const year = yearSpan(forms);
   const blocks: NarrativeBlock[] = [
     {
       kind: "title",
-      text: fillTemplate(text.title, { year: year === null ? null : String(year) }),
+      text: fillTemplate(text.title, { year }),
     },
     { kind: "heading", level: 1, text: text.sections.overview },
   ];
@@ -114,6 +117,7 @@ export function buildBatchReport(
         max: formatScore(stats.score.max as number),
         min: formatScore(stats.score.min as number),
         spread: stats.score.count > 1 ? formatScore(stats.score.standardDeviation as number) : null,
+        leftOut: stats.scoreLeftOut > 0 ? String(stats.scoreLeftOut) : null,
       }),
     });
   const rated = stats.byRating.filter((entry) => entry.count > 0);
@@ -129,27 +133,19 @@ export function buildBatchReport(
         unrated: stats.unrated > 0 ? String(stats.unrated) : null,
       }),
     });
-  const budgets = forms.filter(
-    (form) => form.budget && form.budget.budget !== null && form.budget.executed !== null
-  );
-  if (budgets.length > 0) {
-    let budget = 0;
-    let executed = 0;
-    for (const form of budgets) {
-      const line = form.budget!;
-      budget += amountInWan(line.budget, line.unit) as number;
-      executed += amountInWan(line.executed, line.unit) as number;
-    }
-    if (budget > 0)
-      blocks.push({
-        kind: "paragraph",
-        text: fillTemplate(text.results.budget, {
-          budget: money(budget),
-          executed: money(executed),
-          rate: percent(executed / budget),
-        }),
-      });
-  }
+  // The same figures as the 汇总表's 合计 row: only forms stating both amounts.
+  const funds = stats.funds;
+  if (funds.rate !== null)
+    blocks.push({
+      kind: "paragraph",
+      text: fillTemplate(text.results.budget, {
+        forms: String(funds.forms),
+        budget: money(funds.budget),
+        executed: money(funds.executed),
+        rate: percent(funds.rate),
+        leftOut: funds.leftOut > 0 ? String(funds.leftOut) : null,
+      }),
+    });
   blocks.push({ kind: "paragraph", text: text.results.tableIntro });
   blocks.push({
     kind: "table",

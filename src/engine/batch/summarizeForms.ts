@@ -1,7 +1,5 @@
 import type { SheetGrid, WorkbookGrid } from "../grid/types";
 import type { DetectedForm } from "../detect/types";
-import { cellText } from "../detect/sheetView";
-import { normaliseText } from "../values/normaliseText";
 import { parseCell } from "../values/parseValue";
 import type { ScoreResult } from "../scoreWorkbook";
 import type { ScoredForm } from "../score/scoreForm";
@@ -75,7 +73,7 @@ function summarizeForm(form: ScoredForm, sheet: SheetGrid | undefined, list: Pro
         budget: summary.budget.amounts.budget,
         executed: summary.budget.amounts.executed,
         rate: summary.budget.rate,
-        unit: sheet ? budgetUnitOf(sheet, form.detected) : null,
+        unit: summary.budget.unit,
       }
     : null;
   return {
@@ -128,24 +126,4 @@ export function statedRatingOf(detected: DetectedForm): string | null {
   const words = statedRatingWords(stated.text);
   if (words === "") return null;
   return RATING_WORDS[words] || stated.text.trim();
-}
-
-/**
- * The unit of the 项目资金 block's amounts as the form states it: "项目资金（万元）" on the
- * national form (财预〔2020〕10号 附1), sometimes "单位：元" above the block.
- */
-export function budgetUnitOf(sheet: SheetGrid, detected: DetectedForm): "万元" | "元" | null {
-  const block = detected.budget;
-  if (!block) return null;
-  const texts: string[] = [];
-  const lastColumn = Math.min(sheet.columnCount, 60);
-  for (let row = Math.max(1, block.headerRow - 1); row <= block.totalRow; row++)
-    for (let column = 1; column <= lastColumn; column++) {
-      const text = cellText(sheet.cell(row, column));
-      if (text !== "") texts.push(normaliseText(text));
-    }
-  const all = texts.join("|");
-  if (/万元/.test(all)) return "万元";
-  if (/[（(]元[）)]|单位[:：]?元|金额[:：]?元/.test(all)) return "元";
-  return null;
 }

@@ -27,6 +27,8 @@ export type FileNote =
   | { readonly code: "unreadable"; readonly systemCode: string }
   /** .xls/.et/.ods, which must be saved as .xlsx; `noConverter` when LibreOffice is missing. */
   | { readonly code: "legacy-format"; readonly extension: string; readonly noConverter?: boolean }
+  /** An .xls/.et with an open password (a FilePass record), which the converter cannot open. */
+  | { readonly code: "legacy-encrypted"; readonly extension: string }
   /** The converter ran but gave no workbook. */
   | { readonly code: "conversion-failed"; readonly detail: string }
   /** Scored from a copy that LibreOffice converted to .xlsx. */
@@ -183,9 +185,34 @@ export interface BatchStatistics {
   /** Forms without a total to rate. */
   readonly unrated: number;
   readonly byKind: readonly { readonly kind: string; readonly count: number }[];
+  /**
+   * Of 总分, over the forms whose total is complete and within a 满分 of 100: an incomplete
+   * total (a score left undetermined), one above its 满分 (102 of 100) or out of another 满分
+   * (110 of 110) is no score to average.
+   */
   readonly score: Spread;
+  /** Forms with a 总分 left out of `score` (incomplete, above 100, or out of another 满分). */
+  readonly scoreLeftOut: number;
   /** Of 执行率, as fractions, over forms that state one. */
   readonly rate: Spread;
+  /** The batch's money: the one overall 执行率 the 汇总表 and the 汇总分析报告 both state. */
+  readonly funds: BatchFunds;
+}
+
+/**
+ * The batch's 全年预算数 and 全年执行数 in 万元, over the forms stating both (a form with one
+ * of them blank would add a budget without its spending, or the reverse, and lower or raise the
+ * overall 执行率 by a form's whole amount).
+ */
+export interface BatchFunds {
+  /** Forms stating both amounts: the only ones counted. */
+  readonly forms: number;
+  /** Forms with a 资金 line stating only one of the amounts, left out. */
+  readonly leftOut: number;
+  readonly budget: number;
+  readonly executed: number;
+  /** executed / budget; null when no form counts or their budgets add up to 0. */
+  readonly rate: number | null;
 }
 
 export interface BatchTotals {

@@ -128,7 +128,15 @@ export function readBudgetBlock(
     } else partRows.push(row);
   }
   if (totalRow === 0) return null;
-  const block: DetectedBudgetBlock = { headerRow: header.row, columns, totalRow, partRows };
+  const unit = moneyUnitOf(view, header.row - 1, totalRow);
+  const block: DetectedBudgetBlock = {
+    headerRow: header.row,
+    columns,
+    totalRow,
+    partRows,
+    label: blockLabel(view, [header.row, totalRow], firstNumberColumn),
+    ...(unit ? { unit } : {}),
+  };
   // Only what a block states beyond the national form is added, so that plain blocks compare as before.
   if (header.statedMax) return { ...block, statedMax: header.statedMax, ...percent(header) };
   return header.ratePercent ? { ...block, ratePercent: true } : block;
@@ -136,4 +144,33 @@ export function readBudgetBlock(
 
 function percent(header: BudgetHeader): { ratePercent?: true } {
   return header.ratePercent ? { ratePercent: true } : {};
+}
+
+/**
+ * What the block calls itself and its total, left of its amounts: "项目资金(万元)|年度资金总额" on
+ * the national 项目支出 form, "预算执行情况(万元)(20分)|部门整体支出总额" on a 湖北 department's.
+ */
+function blockLabel(view: SheetView, rows: readonly number[], firstNumberColumn: number): string {
+  const words: string[] = [];
+  for (const row of rows)
+    for (const cell of view.textCells(row)) {
+      if (cell.column >= firstNumberColumn) break;
+      if (words.indexOf(cell.words) < 0) words.push(cell.words);
+    }
+  return words.join("|");
+}
+
+/**
+ * The unit the block states its amounts in: "项目资金（万元）" on the national form (财预〔2020〕10号
+ * 附1), "项目资金（元）" or "单位：元" on others (云南). Read from the row above the header down to
+ * the 年度资金总额 row; null when none is stated.
+ */
+export function moneyUnitOf(view: SheetView, fromRow: number, toRow: number): "万元" | "元" | null {
+  const texts: string[] = [];
+  for (let row = Math.max(1, fromRow); row <= toRow; row++)
+    for (const cell of view.textCells(row)) texts.push(cell.words);
+  const all = texts.join("|");
+  if (/万元/.test(all)) return "万元";
+  if (/[（(]元[）)]|单位[:：]?元|金额[:：]?元/.test(all)) return "元";
+  return null;
 }

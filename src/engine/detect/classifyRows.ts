@@ -366,8 +366,24 @@ function rowClass(
       actual !== "" && isNotApplicableText(actual, target === "" || isNotApplicableText(target));
     const natureSaysNo = nature !== "" && isNotApplicableText(nature, false);
     if (targetSaysNo || maxSaysNo || actualSaysNo || natureSaysNo) return "not-applicable";
+  } else if (saysNotApplicableDespiteScore(target, actual)) {
+    // The template's note: 对于不适用部分评价对象的评价指标，不考核该指标 — a row marked 不适用 is not
+    // assessed, whatever was typed as its score (0, or full marks); the scorer says so on the score.
+    return "not-applicable";
   }
   return "indicator";
+}
+
+/**
+ * A row with a score whose target and actual state no value, only that it does not apply: both
+ * struck out ("/", "—"), or one of them saying 不适用/不涉及 and the other blank or struck out too.
+ * "无" is not enough here: it answers a target such as 无安全事故.
+ */
+function saysNotApplicableDespiteScore(target: string, actual: string): boolean {
+  const strikes = (text: string): boolean => text !== "" && isNotApplicableText(text, false);
+  const words = (text: string): boolean => /不适用|不涉及|^N\/?A$/i.test(text);
+  if (!(target === "" || strikes(target)) || !(actual === "" || strikes(actual))) return false;
+  return (strikes(target) && strikes(actual)) || words(target) || words(actual);
 }
 
 function hasLevelOwn(view: SheetView, row: number, levelColumns: readonly number[]): boolean {

@@ -21,6 +21,9 @@ const PLAIN_YEAR = /(20\d{2})年(?!\d{1,2}月)/;
 // What may follow a label's value in the same cell: "某市交通运输局<ideographic spaces>填报日期：2025年3月".
 const NEXT_LABEL_IN_CELL = /[\s\u3000]+[^\s\u3000:：]{1,10}[:：].*$/;
 
+/** How much of the opening lines a form keeps for choosing its profile. */
+const OPENING_TEXT_LIMIT = 2000;
+
 /** The value after "label：" in one cell, without another label that follows it. */
 function valueAfterLabel(raw: string): string {
   let value = raw.replace(/^[^:：]*[:：][\s\u3000]*/, "");
@@ -66,8 +69,11 @@ export function readFormInfo(
   let formYear: number | null = null;
   let plainYear: number | null = null;
   let unitName: string | null = null;
+  let unitIsSupervisor = false;
   let projectName: string | null = null;
   let overallGoal: FormInfo["overallGoal"] = null;
+  const opening: string[] = [];
+  let openingLength = 0;
 
   for (let index = view.indexFrom(fromRow); index < view.rows.length; index++) {
     const viewRow = view.rows[index];
@@ -78,13 +84,25 @@ export function readFormInfo(
       const raw = cell.raw.trim();
       if (raw === "" || cell.words === "") continue;
       const words = cell.words;
+      if (openingLength < OPENING_TEXT_LIMIT && !cell.isNumber) {
+        opening.push(words);
+        openingLength += words.length + 1;
+      }
       if (title === null && isFormTitle(words)) title = oneLine(raw);
       const yearMatch = FORM_YEAR.exec(words);
       if (formYear === null && yearMatch) formYear = Number(yearMatch[1]);
       const plainMatch = PLAIN_YEAR.exec(words);
       if (plainYear === null && plainMatch) plainYear = Number(plainMatch[1]);
       const unit = UNIT_LABEL.exec(words);
-      if (unitName === null && unit) unitName = labelledValue(view, row, column, raw, unit[4]);
+      // The unit that evaluates itself (实施单位, 填报单位, 单位名称…) is the form's; its 主管部门 is
+      // only the department above it, named when the form gives nothing else.
+      if (unit && (unitName === null || (unitIsSupervisor && unit[1] !== "主管部门"))) {
+        const value = labelledValue(view, row, column, raw, unit[4]);
+        if (value !== null) {
+          unitName = value;
+          unitIsSupervisor = unit[1] === "主管部门";
+        }
+      }
       const project = PROJECT_LABEL.exec(words);
       if (projectName === null && project)
         projectName = labelledValue(view, row, column, raw, project[3]);
@@ -98,7 +116,8 @@ export function readFormInfo(
   if (statedRating === null)
     statedRating = findStatedRating(view, lastRow, Math.min(trailingEnd, lastRow + 15));
   const year = formYear !== null ? formYear : plainYear;
-  return { title, year, unitName, projectName, overallGoal, statedRating };
+  const openingText = opening.join("|").slice(0, OPENING_TEXT_LIMIT);
+  return { title, year, unitName, projectName, overallGoal, statedRating, openingText };
 }
 
 function findStatedRating(

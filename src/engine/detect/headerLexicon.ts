@@ -35,9 +35,14 @@ const EXACT: readonly Cue[] = [
   {
     role: "max",
     pattern:
-      /^(分值|权重|满分|标准分|指标分值|指标权重|分数|权重分|设定分值|标准分值|基础分值|权重分值|分值权重|指标分数)$/,
+      /^(分值|权重|满分|标准分|指标分值|指标权重|权重分|设定分值|标准分值|基础分值|权重分值|分值权重|指标分数)$/,
     weight: CLEAR,
   },
+  // "分数", "分": points, the score more often than the 分值 ("满分 | 分数"); beside a 分值/满分
+  // column they are its score, and a column of numbers no greater than the 分值 beside it says so
+  // too (maxScoreCue). Alone they may still be a 分值.
+  { role: "score", pattern: /^(分数|分)$/, weight: 7 },
+  { role: "max", pattern: /^(分数|分)$/, weight: 6 },
   {
     role: "score",
     pattern:

@@ -55,12 +55,19 @@ export interface DetectedBudgetBlock {
   readonly columns: Partial<Record<BudgetColumnRole, number>>;
   /** The 年度资金总额 row. */
   readonly totalRow: number;
+  /**
+   * The labels left of the amounts on the header and total rows, normalised and joined by "|":
+   * "项目资金(万元)|年度资金总额", "预算执行情况(万元)(20分)|部门整体支出总额" — what kind of funds.
+   */
+  readonly label: string;
   /** Its 其中 rows (当年财政拨款, 上年结转资金, 其他资金…). */
   readonly partRows: readonly number[];
   /** The block's 分值 stated in its header ("预算执行情况（万元）（20分）"), when it has no 分值 cell. */
   readonly statedMax?: { readonly value: number; readonly cell: string };
   /** The 执行率 header says percent ("执行率（%）"): a bare 95 there is 95 %. */
   readonly ratePercent?: true;
+  /** The unit the block states its amounts in ("项目资金（万元）", "项目资金（元）"); absent when none. */
+  readonly unit?: "万元" | "元";
 }
 
 /** Why a row under a header is not an indicator. */
@@ -157,13 +164,22 @@ export interface FormInfo {
   /** The title row, e.g. "2024年度部门整体支出绩效自评表". */
   readonly title: string | null;
   readonly year: number | null;
-  /** 部门名称 / 填报单位 / 主管部门 / 实施单位, whichever the form states first. */
+  /**
+   * The unit that fills the form: 实施单位 / 填报单位 / 单位名称 / 部门名称 / 预算单位, whichever the
+   * form states first; its 主管部门 only when it states none of them.
+   */
   readonly unitName: string | null;
   readonly projectName: string | null;
   /** 年度总体目标: 预期目标 and 实际完成情况, when the form has that block. */
   readonly overallGoal: { readonly expected: string; readonly actual: string } | null;
   /** A rating the sheet states (自评等级：良), with its cell. */
   readonly statedRating: { readonly cell: string; readonly text: string } | null;
+  /**
+   * The words of the form's opening lines (its title down to its header, the funds block
+   * included), normalised, joined by "|" and cut at 2,000 characters: what the sheet says about
+   * the kind of form ("基本支出总额", "部门整体支出总额"…).
+   */
+  readonly openingText: string;
 }
 
 export interface DetectedForm {

@@ -97,6 +97,40 @@ export function messageZhCN(facts: ProblemFacts): string {
         formatScore(facts.max) +
         "分，得分不能超过分值。"
       );
+    case "rate-mismatch":
+      return (
+        "填写的执行率" +
+        percent(facts.stated) +
+        "与全年执行数÷全年预算数（" +
+        amount(facts.executed) +
+        "÷" +
+        amount(facts.budget) +
+        "＝" +
+        percent(facts.computed) +
+        "）不符，已按金额计算执行率和得分，请核对。"
+      );
+    case "score-column-missing":
+      return (
+        "表中未找到自评得分列：" +
+        (facts.count > 1
+          ? facts.count + "项指标（如" + subjectOf(facts.subject) + "）"
+          : subjectOf(facts.subject) || "1项指标") +
+        '的得分无法按规则计算，总分不完整。如得分填在表中某一列，请在“列对应”中指定该列（命令行：--columns "自评得分=列"）。'
+      );
+    case "maxima-unknown":
+      return (
+        "表中未列明各指标的分值（没有分值列，指标类别中也未注明分值），无法核对各项得分是否超过分值；总分按满分" +
+        formatScore(facts.totalMax) +
+        "分计，评级仅供参考。请补充各指标分值。"
+      );
+    case "total-exceeds-max":
+      return (
+        "各项得分合计" +
+        formatScore(facts.score) +
+        "分，超过满分" +
+        formatScore(facts.max) +
+        "分，总分不能超过满分。请核对各项得分。"
+      );
     case "no-indicator-rows":
       return (
         "表头（第" +
@@ -283,11 +317,25 @@ export function messageZhCN(facts: ProblemFacts): string {
         byRules(facts.ruleSetName) +
         "须说明原因，目前未填写。"
       );
+    case "target-in-name":
+      return (
+        subjectOf(facts.subject) +
+        "的年度指标值未单独填写，已按指标名称中的“" +
+        facts.target +
+        "”核对；如有不同，请在年度指标值栏填写。"
+      );
     case "not-applicable":
       return (
         subjectOf(facts.subject) +
         "不适用，不考核该指标" +
         (facts.rescaled ? "，总分用适用指标得分汇总后按百分制折算。" : "，不计入总分。")
+      );
+    case "not-applicable-scored":
+      return (
+        subjectOf(facts.subject) +
+        "标为不适用，不考核该指标，填写的得分" +
+        formatScore(facts.score) +
+        "分不计入总分。如该指标适用，请填写年度指标值和实际完成值；如不适用，得分栏可填“/”。"
       );
     case "equal-mismatch":
       return (

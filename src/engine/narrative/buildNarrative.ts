@@ -6,7 +6,7 @@
  */
 import type { ScoredForm } from "../score/scoreForm";
 import type { FormGroup, FormIndicator } from "../report/schema";
-import { formatScore } from "../score/round";
+import { formatScore, sum2 } from "../score/round";
 import {
   computedForBlankScore,
   findNarrativeIssues,
@@ -29,6 +29,19 @@ function changed(changes: ReadonlyArray<{ before: number; after: number }>): num
   return changes.reduce((sum, change) => sum + change.before - change.after, 0);
 }
 
+/** A sub-group's score as its indicators' known scores add up, those that do not apply left out. */
+function withIndicatorScores(item: SubItem): SubItem {
+  const applicable = item.indicators.filter((indicator) => indicator.kind !== "not-applicable");
+  const known = applicable
+    .map((indicator) => indicator.score)
+    .filter((score): score is number => score !== null);
+  return {
+    ...item,
+    score: known.length > 0 ? sum2(known) : null,
+    complete: known.length === applicable.length,
+  };
+}
+
 /** One narrative per form, each worded by the template its form's profile names. */
 export function buildNarrative(form: ScoredForm, template: NarrativeTemplate): NarrativeDocument {
   return new NarrativeWriter(form, template).write();
@@ -36,6 +49,8 @@ export function buildNarrative(form: ScoredForm, template: NarrativeTemplate): N
 
 interface SubItem {
   readonly name: string;
+  /** False for a sub-group the report has no group for (its 分值 is stated nowhere). */
+  readonly grouped?: boolean;
   readonly max: number | null;
   readonly score: number | null;
   readonly complete: boolean;
@@ -285,6 +300,12 @@ class NarrativeWriter {
     const w = this.w;
     const isBudget = this.form.summary.budget !== null && group === this.form.groups[0];
     const name = isBudget ? this.t.budget.groupName : w.clause(group.path[0]);
+    // A group weighing 0 is one whose 分值 the form states nowhere (no 分值 column, no label).
+    if (group.max === 0 && !isBudget)
+      return (
+        w.fill(t.groupNoMax, { group: name, score: w.scoreWords(group.score) }) +
+        (group.score !== null && !group.complete ? t.groupIncomplete : "")
+      );
     if (group.score === null)
       return w.fill(t.groupUndetermined, { group: name, max: formatScore(group.max) });
     return (
@@ -304,17 +325,22 @@ class NarrativeWriter {
     if (indicators.length === 0) return "";
     let full = 0;
     let lost = 0;
+    // A score entered where the form states no 分值 of the indicator's own (湖北: maxima only in
+    // the groups' labels) is known; whether it lost points is not.
+    let maxUnknown = 0;
     indicators.forEach((indicator) => {
-      if (indicator.score === null || indicator.max === null) return;
-      if (pointsLost(indicator.score, indicator.max, this.tolerance) > 0) lost++;
+      if (indicator.score === null) return;
+      if (indicator.max === null) maxUnknown++;
+      else if (pointsLost(indicator.score, indicator.max, this.tolerance) > 0) lost++;
       else full++;
     });
-    const undetermined = indicators.length - full - lost;
+    const undetermined = indicators.length - full - lost - maxUnknown;
     const count = String(indicators.length);
     if (full === indicators.length) return w.fill(t.allFull, { count });
     const parts: string[] = [];
     if (full > 0) parts.push(w.fill(t.countFull, { n: String(full) }));
     if (lost > 0) parts.push(w.fill(t.countLost, { n: String(lost) }));
+    if (maxUnknown > 0) parts.push(w.fill(t.countMaxUnknown, { n: String(maxUnknown) }));
     if (undetermined > 0) parts.push(w.fill(t.countUndetermined, { n: String(undetermined) }));
     return w.fill(t.counts, { count, parts: parts.join(this.t.phraseSeparator) });
   }
@@ -333,6 +359,9 @@ class NarrativeWriter {
         rate: budget.rate === null ? null : formatPercent(budget.rate),
         max: budget.max === null ? null : formatScore(budget.max),
         score: this.w.scoreWords(budget.score),
+        // The amounts as the block states them, in its unit: 万元 on the national form (财预〔2020〕
+        // 10号 附1 项目资金（万元）), which a block stating none is taken to use.
+        money: budget.unit ?? this.t.budget.defaultUnit,
       })
     );
   }
@@ -396,20 +425,25 @@ class NarrativeWriter {
         const group = this.groupByKey.get(key);
         item = {
           name: path[depth],
-          max: group ? group.max : null,
+          // 0 is the weight of a group whose 分值 is stated nowhere: unknown, not nothing.
+          max: group && group.max > 0 ? group.max : null,
           score: group ? group.score : null,
           complete: group ? group.complete : false,
           indicators: [],
+          grouped: group !== undefined,
         };
         byName.set(key, item);
         items.push(item);
       }
       item.indicators.push(indicator);
     });
+    // A sub-group the form states no 分值 for (湖北: only its 一级 label has one) is no group of the
+    // report's; its score is still what its indicators' entered scores add up to.
+    const scored = items.map((item) => (item.grouped === false ? withIndicatorScores(item) : item));
     const brief = this.brief;
     let number = 0;
     let quiet = 0;
-    items.forEach((item) => {
+    scored.forEach((item) => {
       if (brief && !item.indicators.some((indicator) => this.hasSomethingToSay(indicator))) {
         quiet++;
         return;
@@ -419,9 +453,9 @@ class NarrativeWriter {
         this.paragraph(numbered + this.notApplicableItem(item));
         return;
       }
-      const head = w.fill(t.item, {
+      const head = w.fill(item.max === null ? t.itemNoMax : t.item, {
         name: w.clause(item.name) || w.unnamed(item.indicators[0]),
-        max: item.max === null ? t.notFilled : formatScore(item.max),
+        max: item.max === null ? null : formatScore(item.max),
         score:
           w.scoreWords(item.score) +
           (item.score !== null && !item.complete ? this.t.conclusion.groupIncomplete : ""),
@@ -441,14 +475,21 @@ class NarrativeWriter {
   private notApplicableItem(item: SubItem): string {
     const w = this.w;
     const own = item.indicators.length === 1 && item.indicators[0].name === item.name;
-    const names = w.indicatorNames(item.indicators);
+    // A row struck out whole ("指标1:/") has no name to give: its sub-group names it.
+    const named = item.indicators.filter((indicator) => w.ownName(indicator) !== "");
+    const names = w.indicatorNames(named);
     const label = w.clause(item.name);
     const maxima = item.indicators.map((indicator) => indicator.max);
     const max = maxima.every((m): m is number => m !== null)
       ? formatScore(maxima.reduce((sum, m) => sum + m, 0))
       : null;
     return w.fill(this.t.groupSection.itemNotApplicable, {
-      name: own || label === "" ? names : label + this.t.groupSection.memberOf + names,
+      name:
+        own || label === ""
+          ? names || w.indicatorNames(item.indicators)
+          : named.length === 0
+            ? label
+            : label + this.t.groupSection.memberOf + names,
       max,
     });
   }
@@ -489,8 +530,9 @@ class NarrativeWriter {
         excess: formatPercent(deviation.atRatio - 1),
         lost: formatScore(before - indicator.score),
       });
+    // "But full marks" only where the 分值 is known: without it, the miss is all there is to say.
     if (lost === 0 && indicator.targetMet === false && indicator.score !== null)
-      text += t.missedButFull;
+      text += indicator.max !== null ? t.missedButFull : t.missed;
     const reason = w.reasonText(indicator);
     if (reason !== "" && (lost > 0 || indicator.targetMet === false))
       text += w.fill(t.reason, { reason });

@@ -96,6 +96,10 @@ export const FAULT_CODES: readonly ProblemCode[] = [
   "formula-error",
   "total-mismatch",
   "weights-total",
+  "group-score-exceeds-max",
+  "total-exceeds-max",
+  "maxima-unknown",
+  "rate-mismatch",
   "unit-mismatch",
   "rating-mismatch",
 ];

@@ -281,6 +281,24 @@ function faultText(fault: Problem, w: Wording): string {
         sum: formatScore(facts.sum),
         expected: formatScore(facts.expected),
       });
+    case "group-score-exceeds-max":
+      return w.fill(faults["group-score-exceeds-max"], {
+        label: w.clause(facts.group.split("/").pop() as string),
+        score: formatScore(facts.score),
+        max: formatScore(facts.max),
+      });
+    case "total-exceeds-max":
+      return w.fill(faults["total-exceeds-max"], {
+        score: formatScore(facts.score),
+        max: formatScore(facts.max),
+      });
+    case "maxima-unknown":
+      return w.fill(faults["maxima-unknown"], { max: formatScore(facts.totalMax) });
+    case "rate-mismatch":
+      return w.fill(faults["rate-mismatch"], {
+        stated: formatPercent(facts.stated),
+        computed: formatPercent(facts.computed),
+      });
     case "unit-mismatch":
       return w.fill(faults["unit-mismatch"], {
         name: named(facts.subject),

@@ -52,12 +52,16 @@ export interface NarrativeTemplate {
     readonly groupsIntro: string;
     readonly group: string;
     readonly groupUndetermined: string;
+    /** A group whose 分值 the form does not state: {group} {score}. */
+    readonly groupNoMax: string;
     readonly groupIncomplete: string;
     readonly counts: string;
     readonly allFull: string;
     readonly countFull: string;
     readonly countLost: string;
     readonly countUndetermined: string;
+    /** Indicators with a score but no 分值 of their own (maxima only in labels): {n}. */
+    readonly countMaxUnknown: string;
     readonly computed: string;
     readonly incomplete: string;
     /** What the rule set did: {n} {unscaled} {max} {score}; {rules} {rate} {cap} {uncapped}; {names} {excess} {lost}. */
@@ -66,11 +70,20 @@ export interface NarrativeTemplate {
     readonly deviation: string;
     readonly deduction: string;
   };
-  readonly budget: { readonly heading: string; readonly text: string; readonly groupName: string };
+  readonly budget: {
+    readonly heading: string;
+    /** {initial} {budget} {executed} in {money}, the unit the block states; {rate} {max} {score}. */
+    readonly text: string;
+    readonly groupName: string;
+    /** {money} for a block that states no unit: the national form's 万元. */
+    readonly defaultUnit: string;
+  };
   readonly groupSection: {
     readonly heading: string;
     readonly ungrouped: string;
     readonly item: string;
+    /** A sub-group whose 分值 the form does not state: {name} {score}. */
+    readonly itemNoMax: string;
     readonly score: string;
     readonly scoreUndetermined: string;
     readonly indicator: string;
@@ -84,6 +97,8 @@ export interface NarrativeTemplate {
     readonly othersFull: string;
     readonly othersItemsFull: string;
     readonly missedButFull: string;
+    /** A target missed where the indicator's 分值 is unknown. */
+    readonly missed: string;
     readonly deviation: string;
     readonly notApplicable: string;
     readonly itemNotApplicable: string;

@@ -19,6 +19,11 @@ import {
   withTargetUnit,
 } from "./narrativeText";
 
+// "指标1:", "指标2：", "三级指标1、": the numbering of a template's rows, not part of the name.
+const TEMPLATE_NUMBERING = /^(一级|二级|三级)?指标[0-9一二三四五六七八九十]{1,3}[:：、.．]\s*/;
+// What is left of a row struck out as a whole ("指标1:/"): no name.
+const PLACEHOLDER = /^[/\\／—–\-_~·…．.。\s]*$/;
+
 export class Wording {
   /** Values every template may name: {unit} {year} {project} {subject}. */
   readonly base: TemplateValues;
@@ -67,7 +72,17 @@ export class Wording {
   }
 
   indicatorName(indicator: FormIndicator): string {
-    return this.clause(indicator.name) || this.unnamed(indicator);
+    return this.ownName(indicator) || this.unnamed(indicator);
+  }
+
+  /**
+   * The indicator's name as a report says it: without the numbering a template ships with
+   * ("指标1:工程质量合格" → "工程质量合格", 安徽); "" when nothing but that numbering and a
+   * placeholder is left ("指标1:/").
+   */
+  ownName(indicator: FormIndicator): string {
+    const name = this.clause(indicator.name).replace(TEMPLATE_NUMBERING, "");
+    return PLACEHOLDER.test(name) ? "" : name;
   }
 
   /** "第12行的指标", for an indicator whose name is blank. */

@@ -48,7 +48,15 @@ export const budgetSchema = z.object({
       budget: z.number().nullable().describe("全年预算数"),
       executed: z.number().nullable().describe("全年执行数"),
     })
-    .describe("The 年度资金总额 row's amounts, in the block's unit (万元 on the national form)"),
+    .describe(
+      "The 年度资金总额 row's amounts, in the block's unit (`unit`; 万元 on the national form)"
+    ),
+  unit: z
+    .enum(["万元", "元"])
+    .nullable()
+    .describe(
+      "The unit the block states its amounts in (项目资金（万元）, 项目资金（元）); null when it states none, which the national form's 万元 is taken for"
+    ),
   rate: z.number().nullable().describe("全年执行数 / 全年预算数, a fraction"),
   score,
   computedScore: score.describe("rate × 分值, capped; null when it cannot be computed"),
@@ -112,6 +120,7 @@ export const indicatorSchema = z.object({
 });
 
 export const problemSchema = z.object({
+  form: formIndex,
   code: z
     .string()
     .describe(

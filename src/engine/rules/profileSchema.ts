@@ -40,8 +40,16 @@ export const profileSchema = z.object({
   budget: z.object({ weight: z.number().positive(), source: z.string() }).nullable(),
   /** 一级指标 and their usual weights; informative, since local rules may adjust them. */
   topLevelWeights: z.array(z.object({ name: z.string(), weight: z.number().nonnegative() })),
-  /** Words that tell this kind of form from the other. */
-  detection: z.object({ titleWords: z.array(z.string()), topLevelWords: z.array(z.string()) }),
+  /**
+   * Words that tell this kind of form from the other: in its title, its 一级指标, the labels of
+   * its funds block ("部门整体支出总额", "项目资金") and the rest of its opening lines ("基本支出总额").
+   */
+  detection: z.object({
+    titleWords: z.array(z.string()),
+    topLevelWords: z.array(z.string()),
+    fundsWords: z.array(z.string()).optional(),
+    sheetWords: z.array(z.string()).optional(),
+  }),
   /** Two scores closer than this are equal (scores are rounded to 2 decimals). */
   tolerance: z.number().nonnegative(),
 });

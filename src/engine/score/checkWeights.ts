@@ -26,7 +26,18 @@ export function checkWeightsTotal(
   const maxima = weighted.map((indicator) => indicator.max as number);
   if (budget) maxima.push(budget.max as number);
   const sum = sum2(maxima);
-  if (Math.abs(sum - profile.totalMax) <= profile.tolerance) return;
+  // A row struck out as not applicable ("/" as its 分值) takes its weight with it: the rest then
+  // add up to less than 100 by design, and the total is rescaled (不考核该指标，用适用指标得分汇总后
+  // 按百分制折算). Only more than 100 is still wrong.
+  const struckOut = indicators.some(
+    (indicator) => indicator.kind === "not-applicable" && indicator.max === null
+  );
+  if (
+    struckOut
+      ? sum <= profile.totalMax + profile.tolerance
+      : Math.abs(sum - profile.totalMax) <= profile.tolerance
+  )
+    return;
   const table = form.detected.table;
   const maxColumn = table.columns.max as number;
   const grand = table.totalRows.find((total) => total.path.length === 0);

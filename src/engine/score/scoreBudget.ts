@@ -10,6 +10,9 @@ import type { FormContext } from "./formContext";
 import { flagFormula, readEnteredScore, readNumber } from "./readCells";
 import { round2 } from "./round";
 
+/** Half a percentage point: a rate rounded to a whole percent still agrees. */
+const RATE_TOLERANCE = 0.005 + 1e-9;
+
 export function scoreBudget(form: FormContext, block: DetectedBudgetBlock): ReportBudget {
   const { sheet, profile, problems } = form;
   const row = block.totalRow;
@@ -77,18 +80,39 @@ export function scoreBudget(form: FormContext, block: DetectedBudgetBlock): Repo
       if (max !== null) computed = round2(Math.min(1, rate) * max);
     }
   }
-  if (rate === null) {
-    // No rate from the amounts: the 执行率 the sheet states, a bare number in a % column being
-    // percent ("20" meaning 20 %; a number formatted as a percentage is already a fraction).
-    const stated = parseCell(rateCell);
-    if (stated.kind === "number" && stated.value >= 0) {
-      const value =
-        !stated.percent && (block.ratePercent || stated.value > 1.5)
-          ? stated.value / 100
-          : stated.value;
-      rate = value;
-      if (max !== null) computed = round2(Math.min(1, value) * max);
-    }
+  // The 执行率 the sheet states, a bare number in a % column being percent ("20" meaning 20 %; a
+  // number formatted as a percentage is already a fraction).
+  const stated = parseCell(rateCell);
+  const statedRate =
+    stated.kind === "number" && stated.value >= 0
+      ? !stated.percent && (block.ratePercent || stated.value > 1.5)
+        ? stated.value / 100
+        : stated.value
+      : null;
+  if (rate === null && statedRate !== null) {
+    // No rate from the amounts: the stated one is scored.
+    rate = statedRate;
+    if (max !== null) computed = round2(Math.min(1, statedRate) * max);
+  } else if (rate !== null && statedRate !== null && budget !== null && executed !== null) {
+    // A stated rate the amounts contradict ("95%" beside 60 / 60) is a typo or a stale number: the
+    // amounts are scored (执行率 = 全年执行数 / 全年预算数), and the cell is said. Rounding to a whole
+    // percent, a rate capped at 100 %, or one over 年初预算数 are no contradiction.
+    const agrees = (value: number): boolean => Math.abs(value - statedRate) <= RATE_TOLERANCE;
+    const overInitial =
+      initialBudget !== null && initialBudget > 0 ? executed / initialBudget : null;
+    if (
+      !agrees(rate) &&
+      !(rate > 1 && agrees(1)) &&
+      !(overInitial !== null && agrees(overInitial)) &&
+      cells.rate
+    )
+      problems.add(cells.rate, {
+        code: "rate-mismatch",
+        stated: statedRate,
+        computed: rate,
+        budget,
+        executed,
+      });
   }
 
   const entered = readEnteredScore(form, { row, column: columns.score, subject, max, computed });
@@ -107,6 +131,7 @@ export function scoreBudget(form: FormContext, block: DetectedBudgetBlock): Repo
     row,
     max,
     amounts: { initialBudget, budget, executed },
+    unit: block.unit ?? null,
     rate: rate === null ? null : Number(rate.toPrecision(12)),
     score,
     computedScore: computed,

@@ -17,6 +17,7 @@ import { ProblemCollector } from "../validate/problemCollector";
 import { applyRuleSet, type IndicatorMeasure, type RuleEffects } from "./applyRuleSet";
 import { buildGroups, labelledTotalMaxima } from "./buildGroups";
 import { checkTotals } from "./checkTotals";
+import { checkScoreColumn, checkTotalMax } from "./checkScoreBasis";
 import { checkGroupMaxima, checkWeightsTotal } from "./checkWeights";
 import type { FormContext } from "./formContext";
 import { indicatorMaxima } from "./labelMaxima";
@@ -81,10 +82,14 @@ export function scoreForm(
     indicators: scored,
     measures,
     budget,
-    // A labels-only form's total weighs its labelled groups, not its indicators' (unknown) maxima.
+    // A labels-only form's total weighs its labelled groups, not its indicators' (unknown) maxima;
+    // a form that states no 分值 anywhere weighs what the profile's total leaves beside the
+    // budget line (财预〔2020〕10号: 总分100分), never just the budget line's 10.
     indicatorMaxima: byLabels
       ? labelledTotalMaxima(table.groupMaxima, scoredApplicable)
-      : undefined,
+      : table.maxSource === "none" && scoredApplicable.length > 0
+        ? [Math.max(0, profile.totalMax - (budget && budget.max !== null ? budget.max : 0))]
+        : undefined,
   });
   const indicators = ruled.indicators;
   // Rows that do not apply count in no score, maximum or completeness.
@@ -109,6 +114,8 @@ export function scoreForm(
   if (byLabels) checkGroupMaxima(form, applicable);
   else checkWeightsTotal(form, indicators, budget);
   checkTotals(form, budget);
+  checkTotalMax(form, total);
+  checkScoreColumn(form, indicators);
   checkStatedRating(form, total.score, rating);
 
   const summary: ReportForm = {

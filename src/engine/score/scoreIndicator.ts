@@ -5,7 +5,8 @@
  */
 import { toA1 } from "../grid/address";
 import type { DetectedIndicator } from "../detect/types";
-import { parseCell, type ParsedNumber } from "../values/parseValue";
+import { parseCell, parseText, type ParsedNumber } from "../values/parseValue";
+import { targetInName } from "../values/operatorInName";
 import { givesReason } from "../values/givesReason";
 import { qualitativeGradeOf, type QualitativeGrade } from "../values/qualitativeGrade";
 import type { IndicatorRule } from "../rules/ruleSet";
@@ -56,6 +57,17 @@ export function notApplicableIndicator(
   const target = targetText(form, row);
   const actual = textAt(sheet, row, columns.actual);
   const reason = textAt(sheet, row, columns.reason);
+  // Points typed on a row marked 不适用 are not counted (对于不适用部分评价对象的评价指标，不考核该
+  // 指标): said on the score cell, so that a reviewer sees the row was given points it cannot earn.
+  if (columns.score !== undefined) {
+    const entered = parseCell(sheet.cell(row, columns.score));
+    if (entered.kind === "number" && entered.value > 0)
+      form.problems.add(toA1(row, columns.score), {
+        code: "not-applicable-scored",
+        subject: indicator.name,
+        score: entered.value,
+      });
+  }
   return {
     sheet: sheet.name,
     row,
@@ -102,9 +114,17 @@ export function scoreIndicator(context: IndicatorContext): FormIndicator {
         : null;
   const max = statedMax !== null ? statedMax : fromLabels ? fromLabels.implied : null;
 
-  const target = parseTarget(context, indicator);
-  const targetString = targetText(context, row);
-  if (target.kind === "empty" && cells.target)
+  let target = parseTarget(context, indicator);
+  let targetString = targetText(context, row);
+  // A blank 年度指标值 under a name that ends with one ("年度资金支付完成率100%", 安徽 天长) is
+  // not missing: the name states it, and the row is checked against it, with a note saying so.
+  const named = target.kind === "empty" && cells.target ? targetInName(indicator.name) : null;
+  const namedTarget = named !== null ? parseText(named) : null;
+  if (named !== null && namedTarget !== null && namedTarget.kind === "number" && cells.target) {
+    target = namedTarget;
+    targetString = named;
+    problems.add(cells.target, { code: "target-in-name", subject, target: named });
+  } else if (target.kind === "empty" && cells.target)
     problems.add(cells.target, { code: "missing-value", field: "target", subject });
   if (target.kind === "error" && cells.target)
     problems.add(cells.target, { code: "formula-error", error: target.error, formula: null });

@@ -12,6 +12,13 @@ export type FieldName =
 
 export type ProblemFacts =
   | {
+      /** The 年度指标值 cell is blank, and the target is read from the end of the name. */
+      readonly code: "target-in-name";
+      readonly subject: string;
+      /** As the name states it: "100%". */
+      readonly target: string;
+    }
+  | {
       readonly code: "missing-value";
       readonly field: FieldName;
       readonly subject: string;
@@ -36,6 +43,34 @@ export type ProblemFacts =
       readonly code: "group-score-exceeds-max";
       /** The group's path joined by "/". */
       readonly group: string;
+      readonly score: number;
+      readonly max: number;
+    }
+  | {
+      /** The 执行率 the sheet states contradicts 全年执行数 / 全年预算数 beside it. */
+      readonly code: "rate-mismatch";
+      /** Fractions. */
+      readonly stated: number;
+      readonly computed: number;
+      readonly budget: number;
+      readonly executed: number;
+    }
+  | {
+      /** The table has no 自评得分 column, and scores stay undetermined for want of it. */
+      readonly code: "score-column-missing";
+      /** How many indicators' scores could not be determined. */
+      readonly count: number;
+      /** The first of them. */
+      readonly subject: string;
+    }
+  | {
+      /** The form states no 分值 anywhere: scored out of the profile's total, unchecked. */
+      readonly code: "maxima-unknown";
+      readonly totalMax: number;
+    }
+  | {
+      /** The scores add up to more than the total's 满分. */
+      readonly code: "total-exceeds-max";
       readonly score: number;
       readonly max: number;
     }
@@ -147,6 +182,12 @@ export type ProblemFacts =
       readonly ruleSetName: string;
     }
   | {
+      /** A row marked 不适用 carries a score above 0, which is not counted. */
+      readonly code: "not-applicable-scored";
+      readonly subject: string;
+      readonly score: number;
+    }
+  | {
       readonly code: "not-applicable";
       readonly subject: string;
       /** Whether the total was rescaled to 100 without it. */
@@ -176,6 +217,10 @@ export const PROBLEM_SEVERITY: Readonly<Record<ProblemCode, Severity>> = {
   "not-a-number": "error",
   "score-exceeds-max": "error",
   "group-score-exceeds-max": "error",
+  "total-exceeds-max": "error",
+  "maxima-unknown": "warning",
+  "score-column-missing": "warning",
+  "rate-mismatch": "warning",
   "negative-value": "error",
   "formula-error": "error",
   "total-mismatch": "error",
@@ -193,6 +238,8 @@ export const PROBLEM_SEVERITY: Readonly<Record<ProblemCode, Severity>> = {
   "budget-reason-missing": "warning",
   "equal-mismatch": "warning",
   "not-applicable": "info",
+  "target-in-name": "info",
+  "not-applicable-scored": "warning",
   "deduction-applied": "info",
   "no-indicator-rows": "warning",
 };

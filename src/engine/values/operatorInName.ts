@@ -35,3 +35,26 @@ export function operatorInName(
   const percent = unit === "%" || unit === "‰";
   return { comparator: COMPARATORS[match[1]], unit: percent ? null : unit, percent };
 }
+
+// "年度资金支付完成率100%", "按时开工率≥95%", "培训人次不少于200人次": a target written at the end of
+// the name, after its words. A bare number with a unit ("第1季度", "2024年") is no target: it
+// takes a percent or an operator before the number.
+const OPERATORS = "≥|≤|>|<|=|不低于|不少于|不小于|大于等于|不超过|不高于|不大于|小于等于|达到";
+const PERCENT_AT_END = new RegExp(
+  "[\\u4e00-\\u9fa5A-Za-z)](\\s*(?:" + OPERATORS + ")?\\s*\\d+(?:\\.\\d+)?\\s*[%‰])$"
+);
+const COMPARED_AT_END = new RegExp(
+  "[\\u4e00-\\u9fa5A-Za-z)](\\s*(?:" +
+    OPERATORS +
+    ")\\s*\\d+(?:\\.\\d+)?\\s*[\\u4e00-\\u9fa5]{0,4})$"
+);
+
+/**
+ * The target an indicator's name states at its end ("年度资金支付完成率100%" → "100%"), for a row
+ * whose 年度指标值 cell is blank (安徽 天长); null when the name ends in no target.
+ */
+export function targetInName(name: string): string | null {
+  const text = normaliseText(name).trim();
+  const match = PERCENT_AT_END.exec(text) ?? COMPARED_AT_END.exec(text);
+  return match ? match[1].trim() : null;
+}

@@ -125,7 +125,9 @@ describe("selfeval batch over a reviewer's folder", () => {
       ["教育局/项目/三个项目.xlsx", "scored", 3],
       ["校园安全.xlsx", "scored", 1],
     ]);
-    expect(summary.files[0].message).toBe("工作簿已加密（设有打开密码），请先取消密码再评分。");
+    expect(summary.files[0].message).toBe(
+      "工作簿已加密，请先取消密码再评分（Excel：文件 › 信息 › 保护工作簿 › 用密码进行加密，清空密码后保存）。"
+    );
     expect(summary.files[1].message).toBe("旧版 .xls 格式，已由 LibreOffice 转换为 .xlsx 后评分。");
     expect(summary.files[2].message).toContain("未找到绩效指标表");
     expect(summary.totals).toEqual({
@@ -219,6 +221,49 @@ describe("selfeval batch over a reviewer's folder", () => {
     const old = readJson(json).files.find((file) => file.file === "卫健局.xls")!;
     expect(old).toMatchObject({ status: "skipped", forms: [] });
     expect(old.message).toContain("LibreOffice 未能把它转换为 .xlsx（转换超时）");
+  });
+
+  it("says a password is why an old .xls could not be converted, as it says for an .xlsx", async () => {
+    const folder = scratch();
+    copyFileSync(
+      path.join(fixtures, "legacy", "password-123.xls"),
+      path.join(folder, "有密码的旧表.xls")
+    );
+    copyFileSync(path.join(fixtures, "legacy", "plain.xls"), path.join(folder, "旧表.xls"));
+    // One form that scores: a batch that scores nothing writes nothing.
+    copyFileSync(DEPARTMENT, path.join(folder, "部门整体.xlsx"));
+    const json = path.join(scratch(), "s.json");
+    // LibreOffice gives up on an encrypted .xls without saying why.
+    const failing = async () => {
+      throw new Error("没有生成 .xlsx 文件");
+    };
+    await batch([folder, "--json", json], environment({ converter: async () => failing }));
+    const files = readJson(json).files;
+    expect(files.find((file) => file.file === "有密码的旧表.xls")).toMatchObject({
+      status: "failed",
+      message:
+        "旧版 .xls 工作簿已加密（设有打开密码），无法自动转换：请在 Excel 或 WPS 中用密码打开，取消密码并另存为 .xlsx 后再评分。",
+    });
+    expect(files.find((file) => file.file === "旧表.xls")!.message).toContain(
+      "LibreOffice 未能把它转换为 .xlsx（没有生成 .xlsx 文件）"
+    );
+  });
+
+  it("words an encrypted .xlsx as selfeval score does", async () => {
+    const folder = scratch();
+    const file = path.join(folder, "加密.xlsx");
+    writeFileSync(file, compoundFile(["EncryptionInfo", "EncryptedPackage"]));
+    const json = path.join(scratch(), "s.json");
+    await batch([file, DEPARTMENT, "--json", json]);
+    const said: string[] = [];
+    const score = await main(["score", file], {
+      stdout: () => undefined,
+      stderr: (t) => said.push(t),
+    });
+    expect(score).toBe(2);
+    expect(said.join("")).toBe(
+      "无法读取 " + file + "：" + readJson(json).files.find((entry) => entry.file === file)!.message
+    );
   });
 
   it("writes each scored copy and 自评表说明 under the folders, mirrored, and links the problems into them", async () => {
@@ -396,6 +441,9 @@ describe("selfeval batch over a reviewer's folder", () => {
       [[path.join(folder, "没有.xlsx"), "--out", "o.xlsx"], "找不到"],
       [[folder, "--out", "o.xlsx", "--json", "o.xlsx"], "--out 和 --json 不能是同一个文件"],
       [[folder, "--colour"], "未知选项 --colour"],
+      [[folder, "--out", "汇总.xls"], "不能保存为旧版 .xls 格式"],
+      [[folder, "--out", "汇总.txt"], "请改用以 .xlsx 结尾的文件名"],
+      [[folder, "--out", "汇总.xlsm"], "汇总工作簿 汇总.xlsm 的扩展名不对"],
     ];
     for (const [argv, message] of cases) {
       const stdout: string[] = [];

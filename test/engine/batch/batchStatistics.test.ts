@@ -62,3 +62,53 @@ describe("batchStatistics", () => {
     ]);
   });
 });
+
+describe("batchStatistics funds", () => {
+  it("adds up in 万元 only the forms stating both amounts, and counts the ones left out", () => {
+    const stats = batchStatistics([
+      batchFile("a.xlsx", [
+        batchForm({ budget: { budget: 100, executed: 90, rate: 0.9, unit: "万元" } }),
+        // 500,000 元 = 50 万元
+        batchForm({ budget: { budget: 500000, executed: 100000, rate: 0.2, unit: "元" } }),
+      ]),
+      batchFile("b.xlsx", [
+        batchForm({ budget: { budget: 864.2, executed: null, rate: null, unit: "万元" } }),
+        batchForm({ budget: { budget: null, executed: 30, rate: null, unit: "万元" } }),
+        batchForm({ budget: null }),
+      ]),
+    ]);
+    expect(stats.funds).toEqual({
+      forms: 2,
+      leftOut: 2,
+      budget: 150,
+      executed: 100,
+      rate: 100 / 150,
+    });
+  });
+
+  it("has no rate when no form states both amounts", () => {
+    expect(batchStatistics([batchFile("a.xlsx", [batchForm({ budget: null })])]).funds).toEqual({
+      forms: 0,
+      leftOut: 0,
+      budget: 0,
+      executed: 0,
+      rate: null,
+    });
+  });
+});
+
+describe("batchStatistics score", () => {
+  it("spreads only complete totals within their 满分 and counts the others", () => {
+    const stats = batchStatistics([
+      batchFile("a.xlsx", [
+        batchForm({ total: { score: 90, max: 100, complete: true } }),
+        batchForm({ total: { score: 102, max: 100, complete: true } }),
+        batchForm({ total: { score: 60, max: 100, complete: false } }),
+        batchForm({ total: { score: null, max: 100, complete: false } }),
+        batchForm({ total: { score: 110, max: 110, complete: true } }),
+      ]),
+    ]);
+    expect(stats.score).toMatchObject({ count: 1, mean: 90 });
+    expect(stats.scoreLeftOut).toBe(3);
+  });
+});

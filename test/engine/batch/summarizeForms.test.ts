@@ -1,5 +1,4 @@
 import {
-  budgetUnitOf,
   statedRatingOf,
   statedTotalOf,
   summarizeForms,
@@ -94,13 +93,17 @@ describe("summarizeForms", () => {
     expect(summarizeForms(result, grid).forms[0].statedRating).toBe("待定");
   });
 
-  it("tells the money unit from the block's labels", () => {
+  it("takes the money unit the block states, as detection and the report have it", () => {
+    const unitOf = (scored: ReturnType<typeof scoreRows>) =>
+      summarizeForms(scored.result, scored.grid).forms[0].budget!.unit;
     const wan = scoreRows(projectRows({}));
-    expect(budgetUnitOf(wan.grid.sheets[0], wan.result.forms[0].detected)).toBe("万元");
+    expect(unitOf(wan)).toBe("万元");
+    expect(wan.result.report.budget!.unit).toBe("万元");
     const yuan = scoreRows(projectRows({ moneyLabel: "项目资金（元）" }));
-    expect(budgetUnitOf(yuan.grid.sheets[0], yuan.result.forms[0].detected)).toBe("元");
+    expect(unitOf(yuan)).toBe("元");
+    expect(yuan.result.forms[0].detected.budget!.unit).toBe("元");
     const none = scoreRows(projectRows({ moneyLabel: "项目资金" }));
-    expect(budgetUnitOf(none.grid.sheets[0], none.result.forms[0].detected)).toBeNull();
+    expect(unitOf(none)).toBeNull();
     expect(statedTotalOf(none.grid.sheets[0], none.result.forms[0].detected)).toBe(90);
   });
 

@@ -26,7 +26,11 @@ describe("summaryJson", () => {
     expect(json.schemaVersion).toBe(1);
     expect(json.files.map((file) => [file.file, file.status, file.message])).toEqual([
       ["a/项目一.xlsx", "scored", undefined],
-      ["b.xlsx", "failed", "工作簿已加密（设有打开密码），请先取消密码再评分。"],
+      [
+        "b.xlsx",
+        "failed",
+        "工作簿已加密，请先取消密码再评分（Excel：文件 › 信息 › 保护工作簿 › 用密码进行加密，清空密码后保存）。",
+      ],
       ["c.xls", "skipped", expect.stringContaining("请另存为 .xlsx")],
       ["d.xlsx", "scored", undefined],
     ]);

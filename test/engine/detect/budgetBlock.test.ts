@@ -38,6 +38,8 @@ describe("the 项目资金 / 预算执行情况 block", () => {
       columns: { budget: 2, executed: 3, rate: 4, score: 5 },
       totalRow: 2,
       partRows: [],
+      label: "预算执行情况(万元)(20分)|年度财政资金总额",
+      unit: "万元", // 预算执行情况（万元）
       statedMax: { value: 20, cell: "A1" },
       ratePercent: true,
     });

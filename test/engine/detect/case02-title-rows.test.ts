@@ -42,14 +42,19 @@ describe("case 2: title rows (fixtures)", () => {
     expect(form.info).toEqual({
       title: "项目支出绩效自评表",
       year: 2024,
-      unitName: "某县农业农村局",
+      unitName: "某县农田建设服务中心", // 实施单位, not the 主管部门 某县农业农村局
       projectName: "2024年高标准农田建设项目",
       overallGoal: {
         expected: "建成高标准农田5000亩，配套建设机耕道路12公里，项目区粮食亩均增产50公斤以上。",
         actual: "建成高标准农田5200亩，新建机耕道路12.6公里，项目区粮食亩均增产52公斤。",
       },
       statedRating: null,
+      // The opening lines' words, numbers left out: evidence for the kind of form.
+      openingText: expect.stringMatching(
+        /^项目支出绩效自评表\|\(2024年度\)\|项目名称\|.*\|项目资金\(万元\)\|年初预算数\|/
+      ),
     });
+    expect(form.info.openingText).not.toMatch(/\|1500\|/);
   });
 });
 
@@ -93,6 +98,31 @@ describe("case 2: title rows (direct grids)", () => {
     const info = infoOf([["项目支出绩效自评表"], ["填报单位：", "填报日期：2025年3月"]]);
     expect(info.unitName).toBeNull();
     expect(info.title).toBe("项目支出绩效自评表");
+  });
+
+  it("names the unit that evaluates itself (实施单位), not its 主管部门 stated before it", () => {
+    const info = infoOf([
+      ["项目支出绩效自评表"],
+      ["主管部门", "某县财政局", undefined, "实施单位", "某镇人民政府"],
+    ]);
+    expect(info.unitName).toBe("某镇人民政府");
+    const onTwoRows = infoOf([
+      ["项目支出绩效自评表"],
+      ["主管部门：某区教育局"],
+      ["填报单位：某区第一中学"],
+    ]);
+    expect(onTwoRows.unitName).toBe("某区第一中学");
+  });
+
+  it("names the 主管部门 when the form states no other unit, or leaves that blank (天长)", () => {
+    expect(infoOf([["项目支出绩效自评表"], ["主管部门", "某县水利局"]]).unitName).toBe(
+      "某县水利局"
+    );
+    const blank = infoOf([
+      ["项目支出绩效自评表"],
+      ["主管部门", "某县水利局", undefined, "实施单位", null],
+    ]);
+    expect(blank.unitName).toBe("某县水利局");
   });
 
   it("drops （盖章） after the unit's name", () => {

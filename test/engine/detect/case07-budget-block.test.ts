@@ -18,6 +18,8 @@ describe("case 7: national 项目资金 block (project-anhui-budget.xlsx, 安徽
       columns: { initialBudget: 3, budget: 4, executed: 5, max: 6, rate: 7, score: 8 },
       totalRow: 6, // 年度资金总额
       partRows: [7, 8, 9], // 其中：当年财政拨款, 上年结转资金, 其他资金
+      label: "项目资金(万元)|年度资金总额",
+      unit: "万元", // 项目资金（万元）
     });
     // The indicator table's 分值/得分 are G/H (7/8), not the block's F/H.
     expect(form.table.headerTop).toBe(12);
@@ -74,6 +76,8 @@ describe("case 7: national block with 年度总体目标 (project-yunnan-split-t
       columns: { initialBudget: 3, budget: 4, executed: 5, max: 6, rate: 7, score: 8 },
       totalRow: 6,
       partRows: [7, 8],
+      label: "项目资金(万元)|年度资金总额",
+      unit: "万元",
     });
     // The indicator block's 分值/得分 are I/J.
     expect([form.table.columns.max, form.table.columns.score]).toEqual([9, 10]);
@@ -88,6 +92,8 @@ describe("case 7 + 8: short block 预算数 | 执行数 | 执行率 | 权重 | �
       columns: { budget: 2, executed: 3, rate: 4, max: 5, score: 6 },
       totalRow: 6, // 资金总额
       partRows: [7, 8], // 其中：财政资金, 其他资金
+      label: "项目资金情况(万元)|资金总额",
+      unit: "万元",
     });
     expect(form.table.headerTop).toBe(10);
     expect(form.table.columns).toEqual({

@@ -83,7 +83,7 @@ describe("case 11: two forms stacked on one sheet (stacked-forms.xlsx)", () => {
       [31, "满意度指标/服务对象满意度指标", "群众如厕满意度"],
     ]);
     expect(second.info.projectName).toBe("公共厕所提质改造");
-    expect(second.info.unitName).toBe("某区城市管理局");
+    expect(second.info.unitName).toBe("某区市政设施维护中心");
     // Its own 自评等级 (B33 "良"), not form 1's B16.
     expect(second.info.statedRating).toEqual({ cell: "B33", text: "良" });
   });
@@ -106,7 +106,7 @@ describe("case 11: two forms stacked on one sheet (stacked-forms.xlsx)", () => {
       title: "项目支出绩效自评表",
       year: 2024,
       projectName: "餐厨垃圾收运处置",
-      unitName: "某区城市管理局",
+      unitName: "某区环境卫生管理所",
     });
     expect(second.budget).toMatchObject({ headerRow: 18, totalRow: 19, partRows: [20] });
     expect(second.table.indicators.map((i) => i.row)).toEqual([22, 23, 24]);
@@ -136,5 +136,19 @@ describe("case 11: two forms stacked on one sheet (stacked-forms.xlsx)", () => {
     expect(result.report.forms.every((form) => form.total.complete)).toBe(true);
     expect(problemKeys(result)).toEqual(["B33 rating-mismatch"]);
     expect(result.problems[0].sheet).toBe("2024年度项目自评");
+  });
+});
+
+describe("case 11: the report's problems name their form", () => {
+  it("gives a problem of the second form on a sheet that form's index, not the first's", async () => {
+    const result = scoreWorkbook(await loadLayout("stacked-forms"));
+    const report = result.report;
+    expect(report.problems.length).toBe(result.problems.length);
+    for (const problem of report.problems)
+      expect(report.forms[problem.form].sheet).toBe(problem.sheet);
+    // B33 "良" is the 自评等级 of 公共厕所提质改造, the second form on the sheet (index 1).
+    const rating = report.problems.find((problem) => problem.cell === "B33")!;
+    expect(rating).toMatchObject({ form: 1, sheet: "2024年度项目自评", code: "rating-mismatch" });
+    expect(report.forms[rating.form].projectName).toBe("公共厕所提质改造");
   });
 });

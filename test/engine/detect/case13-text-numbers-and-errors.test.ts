@@ -16,6 +16,8 @@ describe("case 13: numbers as text (project-text-numbers.xlsx)", () => {
       columns: { initialBudget: 3, budget: 4, executed: 5, max: 6, rate: 7, score: 8 },
       totalRow: 6,
       partRows: [7, 8],
+      label: "项目资金(万元)|年度资金总额",
+      unit: "万元",
     });
     expect(form.table.headerTop).toBe(9);
     expect(indicatorRows(form)).toEqual([

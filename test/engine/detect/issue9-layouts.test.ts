@@ -232,14 +232,16 @@ describe("3. template rows left as shipped", () => {
 });
 
 describe("3. rows that do not apply, and the weights", () => {
-  it("still checks the weights of a table with a not-applicable row whose 分值 is /", () => {
+  it("takes a struck-out row's weight with it: the rest adding up to less than 100 is no error, the total is rescaled", () => {
     const sheet = sheetFromRows("表", [
       ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
       ["产出指标", "数量指标", "培训人次", "≥100人次", "120人次", 80, 80],
       ["效益指标", "生态效益指标", "指标1:/", "/", "/", "/"],
     ]);
     const result = scoreWorkbook(workbookOf(sheet));
-    expect(problemKeys(result)).toEqual(["C3 not-applicable", "F1 weights-total"]);
+    // 不考核该指标，用适用指标得分汇总后按百分制折算: 80 of 80 → 100.
+    expect(problemKeys(result)).toEqual(["C3 not-applicable"]);
+    expect(result.report.forms[0].total).toMatchObject({ score: 100, max: 100, unscaled: 80 });
     expect(result.report.indicators[1]).toMatchObject({
       kind: "not-applicable",
       max: null,

@@ -95,8 +95,9 @@ describe("browser mode with several workbooks", () => {
       ["旧表.xls", "已跳过"],
     ]);
     expect(rows[0].slice(3, 7)).toEqual(["某区教育局", "部门整体", "98.36", "优"]);
+    // The unit that fills the form in (实施单位), not its 主管部门 (finding 10).
     expect(rows[1].slice(3, 10)).toEqual([
-      "某区教育局",
+      "某区教育局后勤服务中心",
       "中小学校园安全设施提升工程",
       "88.53",
       "良",

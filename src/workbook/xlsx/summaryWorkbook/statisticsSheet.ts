@@ -67,6 +67,11 @@ export function writeStatisticsSheet(sheet: SheetWriter, summary: BatchSummary):
   );
   sheet.addRow(spreadRow("总分", stats.score, FORMATS.score));
   sheet.addRow(spreadRow("预算执行率", stats.rate, FORMATS.rate));
+  if (stats.scoreLeftOut > 0)
+    sheet.addRow([
+      text("总分不完整、超过满分或满分不是100分（未计入总分统计）"),
+      number(stats.scoreLeftOut, undefined, CENTRED_STYLE),
+    ]);
 
   sheet.skipRow();
   sheet.addRow(["文件", "个数"].map((h) => text(h, HEADER_STYLE)));

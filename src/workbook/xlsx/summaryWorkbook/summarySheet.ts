@@ -76,8 +76,6 @@ export function writeSummarySheet(sheet: SheetWriter, summary: BatchSummary): vo
   sheet.columns(WIDTHS);
   sheet.addRow(SUMMARY_HEADER.map((header) => text(header, HEADER_STYLE)));
   let serial = 0;
-  let budgetSum = 0;
-  let executedSum = 0;
   let errors = 0;
   let warnings = 0;
   let formRows = 0;
@@ -107,8 +105,6 @@ export function writeSummarySheet(sheet: SheetWriter, summary: BatchSummary): vo
       const line = form.budget;
       const budget = line ? amountInWan(line.budget, line.unit) : null;
       const executed = line ? amountInWan(line.executed, line.unit) : null;
-      if (budget !== null) budgetSum += budget;
-      if (executed !== null) executedSum += executed;
       const problems = notes + form.mainProblems.join("");
       const difference = statedDifference(form);
       sheet.addRow([
@@ -174,21 +170,37 @@ export function writeSummarySheet(sheet: SheetWriter, summary: BatchSummary): vo
     cached: formRows,
     style: { ...TOTAL_STYLE, numberFormat: '0"张表"', horizontal: "left" },
   };
-  row[summaryColumn("全年预算数（万元）") - 1] = total(
-    "全年预算数（万元）",
-    budgetSum,
-    FORMATS.amount
-  );
-  row[summaryColumn("全年执行数（万元）") - 1] = total(
-    "全年执行数（万元）",
-    executedSum,
-    FORMATS.amount
-  );
+  // The amounts and the 执行率 count only the rows stating both amounts, as the 汇总分析报告 does
+  // (a budget whose 执行数 is blank would lower the 执行率 by its whole amount); SUBTOTAL through
+  // OFFSET keeps to the rows a filter leaves visible.
+  const funds = summary.statistics.funds;
+  const lastRow = Math.max(lastDataRow, 2);
+  const pairedSum = (sum: string, other: string): string =>
+    `SUMPRODUCT(SUBTOTAL(109,OFFSET(${sum}2,ROW(${sum}2:${sum}${lastRow})-ROW(${sum}2),0)),` +
+    `--ISNUMBER(${other}2:${other}${lastRow}))`;
+  row[summaryColumn("全年预算数（万元）") - 1] = {
+    formula: pairedSum(budgetLetter, executedLetter),
+    cached: funds.budget,
+    style: { ...TOTAL_STYLE, numberFormat: FORMATS.amount },
+  };
+  row[summaryColumn("全年执行数（万元）") - 1] = {
+    formula: pairedSum(executedLetter, budgetLetter),
+    cached: funds.executed,
+    style: { ...TOTAL_STYLE, numberFormat: FORMATS.amount },
+  };
   row[summaryColumn("执行率") - 1] = {
     formula: `IF(${budgetLetter}${totalRow}>0,${executedLetter}${totalRow}/${budgetLetter}${totalRow},"")`,
-    cached: budgetSum > 0 ? executedSum / budgetSum : "",
+    cached: funds.rate !== null ? funds.rate : "",
     style: { ...TOTAL_STYLE, numberFormat: FORMATS.rate },
   };
+  row[SUMMARY_HEADER.length - 1] = text(
+    "全年预算数、全年执行数合计及执行率只计两项均已填写的表（" +
+      funds.forms +
+      "张" +
+      (funds.leftOut > 0 ? "；另有" + funds.leftOut + "张只填写了其中一项，未计入" : "") +
+      "）。",
+    { ...TOTAL_STYLE, wrap: true }
+  );
   row[summaryColumn("错误") - 1] = total("错误", errors);
   row[summaryColumn("警告") - 1] = total("警告", warnings);
   sheet.addRow(row);

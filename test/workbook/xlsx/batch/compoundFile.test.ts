@@ -2,8 +2,14 @@ import {
   compoundFileEntryNames,
   compoundFileKind,
   isCompoundFile,
+  legacyWorkbookIsEncrypted,
 } from "../../../../src/workbook/xlsx/batch/compoundFile";
+import { readFileSync } from "fs";
+import * as path from "path";
 import { compoundFile } from "../../../helpers/compoundFile";
+
+const legacy = (name: string) =>
+  new Uint8Array(readFileSync(path.join(__dirname, "../../../fixtures/legacy", name)));
 
 describe("compoundFileKind", () => {
   it("reads the names in a compound file's directory", () => {
@@ -40,5 +46,17 @@ describe("compoundFileKind", () => {
     // A FAT whose directory chain points back at itself stops all the same.
     new DataView(looping.buffer).setUint32(512 + 4, 1, true);
     expect(compoundFileKind(looping)).toBe("legacy");
+  });
+});
+
+describe("legacyWorkbookIsEncrypted", () => {
+  it("finds the FilePass record an open password puts after the Workbook stream's BOF", () => {
+    expect(legacyWorkbookIsEncrypted(legacy("password-123.xls"))).toBe(true);
+  });
+
+  it("is false for an .xls without a password, an empty stream or no compound file", () => {
+    expect(legacyWorkbookIsEncrypted(legacy("plain.xls"))).toBe(false);
+    expect(legacyWorkbookIsEncrypted(compoundFile(["Workbook"]))).toBe(false);
+    expect(legacyWorkbookIsEncrypted(new Uint8Array(600))).toBe(false);
   });
 });

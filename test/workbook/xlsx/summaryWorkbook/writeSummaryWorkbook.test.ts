@@ -141,15 +141,46 @@ describe("writeSummaryWorkbook", () => {
       expect(row("全年预算数（万元）", 4).value).toBe(200);
       expect(row("全年执行数（万元）", 4).value).toBe(150);
       expect(row("状态", 5).value).toBe("无法打开");
-      expect(row("主要问题", 5).value).toBe("工作簿已加密（设有打开密码），请先取消密码再评分。");
+      expect(row("主要问题", 5).value).toBe(
+        "工作簿已加密，请先取消密码再评分（Excel：文件 › 信息 › 保护工作簿 › 用密码进行加密，清空密码后保存）。"
+      );
       expect(row("序号", 6).value).toBe("合计");
+      // Only the rows stating both amounts, the visible ones: the 汇总分析报告's figures.
       expect(row("全年预算数（万元）", 6).value).toMatchObject({
-        formula: "SUBTOTAL(109,I2:I5)",
+        formula: "SUMPRODUCT(SUBTOTAL(109,OFFSET(I2,ROW(I2:I5)-ROW(I2),0)),--ISNUMBER(J2:J5))",
         result: 960,
       });
       expect(row("执行率", 6).value).toMatchObject({ result: (722 + 150) / 960 });
+      expect(row("主要问题", 6).value).toBe(
+        "全年预算数、全年执行数合计及执行率只计两项均已填写的表（2张）。"
+      );
       expect(row("错误", 6).value).toMatchObject({ formula: "SUBTOTAL(109,Q2:Q5)", result: 2 });
       expect(sheet.rowCount).toBe(6);
+    });
+
+    it("leaves out of the 合计 a form whose 执行数 is blank, as the report does, and says so", async () => {
+      const bytes = await writeSummaryWorkbook(
+        buildBatchSummary([
+          batchFile("a.xlsx", [
+            batchForm({ budget: { budget: 100, executed: 90, rate: 0.9, unit: "万元" } }),
+          ]),
+          batchFile("b.xlsx", [
+            batchForm({ budget: { budget: 864.2, executed: null, rate: null, unit: "万元" } }),
+          ]),
+        ]),
+        { createdAt: new Date(Date.UTC(2025, 0, 2)) }
+      );
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+      const sheet = workbook.getWorksheet("汇总表")!;
+      const cell = (header: (typeof SUMMARY_HEADER)[number]) =>
+        sheet.getRow(4).getCell(SUMMARY_HEADER.indexOf(header) + 1).value;
+      expect(cell("全年预算数（万元）")).toMatchObject({ result: 100 });
+      expect(cell("全年执行数（万元）")).toMatchObject({ result: 90 });
+      expect(cell("执行率")).toMatchObject({ result: 0.9 });
+      expect(cell("主要问题")).toBe(
+        "全年预算数、全年执行数合计及执行率只计两项均已填写的表（1张；另有1张只填写了其中一项，未计入）。"
+      );
     });
 
     it("colours the ratings, freezes the header and file columns, and filters the rows", async () => {
@@ -209,7 +240,7 @@ describe("writeSummaryWorkbook", () => {
         undefined,
         "无法打开",
         "错误",
-        "工作簿已加密（设有打开密码），请先取消密码再评分。",
+        "工作簿已加密，请先取消密码再评分（Excel：文件 › 信息 › 保护工作簿 › 用密码进行加密，清空密码后保存）。",
       ]);
       expect(sheet.rowCount).toBe(4);
       const rels = partText(parts, "xl/worksheets/_rels/sheet2.xml.rels");
@@ -262,8 +293,13 @@ describe("writeSummaryWorkbook", () => {
       const find = (label: string) => values.find((row) => row && row[0] === label) as unknown[];
       expect(find("项目支出")).toEqual(["项目支出", 2]);
       expect(find("部门整体支出")).toEqual(["部门整体支出", 1]);
-      expect(find("总分").slice(0, 2)).toEqual(["总分", 3]);
-      expect(find("总分")[2]).toBeCloseTo((88.53 + 98.36 + 61) / 3, 10);
+      // 项目一's 88.53 is incomplete: it is no total to average, and said to be left out.
+      expect(find("总分").slice(0, 2)).toEqual(["总分", 2]);
+      expect(find("总分")[2]).toBeCloseTo((98.36 + 61) / 2, 10);
+      expect(find("总分不完整、超过满分或满分不是100分（未计入总分统计）")).toEqual([
+        "总分不完整、超过满分或满分不是100分（未计入总分统计）",
+        1,
+      ]);
       expect(find("预算执行率").slice(0, 2)).toEqual(["预算执行率", 2]);
       expect(find("非表格文件（已忽略）")).toEqual(["非表格文件（已忽略）", 2]);
       expect(find("无法打开")).toEqual(["无法打开", 1]);
@@ -304,7 +340,9 @@ describe("writeSummaryWorkbook", () => {
     expect(sheet.cell(2, 6)!.value).toBe('=HYPERLINK("http://x")');
     expect(sheet.cell(2, 6)!.formula).toBeNull();
     expect(sheet.cell(2, 11)!.text).toBe("95.00%");
-    expect(sheet.cell(6, 9)!.formula).toBe("SUBTOTAL(109,I2:I5)");
+    expect(sheet.cell(6, 9)!.formula).toBe(
+      "SUMPRODUCT(SUBTOTAL(109,OFFSET(I2,ROW(I2:I5)-ROW(I2),0)),--ISNUMBER(J2:J5))"
+    );
     expect(sheet.cell(6, 9)!.value).toBe(960);
     expect(grid.sheets.map((candidate) => candidate.name)).toEqual([
       "汇总表",
