@@ -5,6 +5,8 @@
 // process starts sooner. Nothing generated is committed.
 let cli;
 try {
+  // Compiled code kept by the build, when it fits this Node and these files (bin/codeCache.js).
+  require("./codeCache.js").useCodeCache(require("path").join(__dirname, "..", "lib", "selfeval"));
   cli = require("../lib/selfeval/cli.js");
 } catch {
   process.stderr.write("selfeval 尚未构建：请先在项目目录运行 npm ci（或 npm run build:cli）。\n");
