@@ -24,9 +24,56 @@ export { fileErrorText } from "./fileErrors";
 /** The output name that means standard output. */
 export const STANDARD_OUTPUT = "-";
 
+/**
+ * Text made piece by piece (a large JSON report): written to its temporary file as it comes, in
+ * pieces of about a megabyte, never held whole. A function, so that it can be read again.
+ */
+export interface TextChunks {
+  readonly chunks: () => Iterable<string>;
+}
+
 export interface OutputFile {
   readonly file: string;
-  readonly bytes: Uint8Array | string;
+  readonly bytes: Uint8Array | string | TextChunks;
+}
+
+/** Characters joined into one write: few system calls, little held at once. */
+const WRITE_CHARACTERS = 1 << 20;
+
+function* joined(pieces: Iterable<string>): Generator<string> {
+  let parts: string[] = [];
+  let length = 0;
+  for (const piece of pieces) {
+    parts.push(piece);
+    length += piece.length;
+    if (length >= WRITE_CHARACTERS) {
+      yield parts.join("");
+      parts = [];
+      length = 0;
+    }
+  }
+  if (length > 0) yield parts.join("");
+}
+
+/** Writes an output to an open file: whole, or piece by piece as its text is made. */
+async function writeTo(handle: FileHandle, bytes: OutputFile["bytes"]): Promise<void> {
+  if (typeof bytes === "string" || bytes instanceof Uint8Array) {
+    await handle.writeFile(bytes);
+    return;
+  }
+  for (const piece of joined(bytes.chunks())) {
+    const buffer = Buffer.from(piece, "utf8");
+    // A pipe may take part of a write: the rest follows.
+    for (let offset = 0; offset < buffer.length;)
+      offset += (await handle.write(buffer, offset, buffer.length - offset)).bytesWritten;
+  }
+}
+
+/** The whole output at once, for standard output (written by one call). */
+function whole(bytes: OutputFile["bytes"]): Uint8Array | string {
+  return typeof bytes === "string" || bytes instanceof Uint8Array
+    ? bytes
+    : Array.from(bytes.chunks()).join("");
 }
 
 /** An output as the user named it: the option (without "--") and the file. */
@@ -416,7 +463,7 @@ async function writeTemporary(
     throw asCreateError(target.output.file, error);
   }
   try {
-    await handle.writeFile(target.output.bytes);
+    await writeTo(handle, target.output.bytes);
     if (target.existing !== null) {
       // The new file takes the old one's permissions (and, where allowed, its owner).
       // Disks without Unix permissions (FAT, some shares) refuse both: the copy is still written.
@@ -466,7 +513,7 @@ async function writeInPlace(
   const handle = await fs.open(target.path, constants.O_WRONLY);
   try {
     if (target.pipe) await target.pipe.close().catch(() => undefined);
-    await handle.writeFile(target.output.bytes);
+    await writeTo(handle, target.output.bytes);
   } finally {
     await handle.close();
   }
@@ -538,7 +585,7 @@ export async function writeAll(
       try {
         if (target.kind === "device") await writeInPlace(target, fs);
         else if (target.kind === "stdout")
-          await (options.standardOutput ?? defaultStandardOutput)(target.output.bytes);
+          await (options.standardOutput ?? defaultStandardOutput)(whole(target.output.bytes));
       } catch (error) {
         throw asOutputError(target.output.file, error);
       }

@@ -6,6 +6,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { main } from "../../src/cli/main";
 import { runSelfeval as run } from "../helpers/runSelfeval";
+import { buildCli } from "../helpers/buildCli";
 import { reportSchema } from "../../src/engine/report/schema";
 import { PROJECT_HEADER } from "../helpers/templateHeaders";
 
@@ -450,11 +451,8 @@ describe("selfeval score --docx and --narrative", () => {
 describe("bin/selfeval.js", () => {
   const bin = path.join(__dirname, "..", "..", "bin", "selfeval.js");
   beforeAll(() => {
-    execFileSync("npx", ["tsc", "-p", "tsconfig.build.json"], {
-      cwd: path.join(__dirname, "..", ".."),
-      stdio: "inherit",
-    });
-  }, 120000);
+    buildCli();
+  }, 180000);
 
   it("runs with node and exits with the run's code", () => {
     const ok = spawnSync(process.execPath, [bin, "score", department], { encoding: "utf8" });

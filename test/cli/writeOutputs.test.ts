@@ -56,6 +56,72 @@ const isLinux = process.platform === "linux";
 const linuxIt = isLinux ? it : it.skip;
 
 describe("writeAll writes every output or none", () => {
+  it("writes text made piece by piece (a large report) whole, through its temporary file", async () => {
+    const dir = scratch();
+    const json = path.join(dir, "j.json");
+    writeFileSync(json, "earlier report");
+    // Pieces of every size, Chinese among them, past the writer's megabyte per write.
+    const piece = (i: number) => "「指标" + i + "」" + "x".repeat(i % 97) + "\n";
+    const count = 40000;
+    await writeAll([
+      {
+        file: json,
+        bytes: {
+          *chunks() {
+            for (let i = 0; i < count; i++) yield piece(i);
+          },
+        },
+      },
+    ]);
+    let expected = "";
+    for (let i = 0; i < count; i++) expected += piece(i);
+    expect(readFileSync(json, "utf8")).toBe(expected);
+    expect(readdirSync(dir)).toEqual(["j.json"]);
+  });
+
+  it("leaves every output as it was when text made piece by piece fails half way", async () => {
+    const dir = scratch();
+    const out = path.join(dir, "o.xlsx");
+    const json = path.join(dir, "j.json");
+    writeFileSync(out, "earlier copy");
+    writeFileSync(json, "earlier report");
+    const failing = {
+      *chunks(): Generator<string> {
+        for (let i = 0; i < 3000; i++) yield "y".repeat(1000);
+        throw systemError("ENOSPC");
+      },
+    };
+    const message = await failureOf(
+      writeAll([
+        { file: out, bytes: "new copy" },
+        { file: json, bytes: failing },
+      ])
+    );
+    expect(message).toContain(json);
+    expect(readFileSync(out, "utf8")).toBe("earlier copy");
+    expect(readFileSync(json, "utf8")).toBe("earlier report");
+    expect(leftovers(dir)).toEqual([]);
+  });
+
+  it("sends text made piece by piece to standard output in one write", async () => {
+    const written: Array<Uint8Array | string> = [];
+    await writeAll(
+      [
+        {
+          file: "-",
+          bytes: {
+            *chunks() {
+              yield "{";
+              yield "}\n";
+            },
+          },
+        },
+      ],
+      { standardOutput: async (bytes) => void written.push(bytes) }
+    );
+    expect(written).toEqual(["{}\n"]);
+  });
+
   it("writes all outputs and leaves nothing else behind", async () => {
     const dir = scratch();
     const result = await writeAll([

@@ -15,6 +15,9 @@ export interface JobPoolOptions {
   readonly workerScript: string | null;
 }
 
+/** Jobs sent to a worker ahead of its answers (it scores them one at a time). */
+const JOBS_PER_WORKER = 2;
+
 /** Each worker's heap limit: far above a real form's needs (a 20,000-row sheet takes ~300 MB). */
 const WORKER_HEAP_MB = 2048;
 
@@ -47,44 +50,56 @@ function crashed(job: BatchJob, detail: string): BatchJobResult {
   };
 }
 
-/** One worker thread, restarted when a job kills it (a file that exhausts its memory …). */
+/**
+ * One worker thread, restarted when a job kills it (a file that exhausts its memory …). It may
+ * hold more than one job: the worker scores them one at a time, in the order sent (batchWorker),
+ * so the next file is already there when one ends and the worker never waits for the main
+ * thread. When it dies, the first job not answered is the one it was scoring; the others had not
+ * started and go to its successor.
+ */
 class PooledWorker {
   private worker: Worker | null = null;
+  private readonly pending: Array<{
+    readonly job: BatchJob;
+    readonly resolve: (result: BatchJobResult) => void;
+  }> = [];
 
   constructor(private readonly script: string) {}
 
   run(job: BatchJob): Promise<BatchJobResult> {
-    // A file that would take all the memory ends its own worker, not the batch.
-    const worker =
-      this.worker ??
-      (this.worker = new Worker(this.script, {
-        resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
-      }));
     return new Promise((resolve) => {
-      const done = (result: BatchJobResult) => {
-        worker.off("message", onMessage);
-        worker.off("error", onError);
-        worker.off("exit", onExit);
-        resolve(result);
-      };
-      const onMessage = (message: BatchJobResult | { id: number; crashed: string }) => {
-        if (message.id !== job.id) return;
-        done("crashed" in message ? crashed(job, message.crashed) : message);
-      };
-      const onError = (error: Error) => {
-        this.worker = null;
-        void worker.terminate();
-        done(crashed(job, "工作线程异常退出（" + error.message + "）"));
-      };
-      const onExit = (code: number) => {
-        this.worker = null;
-        done(crashed(job, "工作线程异常退出（退出码 " + code + "）"));
-      };
-      worker.on("message", onMessage);
-      worker.on("error", onError);
-      worker.on("exit", onExit);
-      worker.postMessage(job);
+      this.pending.push({ job, resolve });
+      this.thread().postMessage(job);
     });
+  }
+
+  private thread(): Worker {
+    if (this.worker) return this.worker;
+    // A file that would take all the memory ends its own worker, not the batch.
+    const worker = new Worker(this.script, {
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+    });
+    worker.on("message", (message: BatchJobResult | { id: number; crashed: string }) => {
+      const index = this.pending.findIndex((entry) => entry.job.id === message.id);
+      if (index < 0) return;
+      const [entry] = this.pending.splice(index, 1);
+      entry.resolve("crashed" in message ? crashed(entry.job, message.crashed) : message);
+    });
+    const lost = (detail: string) => {
+      // An error is followed by an exit; a worker closed by close() is no loss.
+      if (this.worker !== worker) return;
+      this.worker = null;
+      void worker.terminate();
+      const [running, ...waiting] = this.pending.splice(0);
+      if (running) running.resolve(crashed(running.job, detail));
+      for (const entry of waiting) {
+        this.pending.push(entry);
+        this.thread().postMessage(entry.job);
+      }
+    };
+    worker.on("error", (error: Error) => lost("工作线程异常退出（" + error.message + "）"));
+    worker.on("exit", (code: number) => lost("工作线程异常退出（退出码 " + code + "）"));
+    return (this.worker = worker);
   }
 
   async close(): Promise<void> {
@@ -123,7 +138,12 @@ export async function runJobPool(
   const workers: PooledWorker[] = [];
   for (let i = 0; i < lanes; i++) workers.push(new PooledWorker(options.workerScript as string));
   try {
-    await Promise.all(workers.map((worker) => lane((job) => worker.run(job))));
+    // JOBS_PER_WORKER lanes feed each worker: its next job is prepared and sent while it scores.
+    await Promise.all(
+      workers.flatMap((worker) =>
+        Array.from({ length: JOBS_PER_WORKER }, () => lane((job) => worker.run(job)))
+      )
+    );
   } finally {
     await Promise.all(workers.map((worker) => worker.close()));
   }

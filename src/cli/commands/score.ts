@@ -21,7 +21,8 @@ import { readRuleSetOption } from "../ruleSetFile";
 import { nodeDeflate } from "../nodeDeflate";
 import { COMMON_OPTIONS, COMMON_USAGE, helpHint, parseArguments } from "../parseArguments";
 import { readInputWorkbook, refuseLegacyWorkbookName } from "../readInputWorkbook";
-import { checkOutputNames, STANDARD_OUTPUT, writeAll } from "../writeOutputs";
+import { jsonChunks } from "../jsonChunks";
+import { checkOutputNames, STANDARD_OUTPUT, writeAll, type OutputFile } from "../writeOutputs";
 import { refuseMismatchedCopyName } from "../copyName";
 import { refuseNonWorkbookName } from "../workbookName";
 import {
@@ -151,7 +152,7 @@ export async function runScore(argv: readonly string[], io: CliIo): Promise<numb
   let built: NarrativeDocument[] | null = null;
   const narratives = (): NarrativeDocument[] =>
     built ?? (built = buildNarratives(result, templateOverride));
-  const outputs: Array<{ file: string; bytes: Uint8Array | string; label: string }> = [];
+  const outputs: Array<OutputFile & { label: string }> = [];
   if (args.out !== undefined) {
     const plan = buildWritePlan(result, workbook.grid, { narratives: narratives() });
     let copy: Uint8Array;
@@ -167,12 +168,21 @@ export async function runScore(argv: readonly string[], io: CliIo): Promise<numb
   }
   if (args.json !== undefined) {
     // Cell text arrives with bidi controls already shown; only names can carry one as it is.
-    // (Scanning the whole report would flatten a string of tens of megabytes: +20 MiB at peak.)
-    const json = JSON.stringify(result.report, null, 2);
+    // The report is written as it is made (jsonChunks), never held as one string: 12 million
+    // characters and their UTF-8 bytes for 20,000 indicators. A control is one character, so
+    // escaping piece by piece escapes them all.
+    const report = result.report;
     const names = [path.basename(args.input)].concat(workbook.grid.sheets.map((s) => s.name));
+    const escape = names.some(hasBidiControls);
     outputs.push({
       file: args.json,
-      bytes: (names.some(hasBidiControls) ? escapeBidiControlsInJson(json) : json) + "\n",
+      bytes: {
+        *chunks() {
+          for (const piece of jsonChunks(report))
+            yield escape ? escapeBidiControlsInJson(piece) : piece;
+          yield "\n";
+        },
+      },
       label: "报告（JSON）",
     });
   }

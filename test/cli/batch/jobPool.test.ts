@@ -69,6 +69,35 @@ describe("runJobPool", () => {
     expect(threads.size).toBeGreaterThanOrEqual(2);
   });
 
+  it("gives the jobs waiting behind a file that killed its worker to a new worker", async () => {
+    // Like batchWorker: one job at a time, in order; "crash" dies after the next job has come.
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "selfeval-pool-")), "worker.js");
+    writeFileSync(
+      file,
+      `const { parentPort } = require("worker_threads");
+let queue = Promise.resolve();
+parentPort.on("message", (job) => {
+  queue = queue.then(() => new Promise((resolve) => {
+    if (job.path === "crash") return setTimeout(() => process.exit(7), 200);
+    parentPort.postMessage({ id: job.id, status: "scored", notes: [], forms: [], problems: [],
+      wroteCopy: false, wroteDocx: false, outputError: null });
+    resolve();
+  }));
+});`
+    );
+    const files = ["crash", "a", "b", "c", "d"];
+    const statuses: string[] = [];
+    await runJobPool(
+      files.length,
+      { concurrency: 2, workerScript: file },
+      {
+        prepare: async (index) => ({ job: job(index, files[index]) }),
+        finished: (index, result) => (statuses[index] = result.status),
+      }
+    );
+    expect(statuses).toEqual(["failed", "scored", "scored", "scored", "scored"]);
+  });
+
   it("takes a settled result without a job, and stops taking jobs once told to", async () => {
     const finished: number[] = [];
     await runJobPool(

@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from "child_process";
+import { spawnSync } from "child_process";
 import { createHash } from "crypto";
 import {
   copyFileSync,
@@ -17,6 +17,7 @@ import { runBatch, type BatchEnvironment } from "../../../src/cli/commands/batch
 import { main } from "../../../src/cli/main";
 import { summarySchema, type SummaryJson } from "../../../src/engine/batch/summarySchema";
 import { reportSchema } from "../../../src/engine/report/schema";
+import { buildCli } from "../../helpers/buildCli";
 import { compoundFile } from "../../helpers/compoundFile";
 
 const fixtures = path.join(__dirname, "..", "..", "fixtures");
@@ -522,11 +523,11 @@ describe("selfeval batch over a reviewer's folder", () => {
   });
 });
 
-describe("selfeval batch on worker threads (the built lib/)", () => {
+describe("selfeval batch on worker threads (the built lib/selfeval/)", () => {
   const root = path.join(__dirname, "..", "..", "..");
   beforeAll(() => {
-    execFileSync("npx", ["tsc", "-p", "tsconfig.build.json"], { cwd: root, stdio: "inherit" });
-  }, 120000);
+    buildCli();
+  }, 180000);
 
   it("gives the same summary with --jobs 2 as in one thread", async () => {
     const folder = reviewFolder();
