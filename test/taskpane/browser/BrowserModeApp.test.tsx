@@ -1,7 +1,7 @@
 import * as React from "react";
 import { readFileSync } from "fs";
 import * as path from "path";
-import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { configure, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import type { ScoreResult } from "../../../src/engine/scoreWorkbook";
 import { BrowserModeApp, EXAMPLE_WORKBOOK_URL } from "../../../src/taskpane/browser/BrowserModeApp";
 import {
@@ -12,6 +12,10 @@ import {
 } from "../../../src/taskpane/browser/browserTools";
 import { DOCX_TYPE, XLSX_TYPE } from "../../../src/taskpane/browser/fileNames";
 import { buttonNames, messageBars } from "../helpers/paneQueries";
+
+// Reading and scoring a real workbook takes well over the default second when other jest workers
+// share the machine; findBy… and waitFor wait up to ten seconds here instead of flaking.
+configure({ asyncUtilTimeout: 10000 });
 
 const FIXTURES = path.join(__dirname, "..", "..", "fixtures");
 const DEPARTMENT = "department-education-2024.xlsx";
