@@ -27,3 +27,9 @@ export {
   type RuleSetOverride,
   type RuleSource,
 } from "./rules/ruleSet";
+
+/**
+ * A1 addresses, which a host words its messages with on paths that must not load the engine
+ * (the CLI's failure messages, reached from `selfeval --help` and `rules`): pure and tiny.
+ */
+export { columnLetters, toA1 } from "./grid/address";

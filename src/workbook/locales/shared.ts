@@ -2,12 +2,10 @@
  * What the wording of the .xlsx layer shares between languages: sizes and cell addresses as the
  * user reads them.
  */
-// The one deep import of a host, from a leaf module: the CLI loads this wording on its failure
-// path, and under Node the engine's index would load the whole engine into `selfeval --help`,
-// `--version` and `rules` (test/cli/lazyCommands.test.ts). Listed in
-// test/build/engineEntryPoints.test.ts; it goes once the engine offers toA1 from a light entry.
-// eslint-disable-next-line no-restricted-imports
-import { toA1 } from "../../engine/grid/address";
+// From the light entry, not the index: the CLI loads this wording on its failure path, and under
+// Node the index would load the whole engine into `selfeval --help`, `--version` and `rules`
+// (test/cli/lazyCommands.test.ts).
+import { toA1 } from "../../engine/catalog";
 import type { UnreadableFacts } from "../xlsx/unreadableWorkbookError";
 
 export function sizeText(bytes: number | undefined): string {
