@@ -7,6 +7,10 @@ const shared = {
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // A hang guard, not a speed check: the first test of a file that runs the CLI in process loads
+  // and compiles (ts-jest, cold on a fresh clone) every module its command imports, which took
+  // over the default 5 s on a loaded CI machine. Speed lives in npm run bench.
+  testTimeout: 60000,
   reporters: ["default", "<rootDir>/test/plainSummaryReporter.js"],
   projects: [
     { ...shared, displayName: "node", testEnvironment: "node", testMatch: ["**/*.test.ts"] },
