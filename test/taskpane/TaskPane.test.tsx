@@ -383,7 +383,7 @@ describe("task pane", () => {
     expect(screen.getByTestId("rating").textContent).toBe("优 (excellent)");
     expect(
       screen.getAllByRole("region").map((region) => region.querySelector("h3")!.textContent)
-    ).toEqual(["Errors（1）", "Warnings（1）"]);
+    ).toEqual(["Errors (1)", "Warnings (1)"]);
     expect(screen.getByText(/^Marked/).textContent).toBe("Marked 2 cells.");
   });
 

@@ -145,7 +145,7 @@ describe("the rule set in the task pane", () => {
       "Capped at 79 by the budget execution rate of 65% (96.11 uncapped)",
       "1 indicator does not apply; rescaled to 100 from the applicable 90 points (86.5 before rescaling)",
     ]);
-    const infos = screen.getByRole("region", { name: "Information（1）" });
+    const infos = screen.getByRole("region", { name: "Information (1)" });
     expect(listedProblems(infos).map(([location]) => location)).toEqual([PROJECT_SHEET + "!C7"]);
   });
 });

@@ -78,7 +78,7 @@ function SeverityGroup({ problems, strings, onSelect, severity }: SeverityGroupP
   return (
     <section aria-labelledby={headingId}>
       <h3 id={headingId} className={classes.heading}>
-        {label + "（" + ofSeverity.length + "）"}
+        {strings.severityHeading(label, ofSeverity.length)}
       </h3>
       <ul className={classes.list}>
         {listed.map((problem, index) => (

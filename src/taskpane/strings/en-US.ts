@@ -73,6 +73,7 @@ export const enUS: TaskpaneStrings = {
   errors: "Errors",
   warnings: "Warnings",
   infos: "Information",
+  severityHeading: (label, count) => label + " (" + count + ")",
   noProblems: "No problems found.",
   problemLocation: (sheet, cell) => sheet + "!" + cell,
   problemActionHint: "Press Enter to go to the cell",

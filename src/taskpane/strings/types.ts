@@ -62,6 +62,8 @@ export interface TaskpaneStrings {
   readonly warnings: string;
   /** 提示: what a rule did (an indicator dropped, a deduction). */
   readonly infos: string;
+  /** A severity group's heading with its count: 错误（3） / Errors (3). */
+  readonly severityHeading: (label: string, count: number) => string;
   readonly noProblems: string;
   readonly problemLocation: (sheet: string, cell: string) => string;
   readonly problemActionHint: string;

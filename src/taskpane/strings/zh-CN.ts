@@ -56,6 +56,7 @@ export const zhCN: TaskpaneStrings = {
   errors: "错误",
   warnings: "警告",
   infos: "提示",
+  severityHeading: (label, count) => label + "（" + count + "）",
   noProblems: "未发现问题。",
   problemLocation: (sheet, cell) => sheet + "!" + cell,
   problemActionHint: "按 Enter 定位到该单元格",
