@@ -142,6 +142,30 @@ describe("ScoreSummary", () => {
     );
     expect(screen.getByTestId("rating").textContent).toBe("中");
   });
+
+  it("heads two forms on one sheet by their projects, not by their common title", () => {
+    const form = (projectName: string | null) => ({
+      sheet: "项目自评",
+      profile: "project",
+      total: { score: 95, max: 100, complete: true },
+      rating: "优",
+      budget: null,
+      title: "项目支出绩效自评表",
+      year: 2024,
+      unitName: null,
+      projectName,
+    });
+    const report = {
+      forms: [form("中小学教师培训经费"), form("学生资助资金"), form(null)],
+      groups: [],
+    } as unknown as Report;
+    render(<ScoreSummary report={report} strings={zhCN} />);
+    expect(screen.getAllByRole("heading", { level: 3 }).map((h) => h.textContent)).toEqual([
+      "中小学教师培训经费（项目自评）",
+      "学生资助资金（项目自评）",
+      "项目支出绩效自评表（项目自评）",
+    ]);
+  });
 });
 
 describe("ScoreSummary's rule notes", () => {

@@ -78,7 +78,8 @@ function FormScore({ report, formIndex, ruled, strings }: FormScoreProps) {
     >
       {report.forms.length > 1 && (
         <h3 id={headingId} className={classes.formHeading}>
-          {strings.formHeading(form.title ?? form.sheet, form.sheet)}
+          {/* The project names two forms on one sheet apart; their titles are the same words. */}
+          {strings.formHeading(form.projectName ?? form.title ?? form.sheet, form.sheet)}
         </h3>
       )}
       <div className={classes.totals}>
