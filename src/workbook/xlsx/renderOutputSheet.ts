@@ -13,7 +13,7 @@ import {
   type SheetLayout,
   toA1,
 } from "../../engine";
-import { RELATIONSHIPS_NAMESPACE, XML_DECLARATION } from "./opcPackage";
+import { RELATIONSHIPS_NAMESPACE, Utf8Builder, XML_DECLARATION } from "./opcPackage";
 import { SPREADSHEET_NAMESPACE, type StyleSheetEditor } from "./styleSheet";
 import { escapeSpreadsheetText } from "./xmlText";
 
@@ -42,8 +42,9 @@ function cellMarkup(reference: string, cell: LayoutCell, styles: StyleSheetEdito
   }
 }
 
-function sheetDataMarkup(layout: SheetLayout, styles: StyleSheetEditor): string[] {
-  const rows: string[] = [];
+/** The rows' markup, each row added to `out` as it is made. */
+function addSheetData(layout: SheetLayout, styles: StyleSheetEditor, out: Utf8Builder): void {
+  let any = false;
   layout.cells.forEach((line, index) => {
     const r = index + 1;
     let cells = "";
@@ -51,18 +52,22 @@ function sheetDataMarkup(layout: SheetLayout, styles: StyleSheetEditor): string[
     const height = layout.rowHeights[index];
     if (cells === "" && height === null) return;
     const size = height === null ? "" : ` ht="${height}" customHeight="1"`;
-    rows.push(`<row r="${r}"${size}>${cells}</row>`);
+    out.add((any ? "" : "<sheetData>") + `<row r="${r}"${size}>${cells}</row>`);
+    any = true;
   });
-  return rows;
+  out.add(any ? "</sheetData>" : "<sheetData/>");
 }
 
+/**
+ * The part as UTF-8, made row by row: the results sheet of 20,000 indicators is never one string
+ * of several megabytes (see Utf8Builder).
+ */
 export function renderOutputSheet(
   sheet: OutputSheet,
   styles: StyleSheetEditor,
   options: RenderOptions = {}
-): string {
+): Uint8Array {
   const layout = layOutSheet(sheet);
-  const rows = sheetDataMarkup(layout, styles);
   const dimension =
     layout.rowCount === 0
       ? "A1"
@@ -80,22 +85,26 @@ export function renderOutputSheet(
   const page = layout.page;
 
   // Children in CT_Worksheet order.
-  return (
+  const out = new Utf8Builder();
+  out.add(
     XML_DECLARATION +
-    `<worksheet xmlns="${SPREADSHEET_NAMESPACE}" xmlns:r="${RELATIONSHIPS_NAMESPACE}">` +
-    (page ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : "") +
-    `<dimension ref="${dimension}"/>` +
-    `<sheetViews><sheetView${options.tabSelected ? ' tabSelected="1"' : ""} workbookViewId="0"/></sheetViews>` +
-    '<sheetFormatPr defaultRowHeight="15"/>' +
-    (cols ? `<cols>${cols}</cols>` : "") +
-    (rows.length > 0 ? `<sheetData>${rows.join("")}</sheetData>` : "<sheetData/>") +
+      `<worksheet xmlns="${SPREADSHEET_NAMESPACE}" xmlns:r="${RELATIONSHIPS_NAMESPACE}">` +
+      (page ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : "") +
+      `<dimension ref="${dimension}"/>` +
+      `<sheetViews><sheetView${options.tabSelected ? ' tabSelected="1"' : ""} workbookViewId="0"/></sheetViews>` +
+      '<sheetFormatPr defaultRowHeight="15"/>' +
+      (cols ? `<cols>${cols}</cols>` : "")
+  );
+  addSheetData(layout, styles, out);
+  out.add(
     (layout.merges.length > 0
       ? `<mergeCells count="${layout.merges.length}">${mergeCells}</mergeCells>`
       : "") +
-    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
-    (page
-      ? `<pageSetup paperSize="9" orientation="${page.orientation}" fitToWidth="${page.fitToPagesWide}" fitToHeight="0"/>`
-      : "") +
-    "</worksheet>"
+      '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
+      (page
+        ? `<pageSetup paperSize="9" orientation="${page.orientation}" fitToWidth="${page.fitToPagesWide}" fitToHeight="0"/>`
+        : "") +
+      "</worksheet>"
   );
+  return out.bytes();
 }
