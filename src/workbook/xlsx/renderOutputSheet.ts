@@ -8,9 +8,10 @@ import {
   columnLetters,
   GENERAL_FORMAT,
   type LayoutCell,
-  layOutSheet,
+  layOutRow,
+  layOutSheetFrame,
   type OutputSheet,
-  type SheetLayout,
+  type SheetFrame,
   toA1,
 } from "../../engine";
 import { RELATIONSHIPS_NAMESPACE, Utf8Builder, XML_DECLARATION } from "./opcPackage";
@@ -42,32 +43,39 @@ function cellMarkup(reference: string, cell: LayoutCell, styles: StyleSheetEdito
   }
 }
 
-/** The rows' markup, each row added to `out` as it is made. */
-function addSheetData(layout: SheetLayout, styles: StyleSheetEditor, out: Utf8Builder): void {
+/** The rows' markup, each row laid out and added to `out` in turn. */
+function addSheetData(
+  sheet: OutputSheet,
+  layout: SheetFrame,
+  styles: StyleSheetEditor,
+  out: Utf8Builder
+): void {
   let any = false;
-  layout.cells.forEach((line, index) => {
+  for (let index = 0; index < layout.rowCount; index++) {
     const r = index + 1;
     let cells = "";
-    line.forEach((cell, c) => (cells += cellMarkup(toA1(r, c + 1), cell, styles)));
+    layOutRow(sheet, index, layout.columnCount).forEach(
+      (cell, c) => (cells += cellMarkup(toA1(r, c + 1), cell, styles))
+    );
     const height = layout.rowHeights[index];
-    if (cells === "" && height === null) return;
+    if (cells === "" && height === null) continue;
     const size = height === null ? "" : ` ht="${height}" customHeight="1"`;
     out.add((any ? "" : "<sheetData>") + `<row r="${r}"${size}>${cells}</row>`);
     any = true;
-  });
+  }
   out.add(any ? "</sheetData>" : "<sheetData/>");
 }
 
 /**
- * The part as UTF-8, made row by row: the results sheet of 20,000 indicators is never one string
- * of several megabytes (see Utf8Builder).
+ * The part as UTF-8, laid out and made row by row: the results sheet of 20,000 indicators is
+ * never 200,000 laid-out cells, nor one string of several megabytes (see Utf8Builder).
  */
 export function renderOutputSheet(
   sheet: OutputSheet,
   styles: StyleSheetEditor,
   options: RenderOptions = {}
 ): Uint8Array {
-  const layout = layOutSheet(sheet);
+  const layout = layOutSheetFrame(sheet);
   const dimension =
     layout.rowCount === 0
       ? "A1"
@@ -95,7 +103,7 @@ export function renderOutputSheet(
       '<sheetFormatPr defaultRowHeight="15"/>' +
       (cols ? `<cols>${cols}</cols>` : "")
   );
-  addSheetData(layout, styles, out);
+  addSheetData(sheet, layout, styles, out);
   out.add(
     (layout.merges.length > 0
       ? `<mergeCells count="${layout.merges.length}">${mergeCells}</mergeCells>`
