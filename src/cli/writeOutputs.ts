@@ -37,36 +37,46 @@ export interface OutputFile {
   readonly bytes: Uint8Array | string | TextChunks;
 }
 
-/** Characters joined into one write: few system calls, little held at once. */
-const WRITE_CHARACTERS = 1 << 20;
+/** Bytes gathered into one write: few system calls, little held at once. */
+const WRITE_BYTES = 1 << 20;
 
-function* joined(pieces: Iterable<string>): Generator<string> {
-  let parts: string[] = [];
-  let length = 0;
-  for (const piece of pieces) {
-    parts.push(piece);
-    length += piece.length;
-    if (length >= WRITE_CHARACTERS) {
-      yield parts.join("");
-      parts = [];
-      length = 0;
-    }
-  }
-  if (length > 0) yield parts.join("");
-}
-
-/** Writes an output to an open file: whole, or piece by piece as its text is made. */
+/**
+ * Writes an output to an open file: whole, or piece by piece as its text is made. The pieces are
+ * encoded straight into one reused buffer, never joined into a string first: a megabyte of
+ * two-byte text would land in V8's large-object space and stay there until a full collection.
+ */
 async function writeTo(handle: FileHandle, bytes: OutputFile["bytes"]): Promise<void> {
   if (typeof bytes === "string" || bytes instanceof Uint8Array) {
     await handle.writeFile(bytes);
     return;
   }
-  for (const piece of joined(bytes.chunks())) {
-    const buffer = Buffer.from(piece, "utf8");
+  const writeAllOf = async (buffer: Buffer): Promise<void> => {
     // A pipe may take part of a write: the rest follows.
     for (let offset = 0; offset < buffer.length;)
       offset += (await handle.write(buffer, offset, buffer.length - offset)).bytesWritten;
+  };
+  const buffer = Buffer.allocUnsafe(WRITE_BYTES);
+  let used = 0;
+  const add = async (piece: string): Promise<void> => {
+    // Three bytes at most for each UTF-16 unit.
+    if (used + piece.length * 3 > buffer.length && used > 0) {
+      await writeAllOf(buffer.subarray(0, used));
+      used = 0;
+    }
+    if (piece.length * 3 > buffer.length) await writeAllOf(Buffer.from(piece, "utf8"));
+    else used += buffer.write(piece, used, "utf8");
+  };
+  // A high surrogate ending a piece waits for the low one that begins the next.
+  let carried = "";
+  for (const chunk of bytes.chunks()) {
+    const piece = carried + chunk;
+    const end = piece.charCodeAt(piece.length - 1);
+    const split = end >= 0xd800 && end <= 0xdbff;
+    carried = split ? piece.charAt(piece.length - 1) : "";
+    await add(split ? piece.slice(0, -1) : piece);
   }
+  await add(carried);
+  if (used > 0) await writeAllOf(buffer.subarray(0, used));
 }
 
 /** The whole output at once, for standard output (written by one call). */

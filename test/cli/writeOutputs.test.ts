@@ -79,6 +79,23 @@ describe("writeAll writes every output or none", () => {
     expect(readdirSync(dir)).toEqual(["j.json"]);
   });
 
+  it("writes a piece larger than a write, and a pair of surrogates split between two pieces, as the text joined", async () => {
+    const dir = scratch();
+    const json = path.join(dir, "j.json");
+    const pieces = ["开", "头".repeat(400000), "x".repeat(349525) + "\ud83d", "\ude00尾", "\ud83d"];
+    await writeAll([
+      {
+        file: json,
+        bytes: {
+          *chunks() {
+            yield* pieces;
+          },
+        },
+      },
+    ]);
+    expect(readFileSync(json).equals(Buffer.from(pieces.join(""), "utf8"))).toBe(true);
+  });
+
   it("leaves every output as it was when text made piece by piece fails half way", async () => {
     const dir = scratch();
     const out = path.join(dir, "o.xlsx");

@@ -9,7 +9,7 @@ import { budgetHeaderAt, readBudgetBlock } from "./budgetBlock";
 import { headerBandAt } from "./findHeaders";
 import { readFormInfo } from "./formInfo";
 import { isFormOpening } from "./rowLabels";
-import { shortText, viewOf, type SheetView } from "./sheetView";
+import { SheetView, shortText } from "./sheetView";
 import { readTableAt } from "./tableAtHeader";
 import type {
   DetectedBudgetBlock,
@@ -39,7 +39,9 @@ export function readSheet(
   sheet: SheetGrid,
   fixed: Partial<Record<IndicatorColumnRole, number>>
 ): SheetReading {
-  const view = viewOf(sheet);
+  // Made for this reading and dropped with it: a view holds every cell's texts again (about
+  // 15 MB for 20,000 indicators), which nothing needs once the forms are found.
+  const view = new SheetView(sheet);
   const lenient = Object.keys(fixed).length > 0;
   const found: FoundTable[] = [];
   const misses: ReadingMiss[] = [];

@@ -186,15 +186,3 @@ export class SheetView {
 }
 
 const NO_CELLS: readonly ViewCell[] = [];
-
-/** One view per sheet and run: stages share it. */
-const VIEWS = new WeakMap<SheetGrid, SheetView>();
-
-export function viewOf(sheet: SheetGrid): SheetView {
-  let view = VIEWS.get(sheet);
-  if (!view) {
-    view = new SheetView(sheet);
-    VIEWS.set(sheet, view);
-  }
-  return view;
-}

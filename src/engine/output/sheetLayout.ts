@@ -89,24 +89,21 @@ function layoutCell(cell: OutputCell, coveredBy: OutputStyle | undefined): Layou
   };
 }
 
-/** Resolves an output sheet into the layout every writer serialises. */
-export function layOutSheet(sheet: OutputSheet): SheetLayout {
+/** The layout of a sheet without its cells, which layOutRow gives one row at a time. */
+export type SheetFrame = Omit<SheetLayout, "cells">;
+
+/**
+ * Everything of a sheet's layout but its cells: for a writer that serialises the rows one at a
+ * time (layOutRow), so that a sheet of 20,000 rows is never held as 200,000 laid-out cells.
+ */
+export function layOutSheetFrame(sheet: OutputSheet): SheetFrame {
   let columnCount = sheet.columnWidths.length;
   for (const row of sheet.rows)
     columnCount = Math.max(columnCount, row.cells.length, mergeSpan(row.mergeAcross));
-  const cells: LayoutCell[][] = [];
   const merges: CellArea[] = [];
   const rowHeights: Array<number | null> = [];
   sheet.rows.forEach((row, index) => {
     const span = mergeSpan(row.mergeAcross);
-    const first = row.cells[0] ?? null;
-    const master = first === null ? undefined : first.style;
-    const line: LayoutCell[] = [];
-    for (let c = 0; c < columnCount; c++) {
-      const covered = c > 0 && c < span ? master : undefined;
-      line.push(layoutCell(row.cells[c] ?? null, covered));
-    }
-    cells.push(line);
     if (span > 1) merges.push({ top: index + 1, left: 1, bottom: index + 1, right: span });
     rowHeights.push(outputRowHeight(row, sheet.columnWidths));
   });
@@ -118,11 +115,41 @@ export function layOutSheet(sheet: OutputSheet): SheetLayout {
   return {
     rowCount: sheet.rows.length,
     columnCount,
-    cells,
     merges,
     rowHeights,
     columnWidths,
     page: pageLayoutOf(sheet),
+  };
+}
+
+/** Row `index` (0-based) of the layout, `columnCount` cells: SheetLayout.cells[index]. */
+export function layOutRow(sheet: OutputSheet, index: number, columnCount: number): LayoutCell[] {
+  const row = sheet.rows[index];
+  const span = mergeSpan(row.mergeAcross);
+  const first = row.cells[0] ?? null;
+  const master = first === null ? undefined : first.style;
+  const line: LayoutCell[] = [];
+  for (let c = 0; c < columnCount; c++) {
+    const covered = c > 0 && c < span ? master : undefined;
+    line.push(layoutCell(row.cells[c] ?? null, covered));
+  }
+  return line;
+}
+
+/** Resolves an output sheet into the layout every writer serialises. */
+export function layOutSheet(sheet: OutputSheet): SheetLayout {
+  const frame = layOutSheetFrame(sheet);
+  const cells: LayoutCell[][] = [];
+  for (let index = 0; index < frame.rowCount; index++)
+    cells.push(layOutRow(sheet, index, frame.columnCount));
+  return {
+    rowCount: frame.rowCount,
+    columnCount: frame.columnCount,
+    cells,
+    merges: frame.merges,
+    rowHeights: frame.rowHeights,
+    columnWidths: frame.columnWidths,
+    page: frame.page,
   };
 }
 

@@ -13,6 +13,7 @@ import {
   withPrefix,
 } from "./xmlText";
 import { ScoredCopyError } from "./scoredCopyError";
+import { decodeXmlBytes } from "./xmlEncoding";
 import type { ZipEntry, ZipPackage } from "./zipPackage";
 import { dosDateTime, nameBytesOf, writeZip, type ZipOutputEntry } from "./zipWriter";
 
@@ -46,6 +47,8 @@ export function relationshipKind(type: string): string {
 
 type PendingEdit =
   | { readonly kind: "text"; readonly text: string }
+  /** UTF-8 already (a large part made piece by piece, see Utf8Builder). */
+  | { readonly kind: "utf8"; readonly bytes: Uint8Array }
   | { readonly kind: "binary"; readonly data: string }
   | { readonly kind: "removed" };
 
@@ -71,6 +74,57 @@ function binaryStringBytes(data: string): Uint8Array {
 export function encodeUtf8(text: string): Uint8Array {
   if (typeof TextEncoder !== "undefined") return new TextEncoder().encode(text);
   return binaryStringBytes(unescape(encodeURIComponent(text)));
+}
+
+/** Characters encoded at a time by a Utf8Builder: about 128 KiB of UTF-8 for markup. */
+const UTF8_BATCH = 1 << 16;
+
+/**
+ * Text added piece by piece and kept as its UTF-8 bytes: a part of several megabytes (the
+ * 20,000-row results sheet) is never one string, whose two bytes a character would outlive the
+ * pieces in V8's old generation until a full collection. The bytes are those of the pieces joined.
+ */
+export class Utf8Builder {
+  private readonly chunks: Uint8Array[] = [];
+  private pending: string[] = [];
+  private pendingLength = 0;
+  private byteLength = 0;
+
+  add(text: string): void {
+    this.pending.push(text);
+    this.pendingLength += text.length;
+    if (this.pendingLength >= UTF8_BATCH) this.flush(false);
+  }
+
+  private flush(last: boolean): void {
+    let text = this.pending.join("");
+    this.pending = [];
+    this.pendingLength = 0;
+    // A pair of surrogates is never encoded apart: a high one waits for what follows it.
+    const end = text.charCodeAt(text.length - 1);
+    if (!last && end >= 0xd800 && end <= 0xdbff) {
+      this.pending.push(text.charAt(text.length - 1));
+      this.pendingLength = 1;
+      text = text.slice(0, -1);
+    }
+    if (text === "") return;
+    const bytes = encodeUtf8(text);
+    this.chunks.push(bytes);
+    this.byteLength += bytes.length;
+  }
+
+  /** Everything added, as UTF-8. */
+  bytes(): Uint8Array {
+    this.flush(true);
+    if (this.chunks.length === 1) return this.chunks[0];
+    const all = new Uint8Array(this.byteLength);
+    let offset = 0;
+    for (const chunk of this.chunks) {
+      all.set(chunk, offset);
+      offset += chunk.length;
+    }
+    return all;
+  }
 }
 
 /** A raw DEFLATE (no zlib header) and CRC-32, e.g. Node's zlib; fflate's where none is given. */
@@ -125,6 +179,7 @@ export class PackageEditor {
     if (name === null) return null;
     const edit = this.edits.get(name);
     if (edit && edit.kind === "text") return edit.text;
+    if (edit && edit.kind === "utf8") return decodeXmlBytes(edit.bytes);
     // An invariant of this class, not of the file: breaking it is a fault of the tool.
     if (edit && edit.kind === "binary") throw new Error(name + " was edited as bytes");
     let text = this.texts.get(name);
@@ -145,13 +200,19 @@ export class PackageEditor {
     if (name === null) return null;
     const edit = this.edits.get(name);
     if (edit && edit.kind === "binary") return edit.data;
-    if (edit && edit.kind === "text") throw new Error(name + " was edited as text");
+    if (edit && (edit.kind === "text" || edit.kind === "utf8"))
+      throw new Error(name + " was edited as text");
     const bytes = this.source.readBytes(name);
     return bytes === null ? null : binaryString(bytes);
   }
 
   writeText(path: string, text: string): void {
     this.edits.set(this.claimName(path), { kind: "text", text });
+  }
+
+  /** A part's text given as its UTF-8 bytes (see Utf8Builder). */
+  writeUtf8(path: string, bytes: Uint8Array): void {
+    this.edits.set(this.claimName(path), { kind: "utf8", bytes });
   }
 
   writeBinary(path: string, data: string): void {
@@ -250,6 +311,7 @@ export class PackageEditor {
 
   private editedBytes(edit: PendingEdit): Uint8Array {
     if (edit.kind === "text") return encodeUtf8(edit.text);
+    if (edit.kind === "utf8") return edit.bytes;
     if (edit.kind === "binary") return binaryStringBytes(edit.data);
     return new Uint8Array(0);
   }

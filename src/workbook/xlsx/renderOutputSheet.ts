@@ -8,12 +8,13 @@ import {
   columnLetters,
   GENERAL_FORMAT,
   type LayoutCell,
-  layOutSheet,
+  layOutRow,
+  layOutSheetFrame,
   type OutputSheet,
-  type SheetLayout,
+  type SheetFrame,
   toA1,
 } from "../../engine";
-import { RELATIONSHIPS_NAMESPACE, XML_DECLARATION } from "./opcPackage";
+import { RELATIONSHIPS_NAMESPACE, Utf8Builder, XML_DECLARATION } from "./opcPackage";
 import { SPREADSHEET_NAMESPACE, type StyleSheetEditor } from "./styleSheet";
 import { escapeSpreadsheetText } from "./xmlText";
 
@@ -42,27 +43,39 @@ function cellMarkup(reference: string, cell: LayoutCell, styles: StyleSheetEdito
   }
 }
 
-function sheetDataMarkup(layout: SheetLayout, styles: StyleSheetEditor): string[] {
-  const rows: string[] = [];
-  layout.cells.forEach((line, index) => {
+/** The rows' markup, each row laid out and added to `out` in turn. */
+function addSheetData(
+  sheet: OutputSheet,
+  layout: SheetFrame,
+  styles: StyleSheetEditor,
+  out: Utf8Builder
+): void {
+  let any = false;
+  for (let index = 0; index < layout.rowCount; index++) {
     const r = index + 1;
     let cells = "";
-    line.forEach((cell, c) => (cells += cellMarkup(toA1(r, c + 1), cell, styles)));
+    layOutRow(sheet, index, layout.columnCount).forEach(
+      (cell, c) => (cells += cellMarkup(toA1(r, c + 1), cell, styles))
+    );
     const height = layout.rowHeights[index];
-    if (cells === "" && height === null) return;
+    if (cells === "" && height === null) continue;
     const size = height === null ? "" : ` ht="${height}" customHeight="1"`;
-    rows.push(`<row r="${r}"${size}>${cells}</row>`);
-  });
-  return rows;
+    out.add((any ? "" : "<sheetData>") + `<row r="${r}"${size}>${cells}</row>`);
+    any = true;
+  }
+  out.add(any ? "</sheetData>" : "<sheetData/>");
 }
 
+/**
+ * The part as UTF-8, laid out and made row by row: the results sheet of 20,000 indicators is
+ * never 200,000 laid-out cells, nor one string of several megabytes (see Utf8Builder).
+ */
 export function renderOutputSheet(
   sheet: OutputSheet,
   styles: StyleSheetEditor,
   options: RenderOptions = {}
-): string {
-  const layout = layOutSheet(sheet);
-  const rows = sheetDataMarkup(layout, styles);
+): Uint8Array {
+  const layout = layOutSheetFrame(sheet);
   const dimension =
     layout.rowCount === 0
       ? "A1"
@@ -80,22 +93,26 @@ export function renderOutputSheet(
   const page = layout.page;
 
   // Children in CT_Worksheet order.
-  return (
+  const out = new Utf8Builder();
+  out.add(
     XML_DECLARATION +
-    `<worksheet xmlns="${SPREADSHEET_NAMESPACE}" xmlns:r="${RELATIONSHIPS_NAMESPACE}">` +
-    (page ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : "") +
-    `<dimension ref="${dimension}"/>` +
-    `<sheetViews><sheetView${options.tabSelected ? ' tabSelected="1"' : ""} workbookViewId="0"/></sheetViews>` +
-    '<sheetFormatPr defaultRowHeight="15"/>' +
-    (cols ? `<cols>${cols}</cols>` : "") +
-    (rows.length > 0 ? `<sheetData>${rows.join("")}</sheetData>` : "<sheetData/>") +
+      `<worksheet xmlns="${SPREADSHEET_NAMESPACE}" xmlns:r="${RELATIONSHIPS_NAMESPACE}">` +
+      (page ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : "") +
+      `<dimension ref="${dimension}"/>` +
+      `<sheetViews><sheetView${options.tabSelected ? ' tabSelected="1"' : ""} workbookViewId="0"/></sheetViews>` +
+      '<sheetFormatPr defaultRowHeight="15"/>' +
+      (cols ? `<cols>${cols}</cols>` : "")
+  );
+  addSheetData(sheet, layout, styles, out);
+  out.add(
     (layout.merges.length > 0
       ? `<mergeCells count="${layout.merges.length}">${mergeCells}</mergeCells>`
       : "") +
-    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
-    (page
-      ? `<pageSetup paperSize="9" orientation="${page.orientation}" fitToWidth="${page.fitToPagesWide}" fitToHeight="0"/>`
-      : "") +
-    "</worksheet>"
+      '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
+      (page
+        ? `<pageSetup paperSize="9" orientation="${page.orientation}" fitToWidth="${page.fitToPagesWide}" fitToHeight="0"/>`
+        : "") +
+      "</worksheet>"
   );
+  return out.bytes();
 }

@@ -548,7 +548,7 @@ class ScoredCopyWriter implements NotesContext {
       const tabSelected =
         /<(?:[^\s/>:]+:)?sheetView\s[^>]*tabSelected\s*=\s*["'](?:1|true)["']/.test(old);
       await this.dropSheetRelationships(existingPart);
-      this.editor.writeText(
+      this.editor.writeUtf8(
         existingPart,
         renderOutputSheet(placed.sheet, this.styles, { tabSelected })
       );
@@ -595,7 +595,7 @@ class ScoredCopyWriter implements NotesContext {
       this.workbookDirectory + "worksheets/sheet{n}.xml",
       relationshipsPartFor
     );
-    this.editor.writeText(part, renderOutputSheet(placed.sheet, this.styles));
+    this.editor.writeUtf8(part, renderOutputSheet(placed.sheet, this.styles));
     const link = addRelationship(
       this.workbookRels || null,
       RELATIONSHIP_TYPE.worksheet,

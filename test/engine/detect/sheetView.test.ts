@@ -1,4 +1,4 @@
-import { SheetView, viewOf } from "../../../src/engine/detect/sheetView";
+import { SheetView } from "../../../src/engine/detect/sheetView";
 import { sheetFromRows } from "../../helpers/gridFromRows";
 
 describe("SheetView (stage 0: one normalised view of a sheet)", () => {
@@ -36,9 +36,5 @@ describe("SheetView (stage 0: one normalised view of a sheet)", () => {
     expect(view.lastRow).toBe(4);
     expect(view.hasNumber(1)).toBe(true);
     expect(view.hasNumber(3)).toBe(false);
-  });
-
-  it("is made once per sheet", () => {
-    expect(viewOf(sheet)).toBe(viewOf(sheet));
   });
 });

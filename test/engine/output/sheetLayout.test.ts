@@ -1,5 +1,7 @@
 import {
+  layOutRow,
   layOutSheet,
+  layOutSheetFrame,
   mergeRuns,
   rowRangesByHeight,
   styleAreas,
@@ -35,6 +37,23 @@ describe("the layout every writer serialises", () => {
   ] as const)("%s", (_label, cell, expected) => {
     const layout = layOutSheet(sheet([{ cells: [cell] }]));
     expect(layout.cells[0][0]).toEqual({ ...expected, style: undefined });
+  });
+
+  test("row by row (layOutSheetFrame, layOutRow) it is the same layout", () => {
+    const output = sheet(
+      [
+        { cells: [{ text: "标题", style: "title" }], mergeAcross: 3 },
+        { cells: [{ text: "一行很长的文字".repeat(20) }, { number: 0.5, format: "0.00%" }] },
+        { cells: [] },
+        { cells: [null, { number: NaN }, null, null, { text: "" }] },
+      ],
+      { columnWidths: [10, 10, 10, 10], printFitWidth: true }
+    );
+    const whole = layOutSheet(output);
+    const frame = layOutSheetFrame(output);
+    const rows = whole.cells.map((_line, index) => layOutRow(output, index, frame.columnCount));
+    expect({ ...frame, cells: rows }).toEqual(whole);
+    expect(frame.columnCount).toBe(5);
   });
 
   test("a merge's covered cells carry the master's style; cells beyond it do not", () => {

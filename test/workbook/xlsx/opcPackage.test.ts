@@ -1,6 +1,6 @@
 import JSZip from "jszip";
 import { deflated, workbookParts, zip } from "../../../bench/hostileWorkbooks";
-import { PackageEditor } from "../../../src/workbook/xlsx/opcPackage";
+import { PackageEditor, Utf8Builder } from "../../../src/workbook/xlsx/opcPackage";
 import { openZipPackage } from "../../../src/workbook/xlsx/zipPackage";
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
@@ -48,5 +48,47 @@ describe("PackageEditor.generate", () => {
     await editor.generate();
     expect(sameBytes(bytes, copy)).toBe(true);
     expect(input.readText("xl/workbook.xml")).toContain("<sheets>");
+  });
+});
+
+describe("Utf8Builder", () => {
+  function utf8Of(pieces: string[]): Uint8Array {
+    const builder = new Utf8Builder();
+    for (const piece of pieces) builder.add(piece);
+    return builder.bytes();
+  }
+  const same = (a: Uint8Array, b: Uint8Array): boolean => Buffer.from(a).equals(Buffer.from(b));
+
+  it("gives the UTF-8 of its pieces joined, in several batches", () => {
+    const pieces: string[] = [];
+    let length = 0;
+    for (let i = 0; length < 300000; i++) {
+      const piece = "<t>" + "改".repeat(i % 50) + "😀" + "x".repeat(i % 90) + "</t>";
+      pieces.push(piece);
+      length += piece.length;
+    }
+    expect(same(utf8Of(pieces), new TextEncoder().encode(pieces.join("")))).toBe(true);
+  });
+
+  it("never encodes a pair of surrogates apart where a batch ends between them", () => {
+    // The first piece fills a batch and ends with the high half of 😀; the low half follows.
+    const pieces = ["a".repeat(65535) + "\ud83d", "\ude00b"];
+    expect(same(utf8Of(pieces), new TextEncoder().encode(pieces.join("")))).toBe(true);
+  });
+
+  it("gives nothing for nothing, and a lone surrogate as the encoder writes it", () => {
+    expect(new Utf8Builder().bytes()).toHaveLength(0);
+    const builder = new Utf8Builder();
+    builder.add("a\ud83d");
+    expect(Array.from(builder.bytes())).toEqual(Array.from(new TextEncoder().encode("a\ud83d")));
+  });
+
+  it("lets a part written as UTF-8 be read back as its text", async () => {
+    const editor = new PackageEditor(await openZipPackage(zip(workbookParts({}))));
+    const builder = new Utf8Builder();
+    builder.add("<sheet>");
+    builder.add("评分结果</sheet>");
+    editor.writeUtf8("xl/worksheets/sheet9.xml", builder.bytes());
+    expect(await editor.readText("xl/worksheets/sheet9.xml")).toBe("<sheet>评分结果</sheet>");
   });
 });
