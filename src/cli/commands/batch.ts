@@ -23,10 +23,10 @@ import {
   type BatchInput,
 } from "../batch/collectBatchInputs";
 import { isSummaryWorkbook } from "../batch/isSummaryWorkbook";
-import { defaultWorkerScript, runJobPool, type Prepared } from "../batch/jobPool";
+import { defaultWorkerScript, runJobPool, StartedWorkers, type Prepared } from "../batch/jobPool";
 import { findSoffice, sofficeConverter, type LegacyConverter } from "../batch/legacyConverter";
 import { StagedFolder, type UndoCommit } from "../batch/stagedFolder";
-import { BATCH_USAGE, parseBatchArguments } from "../batch/batchArguments";
+import { BATCH_USAGE, type BatchArguments, parseBatchArguments } from "../batch/batchArguments";
 import { fileLines, totalsLine } from "../batch/batchLines";
 import { UsageFailure, type CliIo } from "../cliIo";
 import { nodeDeflate } from "../nodeDeflate";
@@ -74,6 +74,12 @@ export function defaultBatchEnvironment(): BatchEnvironment {
     },
   };
 }
+
+/**
+ * Worker threads started before the inputs are listed, at most: the lanes a batch of many files
+ * uses on a usual machine. More start when the pool needs them; those not needed are closed.
+ */
+const WORKERS_STARTED_AHEAD = 4;
 
 const FILE_OUTPUTS = [
   { option: "out", key: "out" },
@@ -130,6 +136,29 @@ export async function runBatch(
   }
   // --quiet: no progress, no lines per file, no totals; failures are still said on stderr.
   const say = args.quiet ? () => undefined : io.stdout;
+  // The worker threads start now, while this thread lists and checks the inputs (a batch is
+  // usually many files). Closed at the end whatever happens, by the pool or by the finally below.
+  const concurrency = args.jobs ?? env.cores();
+  const workerScript = concurrency > 1 ? env.workerScript() : null;
+  const started = workerScript
+    ? new StartedWorkers(workerScript, Math.min(concurrency, WORKERS_STARTED_AHEAD))
+    : null;
+  try {
+    return await runBatchWith(args, io, env, say, concurrency, workerScript, started);
+  } finally {
+    await started?.close();
+  }
+}
+
+async function runBatchWith(
+  args: BatchArguments,
+  io: CliIo,
+  env: BatchEnvironment,
+  say: (line: string) => void,
+  concurrency: number,
+  workerScript: string | null,
+  started: StartedWorkers | null
+): Promise<number> {
   const baseOptions = await scoreOptionsFor(args);
 
   const fileOutputs = FILE_OUTPUTS.filter((output) => args[output.key] !== undefined).map(
@@ -309,10 +338,9 @@ export async function runBatch(
         },
       };
     };
-    const concurrency = args.jobs ?? env.cores();
     await runJobPool(
       inputs.length,
-      { concurrency, workerScript: concurrency > 1 ? env.workerScript() : null },
+      { concurrency, workerScript, ahead: started },
       {
         prepare,
         started: (index) => progress.started(inputs[index].display),
