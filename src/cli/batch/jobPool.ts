@@ -13,8 +13,14 @@ export interface JobPoolOptions {
   readonly concurrency: number;
   /** The worker entry; null runs every job in this thread. */
   readonly workerScript: string | null;
-  /** Workers started ahead (startWorkers), used first; the pool closes them when it ends. */
+  /** Workers started ahead (StartedWorkers), used first; the pool closes them when it ends. */
   readonly ahead?: StartedWorkers | null;
+  /**
+   * Given, the pool returns as soon as the last job is answered and hands over the closing of its
+   * workers (a worker's heap takes 30-40 ms to tear down), for the caller to wait for later;
+   * without it, the pool waits for them to close.
+   */
+  readonly closing?: (closed: Promise<void>) => void;
 }
 
 /** Jobs sent to a worker ahead of its answers (it scores them one at a time). */
@@ -182,7 +188,10 @@ export async function runJobPool(
       )
     );
   } finally {
-    await Promise.all(workers.map((worker) => worker.close()));
-    await unused;
+    const closed = Promise.all([...workers.map((worker) => worker.close()), unused]).then(
+      () => undefined
+    );
+    if (options.closing) options.closing(closed);
+    else await closed;
   }
 }

@@ -23,7 +23,13 @@ import {
   type BatchInput,
 } from "../batch/collectBatchInputs";
 import { isSummaryWorkbook } from "../batch/isSummaryWorkbook";
-import { defaultWorkerScript, runJobPool, StartedWorkers, type Prepared } from "../batch/jobPool";
+import {
+  defaultWorkerScript,
+  type JobPoolOptions,
+  runJobPool,
+  StartedWorkers,
+  type Prepared,
+} from "../batch/jobPool";
 import { findSoffice, sofficeConverter, type LegacyConverter } from "../batch/legacyConverter";
 import { StagedFolder, type UndoCommit } from "../batch/stagedFolder";
 import { BATCH_USAGE, type BatchArguments, parseBatchArguments } from "../batch/batchArguments";
@@ -143,10 +149,18 @@ export async function runBatch(
   const started = workerScript
     ? new StartedWorkers(workerScript, Math.min(concurrency, WORKERS_STARTED_AHEAD))
     : null;
+  // The pool's workers close while the 汇总 outputs are made and written; waited for at the end.
+  const closing: Array<Promise<void>> = [];
   try {
-    return await runBatchWith(args, io, env, say, concurrency, workerScript, started);
+    return await runBatchWith(args, io, env, say, {
+      concurrency,
+      workerScript,
+      ahead: started,
+      closing: (closed) => closing.push(closed),
+    });
   } finally {
     await started?.close();
+    await Promise.all(closing);
   }
 }
 
@@ -155,9 +169,7 @@ async function runBatchWith(
   io: CliIo,
   env: BatchEnvironment,
   say: (line: string) => void,
-  concurrency: number,
-  workerScript: string | null,
-  started: StartedWorkers | null
+  pool: JobPoolOptions
 ): Promise<number> {
   const baseOptions = await scoreOptionsFor(args);
 
@@ -340,7 +352,7 @@ async function runBatchWith(
     };
     await runJobPool(
       inputs.length,
-      { concurrency, workerScript, ahead: started },
+      pool,
       {
         prepare,
         started: (index) => progress.started(inputs[index].display),

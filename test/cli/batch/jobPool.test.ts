@@ -139,9 +139,10 @@ parentPort.on("message", (job) => {
     );
     const ahead = new StartedWorkers(file, 3);
     const threads = new Set<string>();
+    let closed: Promise<void> | null = null;
     await runJobPool(
       6,
-      { concurrency: 2, workerScript: file, ahead },
+      { concurrency: 2, workerScript: file, ahead, closing: (done) => (closed = done) },
       {
         prepare: async (index) => ({ job: job(index, "f" + index) }),
         finished: (_index, result) => threads.add((result.notes[0] as { detail: string }).detail),
@@ -153,6 +154,9 @@ parentPort.on("message", (job) => {
     expect(started.length).toBeLessThanOrEqual(3);
     expect(threads.size).toBe(2);
     for (const thread of threads) expect(started).toContain(thread);
+    // The pool handed over its workers' closing, and they close.
+    expect(closed).not.toBeNull();
+    await closed;
     // Taken by the pool: closing again is nothing.
     await ahead.close();
   });
