@@ -218,7 +218,9 @@ async function runBatchWith(
         "。未写出任何文件。"
     );
   const inputPaths = new Set<string>();
-  for (const input of inputs) inputPaths.add(await resolvedPath(input.path));
+  // All at once: one after another, the thread pool's round trips added up over a folder.
+  for (const real of await Promise.all(inputs.map((input) => resolvedPath(input.path))))
+    inputPaths.add(real);
   for (const output of fileOutputs)
     if (inputPaths.has(await resolvedPath(output.file)))
       throw new UsageFailure(
