@@ -23,10 +23,16 @@ import {
   type BatchInput,
 } from "../batch/collectBatchInputs";
 import { isSummaryWorkbook } from "../batch/isSummaryWorkbook";
-import { defaultWorkerScript, runJobPool, type Prepared } from "../batch/jobPool";
+import {
+  defaultWorkerScript,
+  type JobPoolOptions,
+  runJobPool,
+  StartedWorkers,
+  type Prepared,
+} from "../batch/jobPool";
 import { findSoffice, sofficeConverter, type LegacyConverter } from "../batch/legacyConverter";
 import { StagedFolder, type UndoCommit } from "../batch/stagedFolder";
-import { BATCH_USAGE, parseBatchArguments } from "../batch/batchArguments";
+import { BATCH_USAGE, type BatchArguments, parseBatchArguments } from "../batch/batchArguments";
 import { fileLines, totalsLine } from "../batch/batchLines";
 import { UsageFailure, type CliIo } from "../cliIo";
 import { nodeDeflate } from "../nodeDeflate";
@@ -74,6 +80,12 @@ export function defaultBatchEnvironment(): BatchEnvironment {
     },
   };
 }
+
+/**
+ * Worker threads started before the inputs are listed, at most: the lanes a batch of many files
+ * uses on a usual machine. More start when the pool needs them; those not needed are closed.
+ */
+const WORKERS_STARTED_AHEAD = 4;
 
 const FILE_OUTPUTS = [
   { option: "out", key: "out" },
@@ -130,6 +142,35 @@ export async function runBatch(
   }
   // --quiet: no progress, no lines per file, no totals; failures are still said on stderr.
   const say = args.quiet ? () => undefined : io.stdout;
+  // The worker threads start now, while this thread lists and checks the inputs (a batch is
+  // usually many files). Closed at the end whatever happens, by the pool or by the finally below.
+  const concurrency = args.jobs ?? env.cores();
+  const workerScript = concurrency > 1 ? env.workerScript() : null;
+  const started = workerScript
+    ? new StartedWorkers(workerScript, Math.min(concurrency, WORKERS_STARTED_AHEAD))
+    : null;
+  // The pool's workers close while the 汇总 outputs are made and written; waited for at the end.
+  const closing: Array<Promise<void>> = [];
+  try {
+    return await runBatchWith(args, io, env, say, {
+      concurrency,
+      workerScript,
+      ahead: started,
+      closing: (closed) => closing.push(closed),
+    });
+  } finally {
+    await started?.close();
+    await Promise.all(closing);
+  }
+}
+
+async function runBatchWith(
+  args: BatchArguments,
+  io: CliIo,
+  env: BatchEnvironment,
+  say: (line: string) => void,
+  pool: JobPoolOptions
+): Promise<number> {
   const baseOptions = await scoreOptionsFor(args);
 
   const fileOutputs = FILE_OUTPUTS.filter((output) => args[output.key] !== undefined).map(
@@ -177,7 +218,9 @@ export async function runBatch(
         "。未写出任何文件。"
     );
   const inputPaths = new Set<string>();
-  for (const input of inputs) inputPaths.add(await resolvedPath(input.path));
+  // All at once: one after another, the thread pool's round trips added up over a folder.
+  for (const real of await Promise.all(inputs.map((input) => resolvedPath(input.path))))
+    inputPaths.add(real);
   for (const output of fileOutputs)
     if (inputPaths.has(await resolvedPath(output.file)))
       throw new UsageFailure(
@@ -309,10 +352,9 @@ export async function runBatch(
         },
       };
     };
-    const concurrency = args.jobs ?? env.cores();
     await runJobPool(
       inputs.length,
-      { concurrency, workerScript: concurrency > 1 ? env.workerScript() : null },
+      pool,
       {
         prepare,
         started: (index) => progress.started(inputs[index].display),

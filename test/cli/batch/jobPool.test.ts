@@ -1,8 +1,8 @@
-import { mkdtempSync, writeFileSync } from "fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
 import type { BatchJob, BatchJobResult } from "../../../src/cli/batch/batchJob";
-import { runJobPool } from "../../../src/cli/batch/jobPool";
+import { runJobPool, StartedWorkers } from "../../../src/cli/batch/jobPool";
 
 /** A worker entry written for the test: it answers each job, or dies on the file named "crash". */
 function workerScript(): string {
@@ -121,5 +121,69 @@ parentPort.on("message", (job) => {
       () => finished.length >= 2
     );
     expect(finished).toEqual([0, 1]);
+  });
+  it("uses the workers started ahead, starts no others, and closes those it does not need", async () => {
+    // Each worker notes its thread on starting and answers with it.
+    const folder = mkdtempSync(path.join(tmpdir(), "selfeval-pool-"));
+    const log = path.join(folder, "started.txt");
+    const file = path.join(folder, "worker.js");
+    writeFileSync(
+      file,
+      `const { appendFileSync } = require("fs");
+const { parentPort, threadId } = require("worker_threads");
+appendFileSync(${JSON.stringify(log)}, threadId + "\\n");
+parentPort.on("message", (job) => {
+  parentPort.postMessage({ id: job.id, status: "scored", notes: [{ code: "internal", detail: String(threadId) }],
+    forms: [], problems: [], wroteCopy: false, wroteDocx: false, outputError: null });
+});`
+    );
+    const ahead = new StartedWorkers(file, 3);
+    const threads = new Set<string>();
+    let closed: Promise<void> | null = null;
+    await runJobPool(
+      6,
+      { concurrency: 2, workerScript: file, ahead, closing: (done) => (closed = done) },
+      {
+        prepare: async (index) => ({ job: job(index, "f" + index) }),
+        finished: (_index, result) => threads.add((result.notes[0] as { detail: string }).detail),
+      }
+    );
+    const started = readFileSync(log, "utf8").trim().split("\n");
+    // The third may be closed before it got as far as noting itself; no fourth ever started.
+    expect(started.length).toBeGreaterThanOrEqual(2);
+    expect(started.length).toBeLessThanOrEqual(3);
+    expect(threads.size).toBe(2);
+    for (const thread of threads) expect(started).toContain(thread);
+    // The pool handed over its workers' closing, and they close.
+    expect(closed).not.toBeNull();
+    await closed;
+    // Taken by the pool: closing again is nothing.
+    await ahead.close();
+  });
+
+  it("closes the workers started ahead when the jobs need none", async () => {
+    const ahead = new StartedWorkers(workerScript(), 2);
+    const finished: number[] = [];
+    await runJobPool(
+      1,
+      { concurrency: 2, workerScript: workerScript(), ahead },
+      {
+        prepare: async (index) => ({
+          result: {
+            id: index,
+            status: "skipped",
+            notes: [],
+            forms: [],
+            problems: [],
+            wroteCopy: false,
+            wroteDocx: false,
+            outputError: null,
+          },
+        }),
+        finished: (index) => finished.push(index),
+      }
+    );
+    expect(finished).toEqual([0]);
+    expect(ahead.take()).toEqual([]);
   });
 });

@@ -102,7 +102,10 @@ export class SheetWriter {
         if (cell.style && cell.style.wrap) {
           // A cell pads about one unit of its column.
           const usable = Math.max(1, (this.widths[index] || 8.43) - 1);
-          lines = Math.max(lines, wrappedLineCount(text, usable));
+          // No character is wider than two units: a short text without a line break is one
+          // line, counted or not.
+          if (text.length * 2 > usable || /[\r\n]/.test(text))
+            lines = Math.max(lines, wrappedLineCount(text, usable));
         }
       } else if ("number" in cell) {
         markup += isFinite(cell.number)

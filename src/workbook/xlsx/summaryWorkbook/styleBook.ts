@@ -63,8 +63,19 @@ export class StyleBook {
   private readonly byKey = new Map<string, number>([["", 0]]);
   private readonly customFormats: string[] = [];
 
+  /** Styles seen before, by identity: most cells share a few style objects. */
+  private readonly byStyle = new WeakMap<CellStyle, number>();
+
   /** The cellXfs index of a style. */
   index(style: CellStyle): number {
+    const seen = this.byStyle.get(style);
+    if (seen !== undefined) return seen;
+    const found = this.indexOf(style);
+    this.byStyle.set(style, found);
+    return found;
+  }
+
+  private indexOf(style: CellStyle): number {
     const key = JSON.stringify([
       style.font || "body",
       style.fill || "",
