@@ -368,10 +368,38 @@ export class ZipPackage {
    * Every XML part's prolog, read from the head of the part only (more only when a long prolog
    * needs it): a declaration anywhere there refuses the package.
    */
+  /**
+   * A small part (most of a typical form's package) is inflated whole, once, as reading it would:
+   * its prolog is checked and its text kept for readText, which inflated it a second time
+   * before. False, with nothing kept, when it does not inflate to the size it declares (corrupt,
+   * or a lying bomb): the head check below then goes on as for any part, and reading it refuses.
+   */
+  private keepSmallPart(entry: ZipEntry, whole: Uint8Array): boolean {
+    let inflated: Uint8Array | null;
+    try {
+      inflated = this.inflate.inflateRaw(whole, entry.size);
+    } catch {
+      return false;
+    }
+    if (inflated === null || inflated.length !== entry.size) return false;
+    const text = decodeXmlBytes(inflated);
+    const state = checkProlog(text);
+    if (state === "declaration") throw new UnreadableWorkbookError("doctype", { part: entry.name });
+    if (state !== "clean") return false;
+    this.texts.set(entry.name, text);
+    return true;
+  }
+
   private checkPrologs(): void {
     for (const entry of this.entries) {
       if (!XML_PART.test(entry.name)) continue;
       const whole = this.compressedData(entry);
+      if (
+        entry.method === DEFLATED &&
+        whole.length <= HEAD_BYTES &&
+        this.keepSmallPart(entry, whole)
+      )
+        continue;
       for (let compressed = HEAD_BYTES; ; compressed *= 4) {
         const complete = compressed >= whole.length;
         let head: Uint8Array | null;

@@ -29,6 +29,39 @@ describe.each([
     expect(pkg.readText("no/such.xml")).toBeNull();
   });
 
+  it("inflates a small XML part once, on opening, and reads its text from that", () => {
+    const calls: number[] = [];
+    const counting = {
+      inflateRaw: (data: Uint8Array, limit: number, partial?: boolean) => {
+        calls.push(data.length);
+        return inflate.inflateRaw(data, limit, partial);
+      },
+    };
+    const bytes = zip(
+      workbookParts({ "xl/small.xml": deflated("<a>" + "数".repeat(500) + "</a>") })
+    );
+    const pkg = ZipPackage.open(bytes, counting);
+    const opening = calls.length;
+    expect(pkg.readText("xl/small.xml")).toBe("<a>" + "数".repeat(500) + "</a>");
+    expect(pkg.readText("xl/workbook.xml")).toContain("<workbook");
+    expect(calls.length).toBe(opening);
+  });
+
+  it("keeps no text of a small part that inflates past or short of what it declares: reading it refuses", () => {
+    const lying = zip(
+      workbookParts({
+        "xl/lying.xml": { ...deflated("<a>" + " ".repeat(5000) + "</a>"), declaredSize: 10 },
+      })
+    );
+    expect(refusal(() => ZipPackage.open(lying, inflate).readText("xl/lying.xml")).reason).toBe(
+      "too-large"
+    );
+    const short = zip(workbookParts({ "xl/short.xml": { ...deflated("<a/>"), declaredSize: 99 } }));
+    expect(
+      refusal(() => ZipPackage.open(short, inflate).readText("xl/short.xml")).facts.malformed
+    ).toBe("corrupt-entry");
+  });
+
   it("refuses a part that inflates past the size it declares, after that many bytes", () => {
     const bytes = zip(
       workbookParts({
