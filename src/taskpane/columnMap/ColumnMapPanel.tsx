@@ -139,9 +139,21 @@ export function ColumnMapPanel({
   const [draft, setDraft] = React.useState<ColumnMapDraft>(() =>
     draftFromText(savedText, sections)
   );
-  // A new run (another reading, or the map just applied) starts the draft afresh.
+  // The map applied or cleared starts the draft afresh; another run over the same saved map keeps
+  // what the user picked and has not applied yet, for each sheet the new reading still shows.
+  const appliedText = React.useRef(savedText);
   React.useEffect(() => {
-    setDraft(draftFromText(savedText, sections));
+    const fresh = draftFromText(savedText, sections);
+    if (appliedText.current !== savedText) {
+      appliedText.current = savedText;
+      setDraft(fresh);
+      return;
+    }
+    setDraft((before) => {
+      const kept: Record<string, ColumnMapDraft[string]> = {};
+      Object.keys(fresh).forEach((sheet) => (kept[sheet] = before[sheet] || fresh[sheet]));
+      return kept;
+    });
   }, [savedText, sections]);
 
   const bySheet = mapsBySheet(sections);

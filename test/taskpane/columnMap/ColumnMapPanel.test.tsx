@@ -12,7 +12,7 @@ import type { WorkbookGrid } from "../../../src/engine/grid/types";
 import { workbookOf } from "../../helpers/gridFromRows";
 import { departmentWorkbook, FORM_SHEET, twoFormWorkbook } from "../helpers/departmentForm";
 import { FakeWorkbookPort } from "../helpers/fakeWorkbookPort";
-import { choose } from "../helpers/choices";
+import { choose, shown } from "../helpers/choices";
 import { messageBars, paneMessages } from "../helpers/paneQueries";
 import { unreadableWorkbook, UNREAD_SHEET } from "../helpers/projectForm";
 
@@ -99,6 +99,19 @@ describe("the 列对应 panel", () => {
     fireEvent.click(within(panel()).getByRole("button", { name: "收起" }));
     expect(screen.queryByTestId("column-map")).toBeNull();
     expect(score).toHaveBeenCalledTimes(1);
+  });
+
+  it("keeps the columns picked and not yet applied when the workbook is scored again", async () => {
+    const { score } = renderPane(departmentWorkbook());
+    fireEvent.click(screen.getByRole("button", { name: "一键评分" }));
+    await screen.findByTestId("total");
+    fireEvent.click(screen.getByTestId("column-map-link"));
+    choose("偏差原因", /^H · /, panel());
+    fireEvent.click(screen.getByRole("button", { name: "重新评分" }));
+    await waitFor(() => expect(score).toHaveBeenCalledTimes(2));
+    await screen.findByTestId("total");
+    expect(shown("偏差原因", panel())).toMatch(/^H · /);
+    expect(score.mock.calls[1][1]).toMatchObject({ columnMap: "" });
   });
 
   it("starts from the map saved with the workbook, and 恢复自动 clears it and scores again", async () => {
