@@ -175,16 +175,27 @@ export function BrowserModeApp({
     );
   };
 
-  const openBytes = async (bytes: Uint8Array, fileName: string) => {
+  /** A new open request: the latest one wins, counted from when it is made, not when its bytes come. */
+  const nextOpen = () => {
     const serial = ++openSerial.current;
-    const current = () => isMounted() && serial === openSerial.current;
+    return { serial, current: () => isMounted() && serial === openSerial.current };
+  };
+
+  const openBytes = async (
+    request: ReturnType<typeof nextOpen>,
+    bytes: Uint8Array,
+    fileName: string
+  ) => {
+    const { serial, current } = request;
+    if (!current()) return;
     setOpening(true);
     messages.clear();
     setBatch(null);
     try {
       const file = await tools.openWorkbook(bytes, fileName);
       const port = new PreviewedWorkbookPort(file, (plan) => {
-        if (isMounted()) setMarks(plan.marks);
+        // Only while this file is the one shown: an earlier file's run may still be writing.
+        if (current()) setMarks(plan.marks);
       });
       const grid = await port.read();
       if (!current()) return;
@@ -204,24 +215,26 @@ export function BrowserModeApp({
       fail(strings.notXlsx(file.name));
       return;
     }
+    const request = nextOpen();
     tools.readFile(file).then(
-      (bytes) => openBytes(bytes, file.name),
-      (error: unknown) => notRead(error, strings.fileNotRead(file.name))
+      (bytes) => openBytes(request, bytes, file.name),
+      (error: unknown) => {
+        if (request.current()) notRead(error, strings.fileNotRead(file.name));
+      }
     );
   };
 
   /** Scores several files in the page and shows the 汇总; a later open request stops it. */
   const startBatch = async (files: readonly PickedFile[]) => {
-    const serial = ++openSerial.current;
-    const current = () => isMounted() && serial === openSerial.current;
-    messages.clear();
-    setOpening(false);
-    setWorkbook(null);
+    // An empty folder says so and leaves the open workbook and its result as they are.
     if (files.length === 0) {
-      setBatch(null);
       fail(batchStrings.noFiles);
       return;
     }
+    const { serial, current } = nextOpen();
+    messages.clear();
+    setOpening(false);
+    setWorkbook(null);
     setBatch({ serial, progress: null, result: null });
     try {
       const result = await runBrowserBatch(
@@ -251,9 +264,12 @@ export function BrowserModeApp({
 
   const openExample = () => {
     const fileName = EXAMPLE_WORKBOOK_URL.replace(/^.*\//, "");
+    const request = nextOpen();
     tools.fetchFile(EXAMPLE_WORKBOOK_URL).then(
-      (bytes) => openBytes(bytes, fileName),
-      (error: unknown) => notRead(error, strings.exampleNotLoaded)
+      (bytes) => openBytes(request, bytes, fileName),
+      (error: unknown) => {
+        if (request.current()) notRead(error, strings.exampleNotLoaded);
+      }
     );
   };
 

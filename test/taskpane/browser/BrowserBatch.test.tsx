@@ -114,6 +114,22 @@ describe("browser mode with several workbooks", () => {
     expect(screen.queryByRole("button", { name: "一键评分" })).toBeNull();
   });
 
+  it("says an empty folder has no files and keeps the workbook already scored", async () => {
+    render(<BrowserModeApp tools={recordingTools().tools} />);
+    pick([file(DEPARTMENT)]);
+    await screen.findByText("当前工作簿：" + DEPARTMENT, {}, { timeout: 10000 });
+    fireEvent.click(screen.getByRole("button", { name: "一键评分" }));
+    expect((await screen.findByTestId("total", {}, { timeout: 10000 })).textContent).toBe(
+      "98.36 / 100"
+    );
+    fireEvent.change(screen.getByTestId("folder-input"), { target: { files: [] } });
+    await waitFor(() =>
+      expect(messageBars()).toContainEqual({ kind: "error", text: "所选位置没有文件。" })
+    );
+    expect(screen.getByTestId("total").textContent).toBe("98.36 / 100");
+    expect(screen.queryByText("当前工作簿：" + DEPARTMENT)).not.toBeNull();
+  });
+
   it("names the files of a picked folder relative to it", async () => {
     render(<BrowserModeApp tools={recordingTools().tools} />);
     fireEvent.change(screen.getByTestId("folder-input"), {
