@@ -39,7 +39,11 @@ export function checkScoreColumn(form: FormContext, indicators: readonly FormInd
   });
 }
 
-export function checkTotalMax(form: FormContext, total: ReportTotal): void {
+export function checkTotalMax(
+  form: FormContext,
+  total: ReportTotal,
+  indicators: readonly FormIndicator[]
+): void {
   const table = form.detected.table;
   if (table.maxSource === "none" && table.indicators.length > 0) {
     const first = table.decisions.length > 0 ? table.decisions[0].column : 1;
@@ -51,6 +55,12 @@ export function checkTotalMax(form: FormContext, total: ReportTotal): void {
   // The plain sum, before any rescaling or cap: what the unit's scores add up to.
   const score = total.unscaled !== undefined ? null : (total.uncapped ?? total.score);
   if (score === null || score <= total.max + form.profile.tolerance) return;
+  // A 分值 left blank in a 分值 column is said on its cell; the 满分 here lacks it, so the scores,
+  // each within its own 分值, would pass it without being wrong.
+  const blankMax = indicators.some(
+    (indicator) => indicator.kind !== "not-applicable" && indicator.max === null
+  );
+  if (table.maxSource === "column" && blankMax) return;
   // A labelled group above its 分值 already says where the points came from.
   if (form.problems.list().some((problem) => problem.code === "group-score-exceeds-max")) return;
   form.problems.add(totalCellOf(form), { code: "total-exceeds-max", score, max: total.max });

@@ -8,7 +8,7 @@ import { parseCell } from "../values/parseValue";
 import { normaliseText } from "../values/normaliseText";
 import { oneLine } from "../values/oneLine";
 import { toA1 } from "../grid/address";
-import type { ReportBudget } from "../report/schema";
+import type { ReportBudget, ReportTotal } from "../report/schema";
 import type { FieldName } from "../validate/problem";
 import type { FormContext } from "./formContext";
 import { flagFormula, textAt } from "./readCells";
@@ -41,6 +41,8 @@ interface StatedTotal {
   /** The row's label, as the problem names it. */
   readonly label: string;
   readonly field: FieldName;
+  /** Another figure the sum may state instead of the parts' sum (the total out of 100, rescaled). */
+  readonly rescaled?: number;
 }
 
 function checkTotal(form: FormContext, total: StatedTotal): void {
@@ -60,8 +62,9 @@ function checkTotal(form: FormContext, total: StatedTotal): void {
   // 预算执行率 10 + 指标 90): with a budget line, the parts are the indicators and that line.
   const extra = statedNumber(total.budgetLine);
   const sums = extra ? [add([sum, extra.value])] : [sum];
+  if (total.rescaled !== undefined) sums.push(total.rescaled);
   if (sums.some((candidate) => Math.abs(candidate - statedValue.value) <= tolerance)) return;
-  const closest = sums[sums.length - 1];
+  const closest = sums[0];
   problems.add(stated.address, {
     code: "total-mismatch",
     label: total.label,
@@ -73,10 +76,20 @@ function checkTotal(form: FormContext, total: StatedTotal): void {
   });
 }
 
-/** 合计/总分 and 小计 rows, and 年度资金总额 against its 其中 rows, as the sheet holds them. */
-export function checkTotals(form: FormContext, budget: ReportBudget | null): void {
+/**
+ * 合计/总分 and 小计 rows, and 年度资金总额 against its 其中 rows, as the sheet holds them. Where
+ * rows do not apply and the total is rescaled (用适用指标得分汇总后按百分制折算), the 总分 row may
+ * state the rescaled figures instead: 分值 out of the total, 得分 as rescaled.
+ */
+export function checkTotals(
+  form: FormContext,
+  budget: ReportBudget | null,
+  total: ReportTotal,
+  notApplicableRows: ReadonlySet<number>
+): void {
   const { sheet, detected, problems } = form;
   const table = detected.table;
+  const overall = total;
   for (const total of table.totalRows) {
     const members = table.indicators.filter((indicator) =>
       total.path.every(
@@ -105,7 +118,15 @@ export function checkTotals(form: FormContext, budget: ReportBudget | null): voi
         if (budgetColumn !== undefined)
           budgetLine = sheet.cell(detected.budget.totalRow, budgetColumn);
       }
-      checkTotal(form, { row: total.row, column, parts, budgetLine, label, field });
+      const rescaled =
+        total.path.length === 0 &&
+        overall.unscaled !== undefined &&
+        members.some((indicator) => notApplicableRows.has(indicator.row))
+          ? field === "max"
+            ? overall.max
+            : (overall.score ?? undefined)
+          : undefined;
+      checkTotal(form, { row: total.row, column, parts, budgetLine, label, field, rescaled });
     }
   }
   const block = detected.budget;

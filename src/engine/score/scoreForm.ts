@@ -113,8 +113,13 @@ export function scoreForm(
   }
   if (byLabels) checkGroupMaxima(form, applicable);
   else checkWeightsTotal(form, indicators, budget);
-  checkTotals(form, budget);
-  checkTotalMax(form, total);
+  checkTotals(
+    form,
+    budget,
+    total,
+    new Set(indicators.filter((each) => each.kind === "not-applicable").map((each) => each.row))
+  );
+  checkTotalMax(form, total, indicators);
   checkScoreColumn(form, indicators);
   checkStatedRating(form, total.score, rating);
 

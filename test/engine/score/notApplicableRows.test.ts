@@ -101,6 +101,27 @@ describe("a row marked 不适用 (对于不适用部分评价对象的评价指�
     expect(problemKeys(result)).toEqual(["C12 not-applicable"]);
   });
 
+  it("lets the 总分 row state the rescaled figures instead: 分值 100, 得分 as rescaled", () => {
+    const result = medicalAid(
+      [null, "生态效益指标", "生态环境改善", "/", "/", "/", "/", null],
+      ["总分", null, null, null, null, 100, 99.64]
+    );
+    expect(result.report.total).toMatchObject({ score: 99.64, max: 100 });
+    expect(problemKeys(result)).toEqual(["C12 not-applicable"]);
+  });
+
+  it("still says a 总分 row that is neither the sum nor the rescaled total", () => {
+    const result = medicalAid(
+      [null, "生态效益指标", "生态环境改善", "/", "/", "/", "/", null],
+      ["总分", null, null, null, null, 95, 95]
+    );
+    expect(problemKeys(result)).toEqual([
+      "C12 not-applicable",
+      "F14 total-mismatch",
+      "G14 total-mismatch",
+    ]);
+  });
+
   it("still has the rest's weights checked for more than 100", () => {
     const heavy = scoreWorkbook(
       workbookOf(

@@ -54,3 +54,21 @@ describe("a total above its 满分 where the labels state the maxima", () => {
     expect(problemKeys(result)).toEqual(["A5 group-score-exceeds-max error"]);
   });
 });
+
+describe("a total above its 满分 because a 分值 was left blank in the 分值 column", () => {
+  it("is said once, on the blank 分值, not again as a total over a 满分 that lacks it", () => {
+    const result = scoreWorkbook(
+      workbookOf(
+        sheetFromRows("Sheet1", [
+          ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+          ["产出指标", "数量指标", "改造小区个数", "≥15个", "15个", 50, 50],
+          [null, "质量指标", "竣工验收合格率", "100%", "100%", null, 20],
+          ["效益指标", "社会效益指标", "惠及居民户数", "≥3000户", "3200户", 30, 30],
+        ])
+      )
+    );
+    expect(result.report.total).toMatchObject({ score: 100, max: 80 });
+    expect(problemKeys(result).filter((key) => /total-exceeds-max/.test(key))).toEqual([]);
+    expect(problemKeys(result)).toContain("F3 missing-value error");
+  });
+});
