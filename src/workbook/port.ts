@@ -172,3 +172,15 @@ export function noticesOf(
 ): Pick<WriteOutcome, "notices" | "noticeFacts"> {
   return { notices: facts.map((notice) => zhCN.writeNotice(notice)), noticeFacts: facts };
 }
+
+/**
+ * Failures before a write ever reached the workbook (loading the sheets, inspecting cells) come
+ * here unchanged from the host; the port's own errors pass through.
+ */
+export function asPortError(
+  error: unknown,
+  code: "read-failed" | "write-failed",
+  facts: PortErrorFacts
+): WorkbookPortError {
+  return error instanceof WorkbookPortError ? error : new WorkbookPortError(code, facts);
+}

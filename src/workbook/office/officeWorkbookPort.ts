@@ -4,12 +4,7 @@
  * host has them.
  */
 import type { WorkbookGrid, WritePlan } from "../../engine";
-import {
-  WorkbookPortError,
-  type PortErrorFacts,
-  type WorkbookPort,
-  type WriteOutcome,
-} from "../port";
+import { WorkbookPortError, asPortError, type WorkbookPort, type WriteOutcome } from "../port";
 import { detectApiSupport, type ApiSupport } from "./apiSupport";
 import { clearMarks } from "./clearMarks";
 import type { ApiRequirements, ExcelRun, SettingsStore } from "./officeHost";
@@ -80,18 +75,6 @@ export class OfficeWorkbookPort implements WorkbookPort {
       });
     });
   }
-}
-
-/**
- * Failures before a write ever reached the workbook (loading the sheets, inspecting cells) come
- * here unchanged from Excel; the port's own errors pass through.
- */
-export function asPortError(
-  error: unknown,
-  code: "read-failed" | "write-failed",
-  facts: PortErrorFacts
-): WorkbookPortError {
-  return error instanceof WorkbookPortError ? error : new WorkbookPortError(code, facts);
 }
 
 function notInExcel(): Promise<never> {

@@ -39,6 +39,10 @@ import {
 import { freeSheetName, sameSheetName } from "./sheetNames";
 import { WorkbookPortError, type HostName, type ProtectedAction } from "../port";
 
+/** Names a new output sheet carries until it is complete, and the old one until it is dropped. */
+export const TEMPORARY_SHEET_NAME = "SelfEval 写入中";
+export const BACKUP_SHEET_NAME = "SelfEval 旧表";
+
 /** A cell the write changes, with its state before: its new fill (pattern: null for solid) and note. */
 export interface CellChange {
   readonly cell: string;

@@ -8,6 +8,8 @@
  */
 import type { PlacedOutputSheet, WritePlan } from "../../engine";
 import {
+  BACKUP_SHEET_NAME,
+  TEMPORARY_SHEET_NAME,
   cellsToInspect,
   findSheet,
   decideCellChanges,
@@ -36,10 +38,6 @@ import { OPERATION_BYTES, RequestBudget, jsonBytes } from "./requestBudget";
 import { errorDetail, refreshSettings, type SaveFailure } from "./saveSettings";
 import { ownerFromMarkText } from "./settingsOwners";
 import { freeSheetName } from "./sheetNames";
-
-/** Names the new sheet carries until it is complete, and the old one until it is dropped. */
-const TEMPORARY_NAME = "SelfEval 写入中";
-const BACKUP_NAME = "SelfEval 旧表";
 
 export interface SheetInfo {
   readonly sheet: Excel.Worksheet;
@@ -248,7 +246,7 @@ async function writeBatch(
     const worksheets = context.workbook.worksheets;
     for (const placement of placements) {
       const old = placement.replaces;
-      const temporary = old ? freeSheetName(TEMPORARY_NAME, taken) : placement.name;
+      const temporary = old ? freeSheetName(TEMPORARY_SHEET_NAME, taken) : placement.name;
       if (old) taken.push(temporary);
       await budget.reserve(OPERATION_BYTES);
       const sheet = worksheets.add(temporary);
@@ -256,7 +254,7 @@ async function writeBatch(
       markOwner(sheet, placement.placed, support);
       if (old) {
         // The old sheet is renamed aside, not deleted, until its successor holds its name.
-        const backup = freeSheetName(BACKUP_NAME, taken);
+        const backup = freeSheetName(BACKUP_SHEET_NAME, taken);
         taken.push(backup);
         backups.push({ backup, original: old.name, sheet: old.sheet });
         old.sheet.name = backup;

@@ -26,6 +26,7 @@ import type { SettingsStore } from "../office/officeHost";
 import { resolveRecordedSheets } from "../office/recordedSheets";
 import { refreshSettings } from "../office/saveSettings";
 import { ownerFromMarkText, ownerRecordRefs, readOwnerRecord } from "../office/settingsOwners";
+import { areaAddress } from "../office/renderOutputSheet";
 import { formatCellText } from "../xlsx/formatCellText";
 import {
   ERROR_LITERAL,
@@ -41,12 +42,6 @@ interface Area {
   readonly left: number;
   readonly bottom: number;
   readonly right: number;
-}
-
-function areaAddress(area: Area): string {
-  const first = toA1(area.top, area.left);
-  const last = toA1(area.bottom, area.right);
-  return first === last ? first : first + ":" + last;
 }
 
 /** The sheet's used range as an area; null for a sheet with nothing in it. */

@@ -12,6 +12,8 @@
  */
 import type { PlacedOutputSheet, WritePlan } from "../../engine";
 import {
+  BACKUP_SHEET_NAME,
+  TEMPORARY_SHEET_NAME,
   cellsToInspect,
   decideCellChanges,
   findSheet,
@@ -38,10 +40,6 @@ import { applyFills, inspectCells, readNotes } from "./etCells";
 import { applyPrintLayout, renderEtOutputSheet } from "./etOutputSheet";
 import { worksheetAt } from "./etValues";
 import { ownerMarkOf } from "./readEtGrid";
-
-/** Names the new sheet carries until it is complete, and the old one until it is dropped. */
-const TEMPORARY_NAME = "SelfEval 写入中";
-const BACKUP_NAME = "SelfEval 旧表";
 
 /**
  * A worksheet as the records know it. ET has no worksheet ids: a sheet is its name, which is
@@ -231,14 +229,14 @@ function writeLogged(
       const last = worksheetAt(book, worksheets.Count);
       const sheet = worksheets.Add(undefined, last) as Et.Worksheet;
       log.push({ kind: "added", sheet });
-      const temporary = old ? freeSheetName(TEMPORARY_NAME, taken) : placement.name;
+      const temporary = old ? freeSheetName(TEMPORARY_SHEET_NAME, taken) : placement.name;
       if (old) taken.push(temporary);
       sheet.Name = temporary;
       renderEtOutputSheet(sheet, placement.placed.sheet);
       markOwner(sheet, placement.placed);
       if (old) {
         // The old sheet is renamed aside, not deleted, until its successor holds its name.
-        const backup = freeSheetName(BACKUP_NAME, taken);
+        const backup = freeSheetName(BACKUP_SHEET_NAME, taken);
         taken.push(backup);
         log.push({ kind: "renamed", sheet: old.sheet, from: old.name });
         old.sheet.Name = backup;

@@ -4,9 +4,8 @@
  * here, so the same file gets the same sentence everywhere; the sentences themselves are in the
  * workbook layer's locale files (../locales).
  */
-import { enUS } from "../locales/en-US";
+import { wordingFor } from "../describePortError";
 import type { UnreadableError, WorkbookLanguage } from "../locales/types";
-import { zhCN } from "../locales/zh-CN";
 
 export type ReadErrorLanguage = WorkbookLanguage;
 
@@ -16,5 +15,5 @@ export function readErrorText(
   file: string,
   language: ReadErrorLanguage = "zh-CN"
 ): string {
-  return (language === "en-US" ? enUS : zhCN).unreadable(error, file);
+  return wordingFor(language).unreadable(error, file);
 }

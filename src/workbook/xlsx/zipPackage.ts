@@ -365,10 +365,6 @@ export class ZipPackage {
   }
 
   /**
-   * Every XML part's prolog, read from the head of the part only (more only when a long prolog
-   * needs it): a declaration anywhere there refuses the package.
-   */
-  /**
    * A small part (most of a typical form's package) is inflated whole, once, as reading it would:
    * its prolog is checked and its text kept for readText, which inflated it a second time
    * before. False, with nothing kept, when it does not inflate to the size it declares (corrupt,
@@ -390,6 +386,10 @@ export class ZipPackage {
     return true;
   }
 
+  /**
+   * Every XML part's prolog, read from the head of the part only (more only when a long prolog
+   * needs it): a declaration anywhere there refuses the package.
+   */
   private checkPrologs(): void {
     for (const entry of this.entries) {
       if (!XML_PART.test(entry.name)) continue;
