@@ -65,8 +65,13 @@ function crashed(job: BatchJob, detail: string): BatchJobResult {
  * thread. When it dies, the first job not answered is the one it was scoring; the others had not
  * started and go to its successor.
  */
+/** Why a job sent to a worker after the batch ended was never scored. */
+const CLOSED_DETAIL = "批量评分已中止，未评分";
+
 class PooledWorker {
   private worker: Worker | null = null;
+  /** Set by close(): no thread is started again, and no job is sent to one. */
+  private closed = false;
   private readonly pending: Array<{
     readonly job: BatchJob;
     readonly resolve: (result: BatchJobResult) => void;
@@ -80,6 +85,7 @@ class PooledWorker {
   }
 
   run(job: BatchJob): Promise<BatchJobResult> {
+    if (this.closed) return Promise.resolve(crashed(job, CLOSED_DETAIL));
     return new Promise((resolve) => {
       this.pending.push({ job, resolve });
       this.thread().postMessage(job);
@@ -106,6 +112,10 @@ class PooledWorker {
       const [running, ...waiting] = this.pending.splice(0);
       if (running) running.resolve(crashed(running.job, detail));
       for (const entry of waiting) {
+        if (this.closed) {
+          entry.resolve(crashed(entry.job, CLOSED_DETAIL));
+          continue;
+        }
         this.pending.push(entry);
         this.thread().postMessage(entry.job);
       }
@@ -116,8 +126,10 @@ class PooledWorker {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     const worker = this.worker;
     this.worker = null;
+    for (const entry of this.pending.splice(0)) entry.resolve(crashed(entry.job, CLOSED_DETAIL));
     if (worker) await worker.terminate();
   }
 }
@@ -161,13 +173,22 @@ export async function runJobPool(
   const lanes = Math.max(1, Math.min(options.concurrency, count));
   const useWorkers = options.workerScript !== null && lanes > 1;
   let next = 0;
+  // A lane that fails ends the pool: the others take no further job (they would otherwise go on
+  // after the workers are closed).
+  let failed = false;
   const lane = async (run: (job: BatchJob) => Promise<BatchJobResult>) => {
-    while (next < count && !stop()) {
-      const index = next++;
-      callbacks.started?.(index);
-      const prepared = await callbacks.prepare(index);
-      const result = "result" in prepared ? prepared.result : await run(prepared.job);
-      callbacks.finished(index, result);
+    try {
+      while (next < count && !stop() && !failed) {
+        const index = next++;
+        callbacks.started?.(index);
+        const prepared = await callbacks.prepare(index);
+        const result = "result" in prepared ? prepared.result : await run(prepared.job);
+        if (failed) return;
+        callbacks.finished(index, result);
+      }
+    } catch (error) {
+      failed = true;
+      throw error;
     }
   };
   const ahead = options.ahead ? options.ahead.take() : [];

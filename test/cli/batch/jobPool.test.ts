@@ -98,6 +98,31 @@ parentPort.on("message", (job) => {
     expect(statuses).toEqual(["failed", "scored", "scored", "scored", "scored"]);
   });
 
+  it("takes no further job once a lane fails, and ends with the failure", async () => {
+    const prepared: number[] = [];
+    const finished: number[] = [];
+    await expect(
+      runJobPool(
+        6,
+        { concurrency: 2, workerScript: workerScript() },
+        {
+          prepare: async (index) => {
+            prepared.push(index);
+            if (index === 0) throw new Error("prepare failed");
+            // The other lanes are mid-job when the first one fails.
+            await new Promise((resolve) => setTimeout(resolve, 50));
+            return { job: job(index, "a") };
+          },
+          finished: (index) => finished.push(index),
+        }
+      )
+    ).rejects.toThrow("prepare failed");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Lanes 1–3 had each taken a job when lane 0 failed; none took another, nor finished one.
+    expect(prepared.sort()).toEqual([0, 1, 2, 3]);
+    expect(finished).toEqual([]);
+  });
+
   it("takes a settled result without a job, and stops taking jobs once told to", async () => {
     const finished: number[] = [];
     await runJobPool(
