@@ -8,8 +8,19 @@ try {
   // Compiled code kept by the build, when it fits this Node and these files (bin/codeCache.js).
   require("./codeCache.js").useCodeCache(require("path").join(__dirname, "..", "lib", "selfeval"));
   cli = require("../lib/selfeval/cli.js");
-} catch {
-  process.stderr.write("selfeval 尚未构建：请先在项目目录运行 npm ci（或 npm run build:cli）。\n");
+} catch (error) {
+  // Only a bundle that is not there means "not built"; any other failure keeps its own cause.
+  const missing =
+    error &&
+    error.code === "MODULE_NOT_FOUND" &&
+    /lib[\\/]selfeval[\\/]cli\.js/.test(String(error.message));
+  process.stderr.write(
+    missing
+      ? "selfeval 尚未构建：请先在项目目录运行 npm ci（或 npm run build:cli）。\n"
+      : "selfeval 无法启动：" +
+          String(error && error.message).split("\n")[0] +
+          "（可运行 npm run build:cli 重新构建）\n"
+  );
   process.exit(2);
 }
 // A closed pipe (selfeval … | head) ends the output, not the run: the files are written already.

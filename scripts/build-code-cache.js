@@ -24,7 +24,19 @@ const examples = path.join(root, "assets", "examples");
       const input = path.join(examples, name);
       const out = (extension) => path.join(work, i + extension);
       const runs = [
-        ["score", input, "--out", out(".xlsx"), "--json", out(".json"), "--narrative", out(".md")],
+        // --docx too: the .docx chunk is the largest, and the README's first command writes one.
+        [
+          "score",
+          input,
+          "--out",
+          out(".xlsx"),
+          "--json",
+          out(".json"),
+          "--narrative",
+          out(".md"),
+          "--docx",
+          out(".docx"),
+        ],
         ["inspect", input, "--json", out(".inspect.json")],
       ];
       for (const argv of runs) {
@@ -32,6 +44,7 @@ const examples = path.join(root, "assets", "examples");
         if (code === 2) throw new Error("selfeval " + argv.join(" ") + " failed");
       }
     }
+    if ((await main(["rules"], quiet)) !== 0) throw new Error("selfeval rules failed");
     const batch = ["batch", examples, "--json", path.join(work, "汇总.json"), "--jobs", "1"];
     if ((await main(batch, quiet)) === 2) throw new Error("selfeval batch failed");
     console.log("code cache: " + cache.write().join(", "));
