@@ -66,10 +66,13 @@ export function describeScored(
   if (ruleSet.id !== "national")
     lines.push(words.sentence(paneWords.scoredByRuleSet(ruleSet.name)));
   result.forms.slice(0, FORMS_LISTED).forEach((form) => {
-    const total = form.summary.total;
+    const { total, sheet } = form.summary;
+    // Two forms on one sheet are told apart by their projects, as the pane heads them.
+    const shared = result.forms.filter((other) => other.summary.sheet === sheet).length > 1;
+    const title = form.summary.projectName ?? form.summary.title;
     lines.push(
       words.formLine({
-        sheet: form.summary.sheet,
+        sheet: shared && title !== null ? paneWords.formHeading(title, sheet) : sheet,
         total: total.score === null ? "—" : formatScore(total.score),
         max: formatScore(total.max),
         rating: form.summary.rating === null ? "—" : paneWords.ratingName(form.summary.rating),

@@ -44,6 +44,30 @@ describe("describeScored", () => {
   });
 });
 
+describe("describeScored with two forms on one sheet", () => {
+  it("names each by its project, as the pane heads them", () => {
+    const grid = workbookOf(form("表一", 50), form("表二", 50));
+    const result = scoreWorkbook(grid);
+    const onOneSheet = {
+      ...result,
+      forms: result.forms.map((each, i) => ({
+        ...each,
+        summary: { ...each.summary, sheet: "项目自评", projectName: ["教师培训", "学生资助"][i] },
+      })),
+    };
+    const message = describeScored({
+      result: onOneSheet,
+      written: null,
+      grid,
+      columnMapErrors: [],
+    });
+    expect(message.lines.filter((line) => line.startsWith("「"))).toEqual([
+      expect.stringMatching(/^「教师培训（项目自评）」总分 /),
+      expect.stringMatching(/^「学生资助（项目自评）」总分 /),
+    ]);
+  });
+});
+
 describe("describeFailure", () => {
   it("shows a port error's message as it is", () => {
     expect(describeFailure(new WorkbookPortError("read-failed", "无法读取工作表。")).lines).toEqual(
