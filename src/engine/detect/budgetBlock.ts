@@ -162,15 +162,24 @@ function blockLabel(view: SheetView, rows: readonly number[], firstNumberColumn:
 
 /**
  * The unit the block states its amounts in: "项目资金（万元）" on the national form (财预〔2020〕10号
- * 附1), "项目资金（元）" or "单位：元" on others (云南). Read from the row above the header down to
- * the 年度资金总额 row; null when none is stated.
+ * 附1), "项目资金（元）" or "单位：元" on others (云南). The block's own header and total rows are
+ * read first, the row above the header only when they state none (a form-wide "单位：万元" there
+ * must not override a block headed 项目资金（元）: the amounts would be off ten thousand times);
+ * a bare "万元" anywhere in them last, as before. Null when none is stated.
  */
 export function moneyUnitOf(view: SheetView, fromRow: number, toRow: number): "万元" | "元" | null {
-  const texts: string[] = [];
-  for (let row = Math.max(1, fromRow); row <= toRow; row++)
-    for (const cell of view.textCells(row)) texts.push(cell.words);
-  const all = texts.join("|");
-  if (/万元/.test(all)) return "万元";
-  if (/[（(]元[）)]|单位[:：]?元|金额[:：]?元/.test(all)) return "元";
-  return null;
+  const textOf = (first: number, last: number) => {
+    const texts: string[] = [];
+    for (let row = Math.max(1, first); row <= last; row++)
+      for (const cell of view.textCells(row)) texts.push(cell.words);
+    return texts.join("|");
+  };
+  const stated = (text: string): "万元" | "元" | null => {
+    if (/[（(]万元[）)]|(单位|金额)[:：]?万元/.test(text)) return "万元";
+    if (/[（(]元[）)]|(单位|金额)[:：]?元/.test(text)) return "元";
+    return null;
+  };
+  const own = textOf(fromRow + 1, toRow);
+  const above = textOf(fromRow, fromRow);
+  return stated(own) ?? stated(above) ?? (/万元/.test(own + "|" + above) ? "万元" : null);
 }

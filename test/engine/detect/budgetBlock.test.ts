@@ -98,3 +98,31 @@ describe("the 项目资金 / 预算执行情况 block", () => {
     ).toBeNull();
   });
 });
+
+describe("the unit the block states its amounts in", () => {
+  const header = [
+    "项目资金（元）",
+    "年初预算数",
+    "全年预算数",
+    "全年执行数",
+    "分值",
+    "执行率",
+    "得分",
+  ];
+  const total = ["年度资金总额", 900000, 900000, 810000, 10, 0.9, 9];
+  const unitOf = (rows: unknown[][]) => {
+    const view = new SheetView(sheetFromRows("表", rows as never));
+    const at = budgetHeaderAt(view, 2);
+    return at ? readBudgetBlock(view, at, () => false)?.unit : undefined;
+  };
+
+  it("is the block's own (元) over a form-wide 单位：万元 above it", () => {
+    expect(unitOf([["单位：万元"], header, total])).toBe("元");
+  });
+
+  it("is the row above's when the block states none", () => {
+    const plain = ["项目资金", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"];
+    expect(unitOf([["单位：元"], plain, total])).toBe("元");
+    expect(unitOf([["单位：万元"], plain, total])).toBe("万元");
+  });
+});
