@@ -6,6 +6,7 @@ import {
 import { SheetView } from "../../../src/engine/detect/sheetView";
 import { normaliseText } from "../../../src/engine/values/normaliseText";
 import { sheetFromRows } from "../../helpers/gridFromRows";
+import { BUDGET_HEADER } from "../../helpers/templateHeaders";
 
 function block(rows: unknown[][]) {
   const view = new SheetView(sheetFromRows("表", rows as never));
@@ -100,16 +101,8 @@ describe("the 项目资金 / 预算执行情况 block", () => {
 });
 
 describe("the unit the block states its amounts in", () => {
-  const header = [
-    "项目资金（元）",
-    "年初预算数",
-    "全年预算数",
-    "全年执行数",
-    "分值",
-    "执行率",
-    "得分",
-  ];
-  const total = ["年度资金总额", 900000, 900000, 810000, 10, 0.9, 9];
+  const header = ["项目资金（元）", ...BUDGET_HEADER.slice(1)];
+  const total = ["年度资金总额", null, 900000, 900000, 810000, 10, 0.9, 9];
   const unitOf = (rows: unknown[][]) => {
     const view = new SheetView(sheetFromRows("表", rows as never));
     const at = budgetHeaderAt(view, 2);
@@ -121,7 +114,7 @@ describe("the unit the block states its amounts in", () => {
   });
 
   it("is the row above's when the block states none", () => {
-    const plain = ["项目资金", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"];
+    const plain = ["项目资金", ...BUDGET_HEADER.slice(1)];
     expect(unitOf([["单位：元"], plain, total])).toBe("元");
     expect(unitOf([["单位：万元"], plain, total])).toBe("万元");
   });
