@@ -9,6 +9,7 @@ import {
   type ProfileId,
   renderNarrativeMarkdown,
   scoreWorkbook,
+  type ScoreResult,
   showBidiControls,
 } from "../../engine";
 import { writeScoredCopy } from "../../workbook/xlsx/writeScoredCopy";
@@ -113,6 +114,58 @@ function parseScoreArguments(argv: readonly string[]): ScoreArguments | "help" {
   };
 }
 
+interface ScoredInput {
+  readonly result: ScoreResult;
+  /** The scored copy's bytes, when --out asked for one. */
+  readonly copy: Uint8Array | null;
+  readonly sheetNames: readonly string[];
+  /** The 自评表说明 of each form, built once, when first asked for. */
+  readonly narratives: () => NarrativeDocument[];
+}
+
+/**
+ * Reads the input, scores it and makes the scored copy. The workbook as read (its package, about
+ * as large as its XML, and its grid) is held only here: once the copy is made nothing refers to
+ * it, so the collector can take it back before the report is written.
+ */
+async function scoreInput(
+  args: ScoreArguments,
+  options: {
+    columnMap: ReturnType<typeof readColumnsOption>;
+    ruleSet: Awaited<ReturnType<typeof readRuleSetOption>> | undefined;
+    templateOverride: Awaited<ReturnType<typeof readNarrativeTemplateFile>> | null;
+  }
+): Promise<ScoredInput> {
+  const { bytes, workbook } = await readInputWorkbook(args.input);
+  if (args.out !== undefined) await refuseMismatchedCopyName(args.out, workbook.zip);
+
+  const result = scoreWorkbook(workbook.grid, {
+    fileName: path.basename(args.input),
+    profile: args.profile,
+    ruleSet: options.ruleSet,
+    columnMap: options.columnMap,
+  });
+  refuseColumnMapErrors(result.reading);
+  if (result.forms.length === 0) throw new UsageFailure(noFormMessage(args.input, result.reading));
+
+  let built: NarrativeDocument[] | null = null;
+  const narratives = (): NarrativeDocument[] =>
+    built ?? (built = buildNarratives(result, options.templateOverride));
+  let copy: Uint8Array | null = null;
+  if (args.out !== undefined) {
+    const plan = buildWritePlan(result, workbook.grid, { narratives: narratives() });
+    try {
+      copy = await writeScoredCopy(bytes, plan, { zip: workbook.zip, deflate: nodeDeflate });
+    } catch (error) {
+      // A part only the writer reads (comments, styles…) may turn out not to inflate.
+      if (error instanceof UnreadableWorkbookError)
+        throw new UsageFailure(readErrorText(error, args.input));
+      throw error;
+    }
+  }
+  return { result, copy, sheetNames: workbook.grid.sheets.map((s) => s.name), narratives };
+}
+
 /** `selfeval score`: scores one workbook and writes the outputs asked for, all or none. */
 export async function runScore(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseScoreArguments(argv);
@@ -136,43 +189,20 @@ export async function runScore(argv: readonly string[], io: CliIo): Promise<numb
 
   const ruleSet = args.rules !== undefined ? await readRuleSetOption(args.rules) : undefined;
 
-  const { bytes, workbook } = await readInputWorkbook(args.input);
-  if (args.out !== undefined) await refuseMismatchedCopyName(args.out, workbook.zip);
-
-  const result = scoreWorkbook(workbook.grid, {
-    fileName: path.basename(args.input),
-    profile: args.profile,
-    ruleSet,
+  const { result, copy, sheetNames, narratives } = await scoreInput(args, {
     columnMap,
+    ruleSet,
+    templateOverride,
   });
-  refuseColumnMapErrors(result.reading);
-  if (result.forms.length === 0) throw new UsageFailure(noFormMessage(args.input, result.reading));
-
-  // Built once, when the sheet, the .docx or the text first needs it.
-  let built: NarrativeDocument[] | null = null;
-  const narratives = (): NarrativeDocument[] =>
-    built ?? (built = buildNarratives(result, templateOverride));
   const outputs: Array<OutputFile & { label: string }> = [];
-  if (args.out !== undefined) {
-    const plan = buildWritePlan(result, workbook.grid, { narratives: narratives() });
-    let copy: Uint8Array;
-    try {
-      copy = await writeScoredCopy(bytes, plan, { zip: workbook.zip, deflate: nodeDeflate });
-    } catch (error) {
-      // A part only the writer reads (comments, styles…) may turn out not to inflate.
-      if (error instanceof UnreadableWorkbookError)
-        throw new UsageFailure(readErrorText(error, args.input));
-      throw error;
-    }
-    outputs.push({ file: args.out, bytes: copy, label: "评分副本" });
-  }
+  if (copy !== null) outputs.push({ file: args.out as string, bytes: copy, label: "评分副本" });
   if (args.json !== undefined) {
     // Cell text arrives with bidi controls already shown; only names can carry one as it is.
     // The report is written as it is made (jsonChunks), never held as one string: 12 million
     // characters and their UTF-8 bytes for 20,000 indicators. A control is one character, so
     // escaping piece by piece escapes them all.
     const report = result.report;
-    const names = [path.basename(args.input)].concat(workbook.grid.sheets.map((s) => s.name));
+    const names = [path.basename(args.input)].concat(sheetNames);
     const escape = names.some(hasBidiControls);
     outputs.push({
       file: args.json,
