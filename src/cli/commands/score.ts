@@ -20,6 +20,7 @@ import { formatSummary } from "../formatSummary";
 import { readNarrativeTemplateFile } from "../narrativeTemplateFile";
 import { readRuleSetOption } from "../ruleSetFile";
 import { nodeDeflate } from "../nodeDeflate";
+import { tuneGarbageCollectionAfterReading } from "../garbageCollection";
 import { COMMON_OPTIONS, COMMON_USAGE, helpHint, parseArguments } from "../parseArguments";
 import { readInputWorkbook, refuseLegacyWorkbookName } from "../readInputWorkbook";
 import { jsonChunks } from "../jsonChunks";
@@ -138,6 +139,9 @@ async function scoreInput(
 ): Promise<ScoredInput> {
   const { bytes, workbook } = await readInputWorkbook(args.input);
   if (args.out !== undefined) await refuseMismatchedCopyName(args.out, workbook.zip);
+  tuneGarbageCollectionAfterReading(
+    workbook.grid.sheets.reduce((rows, sheet) => rows + sheet.usedRows().length, 0)
+  );
 
   const result = scoreWorkbook(workbook.grid, {
     fileName: path.basename(args.input),

@@ -1,0 +1,42 @@
+import { execFileSync, spawnSync } from "child_process";
+import {
+  LARGE_RUN_GC_FLAGS,
+  LARGE_WORKBOOK_ROWS,
+  tuneGarbageCollectionAfterReading,
+} from "../../src/cli/garbageCollection";
+
+describe("garbage collection for a large single run", () => {
+  it("leaves a form-sized workbook to V8's defaults", () => {
+    expect(tuneGarbageCollectionAfterReading(LARGE_WORKBOOK_ROWS - 1)).toBe(false);
+  });
+
+  it("uses flags this Node's V8 knows (a later V8 that drops one fails here, not silently)", () => {
+    const options = execFileSync(process.execPath, ["--v8-options"], { encoding: "utf8" });
+    for (const flag of LARGE_RUN_GC_FLAGS) expect(options).toContain(flag.split("=")[0] + " ");
+  });
+
+  // In a child process (flags are the process's): the young generation stops growing once set.
+  const youngGeneration = (tune: boolean): { before: number; after: number } => {
+    const script = `
+      const v8 = require("v8");
+      const newSpace = () => v8.getHeapSpaceStatistics().find((s) => s.space_name === "new_space").space_size;
+      // A few scavenges first, so that both semi-spaces are in use when measured.
+      for (let i = 0; i < 100000; i++) new Array(8);
+      const before = newSpace();
+      if (${tune}) for (const flag of ${JSON.stringify(LARGE_RUN_GC_FLAGS)}) v8.setFlagsFromString(flag);
+      // Objects that live a little while, as a scoring run's do: a window of 200,000 kept.
+      const window = new Array(200000);
+      for (let i = 0; i < 1500000; i++) window[i % 200000] = { i, text: "指标" + i };
+      process.stdout.write(JSON.stringify({ before, after: newSpace() }));
+    `;
+    const child = spawnSync(process.execPath, ["-e", script], { encoding: "utf8" });
+    return JSON.parse(child.stdout) as { before: number; after: number };
+  };
+
+  it("keeps the young generation at its size when set, where V8 alone grows it", () => {
+    const untuned = youngGeneration(false);
+    expect(untuned.after).toBeGreaterThan(untuned.before);
+    const tuned = youngGeneration(true);
+    expect(tuned.after).toBeLessThanOrEqual(tuned.before);
+  });
+});
