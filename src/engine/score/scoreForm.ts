@@ -66,12 +66,12 @@ export function scoreForm(
   const measures: Array<IndicatorMeasure | null> = [];
   const scored = table.indicators.map((indicator) => {
     if (!indicator.notApplicable)
-      return scoreIndicator({
-        ...form,
+      return scoreIndicator(
+        form,
         indicator,
         measures,
-        fromLabels: maxima ? maxima.get(indicator.row) : undefined,
-      });
+        maxima ? maxima.get(indicator.row) : undefined
+      );
     measures.push(null);
     return notApplicableIndicator(form, indicator);
   });
@@ -150,12 +150,13 @@ export function scoreForm(
 /** The maxima a labels-only form's labels give its indicators, from a first, silent reading. */
 function labelMaxima(form: FormContext): ReturnType<typeof indicatorMaxima> {
   const silent: FormContext = { ...form, problems: new ProblemCollector(form.sheet.name) };
+  const discarded: Array<IndicatorMeasure | null> = [];
   return indicatorMaxima(
     form.detected,
     form.detected.table.indicators.map((indicator) =>
       indicator.notApplicable
         ? notApplicableIndicator(silent, indicator)
-        : scoreIndicator({ ...silent, indicator, measures: [] })
+        : scoreIndicator(silent, indicator, discarded)
     ),
     form.profile.tolerance
   );
