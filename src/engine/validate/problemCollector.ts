@@ -22,6 +22,11 @@ export class ProblemCollector {
     });
   }
 
+  /** Whether a problem of this code was recorded on this cell. */
+  has(code: Problem["code"], cell: string): boolean {
+    return this.seen.has(code + "@" + cell);
+  }
+
   list(): Problem[] {
     return this.problems.slice();
   }
