@@ -128,21 +128,39 @@ export function applyRuleSet(input: RuleSetInput): RuledForm {
     return score === indicator.score ? indicator : { ...indicator, score };
   });
 
-  const applicable = indicators.filter((indicator) => indicator.kind !== "not-applicable");
+  // The applicable rows' scores and maxima, then the budget line's, added in that order (as sum2
+  // adds a list) in one pass: no list of 20,000 scores or maxima made to be added once.
   const budget = input.budget;
-  const scores = applicable.map((indicator) => indicator.score);
-  if (budget) scores.push(budget.score);
-  const known = scores.filter((s): s is number => s !== null);
-  const maxima = input.indicatorMaxima
-    ? input.indicatorMaxima.slice()
-    : applicable.map((i) => i.max).filter((m): m is number => m !== null);
-  if (budget && budget.max !== null) maxima.push(budget.max);
-  const sum = known.length > 0 ? sum2(known) : null;
-  const applicableMax = sum2(maxima);
+  let scoreCount = 0;
+  let knownCount = 0;
+  let knownSum = 0;
+  let maxSum = 0;
+  for (let i = 0; i < indicators.length; i++) {
+    const indicator = indicators[i];
+    if (indicator.kind === "not-applicable") continue;
+    scoreCount++;
+    if (indicator.score !== null) {
+      knownSum += indicator.score;
+      knownCount++;
+    }
+    if (!input.indicatorMaxima && indicator.max !== null) maxSum += indicator.max;
+  }
+  if (budget) {
+    scoreCount++;
+    if (budget.score !== null) {
+      knownSum += budget.score;
+      knownCount++;
+    }
+  }
+  if (input.indicatorMaxima)
+    for (let i = 0; i < input.indicatorMaxima.length; i++) maxSum += input.indicatorMaxima[i];
+  if (budget && budget.max !== null) maxSum += budget.max;
+  const sum = knownCount > 0 ? round2(knownSum) : null;
+  const applicableMax = round2(maxSum);
   let total: ReportTotal = {
     score: sum,
     max: applicableMax,
-    complete: known.length === scores.length && scores.length > 0,
+    complete: knownCount === scoreCount && scoreCount > 0,
   };
 
   // "不考核该指标，用适用指标得分汇总后按百分制折算".
@@ -176,7 +194,7 @@ export function applyRuleSet(input: RuleSetInput): RuledForm {
       rescaled,
       cap,
       overCompleted,
-      scoreAhead: checkScoreAhead(input, applicable),
+      scoreAhead: checkScoreAhead(input, indicators),
       budgetReasonMissing: checkBudgetReason(input),
     },
   };
@@ -350,11 +368,12 @@ function capTotal(input: RuleSetInput, total: ReportTotal): RuleEffects["cap"] {
  */
 function checkScoreAhead(
   input: RuleSetInput,
-  applicable: readonly FormIndicator[]
+  indicators: readonly FormIndicator[]
 ): RuleEffects["scoreAhead"] {
   const rule = input.ruleSet.scoreAheadOfSpending;
   const budget = input.budget;
   if (!rule || !budget || budget.rate === null) return null;
+  const applicable = indicators.filter((indicator) => indicator.kind !== "not-applicable");
   const maxima = applicable.map((i) => i.max).filter((m): m is number => m !== null);
   const maxSum = sum2(maxima);
   // Unknown scores count as 0, as the vendor's nvl(score, 0) does.

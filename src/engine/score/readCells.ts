@@ -35,29 +35,26 @@ export function readNumber(form: FormContext, request: NumberRequest): NumberRea
   const { row, column } = request;
   if (column === undefined) return { value: null, parsed: { kind: "empty" } };
   const cell = form.sheet.cell(row, column);
-  const parsed = parseCell(cell);
   const value = checkedNumber(
     form.problems,
     cell,
-    parsed,
     toA1(row, column),
     request.field,
     request.subject,
     request.required,
     request.nonNegative
   );
-  return { value, parsed };
+  return { value, parsed: parseCell(cell) };
 }
 
 /**
- * What readNumber does, for a cell already looked up and parsed (`parsed` is parseCell(cell)) at
- * a known address: an indicator row reads each of its cells once. Positional, so that 20,000 rows
- * make no request objects.
+ * What readNumber does, for a cell already looked up at a known address: an indicator row reads
+ * each of its cells once. Positional, so that 20,000 rows make no request objects; a stored
+ * number is taken as it is, without a parsed reading made for it.
  */
 export function checkedNumber(
   problems: ProblemCollector,
   cell: GridCell | undefined,
-  parsed: ParsedValue,
   address: string,
   field: FieldName,
   subject: string,
@@ -65,6 +62,15 @@ export function checkedNumber(
   nonNegative: boolean
 ): number | null {
   flagFormula(cell, problems);
+  if (cell && typeof cell.value === "number") {
+    // parseCell would read it as this number (its format tells only whether it is a percentage).
+    if (nonNegative && cell.value < 0) {
+      problems.add(address, { code: "negative-value", field, subject, value: cell.value });
+      return null;
+    }
+    return cell.value;
+  }
+  const parsed = parseCell(cell);
   switch (parsed.kind) {
     case "empty":
       if (required && !(cell && cell.formulaNotCalculated))
@@ -106,39 +112,27 @@ export function readEnteredScore(form: FormContext, request: ScoreRequest): Numb
   const { row, column } = request;
   if (column === undefined) return { value: null, parsed: { kind: "empty" } };
   const cell = form.sheet.cell(row, column);
-  const parsed = parseCell(cell);
   const value = checkedEnteredScore(
     form,
     cell,
-    parsed,
     toA1(row, column),
     request.subject,
     request.max,
     request.computed
   );
-  return { value, parsed };
+  return { value, parsed: parseCell(cell) };
 }
 
-/** What readEnteredScore does, for a cell already looked up and parsed at a known address. */
+/** What readEnteredScore does, for a cell already looked up at a known address. */
 export function checkedEnteredScore(
   form: FormContext,
   cell: GridCell | undefined,
-  parsed: ParsedValue,
   address: string,
   subject: string,
   max: number | null,
   computed: number | null
 ): number | null {
-  const entered = checkedNumber(
-    form.problems,
-    cell,
-    parsed,
-    address,
-    "score",
-    subject,
-    false,
-    true
-  );
+  const entered = checkedNumber(form.problems, cell, address, "score", subject, false, true);
   if (entered === null) return null;
   if (max !== null && entered > max + form.profile.tolerance) {
     form.problems.add(address, { code: "score-exceeds-max", subject, score: entered, max });
@@ -161,6 +155,11 @@ export function flagFormula(cell: GridCell | undefined, problems: ProblemCollect
       error: cell.value.error,
       formula: cell.formula,
     });
+}
+
+/** Whether a cell reads as blank (parseCell's "empty"): none, no value, or a placeholder such as "—". */
+export function readsBlank(cell: GridCell | undefined): boolean {
+  return !cell || (typeof cell.value !== "number" && parseCell(cell).kind === "empty");
 }
 
 /** A cell's text as shown, trimmed; "" for a column the table does not have. */

@@ -15,7 +15,7 @@ import type { IndicatorMeasure } from "./applyRuleSet";
 import type { FormContext } from "./formContext";
 import type { IndicatorMaxima } from "./labelMaxima";
 import { quantitativeRuleOf, quantitativeScore } from "./quantitativeScore";
-import { checkedEnteredScore, checkedNumber, flagFormula, textAt } from "./readCells";
+import { checkedEnteredScore, checkedNumber, flagFormula, readsBlank, textAt } from "./readCells";
 import { round2 } from "./round";
 import { parseTarget, restatesTarget, targetCellAddress, targetText } from "./target";
 import { unitConversion } from "./unitScale";
@@ -23,16 +23,15 @@ import { unitConversion } from "./unitScale";
 /** The cells of a row's columns, absent columns left undefined (which JSON leaves out). */
 function indicatorCells(form: FormContext, row: number): FormIndicator["cells"] {
   const table = form.detected.table;
-  const columns = table.columns;
-  const address = (column: number | undefined): string | undefined =>
-    column === undefined ? undefined : toA1(row, column);
+  const { max, actual, score, reason } = table.columns;
+  const name = table.nameColumn;
   return {
-    name: address(table.nameColumn),
-    max: address(columns.max),
+    name: name === undefined ? undefined : toA1(row, name),
+    max: max === undefined ? undefined : toA1(row, max),
     target: targetCellAddress(form, row),
-    actual: address(columns.actual),
-    score: address(columns.score),
-    reason: address(columns.reason),
+    actual: actual === undefined ? undefined : toA1(row, actual),
+    score: score === undefined ? undefined : toA1(row, score),
+    reason: reason === undefined ? undefined : toA1(row, reason),
   };
 }
 
@@ -103,16 +102,7 @@ export function scoreIndicator(
   let statedMax: number | null;
   if (columns.max !== undefined) {
     const maxCell = sheet.cell(row, columns.max);
-    statedMax = checkedNumber(
-      problems,
-      maxCell,
-      parseCell(maxCell),
-      cells.max as string,
-      "max",
-      subject,
-      true,
-      true
-    );
+    statedMax = checkedNumber(problems, maxCell, cells.max as string, "max", subject, true, true);
   } else statedMax = fromLabels ? fromLabels.stated : null;
   const max = statedMax !== null ? statedMax : fromLabels ? fromLabels.implied : null;
 
@@ -191,25 +181,16 @@ export function scoreIndicator(
   }
 
   const scoreCell = columns.score !== undefined ? sheet.cell(row, columns.score) : undefined;
-  const enteredParsed = parseCell(scoreCell);
   const enteredScore =
     columns.score !== undefined
-      ? checkedEnteredScore(
-          form,
-          scoreCell,
-          enteredParsed,
-          cells.score as string,
-          subject,
-          max,
-          computed
-        )
+      ? checkedEnteredScore(form, scoreCell, cells.score as string, subject, max, computed)
       : null;
 
   let score: number | null = enteredScore !== null ? enteredScore : computed;
   const scoreSource = enteredScore !== null ? "entered" : computed !== null ? "computed" : null;
   if (
     score === null &&
-    enteredParsed.kind === "empty" &&
+    readsBlank(scoreCell) &&
     cells.score &&
     !(scoreCell && scoreCell.formulaNotCalculated)
   ) {

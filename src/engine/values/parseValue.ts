@@ -193,9 +193,18 @@ export function parseCellValue(value: CellValue, numberFormat: string): ParsedVa
   return parseText(value);
 }
 
+// A sheet uses a handful of number formats for thousands of numbers: each is read once.
+const PERCENT_FORMATS = new Map<string, boolean>();
+const PERCENT_FORMATS_LIMIT = 1000;
+
 /** True when a number format shows a percentage ("0.00%"), ignoring quoted text and escapes. */
 export function isPercentFormat(numberFormat: string): boolean {
-  return /%/.test(numberFormat.replace(/"[^"]*"|\\./g, ""));
+  const known = PERCENT_FORMATS.get(numberFormat);
+  if (known !== undefined) return known;
+  const percent = /%/.test(numberFormat.replace(/"[^"]*"|\\./g, ""));
+  if (PERCENT_FORMATS.size >= PERCENT_FORMATS_LIMIT) PERCENT_FORMATS.clear();
+  PERCENT_FORMATS.set(numberFormat, percent);
+  return percent;
 }
 
 // 2760 / 3000 * 8 should print as 7.36, not 7.359999999999999.
