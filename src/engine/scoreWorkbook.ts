@@ -50,7 +50,15 @@ export function scoreWorkbook(workbook: WorkbookGrid, options: ScoreOptions = {}
   const reading = readWorkbook(workbook, { columnMap: options.columnMap });
   const forms = reading.forms.map((detected) => {
     const sheet = sheets.get(detected.sheet)!;
-    const topLevelNames = detected.table.indicators.map((indicator) => indicator.path[0] ?? "");
+    // Each top-level name once (chooseProfile asks only which names occur), not one per row.
+    const topLevelNames: string[] = [];
+    const named = new Set<string>();
+    for (const indicator of detected.table.indicators) {
+      const name = indicator.path[0] ?? "";
+      if (named.has(name)) continue;
+      named.add(name);
+      topLevelNames.push(name);
+    }
     const profile = chooseProfile(detected, topLevelNames, options.profile);
     return scoreForm(sheet, detected, profile, ruleSet);
   });

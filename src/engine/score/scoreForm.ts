@@ -152,7 +152,7 @@ function applicableOnly(indicators: readonly FormIndicator[]): FormIndicator[] {
 
 /** The maxima a labels-only form's labels give its indicators, from a first, silent reading. */
 function labelMaxima(form: FormContext): ReturnType<typeof indicatorMaxima> {
-  const silent: FormContext = { ...form, problems: new ProblemCollector(form.sheet.name) };
+  const silent: FormContext = { ...form, problems: new ProblemCollector(form.sheet.name, true) };
   const discarded: Array<IndicatorMeasure | null> = [];
   return indicatorMaxima(
     form.detected,

@@ -4,6 +4,7 @@
  * where points were lost or the target missed.
  */
 import { toA1 } from "../grid/address";
+import { cellText } from "../detect/sheetView";
 import type { DetectedIndicator } from "../detect/types";
 import { parseCell, parseText, type ParsedNumber } from "../values/parseValue";
 import { targetInName } from "../values/operatorInName";
@@ -106,8 +107,13 @@ export function scoreIndicator(
   } else statedMax = fromLabels ? fromLabels.stated : null;
   const max = statedMax !== null ? statedMax : fromLabels ? fromLabels.implied : null;
 
-  let target = parseTarget(form, indicator);
-  let targetString = targetText(form, row);
+  const targetCell = columns.target !== undefined ? sheet.cell(row, columns.target) : undefined;
+  let target = parseTarget(form, indicator, targetCell);
+  // One 指标值 cell states the target as it shows (what targetText gives without 指标性质 or 度量单位).
+  let targetString =
+    columns.nature === undefined && columns.unit === undefined
+      ? cellText(targetCell).trim()
+      : targetText(form, row);
   // A blank 年度指标值 under a name that ends with one ("年度资金支付完成率100%", 安徽 天长) is
   // not missing: the name states it, and the row is checked against it, with a note saying so.
   const named = target.kind === "empty" && cells.target ? targetInName(indicator.name) : null;
@@ -124,7 +130,7 @@ export function scoreIndicator(
   const actualCell = columns.actual !== undefined ? sheet.cell(row, columns.actual) : undefined;
   flagFormula(actualCell, problems);
   const actual = parseCell(actualCell);
-  const actualString = textAt(sheet, row, columns.actual);
+  const actualString = actualCell ? cellText(actualCell).trim() : "";
   if (actual.kind === "empty" && cells.actual && !(actualCell && actualCell.formulaNotCalculated))
     problems.add(cells.actual, { code: "missing-value", field: "actual", subject });
 
