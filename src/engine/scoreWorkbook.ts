@@ -51,11 +51,15 @@ export function scoreWorkbook(workbook: WorkbookGrid, options: ScoreOptions = {}
   const forms = reading.forms.map((detected) => {
     const sheet = sheets.get(detected.sheet)!;
     // Each top-level name once (chooseProfile asks only which names occur), not one per row.
+    // Rows of one category follow each other: only a change of name is looked up.
     const topLevelNames: string[] = [];
     const named = new Set<string>();
-    for (const indicator of detected.table.indicators) {
-      const name = indicator.path[0] ?? "";
-      if (named.has(name)) continue;
+    const rows = detected.table.indicators;
+    let previous: string | null = null;
+    for (let i = 0; i < rows.length; i++) {
+      const name = rows[i].path.length > 0 ? rows[i].path[0] : "";
+      if (name === previous || named.has(name)) continue;
+      previous = name;
       named.add(name);
       topLevelNames.push(name);
     }

@@ -9,7 +9,7 @@ import type { SheetGrid } from "../grid/types";
 import { toA1 } from "../grid/address";
 import type { DetectedBudgetBlock, DetectedForm } from "../detect/types";
 import { cellText, displayedCell } from "../detect/sheetView";
-import { executionCapFor, ratingByBands } from "../rules/ruleSet";
+import { executionCapFor, ratingByBands, type RuleSet } from "../rules/ruleSet";
 import type { FormIndicator, ReportBudget, ReportTotal } from "../report/schema";
 import { givesReason } from "../values/givesReason";
 import { normaliseText } from "../values/normaliseText";
@@ -27,6 +27,14 @@ export interface IndicatorMeasure {
   readonly percent: boolean;
   /** The target states 等于 (=, ＝, ═). */
   readonly equals: boolean;
+}
+
+/**
+ * Whether a rule set's post-pass looks at the indicators' measures at all: only its deviation,
+ * over-completion and 等于 checks do. Without them a measure is never read, and none is kept.
+ */
+export function usesMeasures(ruleSet: RuleSet): boolean {
+  return ruleSet.deviation !== null || ruleSet.overCompletion !== null || ruleSet.flagEqualMismatch;
 }
 
 /** The form's context, and what scoring its rows and budget line gave. */

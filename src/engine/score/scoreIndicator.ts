@@ -12,7 +12,7 @@ import { givesReason } from "../values/givesReason";
 import { qualitativeGradeOf, type QualitativeGrade } from "../values/qualitativeGrade";
 import type { IndicatorRule } from "../rules/ruleSet";
 import type { FormIndicator } from "../report/schema";
-import type { IndicatorMeasure } from "./applyRuleSet";
+import { usesMeasures, type IndicatorMeasure } from "./applyRuleSet";
 import type { FormContext } from "./formContext";
 import type { IndicatorMaxima } from "./labelMaxima";
 import { quantitativeRuleOf, quantitativeScore } from "./quantitativeScore";
@@ -170,13 +170,15 @@ export function scoreIndicator(
       });
     const outcome = quantitativeScore(targetNumber, actual, max ?? 0, scale ?? 1, formula);
     targetMet = outcome.met;
-    measure = {
-      rule: outcome.rule,
-      goal: outcome.goal,
-      reached: outcome.reached,
-      percent: targetNumber.percent,
-      equals: targetNumber.comparator === "=",
-    };
+    // Kept only for a rule set whose post-pass looks at it (the national set's does not).
+    if (usesMeasures(ruleSet))
+      measure = {
+        rule: outcome.rule,
+        goal: outcome.goal,
+        reached: outcome.reached,
+        percent: targetNumber.percent,
+        equals: targetNumber.comparator === "=",
+      };
     if (max !== null) computed = outcome.score;
   }
   if (kind === "qualitative" && actual.kind !== "empty" && actual.kind !== "error") {
