@@ -124,8 +124,9 @@ export function checkTotals(
       for (let i = 0; i < paths.length; i++)
         if (isPrefix(names, paths[i])) memberRows.push(table.indicators[i].row);
     }
-    for (let i = 0; i < memberRows.length && !notApplicableMember; i++)
-      notApplicableMember = notApplicableRows.has(memberRows[i]);
+    if (total.path.length === 0 && overall.unscaled !== undefined)
+      for (let i = 0; i < memberRows.length && !notApplicableMember; i++)
+        notApplicableMember = notApplicableRows.has(memberRows[i]);
     const label =
       total.path.length === 0 ? grandTotalLabel(sheet, total.row) : total.path.join("/") + "小计";
     for (const field of ["max", "score"] as const) {

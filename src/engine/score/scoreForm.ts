@@ -64,21 +64,21 @@ export function scoreForm(
   const byLabels = table.maxSource === "labels";
   const maxima = byLabels ? labelMaxima(form) : null;
   const measures: Array<IndicatorMeasure | null> = [];
+  let applicableCount = 0;
   const scored = table.indicators.map((indicator) => {
-    if (!indicator.notApplicable)
+    if (!indicator.notApplicable) {
+      applicableCount++;
       return scoreIndicator(
         form,
         indicator,
         measures,
         maxima ? maxima.get(indicator.row) : undefined
       );
+    }
     measures.push(null);
     return notApplicableIndicator(form, indicator);
   });
   const budget = detected.budget ? scoreBudget(form, detected.budget) : null;
-  let applicableCount = 0;
-  for (let i = 0; i < scored.length; i++)
-    if (scored[i].kind !== "not-applicable") applicableCount++;
   const ruled = applyRuleSet({
     ...form,
     indicators: scored,
@@ -114,9 +114,11 @@ export function scoreForm(
   }
   if (byLabels) checkGroupMaxima(form, applicableOnly(indicators));
   else checkWeightsTotal(form, indicators, budget);
+  // The rows that do not apply matter to the totals' check only where the total was rescaled.
   const notApplicableRows = new Set<number>();
-  for (let i = 0; i < indicators.length; i++)
-    if (indicators[i].kind === "not-applicable") notApplicableRows.add(indicators[i].row);
+  if (total.unscaled !== undefined)
+    for (let i = 0; i < indicators.length; i++)
+      if (indicators[i].kind === "not-applicable") notApplicableRows.add(indicators[i].row);
   checkTotals(form, budget, total, notApplicableRows);
   checkTotalMax(form, total, indicators);
   checkScoreColumn(form, indicators);
