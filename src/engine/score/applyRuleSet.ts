@@ -9,7 +9,7 @@ import type { SheetGrid } from "../grid/types";
 import { toA1 } from "../grid/address";
 import type { DetectedBudgetBlock, DetectedForm } from "../detect/types";
 import { cellText, displayedCell } from "../detect/sheetView";
-import { executionCapFor, ratingByBands } from "../rules/ruleSet";
+import { executionCapFor, ratingByBands, type RuleSet } from "../rules/ruleSet";
 import type { FormIndicator, ReportBudget, ReportTotal } from "../report/schema";
 import { givesReason } from "../values/givesReason";
 import { normaliseText } from "../values/normaliseText";
@@ -27,6 +27,14 @@ export interface IndicatorMeasure {
   readonly percent: boolean;
   /** The target states 等于 (=, ＝, ═). */
   readonly equals: boolean;
+}
+
+/**
+ * Whether a rule set's post-pass looks at the indicators' measures at all: only its deviation,
+ * over-completion and 等于 checks do. Without them a measure is never read, and none is kept.
+ */
+export function usesMeasures(ruleSet: RuleSet): boolean {
+  return ruleSet.deviation !== null || ruleSet.overCompletion !== null || ruleSet.flagEqualMismatch;
 }
 
 /** The form's context, and what scoring its rows and budget line gave. */
@@ -128,21 +136,39 @@ export function applyRuleSet(input: RuleSetInput): RuledForm {
     return score === indicator.score ? indicator : { ...indicator, score };
   });
 
-  const applicable = indicators.filter((indicator) => indicator.kind !== "not-applicable");
+  // The applicable rows' scores and maxima, then the budget line's, added in that order (as sum2
+  // adds a list) in one pass: no list of 20,000 scores or maxima made to be added once.
   const budget = input.budget;
-  const scores = applicable.map((indicator) => indicator.score);
-  if (budget) scores.push(budget.score);
-  const known = scores.filter((s): s is number => s !== null);
-  const maxima = input.indicatorMaxima
-    ? input.indicatorMaxima.slice()
-    : applicable.map((i) => i.max).filter((m): m is number => m !== null);
-  if (budget && budget.max !== null) maxima.push(budget.max);
-  const sum = known.length > 0 ? sum2(known) : null;
-  const applicableMax = sum2(maxima);
+  let scoreCount = 0;
+  let knownCount = 0;
+  let knownSum = 0;
+  let maxSum = 0;
+  for (let i = 0; i < indicators.length; i++) {
+    const indicator = indicators[i];
+    if (indicator.kind === "not-applicable") continue;
+    scoreCount++;
+    if (indicator.score !== null) {
+      knownSum += indicator.score;
+      knownCount++;
+    }
+    if (!input.indicatorMaxima && indicator.max !== null) maxSum += indicator.max;
+  }
+  if (budget) {
+    scoreCount++;
+    if (budget.score !== null) {
+      knownSum += budget.score;
+      knownCount++;
+    }
+  }
+  if (input.indicatorMaxima)
+    for (let i = 0; i < input.indicatorMaxima.length; i++) maxSum += input.indicatorMaxima[i];
+  if (budget && budget.max !== null) maxSum += budget.max;
+  const sum = knownCount > 0 ? round2(knownSum) : null;
+  const applicableMax = round2(maxSum);
   let total: ReportTotal = {
     score: sum,
     max: applicableMax,
-    complete: known.length === scores.length && scores.length > 0,
+    complete: knownCount === scoreCount && scoreCount > 0,
   };
 
   // "不考核该指标，用适用指标得分汇总后按百分制折算".
@@ -176,7 +202,7 @@ export function applyRuleSet(input: RuleSetInput): RuledForm {
       rescaled,
       cap,
       overCompleted,
-      scoreAhead: checkScoreAhead(input, applicable),
+      scoreAhead: checkScoreAhead(input, indicators),
       budgetReasonMissing: checkBudgetReason(input),
     },
   };
@@ -350,11 +376,12 @@ function capTotal(input: RuleSetInput, total: ReportTotal): RuleEffects["cap"] {
  */
 function checkScoreAhead(
   input: RuleSetInput,
-  applicable: readonly FormIndicator[]
+  indicators: readonly FormIndicator[]
 ): RuleEffects["scoreAhead"] {
   const rule = input.ruleSet.scoreAheadOfSpending;
   const budget = input.budget;
   if (!rule || !budget || budget.rate === null) return null;
+  const applicable = indicators.filter((indicator) => indicator.kind !== "not-applicable");
   const maxima = applicable.map((i) => i.max).filter((m): m is number => m !== null);
   const maxSum = sum2(maxima);
   // Unknown scores count as 0, as the vendor's nvl(score, 0) does.

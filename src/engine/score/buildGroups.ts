@@ -2,7 +2,28 @@
 import type { GroupMaximum } from "../detect/types";
 import type { FormGroup, FormIndicator, ReportBudget } from "../report/schema";
 import { labelledGroupOf, pathKey, type IndicatorMaxima } from "./labelMaxima";
-import { sum2 } from "./round";
+import { round2 } from "./round";
+
+/** A level's sums as its indicators are added, in their order (as sum2 adds them). */
+interface GroupSums {
+  readonly path: string[];
+  scoreSum: number;
+  scoresKnown: number;
+  members: number;
+  maxSum: number;
+  /** Every member's maximum is known (from the 分值 column, or stated or inferred from labels). */
+  maximaKnown: boolean;
+}
+
+/** The levels under a level (or under the form), by name. */
+interface Level {
+  children: Map<string, GroupNode> | null;
+}
+
+/** A level in the tree of paths, with its sums. */
+interface GroupNode extends Level {
+  readonly sums: GroupSums;
+}
 
 /** Every level's sub-score: the sum of its indicators' scores, those that do not apply left out. */
 export function buildGroups(
@@ -12,22 +33,24 @@ export function buildGroups(
   groupMaxima: readonly GroupMaximum[] | null = null,
   maxima: ReadonlyMap<number, IndicatorMaxima> | null = null
 ): FormGroup[] {
-  const groups: Array<{
-    path: string[];
-    scores: Array<number | null>;
-    maxima: number[];
-    /** Every member's maximum is known (from the 分值 column, or stated or inferred from labels). */
-    maximaKnown: boolean;
-  }> = [];
-  const byKey = new Map<string, (typeof groups)[number]>();
+  // In the order each level is first met.
+  const groups: GroupSums[] = [];
   if (budget)
     groups.push({
       path: ["预算执行率"],
-      scores: [budget.score],
-      maxima: budget.max !== null ? [budget.max] : [],
+      scoreSum: budget.score !== null ? budget.score : 0,
+      scoresKnown: budget.score !== null ? 1 : 0,
+      members: 1,
+      maxSum: budget.max !== null ? budget.max : 0,
       maximaKnown: true,
     });
-  for (const indicator of indicators) {
+  // Levels are found by name under their parent, never by a key string made per row and level;
+  // rows of one group follow each other, so the previous row's levels are tried first.
+  const root: Level = { children: null };
+  const chain: GroupNode[] = [];
+  let previous: readonly string[] = [];
+  for (let i = 0; i < indicators.length; i++) {
+    const indicator = indicators[i];
     // Not applicable: 不考核该指标, in no group's sum.
     if (indicator.kind === "not-applicable") continue;
     let max = indicator.max;
@@ -35,19 +58,45 @@ export function buildGroups(
       const fromLabels = maxima.get(indicator.row);
       if (fromLabels) max = fromLabels.stated ?? fromLabels.implied;
     }
-    for (let depth = 1; depth <= indicator.path.length; depth++) {
-      const path = indicator.path.slice(0, depth);
-      const key = path.join("\u0000");
-      let group = byKey.get(key);
-      if (!group) {
-        group = { path, scores: [], maxima: [], maximaKnown: true };
-        byKey.set(key, group);
-        groups.push(group);
+    const path = indicator.path;
+    const score = indicator.score;
+    let parent: Level = root;
+    let same = true;
+    for (let depth = 0; depth < path.length; depth++) {
+      let node: GroupNode | undefined;
+      if (same && depth < previous.length && previous[depth] === path[depth]) node = chain[depth];
+      else {
+        same = false;
+        const children = parent.children ?? (parent.children = new Map());
+        node = children.get(path[depth]);
+        if (!node) {
+          node = {
+            sums: {
+              path: path.slice(0, depth + 1),
+              scoreSum: 0,
+              scoresKnown: 0,
+              members: 0,
+              maxSum: 0,
+              maximaKnown: true,
+            },
+            children: null,
+          };
+          children.set(path[depth], node);
+          groups.push(node.sums);
+        }
+        chain[depth] = node;
       }
-      group.scores.push(indicator.score);
-      if (max !== null) group.maxima.push(max);
-      else group.maximaKnown = false;
+      const sums = node.sums;
+      sums.members++;
+      if (score !== null) {
+        sums.scoreSum += score;
+        sums.scoresKnown++;
+      }
+      if (max !== null) sums.maxSum += max;
+      else sums.maximaKnown = false;
+      parent = node;
     }
+    previous = path;
   }
   const labelled = new Map<string, number>();
   if (groupMaxima) for (const group of groupMaxima) labelled.set(pathKey(group.path), group.max);
@@ -57,14 +106,13 @@ export function buildGroups(
       groups.filter((group) => labelled.has(pathKey(group.path)) || group.maximaKnown)
     : groups;
   return listed.map((group) => {
-    const known = group.scores.filter((s): s is number => s !== null);
-    const fromLabel = labelled.get(pathKey(group.path));
+    const fromLabel = groupMaxima ? labelled.get(pathKey(group.path)) : undefined;
     return {
       sheet: sheetName,
       path: group.path,
-      score: known.length > 0 ? sum2(known) : null,
-      max: fromLabel !== undefined ? fromLabel : sum2(group.maxima),
-      complete: known.length === group.scores.length,
+      score: group.scoresKnown > 0 ? round2(group.scoreSum) : null,
+      max: fromLabel !== undefined ? fromLabel : round2(group.maxSum),
+      complete: group.scoresKnown === group.members,
     };
   });
 }

@@ -12,7 +12,7 @@ import type { ReportBudget, ReportTotal } from "../report/schema";
 import type { FieldName } from "../validate/problem";
 import type { FormContext } from "./formContext";
 import { flagFormula, textAt } from "./readCells";
-import { sum2 } from "./round";
+import { round2, sum2 } from "./round";
 
 interface StatedNumber {
   value: number;
@@ -27,7 +27,12 @@ function statedNumber(cell: GridCell | undefined): StatedNumber | null {
 
 function exactSum(values: readonly number[]): number {
   let total = 0;
-  for (const value of values) total += value;
+  for (let i = 0; i < values.length; i++) total += values[i];
+  return exact(total);
+}
+
+// Money keeps every decimal it was typed with, to 12 significant digits.
+function exact(total: number): number {
   return Number(total.toPrecision(12));
 }
 
@@ -35,7 +40,8 @@ function exactSum(values: readonly number[]): number {
 interface StatedTotal {
   readonly row: number;
   readonly column: number;
-  readonly parts: ReadonlyArray<GridCell | undefined>;
+  /** The rows of the cells it adds up, in that column. */
+  readonly partRows: readonly number[];
   /** The 预算执行率 line's cell, which a form's 总分 may hold with the indicators. */
   readonly budgetLine: GridCell | undefined;
   /** The row's label, as the problem names it. */
@@ -52,12 +58,27 @@ function checkTotal(form: FormContext, total: StatedTotal): void {
   flagFormula(stated, problems);
   const statedValue = statedNumber(stated);
   if (!stated || statedValue === null) return;
-  const readings = total.parts.map(statedNumber).filter((n): n is StatedNumber => n !== null);
   // Scores carry 2 decimals; money keeps every decimal it was typed with (89.974 万元).
   const isMoney = field === "initialBudget" || field === "budget" || field === "executed";
   const add = isMoney ? exactSum : sum2;
   const tolerance = isMoney ? 1e-6 * Math.max(1, Math.abs(statedValue.value)) : 0.005;
-  const sum = add(readings.map((n) => n.value));
+  // The parts added in their order, as exactSum and sum2 add them, without a reading per cell
+  // (a 合计 over 20,000 rows).
+  let partsSum = 0;
+  let partsStoredAsText = 0;
+  for (let i = 0; i < total.partRows.length; i++) {
+    const cell = sheet.cell(total.partRows[i], total.column);
+    if (!cell) continue;
+    if (typeof cell.value === "number") {
+      partsSum += cell.value;
+      continue;
+    }
+    const parsed = parseCell(cell);
+    if (parsed.kind !== "number") continue;
+    partsSum += parsed.value;
+    if (typeof cell.value === "string") partsStoredAsText++;
+  }
+  const sum = isMoney ? exact(partsSum) : round2(partsSum);
   // The form's 总分 holds the 预算执行率 line with the indicators (财预〔2020〕10号 附1: 总分 100 =
   // 预算执行率 10 + 指标 90): with a budget line, the parts are the indicators and that line.
   const extra = statedNumber(total.budgetLine);
@@ -71,8 +92,7 @@ function checkTotal(form: FormContext, total: StatedTotal): void {
     field,
     stated: statedValue.value,
     sum: closest,
-    partsStoredAsText:
-      readings.filter((n) => n.storedAsText).length + (extra && extra.storedAsText ? 1 : 0),
+    partsStoredAsText: partsStoredAsText + (extra && extra.storedAsText ? 1 : 0),
   });
 }
 
@@ -90,28 +110,30 @@ export function checkTotals(
   const { sheet, detected, problems } = form;
   const table = detected.table;
   const overall = total;
+  // Each indicator's path as labels compare, made once for all 小计 rows.
+  let normalisedPaths: string[][] | null = null;
   for (const total of table.totalRows) {
-    const members = table.indicators.filter((indicator) =>
-      total.path.every(
-        (name, i) =>
-          indicator.path[i] !== undefined &&
-          normaliseText(indicator.path[i]) === normaliseText(name)
-      )
-    );
+    let memberRows: number[];
+    let notApplicableMember = false;
+    if (total.path.length === 0) {
+      memberRows = table.indicators.map((indicator) => indicator.row);
+    } else {
+      const paths = normalisedPaths ?? (normalisedPaths = normalisedIndicatorPaths(table));
+      const names = total.path.map(normaliseText);
+      memberRows = [];
+      for (let i = 0; i < paths.length; i++)
+        if (isPrefix(names, paths[i])) memberRows.push(table.indicators[i].row);
+    }
+    if (total.path.length === 0 && overall.unscaled !== undefined)
+      for (let i = 0; i < memberRows.length && !notApplicableMember; i++)
+        notApplicableMember = notApplicableRows.has(memberRows[i]);
     const label =
       total.path.length === 0 ? grandTotalLabel(sheet, total.row) : total.path.join("/") + "小计";
     for (const field of ["max", "score"] as const) {
       const column = table.columns[field];
       if (column === undefined) continue;
       // 分值 that do not add up to the profile's total are said once, by weights-total, on this cell.
-      if (
-        field === "max" &&
-        problems
-          .list()
-          .some((p) => p.code === "weights-total" && p.cell === toA1(total.row, column))
-      )
-        continue;
-      const parts = members.map((indicator) => sheet.cell(indicator.row, column));
+      if (field === "max" && problems.has("weights-total", toA1(total.row, column))) continue;
       let budgetLine: GridCell | undefined;
       if (total.path.length === 0 && detected.budget && budget) {
         const budgetColumn = detected.budget.columns[field];
@@ -119,14 +141,20 @@ export function checkTotals(
           budgetLine = sheet.cell(detected.budget.totalRow, budgetColumn);
       }
       const rescaled =
-        total.path.length === 0 &&
-        overall.unscaled !== undefined &&
-        members.some((indicator) => notApplicableRows.has(indicator.row))
+        total.path.length === 0 && overall.unscaled !== undefined && notApplicableMember
           ? field === "max"
             ? overall.max
             : (overall.score ?? undefined)
           : undefined;
-      checkTotal(form, { row: total.row, column, parts, budgetLine, label, field, rescaled });
+      checkTotal(form, {
+        row: total.row,
+        column,
+        partRows: memberRows,
+        budgetLine,
+        label,
+        field,
+        rescaled,
+      });
     }
   }
   const block = detected.budget;
@@ -136,11 +164,28 @@ export function checkTotals(
     for (const field of ["initialBudget", "budget", "executed"] as const) {
       const column = block.columns[field];
       if (column === undefined) continue;
-      const parts = block.partRows.map((row) => sheet.cell(row, column));
-      if (!parts.some((cell) => statedNumber(cell) !== null)) continue;
-      checkTotal(form, { row: block.totalRow, column, parts, budgetLine: undefined, label, field });
+      if (!block.partRows.some((row) => statedNumber(sheet.cell(row, column)) !== null)) continue;
+      checkTotal(form, {
+        row: block.totalRow,
+        column,
+        partRows: block.partRows,
+        budgetLine: undefined,
+        label,
+        field,
+      });
     }
   }
+}
+
+function normalisedIndicatorPaths(table: FormContext["detected"]["table"]): string[][] {
+  return table.indicators.map((indicator) => indicator.path.map(normaliseText));
+}
+
+/** Whether a 小计 row's path (normalised) heads an indicator's (normalised). */
+function isPrefix(names: readonly string[], path: readonly string[]): boolean {
+  if (path.length < names.length) return false;
+  for (let i = 0; i < names.length; i++) if (path[i] !== names[i]) return false;
+  return true;
 }
 
 /** The 合计/总分 label of a grand total row, on one line ("总分" beside 其他需要说明事项 too). */

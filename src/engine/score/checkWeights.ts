@@ -6,7 +6,7 @@ import { toA1 } from "../grid/address";
 import type { FormIndicator, ReportBudget } from "../report/schema";
 import type { FormContext } from "./formContext";
 import { pathKey } from "./labelMaxima";
-import { sum2 } from "./round";
+import { round2, sum2 } from "./round";
 
 /** The 分值 of the rows and the 预算执行率 line add up to the profile's total. */
 export function checkWeightsTotal(
@@ -16,22 +16,28 @@ export function checkWeightsTotal(
 ): void {
   const { sheet, profile } = form;
   // The weights as the table sets them: a row that does not apply keeps the 分值 it states (a
-  // "/" there states none).
-  const weighted = indicators.filter(
-    (indicator) => !(indicator.kind === "not-applicable" && indicator.max === null)
-  );
-  // Only a full set of weights can be checked; a missing one is already its own problem.
-  if (weighted.length === 0 || weighted.some((indicator) => indicator.max === null)) return;
+  // "/" there states none). A row struck out as not applicable ("/" as its 分值) takes its weight
+  // with it: the rest then add up to less than 100 by design, and the total is rescaled (不考核该
+  // 指标，用适用指标得分汇总后按百分制折算). Only more than 100 is still wrong.
+  let struckOut = false;
+  let weighted = 0;
+  // Added in the rows' order, then the budget line's (as sum2 adds a list), in one pass.
+  let total = 0;
+  for (let i = 0; i < indicators.length; i++) {
+    const indicator = indicators[i];
+    if (indicator.kind === "not-applicable" && indicator.max === null) {
+      struckOut = true;
+      continue;
+    }
+    // Only a full set of weights can be checked; a missing one is already its own problem.
+    if (indicator.max === null) return;
+    weighted++;
+    total += indicator.max;
+  }
+  if (weighted === 0) return;
   if (budget && budget.max === null) return;
-  const maxima = weighted.map((indicator) => indicator.max as number);
-  if (budget) maxima.push(budget.max as number);
-  const sum = sum2(maxima);
-  // A row struck out as not applicable ("/" as its 分值) takes its weight with it: the rest then
-  // add up to less than 100 by design, and the total is rescaled (不考核该指标，用适用指标得分汇总后
-  // 按百分制折算). Only more than 100 is still wrong.
-  const struckOut = indicators.some(
-    (indicator) => indicator.kind === "not-applicable" && indicator.max === null
-  );
+  if (budget) total += budget.max as number;
+  const sum = round2(total);
   if (
     struckOut
       ? sum <= profile.totalMax + profile.tolerance

@@ -32,31 +32,63 @@ export interface NumberRequest {
 }
 
 export function readNumber(form: FormContext, request: NumberRequest): NumberReading {
-  const { sheet, problems } = form;
-  const { row, column, field, subject } = request;
+  const { row, column } = request;
   if (column === undefined) return { value: null, parsed: { kind: "empty" } };
-  const cell = sheet.cell(row, column);
-  const address = toA1(row, column);
+  const cell = form.sheet.cell(row, column);
+  const value = checkedNumber(
+    form.problems,
+    cell,
+    toA1(row, column),
+    request.field,
+    request.subject,
+    request.required,
+    request.nonNegative
+  );
+  return { value, parsed: parseCell(cell) };
+}
+
+/**
+ * What readNumber does, for a cell already looked up at a known address: an indicator row reads
+ * each of its cells once. Positional, so that 20,000 rows make no request objects; a stored
+ * number is taken as it is, without a parsed reading made for it.
+ */
+export function checkedNumber(
+  problems: ProblemCollector,
+  cell: GridCell | undefined,
+  address: string,
+  field: FieldName,
+  subject: string,
+  required: boolean,
+  nonNegative: boolean
+): number | null {
   flagFormula(cell, problems);
+  if (cell && typeof cell.value === "number") {
+    // parseCell would read it as this number (its format tells only whether it is a percentage).
+    if (nonNegative && cell.value < 0) {
+      problems.add(address, { code: "negative-value", field, subject, value: cell.value });
+      return null;
+    }
+    return cell.value;
+  }
   const parsed = parseCell(cell);
   switch (parsed.kind) {
     case "empty":
-      if (request.required && !(cell && cell.formulaNotCalculated))
+      if (required && !(cell && cell.formulaNotCalculated))
         problems.add(address, { code: "missing-value", field, subject });
-      return { value: null, parsed };
+      return null;
     case "error":
       if (!cell || cell.formula === null)
         problems.add(address, { code: "formula-error", error: parsed.error, formula: null });
-      return { value: null, parsed };
+      return null;
     case "words":
       problems.add(address, { code: "not-a-number", field, subject, text: cellText(cell).trim() });
-      return { value: null, parsed };
+      return null;
     case "number":
-      if (request.nonNegative && parsed.value < 0) {
+      if (nonNegative && parsed.value < 0) {
         problems.add(address, { code: "negative-value", field, subject, value: parsed.value });
-        return { value: null, parsed };
+        return null;
       }
-      return { value: parsed.value, parsed };
+      return parsed.value;
   }
 }
 
@@ -77,25 +109,39 @@ export interface ScoreRequest {
  * problem on its cell, and so is one that differs from what the rules compute (score-differs).
  */
 export function readEnteredScore(form: FormContext, request: ScoreRequest): NumberReading {
-  const { row, column, subject, max, computed } = request;
-  const entered = readNumber(form, {
-    row,
-    column,
-    field: "score",
-    subject,
-    required: false,
-    nonNegative: true,
-  });
-  if (entered.value === null || column === undefined) return entered;
-  const cell = toA1(row, column);
-  if (max !== null && entered.value > max + form.profile.tolerance) {
-    form.problems.add(cell, { code: "score-exceeds-max", subject, score: entered.value, max });
-    return { value: null, parsed: entered.parsed };
+  const { row, column } = request;
+  if (column === undefined) return { value: null, parsed: { kind: "empty" } };
+  const cell = form.sheet.cell(row, column);
+  const value = checkedEnteredScore(
+    form,
+    cell,
+    toA1(row, column),
+    request.subject,
+    request.max,
+    request.computed
+  );
+  return { value, parsed: parseCell(cell) };
+}
+
+/** What readEnteredScore does, for a cell already looked up at a known address. */
+export function checkedEnteredScore(
+  form: FormContext,
+  cell: GridCell | undefined,
+  address: string,
+  subject: string,
+  max: number | null,
+  computed: number | null
+): number | null {
+  const entered = checkedNumber(form.problems, cell, address, "score", subject, false, true);
+  if (entered === null) return null;
+  if (max !== null && entered > max + form.profile.tolerance) {
+    form.problems.add(address, { code: "score-exceeds-max", subject, score: entered, max });
+    return null;
   }
-  const value = round2(entered.value);
+  const value = round2(entered);
   if (computed !== null && Math.abs(value - computed) > form.profile.tolerance)
-    form.problems.add(cell, { code: "score-differs", subject, entered: value, computed });
-  return { value, parsed: entered.parsed };
+    form.problems.add(address, { code: "score-differs", subject, entered: value, computed });
+  return value;
 }
 
 /** Reports a cell whose formula failed or was never calculated. */
@@ -109,6 +155,11 @@ export function flagFormula(cell: GridCell | undefined, problems: ProblemCollect
       error: cell.value.error,
       formula: cell.formula,
     });
+}
+
+/** Whether a cell reads as blank (parseCell's "empty"): none, no value, or a placeholder such as "—". */
+export function readsBlank(cell: GridCell | undefined): boolean {
+  return !cell || (typeof cell.value !== "number" && parseCell(cell).kind === "empty");
 }
 
 /** A cell's text as shown, trimmed; "" for a column the table does not have. */

@@ -11,8 +11,10 @@ export function round2(value: number): number {
 
 /** Adds rounded scores and rounds the sum again, so that 49.36 + 49 is 98.36 and not 98.36000000000001. */
 export function sum2(values: readonly number[]): number {
+  // By index: a for…of over 20,000 scores, run once and so never optimised, makes an iterator
+  // result object per step.
   let total = 0;
-  for (const value of values) total += value;
+  for (let i = 0; i < values.length; i++) total += values[i];
   return round2(total);
 }
 

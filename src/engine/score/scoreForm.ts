@@ -64,19 +64,21 @@ export function scoreForm(
   const byLabels = table.maxSource === "labels";
   const maxima = byLabels ? labelMaxima(form) : null;
   const measures: Array<IndicatorMeasure | null> = [];
+  let applicableCount = 0;
   const scored = table.indicators.map((indicator) => {
-    if (!indicator.notApplicable)
-      return scoreIndicator({
-        ...form,
+    if (!indicator.notApplicable) {
+      applicableCount++;
+      return scoreIndicator(
+        form,
         indicator,
         measures,
-        fromLabels: maxima ? maxima.get(indicator.row) : undefined,
-      });
+        maxima ? maxima.get(indicator.row) : undefined
+      );
+    }
     measures.push(null);
     return notApplicableIndicator(form, indicator);
   });
   const budget = detected.budget ? scoreBudget(form, detected.budget) : null;
-  const scoredApplicable = scored.filter((indicator) => indicator.kind !== "not-applicable");
   const ruled = applyRuleSet({
     ...form,
     indicators: scored,
@@ -86,17 +88,16 @@ export function scoreForm(
     // a form that states no 分值 anywhere weighs what the profile's total leaves beside the
     // budget line (财预〔2020〕10号: 总分100分), never just the budget line's 10.
     indicatorMaxima: byLabels
-      ? labelledTotalMaxima(table.groupMaxima, scoredApplicable)
-      : table.maxSource === "none" && scoredApplicable.length > 0
+      ? labelledTotalMaxima(table.groupMaxima, applicableOnly(scored))
+      : table.maxSource === "none" && applicableCount > 0
         ? [Math.max(0, profile.totalMax - (budget && budget.max !== null ? budget.max : 0))]
         : undefined,
   });
   const indicators = ruled.indicators;
-  // Rows that do not apply count in no score, maximum or completeness.
-  const applicable = indicators.filter((indicator) => indicator.kind !== "not-applicable");
+  // Rows that do not apply count in no score, maximum or completeness (buildGroups leaves them out).
   const groups = buildGroups(
     sheet.name,
-    applicable,
+    indicators,
     budget,
     byLabels ? table.groupMaxima : null,
     maxima
@@ -111,14 +112,14 @@ export function scoreForm(
       headerRow: table.headerTop,
     });
   }
-  if (byLabels) checkGroupMaxima(form, applicable);
+  if (byLabels) checkGroupMaxima(form, applicableOnly(indicators));
   else checkWeightsTotal(form, indicators, budget);
-  checkTotals(
-    form,
-    budget,
-    total,
-    new Set(indicators.filter((each) => each.kind === "not-applicable").map((each) => each.row))
-  );
+  // The rows that do not apply matter to the totals' check only where the total was rescaled.
+  const notApplicableRows = new Set<number>();
+  if (total.unscaled !== undefined)
+    for (let i = 0; i < indicators.length; i++)
+      if (indicators[i].kind === "not-applicable") notApplicableRows.add(indicators[i].row);
+  checkTotals(form, budget, total, notApplicableRows);
   checkTotalMax(form, total, indicators);
   checkScoreColumn(form, indicators);
   checkStatedRating(form, total.score, rating);
@@ -147,15 +148,20 @@ export function scoreForm(
   };
 }
 
+function applicableOnly(indicators: readonly FormIndicator[]): FormIndicator[] {
+  return indicators.filter((indicator) => indicator.kind !== "not-applicable");
+}
+
 /** The maxima a labels-only form's labels give its indicators, from a first, silent reading. */
 function labelMaxima(form: FormContext): ReturnType<typeof indicatorMaxima> {
-  const silent: FormContext = { ...form, problems: new ProblemCollector(form.sheet.name) };
+  const silent: FormContext = { ...form, problems: new ProblemCollector(form.sheet.name, true) };
+  const discarded: Array<IndicatorMeasure | null> = [];
   return indicatorMaxima(
     form.detected,
     form.detected.table.indicators.map((indicator) =>
       indicator.notApplicable
         ? notApplicableIndicator(silent, indicator)
-        : scoreIndicator({ ...silent, indicator, measures: [] })
+        : scoreIndicator(silent, indicator, discarded)
     ),
     form.profile.tolerance
   );

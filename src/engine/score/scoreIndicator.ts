@@ -4,6 +4,7 @@
  * where points were lost or the target missed.
  */
 import { toA1 } from "../grid/address";
+import { cellText } from "../detect/sheetView";
 import type { DetectedIndicator } from "../detect/types";
 import { parseCell, parseText, type ParsedNumber } from "../values/parseValue";
 import { targetInName } from "../values/operatorInName";
@@ -11,37 +12,27 @@ import { givesReason } from "../values/givesReason";
 import { qualitativeGradeOf, type QualitativeGrade } from "../values/qualitativeGrade";
 import type { IndicatorRule } from "../rules/ruleSet";
 import type { FormIndicator } from "../report/schema";
-import type { IndicatorMeasure } from "./applyRuleSet";
+import { usesMeasures, type IndicatorMeasure } from "./applyRuleSet";
 import type { FormContext } from "./formContext";
 import type { IndicatorMaxima } from "./labelMaxima";
 import { quantitativeRuleOf, quantitativeScore } from "./quantitativeScore";
-import { flagFormula, readEnteredScore, readNumber, textAt } from "./readCells";
+import { checkedEnteredScore, checkedNumber, flagFormula, readsBlank, textAt } from "./readCells";
 import { round2 } from "./round";
 import { parseTarget, restatesTarget, targetCellAddress, targetText } from "./target";
 import { unitConversion } from "./unitScale";
 
-/** What scoring one indicator row needs to know: its form's context, and the row. */
-export interface IndicatorContext extends FormContext {
-  readonly indicator: DetectedIndicator;
-  /** Receives one entry per indicator scored: what its formula compared, for the rule set. */
-  readonly measures: Array<IndicatorMeasure | null>;
-  /** The maxima the labels give the row when the table has no 分值 column. */
-  readonly fromLabels?: IndicatorMaxima;
-}
-
 /** The cells of a row's columns, absent columns left undefined (which JSON leaves out). */
 function indicatorCells(form: FormContext, row: number): FormIndicator["cells"] {
   const table = form.detected.table;
-  const columns = table.columns;
-  const address = (column: number | undefined): string | undefined =>
-    column === undefined ? undefined : toA1(row, column);
+  const { max, actual, score, reason } = table.columns;
+  const name = table.nameColumn;
   return {
-    name: address(table.nameColumn),
-    max: address(columns.max),
+    name: name === undefined ? undefined : toA1(row, name),
+    max: max === undefined ? undefined : toA1(row, max),
     target: targetCellAddress(form, row),
-    actual: address(columns.actual),
-    score: address(columns.score),
-    reason: address(columns.reason),
+    actual: actual === undefined ? undefined : toA1(row, actual),
+    score: score === undefined ? undefined : toA1(row, score),
+    reason: reason === undefined ? undefined : toA1(row, reason),
   };
 }
 
@@ -87,35 +78,42 @@ export function notApplicableIndicator(
   };
 }
 
-export function scoreIndicator(context: IndicatorContext): FormIndicator {
-  const { sheet, detected, indicator, profile, ruleSet, problems, measures, fromLabels } = context;
+/**
+ * Scores one indicator row of a form. `measures` receives its entry (what its formula compared,
+ * for the rule set); `fromLabels` is what the labels give the row when the table has no 分值
+ * column. The form's context is passed as it is, never copied per row.
+ */
+export function scoreIndicator(
+  form: FormContext,
+  indicator: DetectedIndicator,
+  measures: Array<IndicatorMeasure | null>,
+  fromLabels?: IndicatorMaxima
+): FormIndicator {
+  const { sheet, detected, profile, ruleSet, problems } = form;
   const columns = detected.table.columns;
   const row = indicator.row;
   const subject = indicator.name;
-  const cells = indicatorCells(context, row);
+  const cells = indicatorCells(form, row);
 
   if (indicator.name === "" && cells.name)
     problems.add(cells.name, { code: "missing-value", field: "name", subject: "" });
 
   // Without a 分值 column the labels may give one: the group's own (reported), or one inferred
   // for the checks only (see labelMaxima).
-  const statedMax =
-    columns.max !== undefined
-      ? readNumber(context, {
-          row,
-          column: columns.max,
-          field: "max",
-          subject,
-          required: true,
-          nonNegative: true,
-        }).value
-      : fromLabels
-        ? fromLabels.stated
-        : null;
+  let statedMax: number | null;
+  if (columns.max !== undefined) {
+    const maxCell = sheet.cell(row, columns.max);
+    statedMax = checkedNumber(problems, maxCell, cells.max as string, "max", subject, true, true);
+  } else statedMax = fromLabels ? fromLabels.stated : null;
   const max = statedMax !== null ? statedMax : fromLabels ? fromLabels.implied : null;
 
-  let target = parseTarget(context, indicator);
-  let targetString = targetText(context, row);
+  const targetCell = columns.target !== undefined ? sheet.cell(row, columns.target) : undefined;
+  let target = parseTarget(form, indicator, targetCell);
+  // One 指标值 cell states the target as it shows (what targetText gives without 指标性质 or 度量单位).
+  let targetString =
+    columns.nature === undefined && columns.unit === undefined
+      ? cellText(targetCell).trim()
+      : targetText(form, row);
   // A blank 年度指标值 under a name that ends with one ("年度资金支付完成率100%", 安徽 天长) is
   // not missing: the name states it, and the row is checked against it, with a note saying so.
   const named = target.kind === "empty" && cells.target ? targetInName(indicator.name) : null;
@@ -132,7 +130,7 @@ export function scoreIndicator(context: IndicatorContext): FormIndicator {
   const actualCell = columns.actual !== undefined ? sheet.cell(row, columns.actual) : undefined;
   flagFormula(actualCell, problems);
   const actual = parseCell(actualCell);
-  const actualString = textAt(sheet, row, columns.actual);
+  const actualString = actualCell ? cellText(actualCell).trim() : "";
   if (actual.kind === "empty" && cells.actual && !(actualCell && actualCell.formulaNotCalculated))
     problems.add(cells.actual, { code: "missing-value", field: "actual", subject });
 
@@ -141,7 +139,8 @@ export function scoreIndicator(context: IndicatorContext): FormIndicator {
   let computed: number | null = null;
   let targetMet: boolean | null = null;
   let grade: QualitativeGrade | null = null;
-  const formula = { negativeFormula: ruleSet.negativeFormula };
+  // The rule set is the formula's options (its negativeFormula): no object made per row.
+  const formula = ruleSet;
   const rule: IndicatorRule | null =
     kind === "quantitative"
       ? quantitativeRuleOf(target as ParsedNumber, formula)
@@ -171,13 +170,15 @@ export function scoreIndicator(context: IndicatorContext): FormIndicator {
       });
     const outcome = quantitativeScore(targetNumber, actual, max ?? 0, scale ?? 1, formula);
     targetMet = outcome.met;
-    measure = {
-      rule: outcome.rule,
-      goal: outcome.goal,
-      reached: outcome.reached,
-      percent: targetNumber.percent,
-      equals: targetNumber.comparator === "=",
-    };
+    // Kept only for a rule set whose post-pass looks at it (the national set's does not).
+    if (usesMeasures(ruleSet))
+      measure = {
+        rule: outcome.rule,
+        goal: outcome.goal,
+        reached: outcome.reached,
+        percent: targetNumber.percent,
+        equals: targetNumber.comparator === "=",
+      };
     if (max !== null) computed = outcome.score;
   }
   if (kind === "qualitative" && actual.kind !== "empty" && actual.kind !== "error") {
@@ -187,15 +188,17 @@ export function scoreIndicator(context: IndicatorContext): FormIndicator {
     if (grade !== null) targetMet = grade === "achieved";
   }
 
-  const entered = readEnteredScore(context, { row, column: columns.score, subject, max, computed });
-  const enteredScore = entered.value;
+  const scoreCell = columns.score !== undefined ? sheet.cell(row, columns.score) : undefined;
+  const enteredScore =
+    columns.score !== undefined
+      ? checkedEnteredScore(form, scoreCell, cells.score as string, subject, max, computed)
+      : null;
 
   let score: number | null = enteredScore !== null ? enteredScore : computed;
   const scoreSource = enteredScore !== null ? "entered" : computed !== null ? "computed" : null;
-  const scoreCell = columns.score !== undefined ? sheet.cell(row, columns.score) : undefined;
   if (
     score === null &&
-    entered.parsed.kind === "empty" &&
+    readsBlank(scoreCell) &&
     cells.score &&
     !(scoreCell && scoreCell.formulaNotCalculated)
   ) {

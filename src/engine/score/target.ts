@@ -3,6 +3,7 @@
  * split over three (云南, 四川), with the operator a name may carry ("仓储用房（≥**平方米）").
  */
 import { toA1 } from "../grid/address";
+import type { GridCell } from "../grid/types";
 import type { DetectedIndicator } from "../detect/types";
 import { parseCell, parseText, type ParsedValue } from "../values/parseValue";
 import { normaliseText } from "../values/normaliseText";
@@ -51,12 +52,18 @@ export function targetCellAddress(form: FormContext, row: number): string | unde
   return column === undefined ? undefined : toA1(row, column);
 }
 
-/** The target parsed for scoring; a failed or uncalculated formula is a problem on its cell. */
-export function parseTarget(form: FormContext, indicator: DetectedIndicator): ParsedValue {
-  const { sheet, problems } = form;
+/**
+ * The target parsed for scoring; a failed or uncalculated formula is a problem on its cell.
+ * `valueCell` is the row's 指标值 cell (undefined when blank or when the table has no such column).
+ */
+export function parseTarget(
+  form: FormContext,
+  indicator: DetectedIndicator,
+  valueCell: GridCell | undefined
+): ParsedValue {
+  const { problems } = form;
   const row = indicator.row;
   const columns = form.detected.table.columns;
-  const valueCell = columns.target !== undefined ? sheet.cell(row, columns.target) : undefined;
   flagFormula(valueCell, problems);
   let target: ParsedValue;
   if (columns.nature === undefined && columns.unit === undefined) target = parseCell(valueCell);

@@ -6,9 +6,14 @@ export class ProblemCollector {
   private readonly problems: Problem[] = [];
   private readonly seen = new Set<string>();
 
-  constructor(private readonly sheet: string) {}
+  /** `discard`: a reading whose problems nobody asks for (labelMaxima's first, silent one) keeps none. */
+  constructor(
+    private readonly sheet: string,
+    private readonly discard = false
+  ) {}
 
   add(cell: string, facts: ProblemFacts): void {
+    if (this.discard) return;
     const key = facts.code + "@" + cell;
     if (this.seen.has(key)) return;
     this.seen.add(key);
@@ -20,6 +25,11 @@ export class ProblemCollector {
       facts,
       message: messageZhCN(facts),
     });
+  }
+
+  /** Whether a problem of this code was recorded on this cell. */
+  has(code: Problem["code"], cell: string): boolean {
+    return this.seen.has(code + "@" + cell);
   }
 
   list(): Problem[] {

@@ -71,6 +71,9 @@ const COMPARATOR_WORDS: Array<[string, Comparator]> = [
   ["=", "="],
 ];
 const COMPARATOR_PREFIXES = COMPARATOR_WORDS.sort((a, b) => b[0].length - a[0].length);
+// The characters a comparator can start with: a text starting with none of them is not tried
+// against each of the 32 (most texts read are names and words: "指标12", "按要求开展").
+const PREFIX_STARTS = COMPARATOR_PREFIXES.map((entry) => entry[0].charAt(0)).join("");
 
 const COMPARATOR_SUFFIXES: ReadonlyArray<readonly [string, Comparator]> = [
   ["及以上", ">="],
@@ -88,7 +91,8 @@ const UNIT_TEXT = /^[A-Za-z\u4e00-\u9fa5²³/·.]{1,6}$/;
 const NOT_A_UNIT = /前|后|底|内|完成|达到|左右|约|以|为|的|和|及|或|开展|提升|下降|增长/;
 
 function readText(text: string): ParsedValue {
-  let rest = normaliseText(text);
+  const normalised = normaliseText(text);
+  let rest = normalised;
   if (rest === "") return EMPTY;
   if (PLACEHOLDER.test(rest)) return EMPTY;
   const error = /^#(DIV\/0!|N\/A|NAME\?|NULL!|NUM!|REF!|VALUE!|SPILL!|CALC!|GETTING_DATA)$/i.exec(
@@ -98,25 +102,33 @@ function readText(text: string): ParsedValue {
 
   let comparator: Comparator | null = null;
   const startsWithNumber = /^[-+.\d]/.test(rest);
-  for (const [prefix, value] of startsWithNumber ? [] : COMPARATOR_PREFIXES) {
-    if (rest.indexOf(prefix) === 0) {
-      comparator = value;
-      rest = rest.slice(prefix.length);
-      break;
+  // By index, not for…of with destructuring: parsing runs for each distinct text of a sheet,
+  // mostly before it is optimised, where each step of such a loop makes iterator objects.
+  if (!startsWithNumber && PREFIX_STARTS.indexOf(rest.charAt(0)) >= 0)
+    for (let i = 0; i < COMPARATOR_PREFIXES.length; i++) {
+      const prefix = COMPARATOR_PREFIXES[i][0];
+      if (rest.indexOf(prefix) === 0) {
+        comparator = COMPARATOR_PREFIXES[i][1];
+        rest = rest.slice(prefix.length);
+        break;
+      }
     }
-  }
-  for (const [suffix, value] of COMPARATOR_SUFFIXES) {
+  for (let i = 0; i < COMPARATOR_SUFFIXES.length; i++) {
+    const suffix = COMPARATOR_SUFFIXES[i][0];
     const at = rest.length - suffix.length;
     if (at > 0 && rest.lastIndexOf(suffix) === at && comparator === null) {
-      comparator = value;
+      comparator = COMPARATOR_SUFFIXES[i][1];
       rest = rest.slice(0, at);
       break;
     }
   }
 
-  const number = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)?(?:\.(\d+))?/.exec(rest);
+  // A number starts with a sign, a digit or a point: anything else is words, without a match.
+  const number = /^[-+.\d]/.test(rest)
+    ? /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)?(?:\.(\d+))?/.exec(rest)
+    : null;
   if (!number || (number[2] === undefined && number[3] === undefined)) {
-    return { kind: "words", text: normaliseText(text) };
+    return { kind: "words", text: normalised };
   }
   let value = Number(
     (number[2] || "0").replace(/,/g, "") + (number[3] !== undefined ? "." + number[3] : "")
@@ -139,9 +151,9 @@ function readText(text: string): ParsedValue {
   if (percent) value = value / 100;
 
   if (unitText !== "" && (!UNIT_TEXT.test(unitText) || NOT_A_UNIT.test(unitText))) {
-    return { kind: "words", text: normaliseText(text) };
+    return { kind: "words", text: normalised };
   }
-  if (!isFinite(value)) return { kind: "words", text: normaliseText(text) };
+  if (!isFinite(value)) return { kind: "words", text: normalised };
   return {
     kind: "number",
     value: percent ? tidy(value) : value,
@@ -193,9 +205,18 @@ export function parseCellValue(value: CellValue, numberFormat: string): ParsedVa
   return parseText(value);
 }
 
+// A sheet uses a handful of number formats for thousands of numbers: each is read once.
+const PERCENT_FORMATS = new Map<string, boolean>();
+const PERCENT_FORMATS_LIMIT = 1000;
+
 /** True when a number format shows a percentage ("0.00%"), ignoring quoted text and escapes. */
 export function isPercentFormat(numberFormat: string): boolean {
-  return /%/.test(numberFormat.replace(/"[^"]*"|\\./g, ""));
+  const known = PERCENT_FORMATS.get(numberFormat);
+  if (known !== undefined) return known;
+  const percent = /%/.test(numberFormat.replace(/"[^"]*"|\\./g, ""));
+  if (PERCENT_FORMATS.size >= PERCENT_FORMATS_LIMIT) PERCENT_FORMATS.clear();
+  PERCENT_FORMATS.set(numberFormat, percent);
+  return percent;
 }
 
 // 2760 / 3000 * 8 should print as 7.36, not 7.359999999999999.

@@ -167,6 +167,20 @@ describe("scoreWorkbook", () => {
   });
 });
 
+describe("the report's indicators", () => {
+  it("are the form's indicators, each with its form first and every field in the form's order", () => {
+    const result = scoreExample();
+    const form = result.forms[0];
+    expect(result.report.indicators).toHaveLength(form.indicators.length);
+    result.report.indicators.forEach((entry, i) => {
+      const indicator = form.indicators[i];
+      // The JSON is written in key order: a field added to FormIndicator must reach the report.
+      expect(Object.keys(entry)).toEqual(["form"].concat(Object.keys(indicator)));
+      expect(entry).toEqual({ form: 0, ...indicator });
+    });
+  });
+});
+
 describe("scoreWorkbook on entered scores", () => {
   // One indicator cannot weigh 100: its weights-total problem is beside the point here.
   function scoreOne(row: TestCell[]) {

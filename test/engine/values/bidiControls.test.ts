@@ -1,11 +1,24 @@
 import {
+  BIDI_CONTROL,
   escapeBidiControlsInJson,
+  hasBidiControls,
   showBidiControls,
 } from "../../../src/engine/values/bidiControls";
 import { cellText } from "../../../src/engine/detect/sheetView";
 import { sheetFromRows } from "../../helpers/gridFromRows";
 
 describe("bidirectional control characters", () => {
+  it("are found by character codes exactly where the regular expression finds them", () => {
+    const differing: string[] = [];
+    for (let code = 0; code <= 0xffff; code++) {
+      const text = "a" + String.fromCharCode(code) + "文";
+      if (hasBidiControls(text) !== BIDI_CONTROL.test(text)) differing.push(code.toString(16));
+      else if (BIDI_CONTROL.test(text) === (showBidiControls(text) === text))
+        differing.push(code.toString(16));
+    }
+    expect(differing).toEqual([]);
+  });
+
   it("are shown, one by one, in cell text", () => {
     expect(showBidiControls("满意度\u202e%59")).toBe("满意度[U+202E]%59");
     expect(showBidiControls("\u2066a\u2069\u200e\u200f\u061c")).toBe(
