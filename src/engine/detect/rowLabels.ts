@@ -9,6 +9,9 @@ const SUBTOTAL = /小计/;
 
 /** "grand" for a 合计/总分 label, "subtotal" for a 小计 label, null otherwise. */
 export function totalLabelKind(text: string): "grand" | "subtotal" | null {
+  // Every such label holds 计 or 分, and normalising makes neither: most cells are passed over
+  // without normalising them again or trying the patterns.
+  if (text.indexOf("计") < 0 && text.indexOf("分") < 0) return null;
   const words = normaliseText(text);
   if (GRAND_TOTAL.test(words)) return "grand";
   if (words.length <= 12 && SUBTOTAL.test(words)) return "subtotal";

@@ -1,4 +1,5 @@
 import { SheetView } from "../../../src/engine/detect/sheetView";
+import { createSheetGrid } from "../../../src/engine/grid/createSheetGrid";
 import { sheetFromRows } from "../../helpers/gridFromRows";
 
 describe("SheetView (stage 0: one normalised view of a sheet)", () => {
@@ -36,5 +37,32 @@ describe("SheetView (stage 0: one normalised view of a sheet)", () => {
     expect(view.lastRow).toBe(4);
     expect(view.hasNumber(1)).toBe(true);
     expect(view.hasNumber(3)).toBe(false);
+  });
+  it("finds each cell of a row with gaps, in a sheet whose rows are far apart too", () => {
+    const sparse = createSheetGrid({
+      name: "表",
+      cells: [
+        { row: 2, column: 2, value: "乙" },
+        { row: 2, column: 5, value: 5 },
+        { row: 2, column: 7, value: " " },
+        { row: 2, column: 9, value: "　丙 " },
+        { row: 900000, column: 1, value: "远处" },
+      ],
+    });
+    const sparseView = new SheetView(sparse);
+    expect([1, 2, 3, 5, 6, 9, 10].map((column) => sparseView.ownWords(2, column))).toEqual([
+      "",
+      "乙",
+      "",
+      "5",
+      "",
+      "丙",
+      "",
+    ]);
+    expect(sparseView.textCells(2).map((cell) => cell.column)).toEqual([2, 5, 9]);
+    expect(sparseView.hasNumber(2)).toBe(true);
+    expect(sparseView.own(900000, 1)!.words).toBe("远处");
+    expect(sparseView.row(899999)).toBeUndefined();
+    expect(sparseView.lastRow).toBe(900000);
   });
 });
