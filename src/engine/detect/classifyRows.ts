@@ -1,7 +1,7 @@
 import { parseText } from "../values/parseValue";
 import { budgetHeaderAt } from "./budgetBlock";
 import { headerBandAt, type HeaderBand } from "./findHeaders";
-import { isFormOpening, isTrailingLabel, totalLabelKind } from "./rowLabels";
+import { isTrailingLabel, opensForm, totalLabelKind } from "./rowLabels";
 import { isBreakdownName, isGoalTitle, isNotApplicableText, isTemplateName } from "./rowWords";
 import { MAX_COLUMNS, type SheetView, type ViewCell, type ViewRow } from "./sheetView";
 import type { IndicatorColumnRole } from "./types";
@@ -125,11 +125,7 @@ export function classifyRows(
       !scoresLikeIndicator(view, row, columns)
     )
       break;
-    if (
-      texts.length > 0 &&
-      isFormOpening(texts.length === 1 ? [texts[0].words] : [texts[0].words, ""])
-    )
-      break;
+    if (texts.length > 0 && opensForm(texts[0].words, texts.length === 1)) break;
     // "续表": the table goes on below, under its header repeated.
     if (texts.length === 1 && /^\(?续(上)?表\)?[:：]?$/.test(texts[0].words)) {
       rows.push(plainRow(row, "header", texts[0].label));
@@ -395,10 +391,19 @@ function rowClass(
  * "无" is not enough here: it answers a target such as 无安全事故.
  */
 function saysNotApplicableDespiteScore(target: string, actual: string): boolean {
-  const strikes = (text: string): boolean => text !== "" && isNotApplicableText(text, false);
-  const words = (text: string): boolean => /不适用|不涉及|^N\/?A$/i.test(text);
   if (!(target === "" || strikes(target)) || !(actual === "" || strikes(actual))) return false;
-  return (strikes(target) && strikes(actual)) || words(target) || words(actual);
+  return (
+    (strikes(target) && strikes(actual)) ||
+    NOT_APPLICABLE_WORDS.test(target) ||
+    NOT_APPLICABLE_WORDS.test(actual)
+  );
+}
+
+const NOT_APPLICABLE_WORDS = /不适用|不涉及|^N\/?A$/i;
+
+/** A placeholder struck through the cell ("/", "—", 不适用; not a bare "无"). */
+function strikes(text: string): boolean {
+  return text !== "" && isNotApplicableText(text, false);
 }
 
 function hasLevelOwn(viewRow: ViewRow, levelColumns: readonly number[]): boolean {
@@ -420,15 +425,16 @@ function levelLabels(
   levelColumns: readonly number[],
   previous: readonly string[]
 ): readonly string[] {
-  const labels: string[] = new Array(levelColumns.length);
-  let same = previous.length === levelColumns.length;
+  let labels: string[] | null = previous.length === levelColumns.length ? null : [];
   for (let i = 0; i < levelColumns.length; i++) {
     const column = levelColumns[i];
     const cell = viewRow.own(column) ?? shownThroughMerge(view, viewRow.row, column);
-    labels[i] = cell ? cell.label : "";
-    if (same && labels[i] !== previous[i]) same = false;
+    const label = cell ? cell.label : "";
+    // A new array only from the first label that differs.
+    if (labels === null && label !== previous[i]) labels = previous.slice(0, i);
+    if (labels !== null) labels.push(label);
   }
-  return same ? previous : labels;
+  return labels === null ? previous : labels;
 }
 
 /** The master cell of the merged area covering (row, column), when a merge covers it. */

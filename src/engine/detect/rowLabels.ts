@@ -51,9 +51,13 @@ const FORM_INFO_LABEL =
  */
 export function isFormOpening(words: readonly string[]): boolean {
   if (words.length === 0) return false;
-  const first = words[0];
+  return opensForm(words[0], words.length === 1);
+}
+
+/** isFormOpening for a row whose first text's words are `first`, `alone` when it is its only text. */
+export function opensForm(first: string, alone: boolean): boolean {
   if (FORM_INFO_LABEL.test(first)) return true;
-  if (words.length !== 1 || first.length > 40) return false;
+  if (!alone || first.length > 40) return false;
   return FORM_TITLE.test(first) || YEAR_LINE.test(first);
 }
 
