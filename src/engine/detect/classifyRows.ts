@@ -79,6 +79,12 @@ export function classifyRows(
     .filter((column): column is number => column !== undefined && column !== nameColumn);
   const labelColumnLast = Math.max(nameColumn, ...levelColumns);
   const rightmost = Math.max(labelColumnLast, ...valueColumns);
+  // The value columns rowClass reads (a role on the name column reads as blank there).
+  const targetColumn = valueColumnOf(table, "target");
+  const natureColumn = valueColumnOf(table, "nature");
+  const actualColumn = valueColumnOf(table, "actual");
+  const maxColumn = valueColumnOf(table, "max");
+  const scoreColumn = valueColumnOf(table, "score");
 
   const rows: ClassifiedRow[] = [];
   let lastRow = band.bottom;
@@ -184,8 +190,19 @@ export function classifyRows(
       continue;
     }
 
-    let hasValues = false;
-    for (let i = 0; i < valueColumns.length; i++)
+    const target = ownCell(viewRow, targetColumn);
+    const nature = ownCell(viewRow, natureColumn);
+    const actual = ownCell(viewRow, actualColumn);
+    const max = ownCell(viewRow, maxColumn);
+    const score = ownCell(viewRow, scoreColumn);
+    let hasValues =
+      target !== undefined ||
+      nature !== undefined ||
+      actual !== undefined ||
+      max !== undefined ||
+      score !== undefined;
+    // The unit and reason columns, which rowClass does not read.
+    for (let i = 0; i < valueColumns.length && !hasValues; i++)
       if (viewRow.own(valueColumns[i]) !== undefined) hasValues = true;
     const block = blockTitle(view, texts, table, rightmost, hasValues);
     if (block !== null) {
@@ -209,7 +226,18 @@ export function classifyRows(
     lastRow = row;
     rows.push({
       row,
-      kind: rowClass(viewRow, table, name, levelColumns),
+      kind: rowClass(
+        viewRow,
+        table,
+        name,
+        levelColumns,
+        nameCell ? nameCell.words : "",
+        wordsOf(target),
+        wordsOf(nature),
+        wordsOf(actual),
+        wordsOf(max),
+        wordsOf(score)
+      ),
       levels,
       name,
     });
@@ -295,11 +323,17 @@ function blockTitle(
   return { kind: "text", title: cell.label };
 }
 
-/** The words stored in a value column of the row, "" when blank or when it is the name column. */
-function roleWords(viewRow: ViewRow, table: TableColumns, role: IndicatorColumnRole): string {
+/** The column of a value role; undefined when there is none or it is the name column (read as blank). */
+function valueColumnOf(table: TableColumns, role: IndicatorColumnRole): number | undefined {
   const column = table.columns[role];
-  if (column === undefined || column === table.nameColumn) return "";
-  const cell = viewRow.own(column);
+  return column === undefined || column === table.nameColumn ? undefined : column;
+}
+
+function ownCell(viewRow: ViewRow, column: number | undefined): ViewCell | undefined {
+  return column === undefined ? undefined : viewRow.own(column);
+}
+
+function wordsOf(cell: ViewCell | undefined): string {
   return cell ? cell.words : "";
 }
 
@@ -323,17 +357,16 @@ function rowClass(
   viewRow: ViewRow,
   table: TableColumns,
   name: string,
-  levelColumns: readonly number[]
+  levelColumns: readonly number[],
+  nameWords: string,
+  target: string,
+  nature: string,
+  actual: string,
+  max: string,
+  score: string
 ): RowClass {
   const { columns } = table;
-  const target = roleWords(viewRow, table, "target");
-  const nature = roleWords(viewRow, table, "nature");
-  const actual = roleWords(viewRow, table, "actual");
-  const max = roleWords(viewRow, table, "max");
-  const score = roleWords(viewRow, table, "score");
   const scoreEmpty = score === "" || isNotApplicableText(score);
-  const nameCell = viewRow.own(table.nameColumn);
-  const nameWords = nameCell ? nameCell.words : "";
 
   if (name === "") {
     // A row of placeholders, or a 分值 the template preset with nothing else: a template row.

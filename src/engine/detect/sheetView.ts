@@ -9,6 +9,14 @@ import { oneLine } from "../values/oneLine";
  * have cells and, in each, the cells left to right.
  */
 
+/**
+ * The characters cellText (bidirectional controls) or normaliseText (white space, full-width and
+ * look-alike characters, 。) would change: text without any is its own raw text and words. A test
+ * checks every character against both.
+ */
+export const CHANGED_BY_VIEW =
+  /[\s\uff01-\uff5e\ufe66\ufe6a\u2212\ufe63\u2267\u2266\u2a7e\u2a7d\u2550\u3000\u3002\u200b\ufeff\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
 /** Real templates are at most a few dozen columns wide; a stray value far right is no part of a form. */
 export const MAX_COLUMNS = 60;
 
@@ -126,9 +134,15 @@ export class SheetView {
       let hasNumber = false;
       for (let i = 0; i < count; i++) {
         const cell = gridCells[i];
-        const raw = cellText(cell);
-        cells[i] = new ViewCell(cell, cell.column, raw, normaliseText(raw));
-        if (typeof cell.value === "number") hasNumber = true;
+        const value = cell.value;
+        if (typeof value === "number") hasNumber = true;
+        // cellText and normaliseText, with one test for the text that neither changes (most).
+        const text = value === null ? "" : typeof value === "string" ? value : cell.text;
+        if (!CHANGED_BY_VIEW.test(text)) cells[i] = new ViewCell(cell, cell.column, text, text);
+        else {
+          const raw = showBidiControls(text);
+          cells[i] = new ViewCell(cell, cell.column, raw, normaliseText(raw));
+        }
       }
       rows.push(new ViewRow(row, cells, hasNumber));
     }
