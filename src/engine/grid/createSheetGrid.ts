@@ -52,16 +52,16 @@ interface CellFormat {
 
 /**
  * A cell of the grid. A 20,000-row sheet holds 100,000 of them for the whole run, so a cell keeps
- * five fields: its number format and formatter are shared (CellFormat), a formula lives in the
- * subclass below, and its A1 address and displayed text are made when asked for.
+ * four fields: its number format and formatter are shared (CellFormat), a displayed text the
+ * adapter gave and a formula live in the subclasses below, and its A1 address and displayed text
+ * are made when asked for.
  */
 class SheetCell implements GridCell {
   constructor(
     readonly row: number,
     readonly column: number,
     readonly value: CellValue,
-    protected readonly format: CellFormat,
-    protected readonly givenText: string | undefined
+    protected readonly format: CellFormat
   ) {}
 
   get address(): string {
@@ -82,11 +82,27 @@ class SheetCell implements GridCell {
 
   // Made when asked for: the engine reads the displayed text of few of a sheet's numbers.
   get text(): string {
-    if (this.givenText !== undefined) return this.givenText;
     const formatNumber = this.format.formatNumber;
     if (typeof this.value === "number" && formatNumber)
       return formatNumber(this.value, this.format.numberFormat);
     return defaultText(this.value);
+  }
+}
+
+/** A cell whose displayed text the adapter gave (Office.js gives every cell's). */
+class TextCell extends SheetCell {
+  constructor(
+    row: number,
+    column: number,
+    value: CellValue,
+    format: CellFormat,
+    private readonly givenText: string
+  ) {
+    super(row, column, value, format);
+  }
+
+  override get text(): string {
+    return this.givenText;
   }
 }
 
@@ -97,11 +113,11 @@ class FormulaCell extends SheetCell {
     column: number,
     value: CellValue,
     format: CellFormat,
-    givenText: string | undefined,
+    private readonly givenText: string | undefined,
     private readonly formulaText: string,
     private readonly notCalculated: boolean
   ) {
-    super(row, column, value, format, givenText);
+    super(row, column, value, format);
   }
 
   override get formula(): string | null {
@@ -110,6 +126,10 @@ class FormulaCell extends SheetCell {
 
   override get formulaNotCalculated(): boolean {
     return this.notCalculated;
+  }
+
+  override get text(): string {
+    return this.givenText !== undefined ? this.givenText : super.text;
   }
 }
 
@@ -161,7 +181,9 @@ export function createSheetGrid(input: SheetGridInput): SheetGrid {
           formula,
           formulaNotCalculated
         )
-      : new SheetCell(raw.row, raw.column, cellValue, format, givenText);
+      : givenText !== undefined
+        ? new TextCell(raw.row, raw.column, cellValue, format, givenText)
+        : new SheetCell(raw.row, raw.column, cellValue, format);
     if (sorted && kept.length > 0 && order(kept[kept.length - 1], cell) > 0) sorted = false;
     kept.push(cell);
     if (raw.row > rowCount) rowCount = raw.row;
