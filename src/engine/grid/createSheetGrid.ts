@@ -146,8 +146,7 @@ export function createSheetGrid(input: SheetGridInput): SheetGrid {
   const formats = new Map<string, CellFormat>();
   let lastFormat: CellFormat | undefined;
 
-  const kept: SheetCell[] = [];
-  let sorted = true;
+  const rows = new RowCollector();
   let rowCount = 0;
   let columnCount = 0;
   for (const raw of input.cells) {
@@ -184,8 +183,7 @@ export function createSheetGrid(input: SheetGridInput): SheetGrid {
       : givenText !== undefined
         ? new TextCell(raw.row, raw.column, cellValue, format, givenText)
         : new SheetCell(raw.row, raw.column, cellValue, format);
-    if (sorted && kept.length > 0 && order(kept[kept.length - 1], cell) > 0) sorted = false;
-    kept.push(cell);
+    rows.add(cell);
     if (raw.row > rowCount) rowCount = raw.row;
     if (raw.column > columnCount) columnCount = raw.column;
   }
@@ -194,29 +192,9 @@ export function createSheetGrid(input: SheetGridInput): SheetGrid {
     if (area.bottom > rowCount) rowCount = area.bottom;
     if (area.right > columnCount) columnCount = area.right;
   }
-  // Adapters give cells row by row; a stable sort keeps the last of two cells at one address.
-  if (!sorted) kept.sort(order);
-  // Of two cells at one address (adjacent once sorted) the later stays.
-  let length = 0;
-  for (let i = 0; i < kept.length; i++) {
-    const cell = kept[i];
-    if (length > 0 && order(kept[length - 1], cell) === 0) kept[length - 1] = cell;
-    else kept[length++] = cell;
-  }
-  kept.length = length;
-
   // Each row's cells in an array of its own, no longer than they are; rows found by number in
   // an array when the sheet's rows are mostly used, else in a map (one cell at row 1,048,576).
-  const usedRows: number[] = [];
-  const rowArrays: SheetCell[][] = [];
-  for (let start = 0; start < kept.length;) {
-    const row = kept[start].row;
-    let end = start + 1;
-    while (end < kept.length && kept[end].row === row) end++;
-    usedRows.push(row);
-    rowArrays.push(kept.slice(start, end));
-    start = end;
-  }
+  const { usedRows, rowArrays } = rows.finish();
   const dense = lastCellRow <= 4 * usedRows.length + 64;
   const byRow: Array<SheetCell[] | undefined> = dense ? new Array(lastCellRow + 1) : [];
   const sparse = new Map<number, SheetCell[]>();
@@ -253,6 +231,74 @@ export function createSheetGrid(input: SheetGridInput): SheetGrid {
       return rowCells(row) ?? noCells;
     },
   };
+}
+
+/**
+ * Gathers the cells into rows as they come. Adapters give cells row by row, left to right: each
+ * row is copied once from one reused buffer, exactly as long as it is, and the sheet's cells are
+ * never all in one array (whose growing copies, each past 128 KB, go straight to the old
+ * generation). Cells out of that order are all kept and sorted at the end. Of two cells at one
+ * address the later stays.
+ */
+class RowCollector {
+  private readonly usedRows: number[] = [];
+  private readonly rowArrays: SheetCell[][] = [];
+  private readonly buffer: SheetCell[] = [];
+  private buffered = 0;
+  private unordered: SheetCell[] | null = null;
+
+  add(cell: SheetCell): void {
+    if (this.unordered !== null) {
+      this.unordered.push(cell);
+      return;
+    }
+    const count = this.buffered;
+    if (count === 0) {
+      this.buffer[0] = cell;
+      this.buffered = 1;
+      return;
+    }
+    const last = this.buffer[count - 1];
+    if (cell.row === last.row && cell.column > last.column) {
+      this.buffer[count] = cell;
+      this.buffered = count + 1;
+    } else if (cell.row === last.row && cell.column === last.column) {
+      this.buffer[count - 1] = cell;
+    } else if (cell.row > last.row) {
+      this.flush();
+      this.buffer[0] = cell;
+      this.buffered = 1;
+    } else {
+      // Out of order: every cell so far, in the order kept, then this one and all after it.
+      const all: SheetCell[] = [];
+      for (const rowCells of this.rowArrays) for (const each of rowCells) all.push(each);
+      for (let i = 0; i < count; i++) all.push(this.buffer[i]);
+      all.push(cell);
+      this.unordered = all;
+      this.buffered = 0;
+      this.usedRows.length = 0;
+      this.rowArrays.length = 0;
+    }
+  }
+
+  finish(): { usedRows: number[]; rowArrays: SheetCell[][] } {
+    const all = this.unordered;
+    if (all === null) {
+      if (this.buffered > 0) this.flush();
+      return { usedRows: this.usedRows, rowArrays: this.rowArrays };
+    }
+    // A stable sort keeps the later of two cells at one address after the earlier.
+    all.sort(order);
+    this.unordered = null;
+    for (const cell of all) this.add(cell);
+    return this.finish();
+  }
+
+  private flush(): void {
+    this.usedRows.push(this.buffer[0].row);
+    this.rowArrays.push(this.buffer.slice(0, this.buffered));
+    this.buffered = 0;
+  }
 }
 
 function order(a: GridCell, b: GridCell): number {

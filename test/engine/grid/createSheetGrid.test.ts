@@ -96,4 +96,33 @@ describe("createSheetGrid", () => {
     expect(sheet.cell(5, 1)).toBeUndefined();
     expect(sheet.usedRows()).toEqual([3, 4]);
   });
+  it("keeps the later of two cells at one address, in order or not", () => {
+    const inOrder = createSheetGrid({
+      name: "表",
+      cells: [
+        { row: 1, column: 1, value: "a" },
+        { row: 1, column: 1, value: "b" },
+        { row: 1, column: 2, value: "c" },
+        { row: 3, column: 1, value: "d" },
+      ],
+    });
+    expect(inOrder.usedRows()).toEqual([1, 3]);
+    expect(inOrder.cellsInRow(1).map((cell) => cell.value)).toEqual(["b", "c"]);
+    const mixed = createSheetGrid({
+      name: "表",
+      cells: [
+        { row: 1, column: 1, value: "a" },
+        { row: 1, column: 1, value: "b" },
+        { row: 2, column: 1, value: "c" },
+        { row: 1, column: 2, value: "d" },
+        { row: 2, column: 1, value: "e" },
+        { row: 1, column: 1, value: "f" },
+        { row: 1, column: 3, value: "g" },
+      ],
+    });
+    expect(mixed.usedRows()).toEqual([1, 2]);
+    expect(mixed.cellsInRow(1).map((cell) => cell.value)).toEqual(["f", "d", "g"]);
+    expect(mixed.cellsInRow(2).map((cell) => cell.value)).toEqual(["e"]);
+    expect(mixed.cell(1, 3)!.value).toBe("g");
+  });
 });
