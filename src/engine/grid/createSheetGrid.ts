@@ -2,7 +2,11 @@ import { toA1 } from "./address";
 import { MergeIndex } from "./mergeIndex";
 import type { CellValue, GridCell, MergedArea, SheetGrid, SheetOwner } from "./types";
 
-/** What an adapter knows of one cell before the engine's normalisation. */
+/**
+ * What an adapter knows of one cell before the engine's normalisation. createSheetGrid copies what
+ * it needs out of each and keeps none of them: an adapter may hand the same object, refilled, for
+ * every cell.
+ */
 export interface RawCell {
   row: number;
   column: number;
