@@ -1,9 +1,9 @@
 import { parseText } from "../values/parseValue";
 import { budgetHeaderAt } from "./budgetBlock";
 import { headerBandAt, type HeaderBand } from "./findHeaders";
-import { isFormOpening, isTrailingLabel, totalLabelKind } from "./rowLabels";
+import { isTrailingLabel, opensForm, totalLabelKind } from "./rowLabels";
 import { isBreakdownName, isGoalTitle, isNotApplicableText, isTemplateName } from "./rowWords";
-import { MAX_COLUMNS, type SheetView, type ViewCell } from "./sheetView";
+import { MAX_COLUMNS, type SheetView, type ViewCell, type ViewRow } from "./sheetView";
 import type { IndicatorColumnRole } from "./types";
 
 /**
@@ -79,12 +79,19 @@ export function classifyRows(
     .filter((column): column is number => column !== undefined && column !== nameColumn);
   const labelColumnLast = Math.max(nameColumn, ...levelColumns);
   const rightmost = Math.max(labelColumnLast, ...valueColumns);
+  // The value columns rowClass reads (a role on the name column reads as blank there).
+  const targetColumn = valueColumnOf(table, "target");
+  const natureColumn = valueColumnOf(table, "nature");
+  const actualColumn = valueColumnOf(table, "actual");
+  const maxColumn = valueColumnOf(table, "max");
+  const scoreColumn = valueColumnOf(table, "score");
 
   const rows: ClassifiedRow[] = [];
   let lastRow = band.bottom;
   let blankRun = 0;
   let previous = band.bottom;
   let index = view.indexFrom(band.bottom + 1);
+  let previousLevels: readonly string[] = [];
 
   // Rows without cells between two rows that have some: blank, unless a level column's merged
   // category covers them (a template's block left empty under its merged 一级).
@@ -111,10 +118,11 @@ export function classifyRows(
   };
 
   for (; index < view.rows.length && rows.length < limit; index++) {
-    const row = view.rows[index].row;
+    const viewRow = view.rows[index];
+    const row = viewRow.row;
     if (row > previous + 1 && !crossGap(previous + 1, row - 1)) break;
     previous = row;
-    const texts = view.textCells(row);
+    const texts = viewRow.texts;
     // Text rows after the table (评价结论, 存在的问题及改进措施, 单位负责人（签字）…) end it, unless
     // the row scores like an indicator; so does the title or 项目名称 of a form stacked below.
     if (
@@ -123,11 +131,7 @@ export function classifyRows(
       !scoresLikeIndicator(view, row, columns)
     )
       break;
-    if (
-      texts.length > 0 &&
-      isFormOpening(texts.length === 1 ? [texts[0].words] : [texts[0].words, ""])
-    )
-      break;
+    if (texts.length > 0 && opensForm(texts[0].words, texts.length === 1)) break;
     // "续表": the table goes on below, under its header repeated.
     if (texts.length === 1 && /^\(?续(上)?表\)?[:：]?$/.test(texts[0].words)) {
       rows.push(plainRow(row, "header", texts[0].label));
@@ -170,11 +174,9 @@ export function classifyRows(
     }
 
     const total = totalKindOfRow(texts, labelColumnLast);
-    const levels = levelColumns.map((column) => {
-      const cell = view.shown(row, column);
-      return cell ? cell.label : "";
-    });
-    const nameCell = view.own(row, nameColumn);
+    const levels = levelLabels(view, viewRow, levelColumns, previousLevels);
+    previousLevels = levels;
+    const nameCell = viewRow.own(nameColumn);
     const name = nameCell ? nameCell.label : "";
     if (total === "grand") {
       rows.push({ row, kind: "grand-total", levels, name });
@@ -188,7 +190,20 @@ export function classifyRows(
       continue;
     }
 
-    const hasValues = valueColumns.some((column) => view.own(row, column) !== undefined);
+    const target = ownCell(viewRow, targetColumn);
+    const nature = ownCell(viewRow, natureColumn);
+    const actual = ownCell(viewRow, actualColumn);
+    const max = ownCell(viewRow, maxColumn);
+    const score = ownCell(viewRow, scoreColumn);
+    let hasValues =
+      target !== undefined ||
+      nature !== undefined ||
+      actual !== undefined ||
+      max !== undefined ||
+      score !== undefined;
+    // The unit and reason columns, which rowClass does not read.
+    for (let i = 0; i < valueColumns.length && !hasValues; i++)
+      if (viewRow.own(valueColumns[i]) !== undefined) hasValues = true;
     const block = blockTitle(view, texts, table, rightmost, hasValues);
     if (block !== null) {
       rows.push({ row, kind: block.kind, levels, name, title: block.title });
@@ -211,7 +226,18 @@ export function classifyRows(
     lastRow = row;
     rows.push({
       row,
-      kind: rowClass(view, row, table, name, levelColumns),
+      kind: rowClass(
+        viewRow,
+        table,
+        name,
+        levelColumns,
+        nameCell ? nameCell.words : "",
+        wordsOf(target),
+        wordsOf(nature),
+        wordsOf(actual),
+        wordsOf(max),
+        wordsOf(score)
+      ),
       levels,
       name,
     });
@@ -239,7 +265,8 @@ function totalKindOfRow(
   lastLabelColumn: number
 ): "grand" | "subtotal" | null {
   let kind: "grand" | "subtotal" | null = null;
-  for (const cell of texts) {
+  for (let i = 0; i < texts.length; i++) {
+    const cell = texts[i];
     // 合计/总分/小计 labels are short: most cells are passed over without a pattern.
     if (cell.words.length > 14) continue;
     const found = totalLabelKind(cell.words);
@@ -296,66 +323,83 @@ function blockTitle(
   return { kind: "text", title: cell.label };
 }
 
+/** The column of a value role; undefined when there is none or it is the name column (read as blank). */
+function valueColumnOf(table: TableColumns, role: IndicatorColumnRole): number | undefined {
+  const column = table.columns[role];
+  return column === undefined || column === table.nameColumn ? undefined : column;
+}
+
+function ownCell(viewRow: ViewRow, column: number | undefined): ViewCell | undefined {
+  return column === undefined ? undefined : viewRow.own(column);
+}
+
+function wordsOf(cell: ViewCell | undefined): string {
+  return cell ? cell.words : "";
+}
+
+/** True when the role's cell holds a number, or text that reads as one. */
+function isNumberCell(viewRow: ViewRow, table: TableColumns, role: IndicatorColumnRole): boolean {
+  const column = table.columns[role];
+  if (column === undefined) return false;
+  const cell = viewRow.own(column);
+  if (!cell) return false;
+  if (cell.isNumber) return true;
+  return parseText(cell.words).kind === "number";
+}
+
+/** Blank, or a placeholder saying the cell does not apply ("/", "—"; not a bare "无"). */
+function emptyWords(text: string): boolean {
+  return text === "" || isNotApplicableText(text, false);
+}
+
 /** An indicator, or a row that only looks like one. */
 function rowClass(
-  view: SheetView,
-  row: number,
+  viewRow: ViewRow,
   table: TableColumns,
   name: string,
-  levelColumns: readonly number[]
+  levelColumns: readonly number[],
+  nameWords: string,
+  target: string,
+  nature: string,
+  actual: string,
+  max: string,
+  score: string
 ): RowClass {
   const { columns } = table;
-  const words = (role: IndicatorColumnRole): string => {
-    const column = columns[role];
-    if (column === undefined || column === table.nameColumn) return "";
-    const cell = view.own(row, column);
-    return cell ? cell.words : "";
-  };
-  const isNumberCell = (role: IndicatorColumnRole): boolean => {
-    const column = columns[role];
-    if (column === undefined) return false;
-    const cell = view.own(row, column);
-    if (!cell) return false;
-    if (cell.isNumber) return true;
-    return parseText(cell.words).kind === "number";
-  };
-  const target = words("target");
-  const nature = words("nature");
-  const actual = words("actual");
-  const max = words("max");
-  const score = words("score");
-  const empty = (text: string): boolean => text === "" || isNotApplicableText(text, false);
   const scoreEmpty = score === "" || isNotApplicableText(score);
-  const nameWords = view.ownWords(row, table.nameColumn);
 
   if (name === "") {
     // A row of placeholders, or a 分值 the template preset with nothing else: a template row.
     if (
-      empty(target) &&
-      empty(actual) &&
+      emptyWords(target) &&
+      emptyWords(actual) &&
       scoreEmpty &&
-      empty(nature) &&
-      !hasLevelOwn(view, row, levelColumns)
+      emptyWords(nature) &&
+      !hasLevelOwn(viewRow, levelColumns)
     )
       return "template";
-    const writesLevel = levelColumns.some((column) => view.ownWords(row, column) !== "");
-    const hasTargetOrActual = [columns.target, columns.actual].some(
-      (column) => column !== undefined && view.own(row, column) !== undefined
-    );
+    const writesLevel = hasLevelOwn(viewRow, levelColumns);
+    const hasTargetOrActual =
+      (columns.target !== undefined && viewRow.own(columns.target) !== undefined) ||
+      (columns.actual !== undefined && viewRow.own(columns.actual) !== undefined);
     if (writesLevel && !hasTargetOrActual) return "level-subtotal";
-    if (empty(target) && empty(actual) && scoreEmpty) return "template";
+    if (emptyWords(target) && emptyWords(actual) && scoreEmpty) return "template";
     return "indicator";
   }
   // Template names are short; most names are passed over without the pattern.
   if (
     nameWords.length <= 16 &&
     isTemplateName(nameWords) &&
-    empty(target) &&
-    empty(actual) &&
+    emptyWords(target) &&
+    emptyWords(actual) &&
     scoreEmpty
   )
     return "template";
-  if (isBreakdownName(nameWords) && !isNumberCell("max") && !isNumberCell("score"))
+  if (
+    isBreakdownName(nameWords) &&
+    !isNumberCell(viewRow, table, "max") &&
+    !isNumberCell(viewRow, table, "score")
+  )
     return "breakdown";
   if (scoreEmpty) {
     const targetSaysNo = target !== "" && isNotApplicableText(target);
@@ -380,12 +424,54 @@ function rowClass(
  * "无" is not enough here: it answers a target such as 无安全事故.
  */
 function saysNotApplicableDespiteScore(target: string, actual: string): boolean {
-  const strikes = (text: string): boolean => text !== "" && isNotApplicableText(text, false);
-  const words = (text: string): boolean => /不适用|不涉及|^N\/?A$/i.test(text);
   if (!(target === "" || strikes(target)) || !(actual === "" || strikes(actual))) return false;
-  return (strikes(target) && strikes(actual)) || words(target) || words(actual);
+  return (
+    (strikes(target) && strikes(actual)) ||
+    NOT_APPLICABLE_WORDS.test(target) ||
+    NOT_APPLICABLE_WORDS.test(actual)
+  );
 }
 
-function hasLevelOwn(view: SheetView, row: number, levelColumns: readonly number[]): boolean {
-  return levelColumns.some((column) => view.ownWords(row, column) !== "");
+const NOT_APPLICABLE_WORDS = /不适用|不涉及|^N\/?A$/i;
+
+/** A placeholder struck through the cell ("/", "—", 不适用; not a bare "无"). */
+function strikes(text: string): boolean {
+  return text !== "" && isNotApplicableText(text, false);
+}
+
+function hasLevelOwn(viewRow: ViewRow, levelColumns: readonly number[]): boolean {
+  for (let i = 0; i < levelColumns.length; i++) {
+    const cell = viewRow.own(levelColumns[i]);
+    if (cell && cell.words !== "") return true;
+  }
+  return false;
+}
+
+/**
+ * The level columns' labels as shown (through merged areas), on one line; "" when blank. Rows
+ * down one category show the same labels: they share the row above's array (rows are read, never
+ * changed).
+ */
+function levelLabels(
+  view: SheetView,
+  viewRow: ViewRow,
+  levelColumns: readonly number[],
+  previous: readonly string[]
+): readonly string[] {
+  let labels: string[] | null = previous.length === levelColumns.length ? null : [];
+  for (let i = 0; i < levelColumns.length; i++) {
+    const column = levelColumns[i];
+    const cell = viewRow.own(column) ?? shownThroughMerge(view, viewRow.row, column);
+    const label = cell ? cell.label : "";
+    // A new array only from the first label that differs.
+    if (labels === null && label !== previous[i]) labels = previous.slice(0, i);
+    if (labels !== null) labels.push(label);
+  }
+  return labels === null ? previous : labels;
+}
+
+/** The master cell of the merged area covering (row, column), when a merge covers it. */
+function shownThroughMerge(view: SheetView, row: number, column: number): ViewCell | undefined {
+  const area = view.sheet.mergeAt(row, column);
+  return area ? view.own(area.top, area.left) : undefined;
 }

@@ -30,6 +30,8 @@ export interface ReadTable {
 
 interface LevelState {
   values: string[];
+  /** The values' path as advanceLevels last returned it; null once a value changes. */
+  path?: string[] | null;
 }
 
 interface LabelReading {
@@ -69,10 +71,25 @@ export function readTable(
   const skipped: SkippedRow[] = [];
   const maxima: GroupMaximum[] = [];
   const seenMaxima = new Set<string>();
-  const levels: LevelState = { values: levelColumns.map(() => "") };
+  const levels: LevelState = { values: levelColumns.map(() => ""), path: null };
   let block: string | null = null;
-  const withBlock = (path: readonly string[]): string[] =>
-    block === null ? path.slice() : [block].concat(path);
+  // Paths are read, never changed: one array may serve several rows. Rows down one group get the
+  // same path from advanceLevels, and the same path with the block in front.
+  let blockPathOf: { block: string; path: string[]; withBlock: string[] } | null = null;
+  const withBlock = (path: string[]): string[] => {
+    if (block === null) return path;
+    if (blockPathOf === null || blockPathOf.block !== block || blockPathOf.path !== path)
+      blockPathOf = { block, path, withBlock: [block].concat(path) };
+    return blockPathOf.withBlock;
+  };
+  // Consecutive indicators of one group share one path array (20,000 indicators, a few groups):
+  // paths are read, never changed.
+  let lastPath: string[] = [];
+  const sharedPath = (path: string[]): string[] => {
+    if (sameStrings(path, lastPath)) return lastPath;
+    lastPath = path;
+    return path;
+  };
   // The paths category rows name, to tell a group label from a template's empty category.
   const groupPaths = new Map<number, string[]>();
 
@@ -80,6 +97,7 @@ export function readTable(
     const name = withoutPoints(title).replace(/[:：]+$/, "");
     block = name;
     levels.values = levelColumns.map(() => "");
+    levels.path = null;
     const points = pointsInLabel(normaliseText(title));
     const key = normaliseText(name);
     if (points !== null && !seenMaxima.has(key)) {
@@ -95,7 +113,8 @@ export function readTable(
       if (label === "") return;
       const points = labelOf(label).points;
       if (points === null) return;
-      const groupPath = withBlock(path.slice(0, depthOf(levels, i)));
+      const groupPath = path.slice(0, depthOf(levels, i));
+      if (block !== null) groupPath.unshift(block);
       const key = groupPath.map(normaliseText).join("\u0000");
       if (seenMaxima.has(key) || groupPath.length === 0) return;
       seenMaxima.add(key);
@@ -108,18 +127,16 @@ export function readTable(
     });
   };
 
-  for (const row of body.rows) {
-    const explicit = row.levels.map((label, i) => {
-      if (label === "") return label;
-      // A 一级 cell showing only its points ("（50分）") is named by the national form from the
-      // 二级 beside it ("数量指标" → "产出指标").
-      const read = labelOf(label);
-      if (read.pointsOnly && i + 1 < row.levels.length) {
-        const named = firstLevelOf(labelOf(row.levels[i + 1]).name);
-        if (named !== null) return named;
-      }
-      return read.name;
-    });
+  // A row showing the same labels as the row above (the same array: classifyRows shares it) names
+  // the same categories.
+  let explicitOf: { levels: readonly string[]; explicit: string[] } | null = null;
+  // What noteMaxima last looked at: the same labels, path and block again note nothing new.
+  let noted: { levels: readonly string[]; path: string[]; block: string | null } | null = null;
+  for (let rowIndex = 0; rowIndex < body.rows.length; rowIndex++) {
+    const row = body.rows[rowIndex];
+    if (explicitOf === null || explicitOf.levels !== row.levels)
+      explicitOf = { levels: row.levels, explicit: explicitLabels(row.levels) };
+    const explicit = explicitOf.explicit;
     switch (row.kind) {
       case "header":
         skipped.push({ row: row.row, reason: "header", text: row.name });
@@ -142,6 +159,7 @@ export function readTable(
         const title = withoutPoints(row.title ?? "");
         block = title;
         levels.values = levelColumns.map(() => "");
+        levels.path = null;
         const points = pointsInLabel(normaliseText(row.title ?? ""));
         const key = normaliseText(title);
         if (points !== null && !seenMaxima.has(key)) {
@@ -160,15 +178,23 @@ export function readTable(
         break;
     }
     const path = advanceLevels(levels, explicit);
-    noteMaxima(row, path);
+    if (
+      noted === null ||
+      noted.levels !== row.levels ||
+      noted.path !== path ||
+      noted.block !== block
+    ) {
+      noteMaxima(row, path);
+      noted = { levels: row.levels, path, block };
+    }
     switch (row.kind) {
       case "indicator":
-        indicators.push({ row: row.row, path: withBlock(path), name: row.name });
+        indicators.push({ row: row.row, path: sharedPath(withBlock(path)), name: row.name });
         break;
       case "not-applicable":
         indicators.push({
           row: row.row,
-          path: withBlock(path),
+          path: sharedPath(withBlock(path)),
           name: row.name,
           notApplicable: true,
         });
@@ -230,6 +256,12 @@ function templateGroups(
   });
 }
 
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /** How many path entries lead to level i: its position among the levels filled so far. */
 function depthOf(state: LevelState, levelIndex: number): number {
   let depth = 0;
@@ -248,15 +280,52 @@ function firstText(view: SheetView, row: number): string {
  */
 function advanceLevels(state: LevelState, explicit: readonly string[]): string[] {
   let higherChanged = false;
+  let changed = false;
   for (let i = 0; i < explicit.length; i++) {
     if (explicit[i] !== "") {
-      if (normaliseText(explicit[i]) !== normaliseText(state.values[i])) higherChanged = true;
+      // The same text as the row above's (down a merged category) is the same category.
+      if (
+        explicit[i] !== state.values[i] &&
+        normaliseText(explicit[i]) !== normaliseText(state.values[i])
+      )
+        higherChanged = true;
+      if (state.values[i] !== explicit[i]) changed = true;
       state.values[i] = explicit[i];
     } else if (higherChanged) {
+      if (state.values[i] !== "") changed = true;
       state.values[i] = "";
     }
   }
-  return state.values.filter((value) => value !== "");
+  if (!changed && state.path) return state.path;
+  const path: string[] = [];
+  for (let i = 0; i < state.values.length; i++)
+    if (state.values[i] !== "") path.push(state.values[i]);
+  state.path = path;
+  return path;
+}
+
+/** The categories the level labels name, points left out ("产出指标（40分）" → "产出指标"). */
+function explicitLabels(levels: readonly string[]): string[] {
+  const explicit: string[] = new Array(levels.length);
+  for (let i = 0; i < levels.length; i++) {
+    const label = levels[i];
+    if (label === "") {
+      explicit[i] = label;
+      continue;
+    }
+    // A 一级 cell showing only its points ("（50分）") is named by the national form from the
+    // 二级 beside it ("数量指标" → "产出指标").
+    const read = labelOf(label);
+    if (read.pointsOnly && i + 1 < levels.length) {
+      const named = firstLevelOf(labelOf(levels[i + 1]).name);
+      if (named !== null) {
+        explicit[i] = named;
+        continue;
+      }
+    }
+    explicit[i] = read.name;
+  }
+  return explicit;
 }
 
 function subtotalPath(

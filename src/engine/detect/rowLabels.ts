@@ -9,6 +9,9 @@ const SUBTOTAL = /小计/;
 
 /** "grand" for a 合计/总分 label, "subtotal" for a 小计 label, null otherwise. */
 export function totalLabelKind(text: string): "grand" | "subtotal" | null {
+  // Every such label holds 计 or 分, and normalising makes neither: most cells are passed over
+  // without normalising them again or trying the patterns.
+  if (text.indexOf("计") < 0 && text.indexOf("分") < 0) return null;
   const words = normaliseText(text);
   if (GRAND_TOTAL.test(words)) return "grand";
   if (words.length <= 12 && SUBTOTAL.test(words)) return "subtotal";
@@ -48,9 +51,13 @@ const FORM_INFO_LABEL =
  */
 export function isFormOpening(words: readonly string[]): boolean {
   if (words.length === 0) return false;
-  const first = words[0];
+  return opensForm(words[0], words.length === 1);
+}
+
+/** isFormOpening for a row whose first text's words are `first`, `alone` when it is its only text. */
+export function opensForm(first: string, alone: boolean): boolean {
   if (FORM_INFO_LABEL.test(first)) return true;
-  if (words.length !== 1 || first.length > 40) return false;
+  if (!alone || first.length > 40) return false;
   return FORM_TITLE.test(first) || YEAR_LINE.test(first);
 }
 

@@ -9,6 +9,14 @@ import { oneLine } from "../values/oneLine";
  * have cells and, in each, the cells left to right.
  */
 
+/**
+ * The characters cellText (bidirectional controls) or normaliseText (white space, full-width and
+ * look-alike characters, 。) would change: text without any is its own raw text and words. A test
+ * checks every character against both.
+ */
+export const CHANGED_BY_VIEW =
+  /[\s\uff01-\uff5e\ufe66\ufe6a\u2212\ufe63\u2267\u2266\u2a7e\u2a7d\u2550\u3000\u3002\u200b\ufeff\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
 /** Real templates are at most a few dozen columns wide; a stray value far right is no part of a form. */
 export const MAX_COLUMNS = 60;
 
@@ -18,6 +26,8 @@ export class ViewCell {
 
   constructor(
     readonly cell: GridCell,
+    /** The cell's column, kept here: every lookup in a row compares it. */
+    readonly column: number,
     /** As typed (rich text flattened by the adapter); a number or error as displayed. */
     readonly raw: string,
     /** White space removed, full-width and look-alike characters mapped: for comparing. */
@@ -26,10 +36,6 @@ export class ViewCell {
 
   get row(): number {
     return this.cell.row;
-  }
-
-  get column(): number {
-    return this.cell.column;
   }
 
   /** On one line as the sheet shows it: for what a person reads. */
@@ -45,25 +51,44 @@ export class ViewCell {
 }
 
 export class ViewRow {
-  private textList: ViewCell[] | undefined;
-  private numberSeen: boolean | undefined;
+  private textList: readonly ViewCell[] | undefined;
 
   constructor(
     readonly row: number,
     /** The row's cells within MAX_COLUMNS, left to right; blank text cells with a formula included. */
-    readonly cells: readonly ViewCell[]
+    readonly cells: readonly ViewCell[],
+    /** True when the row holds a real number. */
+    readonly hasNumber: boolean
   ) {}
 
   /** The cells with text (words not empty), left to right: worked out once. */
   get texts(): readonly ViewCell[] {
-    if (this.textList === undefined) this.textList = this.cells.filter((cell) => cell.words !== "");
+    if (this.textList === undefined) {
+      // Most rows have no blank cell: their cells are their texts, without a copy.
+      let blank = false;
+      const cells = this.cells;
+      for (let i = 0; i < cells.length; i++) if (cells[i].words === "") blank = true;
+      this.textList = blank ? this.cells.filter((cell) => cell.words !== "") : this.cells;
+    }
     return this.textList;
   }
 
-  /** True when the row holds a real number. */
-  get hasNumber(): boolean {
-    if (this.numberSeen === undefined) this.numberSeen = this.cells.some((cell) => cell.isNumber);
-    return this.numberSeen;
+  /** The cell stored in a column itself; merged non-master cells have none. */
+  own(column: number): ViewCell | undefined {
+    const cells = this.cells;
+    // A row of a table leaves few gaps: where the column would stand without any comes first.
+    const guess = column - cells[0].column;
+    if (guess >= 0 && guess < cells.length && cells[guess].column === column) return cells[guess];
+    let low = 0;
+    let high = cells.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const at = cells[middle].column;
+      if (at === column) return cells[middle];
+      if (at < column) low = middle + 1;
+      else high = middle - 1;
+    }
+    return undefined;
   }
 }
 
@@ -91,23 +116,47 @@ export function displayedCell(sheet: SheetGrid, row: number, column: number): Gr
 
 export class SheetView {
   readonly rows: readonly ViewRow[];
-  private readonly byRow = new Map<number, ViewRow>();
+  /** The rows by number: in an array when the sheet's rows are mostly used, else in a map. */
+  private readonly dense: Array<ViewRow | undefined> | null = null;
+  private readonly sparse: Map<number, ViewRow> | null = null;
 
   constructor(readonly sheet: SheetGrid) {
     const rows: ViewRow[] = [];
-    for (const row of sheet.usedRows()) {
-      const cells: ViewCell[] = [];
-      for (const cell of sheet.cellsInRow(row)) {
-        if (cell.column > MAX_COLUMNS) break;
-        const raw = cellText(cell);
-        cells.push(new ViewCell(cell, raw, normaliseText(raw)));
+    const usedRows = sheet.usedRows();
+    for (let r = 0; r < usedRows.length; r++) {
+      const row = usedRows[r];
+      const gridCells = sheet.cellsInRow(row);
+      let count = 0;
+      while (count < gridCells.length && gridCells[count].column <= MAX_COLUMNS) count++;
+      if (count === 0) continue;
+      // Exactly as many cells as the row keeps (a pushed array holds 17 slots).
+      const cells: ViewCell[] = new Array(count);
+      let hasNumber = false;
+      for (let i = 0; i < count; i++) {
+        const cell = gridCells[i];
+        const value = cell.value;
+        if (typeof value === "number") hasNumber = true;
+        // cellText and normaliseText, with one test for the text that neither changes (most).
+        const text = value === null ? "" : typeof value === "string" ? value : cell.text;
+        if (!CHANGED_BY_VIEW.test(text)) cells[i] = new ViewCell(cell, cell.column, text, text);
+        else {
+          const raw = showBidiControls(text);
+          cells[i] = new ViewCell(cell, cell.column, raw, normaliseText(raw));
+        }
       }
-      if (cells.length === 0) continue;
-      const viewRow = new ViewRow(row, cells);
-      rows.push(viewRow);
-      this.byRow.set(row, viewRow);
+      rows.push(new ViewRow(row, cells, hasNumber));
     }
     this.rows = rows;
+    const last = rows.length > 0 ? rows[rows.length - 1].row : 0;
+    if (last <= 4 * rows.length + 64) {
+      const byRow: Array<ViewRow | undefined> = new Array(last + 1);
+      for (let i = 0; i < rows.length; i++) byRow[rows[i].row] = rows[i];
+      this.dense = byRow;
+    } else {
+      const byRow = new Map<number, ViewRow>();
+      for (const viewRow of rows) byRow.set(viewRow.row, viewRow);
+      this.sparse = byRow;
+    }
   }
 
   get name(): string {
@@ -120,24 +169,15 @@ export class SheetView {
   }
 
   row(row: number): ViewRow | undefined {
-    return this.byRow.get(row);
+    const dense = this.dense;
+    if (dense !== null) return dense[row];
+    return (this.sparse as Map<number, ViewRow>).get(row);
   }
 
   /** The cell stored at (row, column) itself; merged non-master cells have none. */
   own(row: number, column: number): ViewCell | undefined {
-    const viewRow = this.byRow.get(row);
-    if (!viewRow) return undefined;
-    const cells = viewRow.cells;
-    let low = 0;
-    let high = cells.length - 1;
-    while (low <= high) {
-      const middle = (low + high) >> 1;
-      const at = cells[middle].column;
-      if (at === column) return cells[middle];
-      if (at < column) low = middle + 1;
-      else high = middle - 1;
-    }
-    return undefined;
+    const viewRow = this.row(row);
+    return viewRow ? viewRow.own(column) : undefined;
   }
 
   /** The cell whose value shows at (row, column): the merged area's top-left cell when merged. */
@@ -174,13 +214,13 @@ export class SheetView {
 
   /** The non-blank cells of a row (words not empty), left to right. */
   textCells(row: number): readonly ViewCell[] {
-    const viewRow = this.byRow.get(row);
+    const viewRow = this.row(row);
     return viewRow ? viewRow.texts : NO_CELLS;
   }
 
   /** True when the row holds a real number. */
   hasNumber(row: number): boolean {
-    const viewRow = this.byRow.get(row);
+    const viewRow = this.row(row);
     return !!viewRow && viewRow.hasNumber;
   }
 }

@@ -2,7 +2,11 @@ import { toA1 } from "./address";
 import { MergeIndex } from "./mergeIndex";
 import type { CellValue, GridCell, MergedArea, SheetGrid, SheetOwner } from "./types";
 
-/** What an adapter knows of one cell before the engine's normalisation. */
+/**
+ * What an adapter knows of one cell before the engine's normalisation. createSheetGrid copies what
+ * it needs out of each and keeps none of them: an adapter may hand the same object, refilled, for
+ * every cell.
+ */
 export interface RawCell {
   row: number;
   column: number;
@@ -28,11 +32,14 @@ export interface SheetGridInput {
 
 function normaliseValue(value: CellValue | undefined): CellValue {
   if (value === undefined || value === null) return null;
-  // Blank is decided here, once for every adapter: "" and whitespace-only text are blank.
-  if (typeof value === "string" && value.replace(/[\s\u3000]+/g, "") === "") return null;
+  // Blank is decided here, once for every adapter: "" and whitespace-only text are blank (a test,
+  // not a copy of every text without its spaces).
+  if (typeof value === "string" && !NOT_BLANK.test(value)) return null;
   if (typeof value === "number" && !isFinite(value)) return { error: "#NUM!" };
   return value;
 }
+
+const NOT_BLANK = /[^\s\u3000]/;
 
 function defaultText(value: CellValue): string {
   if (value === null) return "";
@@ -41,29 +48,92 @@ function defaultText(value: CellValue): string {
   return String(value);
 }
 
-/** A cell of the grid; its A1 address is made when asked for, not for each of 100,000 cells up front. */
+/** A number format with the grid's formatter: one object for every cell that shares the format. */
+interface CellFormat {
+  readonly numberFormat: string;
+  readonly formatNumber: NumberFormatter | undefined;
+}
+
+/**
+ * A cell of the grid. A 20,000-row sheet holds 100,000 of them for the whole run, so a cell keeps
+ * four fields: its number format and formatter are shared (CellFormat), a displayed text the
+ * adapter gave and a formula live in the subclasses below, and its A1 address and displayed text
+ * are made when asked for.
+ */
 class SheetCell implements GridCell {
   constructor(
     readonly row: number,
     readonly column: number,
     readonly value: CellValue,
-    private readonly givenText: string | undefined,
-    readonly numberFormat: string,
-    readonly formula: string | null,
-    readonly formulaNotCalculated: boolean,
-    private readonly formatNumber: NumberFormatter | undefined
+    protected readonly format: CellFormat
   ) {}
 
   get address(): string {
     return toA1(this.row, this.column);
   }
 
+  get numberFormat(): string {
+    return this.format.numberFormat;
+  }
+
+  get formula(): string | null {
+    return null;
+  }
+
+  get formulaNotCalculated(): boolean {
+    return false;
+  }
+
   // Made when asked for: the engine reads the displayed text of few of a sheet's numbers.
   get text(): string {
-    if (this.givenText !== undefined) return this.givenText;
-    if (typeof this.value === "number" && this.formatNumber)
-      return this.formatNumber(this.value, this.numberFormat);
+    const formatNumber = this.format.formatNumber;
+    if (typeof this.value === "number" && formatNumber)
+      return formatNumber(this.value, this.format.numberFormat);
     return defaultText(this.value);
+  }
+}
+
+/** A cell whose displayed text the adapter gave (Office.js gives every cell's). */
+class TextCell extends SheetCell {
+  constructor(
+    row: number,
+    column: number,
+    value: CellValue,
+    format: CellFormat,
+    private readonly givenText: string
+  ) {
+    super(row, column, value, format);
+  }
+
+  override get text(): string {
+    return this.givenText;
+  }
+}
+
+/** A cell holding a formula. */
+class FormulaCell extends SheetCell {
+  constructor(
+    row: number,
+    column: number,
+    value: CellValue,
+    format: CellFormat,
+    private readonly givenText: string | undefined,
+    private readonly formulaText: string,
+    private readonly notCalculated: boolean
+  ) {
+    super(row, column, value, format);
+  }
+
+  override get formula(): string | null {
+    return this.formulaText;
+  }
+
+  override get formulaNotCalculated(): boolean {
+    return this.notCalculated;
+  }
+
+  override get text(): string {
+    return this.givenText !== undefined ? this.givenText : super.text;
   }
 }
 
@@ -76,9 +146,11 @@ class SheetCell implements GridCell {
 export function createSheetGrid(input: SheetGridInput): SheetGrid {
   const merges = (input.merges ?? []).slice();
   const mergeIndex = new MergeIndex(merges);
+  const formatNumber = input.formatNumber;
+  const formats = new Map<string, CellFormat>();
+  let lastFormat: CellFormat | undefined;
 
-  const kept: SheetCell[] = [];
-  let sorted = true;
+  const rows = new RowCollector();
   let rowCount = 0;
   let columnCount = 0;
   for (const raw of input.cells) {
@@ -89,51 +161,54 @@ export function createSheetGrid(input: SheetGridInput): SheetGrid {
     const formula = raw.formula ? raw.formula.replace(/^=/, "") : null;
     const formulaNotCalculated = Boolean(formula && raw.formulaNotCalculated);
     if (value === null && !formula) continue;
-    const cell = new SheetCell(
-      raw.row,
-      raw.column,
-      formulaNotCalculated ? null : value,
-      formulaNotCalculated ? "" : value !== null ? raw.text : undefined,
-      raw.numberFormat || "General",
-      formula,
-      formulaNotCalculated,
-      input.formatNumber
-    );
-    const previous = kept.length > 0 ? kept[kept.length - 1] : undefined;
-    if (previous && order(previous, cell) > 0) sorted = false;
-    kept.push(cell);
+    const numberFormat = raw.numberFormat || "General";
+    // Cells come row by row, most in the format of the cell before.
+    let format =
+      lastFormat !== undefined && lastFormat.numberFormat === numberFormat
+        ? lastFormat
+        : formats.get(numberFormat);
+    if (format === undefined) {
+      format = { numberFormat, formatNumber };
+      formats.set(numberFormat, format);
+    }
+    lastFormat = format;
+    const cellValue = formulaNotCalculated ? null : value;
+    const givenText = formulaNotCalculated ? "" : value !== null ? raw.text : undefined;
+    const cell = formula
+      ? new FormulaCell(
+          raw.row,
+          raw.column,
+          cellValue,
+          format,
+          givenText,
+          formula,
+          formulaNotCalculated
+        )
+      : givenText !== undefined
+        ? new TextCell(raw.row, raw.column, cellValue, format, givenText)
+        : new SheetCell(raw.row, raw.column, cellValue, format);
+    rows.add(cell);
     if (raw.row > rowCount) rowCount = raw.row;
     if (raw.column > columnCount) columnCount = raw.column;
   }
+  const lastCellRow = rowCount;
   for (const area of merges) {
     if (area.bottom > rowCount) rowCount = area.bottom;
     if (area.right > columnCount) columnCount = area.right;
   }
-  // Adapters give cells row by row; a stable sort keeps the last of two cells at one address.
-  if (!sorted) kept.sort(order);
-
-  const usedRows: number[] = [];
-  const cellsByRow = new Map<number, SheetCell[]>();
-  // Rows of a table are narrow: their cells are also kept by column for a direct lookup.
-  const byColumn = new Map<number, Array<SheetCell | undefined>>();
-  for (const cell of kept) {
-    let rowCells = cellsByRow.get(cell.row);
-    if (!rowCells) {
-      rowCells = [];
-      cellsByRow.set(cell.row, rowCells);
-      usedRows.push(cell.row);
-    }
-    const last = rowCells.length > 0 ? rowCells[rowCells.length - 1] : undefined;
-    if (last && last.column === cell.column) rowCells[rowCells.length - 1] = cell;
-    else rowCells.push(cell);
+  // Each row's cells in an array of its own, no longer than they are; rows found by number in
+  // an array when the sheet's rows are mostly used, else in a map (one cell at row 1,048,576).
+  const { usedRows, rowArrays } = rows.finish();
+  const dense = lastCellRow <= 4 * usedRows.length + 64;
+  const byRow: Array<SheetCell[] | undefined> = dense ? new Array(lastCellRow + 1) : [];
+  const sparse = new Map<number, SheetCell[]>();
+  for (let i = 0; i < usedRows.length; i++) {
+    if (dense) byRow[usedRows[i]] = rowArrays[i];
+    else sparse.set(usedRows[i], rowArrays[i]);
   }
-  cellsByRow.forEach((rowCells, row) => {
-    const last = rowCells[rowCells.length - 1].column;
-    if (last > DIRECT_COLUMNS) return;
-    const direct: Array<SheetCell | undefined> = new Array(last + 1);
-    for (const cell of rowCells) direct[cell.column] = cell;
-    byColumn.set(row, direct);
-  });
+  const rowCells = dense
+    ? (row: number): SheetCell[] | undefined => byRow[row]
+    : (row: number): SheetCell[] | undefined => sparse.get(row);
   const noCells: readonly GridCell[] = [];
 
   return {
@@ -143,10 +218,12 @@ export function createSheetGrid(input: SheetGridInput): SheetGrid {
     merges,
     owner: input.owner ?? null,
     cell(row: number, column: number): GridCell | undefined {
-      const direct = byColumn.get(row);
-      if (direct) return direct[column];
-      const rowCells = cellsByRow.get(row);
-      return rowCells ? findColumn(rowCells, column) : undefined;
+      const cells = rowCells(row);
+      if (cells === undefined) return undefined;
+      // A row of a table leaves few gaps: where the column would stand without any comes first.
+      const guess = column - cells[0].column;
+      if (guess >= 0 && guess < cells.length && cells[guess].column === column) return cells[guess];
+      return findColumn(cells, column);
     },
     mergeAt(row: number, column: number): MergedArea | undefined {
       return mergeIndex.size > 0 ? mergeIndex.at(row, column) : undefined;
@@ -155,13 +232,78 @@ export function createSheetGrid(input: SheetGridInput): SheetGrid {
       return usedRows;
     },
     cellsInRow(row: number): readonly GridCell[] {
-      return cellsByRow.get(row) ?? noCells;
+      return rowCells(row) ?? noCells;
     },
   };
 }
 
-// Rows whose cells end at or before this column get a direct lookup by column.
-const DIRECT_COLUMNS = 64;
+/**
+ * Gathers the cells into rows as they come. Adapters give cells row by row, left to right: each
+ * row is copied once from one reused buffer, exactly as long as it is, and the sheet's cells are
+ * never all in one array (whose growing copies, each past 128 KB, go straight to the old
+ * generation). Cells out of that order are all kept and sorted at the end. Of two cells at one
+ * address the later stays.
+ */
+class RowCollector {
+  private readonly usedRows: number[] = [];
+  private readonly rowArrays: SheetCell[][] = [];
+  private readonly buffer: SheetCell[] = [];
+  private buffered = 0;
+  private unordered: SheetCell[] | null = null;
+
+  add(cell: SheetCell): void {
+    if (this.unordered !== null) {
+      this.unordered.push(cell);
+      return;
+    }
+    const count = this.buffered;
+    if (count === 0) {
+      this.buffer[0] = cell;
+      this.buffered = 1;
+      return;
+    }
+    const last = this.buffer[count - 1];
+    if (cell.row === last.row && cell.column > last.column) {
+      this.buffer[count] = cell;
+      this.buffered = count + 1;
+    } else if (cell.row === last.row && cell.column === last.column) {
+      this.buffer[count - 1] = cell;
+    } else if (cell.row > last.row) {
+      this.flush();
+      this.buffer[0] = cell;
+      this.buffered = 1;
+    } else {
+      // Out of order: every cell so far, in the order kept, then this one and all after it.
+      const all: SheetCell[] = [];
+      for (const rowCells of this.rowArrays) for (const each of rowCells) all.push(each);
+      for (let i = 0; i < count; i++) all.push(this.buffer[i]);
+      all.push(cell);
+      this.unordered = all;
+      this.buffered = 0;
+      this.usedRows.length = 0;
+      this.rowArrays.length = 0;
+    }
+  }
+
+  finish(): { usedRows: number[]; rowArrays: SheetCell[][] } {
+    const all = this.unordered;
+    if (all === null) {
+      if (this.buffered > 0) this.flush();
+      return { usedRows: this.usedRows, rowArrays: this.rowArrays };
+    }
+    // A stable sort keeps the later of two cells at one address after the earlier.
+    all.sort(order);
+    this.unordered = null;
+    for (const cell of all) this.add(cell);
+    return this.finish();
+  }
+
+  private flush(): void {
+    this.usedRows.push(this.buffer[0].row);
+    this.rowArrays.push(this.buffer.slice(0, this.buffered));
+    this.buffered = 0;
+  }
+}
 
 function order(a: GridCell, b: GridCell): number {
   return a.row - b.row || a.column - b.column;

@@ -57,4 +57,72 @@ describe("createSheetGrid", () => {
     expect(sheet.mergeAt(2001, 1)).toBeUndefined();
     expect(sheet.mergeAt(10, 4)).toBeUndefined();
   });
+  it("finds each cell of a row with gaps, and keeps what each cell was given", () => {
+    const format = (value: number, numberFormat: string): string => numberFormat + ":" + value;
+    const sheet = createSheetGrid({
+      name: "表",
+      formatNumber: format,
+      cells: [
+        { row: 3, column: 2, value: 0.5, numberFormat: "0%" },
+        { row: 3, column: 5, value: "文字", text: "显示的文字" },
+        { row: 3, column: 9, value: 2, formula: "=B3*4", numberFormat: "0.0" },
+        { row: 3, column: 10, value: undefined, formula: "SUM(A1)", formulaNotCalculated: true },
+        { row: 4, column: 1, value: 1 },
+        { row: 4, column: 2, value: 2 },
+        { row: 4, column: 3, value: "　 \n" },
+      ],
+    });
+    expect([1, 2, 3, 4, 5, 6, 9, 10, 11].map((column) => sheet.cell(3, column)?.address)).toEqual([
+      undefined,
+      "B3",
+      undefined,
+      undefined,
+      "E3",
+      undefined,
+      "I3",
+      "J3",
+      undefined,
+    ]);
+    expect(sheet.cell(3, 2)).toMatchObject({ value: 0.5, text: "0%:0.5", numberFormat: "0%" });
+    expect(sheet.cell(3, 2)).toMatchObject({ formula: null, formulaNotCalculated: false });
+    expect(sheet.cell(3, 5)).toMatchObject({ text: "显示的文字", numberFormat: "General" });
+    expect(sheet.cell(3, 9)).toMatchObject({ value: 2, text: "0.0:2", formula: "B3*4" });
+    expect(sheet.cell(3, 9)!.formulaNotCalculated).toBe(false);
+    expect(sheet.cell(3, 10)).toMatchObject({ value: null, text: "", formula: "SUM(A1)" });
+    expect(sheet.cell(3, 10)!.formulaNotCalculated).toBe(true);
+    expect(sheet.cellsInRow(4).map((cell) => cell.value)).toEqual([1, 2]);
+    expect(sheet.cell(4, 2)!.value).toBe(2);
+    expect(sheet.cell(4, 3)).toBeUndefined();
+    expect(sheet.cell(5, 1)).toBeUndefined();
+    expect(sheet.usedRows()).toEqual([3, 4]);
+  });
+  it("keeps the later of two cells at one address, in order or not", () => {
+    const inOrder = createSheetGrid({
+      name: "表",
+      cells: [
+        { row: 1, column: 1, value: "a" },
+        { row: 1, column: 1, value: "b" },
+        { row: 1, column: 2, value: "c" },
+        { row: 3, column: 1, value: "d" },
+      ],
+    });
+    expect(inOrder.usedRows()).toEqual([1, 3]);
+    expect(inOrder.cellsInRow(1).map((cell) => cell.value)).toEqual(["b", "c"]);
+    const mixed = createSheetGrid({
+      name: "表",
+      cells: [
+        { row: 1, column: 1, value: "a" },
+        { row: 1, column: 1, value: "b" },
+        { row: 2, column: 1, value: "c" },
+        { row: 1, column: 2, value: "d" },
+        { row: 2, column: 1, value: "e" },
+        { row: 1, column: 1, value: "f" },
+        { row: 1, column: 3, value: "g" },
+      ],
+    });
+    expect(mixed.usedRows()).toEqual([1, 2]);
+    expect(mixed.cellsInRow(1).map((cell) => cell.value)).toEqual(["f", "d", "g"]);
+    expect(mixed.cellsInRow(2).map((cell) => cell.value)).toEqual(["e"]);
+    expect(mixed.cell(1, 3)!.value).toBe("g");
+  });
 });
