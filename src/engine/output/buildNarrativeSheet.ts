@@ -5,9 +5,8 @@ import {
   fitCellText,
   splitToFit,
 } from "./cellTextLimit";
-import { fingerprintTexts } from "./fingerprintTexts";
 import { neededRowHeight } from "./rowHeight";
-import { outputSheetTexts } from "./outputSheetTexts";
+import { outputSheetFingerprint } from "./outputSheetTexts";
 import type { OutputRow, OutputSheet } from "./types";
 
 export const NARRATIVE_SHEET_NAME = "自评表说明";
@@ -72,6 +71,6 @@ export function buildNarrativeSheet(documents: readonly NarrativeDocument[]): Ou
     columnWidths: COLUMN_WIDTHS,
     rows,
     printFitWidth: true,
-    fingerprint: fingerprintTexts(outputSheetTexts(rows)),
+    fingerprint: outputSheetFingerprint(rows),
   };
 }

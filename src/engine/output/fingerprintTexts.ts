@@ -3,13 +3,28 @@
  * when it writes a sheet, and compares it on the next run to tell whether the user edited that sheet.
  */
 export function fingerprintTexts(texts: readonly string[]): string {
-  let hash = 0x811c9dc5;
-  for (let t = 0; t < texts.length; t++) {
-    const text = texts[t] + "\u0001";
-    for (let i = 0; i < text.length; i++) {
-      hash ^= text.charCodeAt(i);
-      hash = Math.imul(hash, 0x01000193) >>> 0;
-    }
+  let hash = FNV_OFFSET;
+  for (let t = 0; t < texts.length; t++) hash = hashText(hash, texts[t]);
+  return fingerprintHex(hash);
+}
+
+/** FNV-1a's starting value. */
+export const FNV_OFFSET = 0x811c9dc5;
+
+/**
+ * The hash carried on over one text and the U+0001 that ends it, as if the two were one string
+ * (never made: a sheet's texts would each be copied once more only to be hashed).
+ */
+export function hashText(hash: number, text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
   }
+  hash ^= 1;
+  return Math.imul(hash, 0x01000193) >>> 0;
+}
+
+/** A hash as the fingerprint states it: eight hex digits. */
+export function fingerprintHex(hash: number): string {
   return ("0000000" + hash.toString(16)).slice(-8);
 }

@@ -27,12 +27,25 @@ export function textWidth(text: string): number {
   return width;
 }
 
-/** Lines a text takes when wrapped at `width` units, counting its own line breaks. */
+/**
+ * Lines a text takes when wrapped at `width` units, counting its own line breaks (\r\n, \r or
+ * \n): each line's width measured in place, the text never cut into lines (every paragraph of
+ * the 自评表说明 is measured several times while its rows are sized).
+ */
 export function wrappedLineCount(text: string, width: number): number {
   const usable = Math.max(1, width);
   let lines = 0;
-  for (const paragraph of text.split(/\r\n|\r|\n/)) {
-    lines += Math.max(1, Math.ceil(textWidth(paragraph) / usable));
+  let lineWidth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x0a || code === 0x0d) {
+      lines += Math.max(1, Math.ceil(lineWidth / usable));
+      lineWidth = 0;
+      if (code === 0x0d && text.charCodeAt(i + 1) === 0x0a) i++;
+      continue;
+    }
+    if (code >= 0xdc00 && code <= 0xdfff) continue; // the second half of a pair counted above
+    lineWidth += isWide(code) ? 2 : 1;
   }
-  return lines;
+  return lines + Math.max(1, Math.ceil(lineWidth / usable));
 }

@@ -33,8 +33,27 @@ describe("wrappedLineCount", () => {
     ["a\r\nb\rc", 10, 3],
     ["a\n\nb", 10, 3], // an empty line is a line
     ["abc", 0, 3], // no width: one unit a line
+    ["a\n", 10, 2],
+    ["\r\n\r\n", 10, 3],
+    ["a\r\rb", 10, 3],
+    ["😀".repeat(5) + "\n" + "😀".repeat(6), 10, 3], // a pair is one wide character
   ])("%j at %d units → %d lines", (text, width, lines) => {
     expect(wrappedLineCount(text, width)).toBe(lines);
+  });
+
+  it("counts as measuring each line of the text split at its line breaks does", () => {
+    const pieces = ["中", "a", "\n", "\r", "\r\n", "😀", "\u3000", " "];
+    let seed = 7;
+    const next = (): number => (seed = (seed * 48271) % 2147483647);
+    for (let n = 0; n < 300; n++) {
+      let text = "";
+      for (let k = next() % 40; k > 0; k--) text += pieces[next() % pieces.length];
+      const width = (next() % 12) + 1.5;
+      const expected = text
+        .split(/\r\n|\r|\n/)
+        .reduce((sum, line) => sum + Math.max(1, Math.ceil(textWidth(line) / width)), 0);
+      expect(wrappedLineCount(text, width)).toBe(expected);
+    }
   });
 });
 
