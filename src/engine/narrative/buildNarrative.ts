@@ -469,7 +469,12 @@ class NarrativeWriter {
     let number = 0;
     let quiet = 0;
     scored.forEach((item) => {
-      if (brief && !item.indicators.some((indicator) => this.hasSomethingToSay(indicator))) {
+      // Looked for once: in brief, the indicators said one by one, and an item without any is
+      // only counted.
+      const detailed = brief
+        ? item.indicators.filter((indicator) => this.hasSomethingToSay(indicator))
+        : item.indicators;
+      if (brief && detailed.length === 0) {
         quiet++;
         return;
       }
@@ -485,9 +490,6 @@ class NarrativeWriter {
           w.scoreWords(item.score) +
           (item.score !== null && !item.complete ? this.t.conclusion.groupIncomplete : ""),
       });
-      const detailed = brief
-        ? item.indicators.filter((indicator) => this.hasSomethingToSay(indicator))
-        : item.indicators;
       const body = detailed.map((indicator) => this.indicatorClause(indicator));
       const others = item.indicators.length - detailed.length;
       if (others > 0) body.push(w.fill(t.othersFull, { n: String(others) }));

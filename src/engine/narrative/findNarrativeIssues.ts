@@ -221,12 +221,13 @@ export function findNarrativeIssues(form: ScoredForm, settings: IssueSettings): 
   if (missing.length > 0 || computed.length > 0)
     issues.push({ kind: "missing", entries: missing, computed });
 
-  const vague = form.indicators.filter(
-    (indicator) =>
-      indicator.kind === "qualitative" &&
-      impliesQuantity(indicator.name, settings.measurableNameEndings) &&
-      !impliesQuantity(indicator.name, settings.unmeasurableNameEndings)
-  );
+  const measurable = endingsOf(settings.measurableNameEndings);
+  const unmeasurable = endingsOf(settings.unmeasurableNameEndings);
+  const vague = form.indicators.filter((indicator) => {
+    if (indicator.kind !== "qualitative") return false;
+    const name = nameForEndings(indicator.name);
+    return endsWithAny(name, measurable) && !endsWithAny(name, unmeasurable);
+  });
   if (vague.length > 0) issues.push({ kind: "vague", indicators: vague });
 
   const faults = problems.filter(
@@ -304,8 +305,26 @@ function ruleSetIssues(form: ScoredForm): NarrativeIssue[] {
 
 /** "固定资产利用率", "培训人次": a name that states a quantity, which a worded target cannot measure. */
 export function impliesQuantity(name: string, endings: readonly string[]): boolean {
-  const normalised = normaliseText(name).replace(/[)）"”'’]+$/, "");
-  return endings.some((ending) => normalised.slice(-ending.length) === normaliseText(ending));
+  return endsWithAny(nameForEndings(name), endingsOf(endings));
+}
+
+/** An ending as names are compared with it: normalised once, cut by its length as written. */
+interface Ending {
+  readonly length: number;
+  readonly text: string;
+}
+
+function endingsOf(endings: readonly string[]): Ending[] {
+  return endings.map((ending) => ({ length: ending.length, text: normaliseText(ending) }));
+}
+
+/** A name as its ending is compared: normalised, closing brackets and quotes dropped. */
+function nameForEndings(name: string): string {
+  return normaliseText(name).replace(/[)）"”'’]+$/, "");
+}
+
+function endsWithAny(name: string, endings: readonly Ending[]): boolean {
+  return endings.some((ending) => name.slice(-ending.length) === ending.text);
 }
 
 const UNUSABLE_SCORE_CODES = [

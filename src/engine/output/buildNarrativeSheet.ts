@@ -5,7 +5,7 @@ import {
   fitCellText,
   splitToFit,
 } from "./cellTextLimit";
-import { neededRowHeight } from "./rowHeight";
+import { rowFitsHeight } from "./rowHeight";
 import { outputSheetFingerprint } from "./outputSheetTexts";
 import type { OutputRow, OutputSheet } from "./types";
 
@@ -30,7 +30,7 @@ function textRows(text: string, style: "title" | "heading" | "body"): OutputRow[
   });
   const fits = (piece: string): boolean =>
     piece.length <= EXCEL_CELL_TEXT_LIMIT &&
-    (neededRowHeight(row(piece), COLUMN_WIDTHS) ?? 0) <= EXCEL_MAX_ROW_HEIGHT;
+    rowFitsHeight(row(piece), COLUMN_WIDTHS, EXCEL_MAX_ROW_HEIGHT);
   return splitToFit(text, fits).map(row);
 }
 
