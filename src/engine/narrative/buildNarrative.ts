@@ -392,25 +392,30 @@ class NarrativeWriter {
 
   private writeGroupSections(): void {
     const t = this.t.groupSection;
+    // The indicators by top level, in the order the levels first appear, in one pass.
     const topLevels: string[] = [];
-    let ungrouped = false;
+    const byTop = new Map<string, FormIndicator[]>();
+    const ungrouped: FormIndicator[] = [];
     this.form.indicators.forEach((indicator) => {
-      if (indicator.path.length === 0) ungrouped = true;
-      else if (topLevels.indexOf(indicator.path[0]) < 0) topLevels.push(indicator.path[0]);
+      if (indicator.path.length === 0) {
+        ungrouped.push(indicator);
+        return;
+      }
+      const top = indicator.path[0];
+      let list = byTop.get(top);
+      if (list === undefined) {
+        byTop.set(top, (list = []));
+        topLevels.push(top);
+      }
+      list.push(indicator);
     });
     topLevels.forEach((top) => {
       this.section(this.w.fill(t.heading, { group: this.w.clause(top) }));
-      this.writeItems(
-        this.form.indicators.filter((indicator) => indicator.path[0] === top),
-        1
-      );
+      this.writeItems(byTop.get(top) as FormIndicator[], 1);
     });
-    if (ungrouped) {
+    if (ungrouped.length > 0) {
       this.section(this.w.fill(t.heading, { group: t.ungrouped }));
-      this.writeItems(
-        this.form.indicators.filter((indicator) => indicator.path.length === 0),
-        0
-      );
+      this.writeItems(ungrouped, 0);
     }
   }
 
