@@ -318,9 +318,19 @@ function endingsOf(endings: readonly string[]): Ending[] {
   return endings.map((ending) => ({ length: ending.length, text: normaliseText(ending) }));
 }
 
-/** A name as its ending is compared: normalised, closing brackets and quotes dropped. */
+/** What may close a name after its ending: brackets and quotes. */
+const CLOSERS = ")）\"”'’";
+
+/**
+ * A name as its ending is compared: normalised, the closing brackets and quotes at its end
+ * dropped (looked at from the end: most names have none, and a regular expression anchored at
+ * the end still tries every position).
+ */
 function nameForEndings(name: string): string {
-  return normaliseText(name).replace(/[)）"”'’]+$/, "");
+  const text = normaliseText(name);
+  let end = text.length;
+  while (end > 0 && CLOSERS.indexOf(text.charAt(end - 1)) >= 0) end--;
+  return end === text.length ? text : text.slice(0, end);
 }
 
 function endsWithAny(name: string, endings: readonly Ending[]): boolean {
