@@ -72,9 +72,11 @@ function* chunksOf(value: unknown, depth: number): Generator<string> {
     }
     yield "[";
     for (let from = 0; from < value.length; from += ARRAY_BATCH) {
-      yield (
-        (from === 0 ? "\n" : ",\n") + elementsText(value.slice(from, from + ARRAY_BATCH), depth)
-      );
+      // Given apart, never joined: the batch's text is flat (cut from JSON.stringify's result,
+      // which indexOf flattened) and goes to the file as it is; "\n" + it would be a new string
+      // that encoding it copies whole again (25 MB of a 20,000-indicator report's allocations).
+      yield from === 0 ? "\n" : ",\n";
+      yield elementsText(value.slice(from, from + ARRAY_BATCH), depth);
     }
     yield "\n" + indent + "]";
     return;

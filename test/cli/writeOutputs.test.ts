@@ -13,10 +13,12 @@ import {
   promises as fsp,
   readFileSync,
   readdirSync,
+  realpathSync,
   statSync,
   symlinkSync,
   writeFileSync,
 } from "fs";
+import type { FileHandle } from "fs/promises";
 import { tmpdir } from "os";
 import * as path from "path";
 import { UsageFailure } from "../../src/cli/cliIo";
@@ -115,6 +117,64 @@ describe("writeAll writes every output or none", () => {
       ])
     );
     expect(message).toContain(json);
+    expect(readFileSync(out, "utf8")).toBe("earlier copy");
+    expect(readFileSync(json, "utf8")).toBe("earlier report");
+    expect(leftovers(dir)).toEqual([]);
+  });
+
+  it("leaves every output as it was when the disk fills while text made piece by piece is written", async () => {
+    const dir = scratch();
+    const out = path.join(dir, "o.xlsx");
+    const json = path.join(dir, "j.json");
+    writeFileSync(out, "earlier copy");
+    writeFileSync(json, "earlier report");
+    let writes = 0;
+    let closedWhileWriting = false;
+    const fileSystem: Partial<OutputFileSystem> = {
+      open: (async (file: string, flags: number, mode?: number) => {
+        const handle = await fsp.open(file, flags, mode);
+        if (path.dirname(file) !== realpathSync(dir) || !file.endsWith(".tmp")) return handle;
+        let writing = 0;
+        // The third megabyte's write fails, after a wait: no write may still be running when
+        // the file is closed and removed.
+        const write = (async (...args: Parameters<FileHandle["write"]>) => {
+          writing++;
+          try {
+            await new Promise((resolve) => setTimeout(resolve, 20));
+            if (++writes === 3) throw systemError("ENOSPC");
+            return await (handle.write as (...a: unknown[]) => unknown)(...args);
+          } finally {
+            writing--;
+          }
+        }) as FileHandle["write"];
+        const close = async () => {
+          if (writing > 0) closedWhileWriting = true;
+          return handle.close();
+        };
+        return new Proxy(handle, {
+          get: (target, name) =>
+            name === "write" ? write : name === "close" ? close : Reflect.get(target, name),
+        });
+      }) as OutputFileSystem["open"],
+    };
+    const message = await failureOf(
+      writeAll(
+        [
+          { file: out, bytes: "new copy" },
+          {
+            file: json,
+            bytes: {
+              *chunks() {
+                for (let i = 0; i < 6000; i++) yield "指标".repeat(500);
+              },
+            },
+          },
+        ],
+        { fileSystem }
+      )
+    );
+    expect(message).toBe("无法写出 " + json + "：磁盘空间不足。");
+    expect(closedWhileWriting).toBe(false);
     expect(readFileSync(out, "utf8")).toBe("earlier copy");
     expect(readFileSync(json, "utf8")).toBe("earlier report");
     expect(leftovers(dir)).toEqual([]);

@@ -24,6 +24,14 @@ import { cleanText, formatAmount, formatPercent } from "./narrativeText";
 import { Wording } from "./narrativeWording";
 import type { NarrativeBlock, NarrativeDocument } from "./types";
 
+/** True when two paths name the same group: the same names, level by level. */
+function samePath(a: readonly string[], b: readonly string[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /** Points taken by score changes, in all. */
 function changed(changes: ReadonlyArray<{ before: number; after: number }>): number {
   return changes.reduce((sum, change) => sum + change.before - change.after, 0);
@@ -67,6 +75,8 @@ class NarrativeWriter {
   private sectionNumber = 0;
   /** A form of thousands of indicators reads like the results sheet: only what needs saying. */
   private readonly brief: boolean;
+  /** Indicators whose score was computed because the 自评得分 cell is blank (found once). */
+  private readonly computed: readonly FormIndicator[];
   private readonly blankScores: ReadonlySet<FormIndicator>;
   /** Groups by their path joined with U+0000, looked up once per sub-group item. */
   private readonly groupByKey = new Map<string, FormGroup>();
@@ -79,7 +89,8 @@ class NarrativeWriter {
   ) {
     this.t = template;
     this.w = new Wording(template, form);
-    this.blankScores = new Set(computedForBlankScore(form));
+    this.computed = computedForBlankScore(form);
+    this.blankScores = new Set(this.computed);
     this.beforeDeviation = scoresBeforeDeviation(form);
     this.brief = form.indicators.length > template.limits.detailedIndicators;
     form.groups.forEach((group) => this.groupByKey.set(group.path.join("\u0000"), group));
@@ -104,6 +115,7 @@ class NarrativeWriter {
       measurableNameEndings: t.measurableNameEndings,
       lostPointsItems: t.limits.lostPointsItems,
       unmeasurableNameEndings: t.unmeasurableNameEndings,
+      computedForBlankScore: this.computed,
     });
     const scope = { w, form: this.form };
     this.blocks.push({ kind: "heading", level: 1, text: t.sections.problems });
@@ -161,7 +173,18 @@ class NarrativeWriter {
     const chosen = tasks.length > 0 ? tasks : indicators;
     const byParent: Array<{ key: string; label: string; indicators: FormIndicator[] }> = [];
     const entries = new Map<string, (typeof byParent)[number]>();
+    let previous: { path: readonly string[]; entry: (typeof byParent)[number] } | null = null;
     chosen.forEach((indicator) => {
+      // Siblings follow each other: one with its predecessor's path joins its entry at once,
+      // without its path joined into a key (20,000 of them on a large form).
+      if (
+        previous !== null &&
+        indicator.path.length > 0 &&
+        samePath(previous.path, indicator.path)
+      ) {
+        previous.entry.indicators.push(indicator);
+        return;
+      }
       // An indicator without ancestors is its own task.
       const key =
         indicator.path.length > 0 ? indicator.path.join("\u0000") : "\u0001" + indicator.row;
@@ -174,6 +197,7 @@ class NarrativeWriter {
         byParent.push(entry);
       }
       entry.indicators.push(indicator);
+      previous = { path: indicator.path, entry };
     });
     this.section(t.goals.heading);
     if (this.brief) {
@@ -229,7 +253,7 @@ class NarrativeWriter {
         topGroups.map((group) => this.groupSummary(group)).join(this.t.clauseSeparator) +
         this.t.sentenceEnd;
     text += this.countsSentence();
-    const computed = computedForBlankScore(this.form);
+    const computed = this.computed;
     if (computed.length > 0)
       text +=
         computed
@@ -368,25 +392,30 @@ class NarrativeWriter {
 
   private writeGroupSections(): void {
     const t = this.t.groupSection;
+    // The indicators by top level, in the order the levels first appear, in one pass.
     const topLevels: string[] = [];
-    let ungrouped = false;
+    const byTop = new Map<string, FormIndicator[]>();
+    const ungrouped: FormIndicator[] = [];
     this.form.indicators.forEach((indicator) => {
-      if (indicator.path.length === 0) ungrouped = true;
-      else if (topLevels.indexOf(indicator.path[0]) < 0) topLevels.push(indicator.path[0]);
+      if (indicator.path.length === 0) {
+        ungrouped.push(indicator);
+        return;
+      }
+      const top = indicator.path[0];
+      let list = byTop.get(top);
+      if (list === undefined) {
+        byTop.set(top, (list = []));
+        topLevels.push(top);
+      }
+      list.push(indicator);
     });
     topLevels.forEach((top) => {
       this.section(this.w.fill(t.heading, { group: this.w.clause(top) }));
-      this.writeItems(
-        this.form.indicators.filter((indicator) => indicator.path[0] === top),
-        1
-      );
+      this.writeItems(byTop.get(top) as FormIndicator[], 1);
     });
-    if (ungrouped) {
+    if (ungrouped.length > 0) {
       this.section(this.w.fill(t.heading, { group: t.ungrouped }));
-      this.writeItems(
-        this.form.indicators.filter((indicator) => indicator.path.length === 0),
-        0
-      );
+      this.writeItems(ungrouped, 0);
     }
   }
 
@@ -418,13 +447,14 @@ class NarrativeWriter {
         });
         return;
       }
-      const path = indicator.path.slice(0, depth + 1);
-      const key = path.join("\u0000");
-      let item = byName.get(key);
+      // Every indicator here shares the path above `depth` (writeGroupSections hands them over by
+      // their top level): its name at `depth` tells its item, the path is joined once per item.
+      const name = indicator.path[depth];
+      let item = byName.get(name);
       if (!item) {
-        const group = this.groupByKey.get(key);
+        const group = this.groupByKey.get(indicator.path.slice(0, depth + 1).join("\u0000"));
         item = {
-          name: path[depth],
+          name,
           // 0 is the weight of a group whose 分值 is stated nowhere: unknown, not nothing.
           max: group && group.max > 0 ? group.max : null,
           score: group ? group.score : null,
@@ -432,7 +462,7 @@ class NarrativeWriter {
           indicators: [],
           grouped: group !== undefined,
         };
-        byName.set(key, item);
+        byName.set(name, item);
         items.push(item);
       }
       item.indicators.push(indicator);
@@ -444,7 +474,12 @@ class NarrativeWriter {
     let number = 0;
     let quiet = 0;
     scored.forEach((item) => {
-      if (brief && !item.indicators.some((indicator) => this.hasSomethingToSay(indicator))) {
+      // Looked for once: in brief, the indicators said one by one, and an item without any is
+      // only counted.
+      const detailed = brief
+        ? item.indicators.filter((indicator) => this.hasSomethingToSay(indicator))
+        : item.indicators;
+      if (brief && detailed.length === 0) {
         quiet++;
         return;
       }
@@ -460,9 +495,6 @@ class NarrativeWriter {
           w.scoreWords(item.score) +
           (item.score !== null && !item.complete ? this.t.conclusion.groupIncomplete : ""),
       });
-      const detailed = brief
-        ? item.indicators.filter((indicator) => this.hasSomethingToSay(indicator))
-        : item.indicators;
       const body = detailed.map((indicator) => this.indicatorClause(indicator));
       const others = item.indicators.length - detailed.length;
       if (others > 0) body.push(w.fill(t.othersFull, { n: String(others) }));

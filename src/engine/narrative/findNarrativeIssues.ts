@@ -73,6 +73,8 @@ export interface IssueSettings {
   /** Endings that look like a quantity but are not one (生活质量). */
   readonly unmeasurableNameEndings: readonly string[];
   readonly lostPointsItems: number;
+  /** computedForBlankScore(form), when the caller has it already. */
+  readonly computedForBlankScore?: readonly FormIndicator[];
 }
 
 /** Points an indicator lost, or 0 when it has full marks or no score to compare. */
@@ -151,10 +153,18 @@ export function findNarrativeIssues(form: ScoredForm, settings: IssueSettings): 
   }
   ruleSetIssues(form).forEach((issue) => issues.push(issue));
 
-  const byName = new Map<string, FormIndicator>();
-  form.indicators.forEach((indicator) => {
-    if (!byName.has(indicator.name)) byName.set(indicator.name, indicator);
-  });
+  // Made when a problem first needs it: most forms have no disagreement to name.
+  let byNameMap: Map<string, FormIndicator> | null = null;
+  const byName = (): Map<string, FormIndicator> => {
+    if (byNameMap === null) {
+      const map = new Map<string, FormIndicator>();
+      form.indicators.forEach((indicator) => {
+        if (!map.has(indicator.name)) map.set(indicator.name, indicator);
+      });
+      byNameMap = map;
+    }
+    return byNameMap;
+  };
   const disagreeing = new Set(disagreements.map((entry) => entry.name));
   problems.forEach((problem) => {
     if (problem.facts.code === "grade-band") {
@@ -163,7 +173,7 @@ export function findNarrativeIssues(form: ScoredForm, settings: IssueSettings): 
       disagreeing.add(facts.subject);
       disagreements.push({
         kind: "grade-band",
-        indicator: byName.get(facts.subject) ?? null,
+        indicator: byName().get(facts.subject) ?? null,
         name: facts.subject,
         score: facts.score,
         low: facts.low,
@@ -178,7 +188,7 @@ export function findNarrativeIssues(form: ScoredForm, settings: IssueSettings): 
     disagreeing.add(subject);
     disagreements.push({
       kind: "differs",
-      indicator: byName.get(subject) ?? null,
+      indicator: byName().get(subject) ?? null,
       name: subject,
       entered: problem.facts.entered,
       computed: problem.facts.computed,
@@ -187,28 +197,37 @@ export function findNarrativeIssues(form: ScoredForm, settings: IssueSettings): 
   if (disagreements.length > 0) issues.push({ kind: "disagreement", entries: disagreements });
 
   const missing: MissingEntry[] = [];
+  // An indicator's entry by its name, or by its row when it has none (thousands of values
+  // missing on a large form: never each looked for in the list).
+  const missingByName = new Map<string, MissingEntry>();
+  const missingByRow = new Map<number, MissingEntry>();
   problems.forEach((problem) => {
     if (problem.facts.code !== "missing-value" || problem.facts.because === "budget-zero") return;
     const facts = problem.facts;
-    const existing = missing.find(
-      (entry) =>
-        entry.name === facts.subject && (facts.subject !== "" || entry.row === rowOf(problem.cell))
-    );
+    const row = rowOf(problem.cell);
+    const existing =
+      facts.subject !== "" ? missingByName.get(facts.subject) : missingByRow.get(row);
     if (existing) {
       if (existing.fields.indexOf(facts.field) < 0)
         (existing.fields as FieldName[]).push(facts.field);
-    } else missing.push({ name: facts.subject, row: rowOf(problem.cell), fields: [facts.field] });
+      return;
+    }
+    const entry: MissingEntry = { name: facts.subject, row, fields: [facts.field] };
+    missing.push(entry);
+    if (facts.subject !== "") missingByName.set(facts.subject, entry);
+    else missingByRow.set(row, entry);
   });
-  const computed = computedForBlankScore(form);
+  const computed = settings.computedForBlankScore ?? computedForBlankScore(form);
   if (missing.length > 0 || computed.length > 0)
     issues.push({ kind: "missing", entries: missing, computed });
 
-  const vague = form.indicators.filter(
-    (indicator) =>
-      indicator.kind === "qualitative" &&
-      impliesQuantity(indicator.name, settings.measurableNameEndings) &&
-      !impliesQuantity(indicator.name, settings.unmeasurableNameEndings)
-  );
+  const measurable = endingsOf(settings.measurableNameEndings);
+  const unmeasurable = endingsOf(settings.unmeasurableNameEndings);
+  const vague = form.indicators.filter((indicator) => {
+    if (indicator.kind !== "qualitative") return false;
+    const name = nameForEndings(indicator.name);
+    return endsWithAny(name, measurable) && !endsWithAny(name, unmeasurable);
+  });
   if (vague.length > 0) issues.push({ kind: "vague", indicators: vague });
 
   const faults = problems.filter(
@@ -231,10 +250,17 @@ export function scoresBeforeDeviation(form: ScoredForm): Map<number, number> {
 function ruleSetIssues(form: ScoredForm): NarrativeIssue[] {
   const issues: NarrativeIssue[] = [];
   const effects = form.effects;
-  const byRow = new Map<number, FormIndicator>();
-  form.indicators.forEach((indicator) => byRow.set(indicator.row, indicator));
-  const rows = (list: readonly number[]): FormIndicator[] =>
-    list.map((row) => byRow.get(row)).filter((i): i is FormIndicator => i !== undefined);
+  // Made when a list of rows first needs it: most forms have no rule-set effect to name.
+  let byRow: Map<number, FormIndicator> | null = null;
+  const rows = (list: readonly number[]): FormIndicator[] => {
+    if (byRow === null) {
+      const map = new Map<number, FormIndicator>();
+      form.indicators.forEach((indicator) => map.set(indicator.row, indicator));
+      byRow = map;
+    }
+    const found = byRow;
+    return list.map((row) => found.get(row)).filter((i): i is FormIndicator => i !== undefined);
+  };
 
   if (effects.cap && effects.cap.uncapped !== null)
     issues.push({
@@ -279,8 +305,36 @@ function ruleSetIssues(form: ScoredForm): NarrativeIssue[] {
 
 /** "固定资产利用率", "培训人次": a name that states a quantity, which a worded target cannot measure. */
 export function impliesQuantity(name: string, endings: readonly string[]): boolean {
-  const normalised = normaliseText(name).replace(/[)）"”'’]+$/, "");
-  return endings.some((ending) => normalised.slice(-ending.length) === normaliseText(ending));
+  return endsWithAny(nameForEndings(name), endingsOf(endings));
+}
+
+/** An ending as names are compared with it: normalised once, cut by its length as written. */
+interface Ending {
+  readonly length: number;
+  readonly text: string;
+}
+
+function endingsOf(endings: readonly string[]): Ending[] {
+  return endings.map((ending) => ({ length: ending.length, text: normaliseText(ending) }));
+}
+
+/** What may close a name after its ending: brackets and quotes. */
+const CLOSERS = ")）\"”'’";
+
+/**
+ * A name as its ending is compared: normalised, the closing brackets and quotes at its end
+ * dropped (looked at from the end: most names have none, and a regular expression anchored at
+ * the end still tries every position).
+ */
+function nameForEndings(name: string): string {
+  const text = normaliseText(name);
+  let end = text.length;
+  while (end > 0 && CLOSERS.indexOf(text.charAt(end - 1)) >= 0) end--;
+  return end === text.length ? text : text.slice(0, end);
+}
+
+function endsWithAny(name: string, endings: readonly Ending[]): boolean {
+  return endings.some((ending) => name.slice(-ending.length) === ending.text);
 }
 
 const UNUSABLE_SCORE_CODES = [
@@ -295,13 +349,13 @@ const UNUSABLE_SCORE_CODES = [
  * entry was unusable ("十分", above 分值): that is a wrong entry, reported as one.
  */
 export function computedForBlankScore(form: ScoredForm): FormIndicator[] {
-  const unusable = form.problems
-    .list()
-    .filter((problem) => UNUSABLE_SCORE_CODES.indexOf(problem.code) >= 0)
-    .map((problem) => problem.cell);
+  const unusable = new Set<string>();
+  form.problems.list().forEach((problem) => {
+    if (UNUSABLE_SCORE_CODES.indexOf(problem.code) >= 0) unusable.add(problem.cell);
+  });
   return form.indicators.filter(
     (indicator) =>
       indicator.scoreSource === "computed" &&
-      !(indicator.cells.score !== undefined && unusable.indexOf(indicator.cells.score) >= 0)
+      !(indicator.cells.score !== undefined && unusable.has(indicator.cells.score))
   );
 }

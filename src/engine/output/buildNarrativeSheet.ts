@@ -5,9 +5,8 @@ import {
   fitCellText,
   splitToFit,
 } from "./cellTextLimit";
-import { fingerprintTexts } from "./fingerprintTexts";
-import { neededRowHeight } from "./rowHeight";
-import { outputSheetTexts } from "./outputSheetTexts";
+import { rowFitsHeight } from "./rowHeight";
+import { outputSheetFingerprint } from "./outputSheetTexts";
 import type { OutputRow, OutputSheet } from "./types";
 
 export const NARRATIVE_SHEET_NAME = "自评表说明";
@@ -31,7 +30,7 @@ function textRows(text: string, style: "title" | "heading" | "body"): OutputRow[
   });
   const fits = (piece: string): boolean =>
     piece.length <= EXCEL_CELL_TEXT_LIMIT &&
-    (neededRowHeight(row(piece), COLUMN_WIDTHS) ?? 0) <= EXCEL_MAX_ROW_HEIGHT;
+    rowFitsHeight(row(piece), COLUMN_WIDTHS, EXCEL_MAX_ROW_HEIGHT);
   return splitToFit(text, fits).map(row);
 }
 
@@ -72,6 +71,6 @@ export function buildNarrativeSheet(documents: readonly NarrativeDocument[]): Ou
     columnWidths: COLUMN_WIDTHS,
     rows,
     printFitWidth: true,
-    fingerprint: fingerprintTexts(outputSheetTexts(rows)),
+    fingerprint: outputSheetFingerprint(rows),
   };
 }

@@ -2,8 +2,7 @@ import type { ScoreResult } from "../scoreWorkbook";
 import type { ScoredForm } from "../score/scoreForm";
 import { showBidiControls } from "../values/bidiControls";
 import { fitCellText } from "./cellTextLimit";
-import { fingerprintTexts } from "./fingerprintTexts";
-import { outputSheetTexts } from "./outputSheetTexts";
+import { outputSheetFingerprint } from "./outputSheetTexts";
 import { parseA1 } from "../grid/address";
 import { RESULTS_SHEET_TITLE } from "../detect/isToolSheet";
 import { formatScore } from "../score/round";
@@ -304,17 +303,22 @@ function problemRows(result: ScoreResult): OutputRow[] {
 /** The results sheet: per form the total, rating and sub-scores, every indicator's score, and every problem. */
 export function buildResultsSheet(result: ScoreResult): OutputSheet {
   const rows: OutputRow[] = [paragraph(RESULTS_SHEET_TITLE, "title")];
+  // Appended one by one: a spread (rows.push(...list)) passes the 20,000 rows of a large form
+  // as arguments, on the stack.
+  const add = (list: readonly OutputRow[]): void => {
+    for (let i = 0; i < list.length; i++) rows.push(list[i]);
+  };
   if (result.report.file) rows.push(paragraph("文件：" + result.report.file, "body"));
   for (const form of result.forms) {
     rows.push({ cells: [] });
-    rows.push(...summaryRows(form));
+    add(summaryRows(form));
     rows.push({ cells: [] });
-    rows.push(...groupRows(form));
+    add(groupRows(form));
     rows.push({ cells: [] });
-    rows.push(...indicatorRows(form));
+    add(indicatorRows(form));
   }
   rows.push({ cells: [] });
-  rows.push(...problemRows(result));
+  add(problemRows(result));
   return {
     owner: "results",
     preferredName: RESULTS_SHEET_NAME,
@@ -322,6 +326,6 @@ export function buildResultsSheet(result: ScoreResult): OutputSheet {
     rows,
     printFitWidth: true,
     landscape: true,
-    fingerprint: fingerprintTexts(outputSheetTexts(rows)),
+    fingerprint: outputSheetFingerprint(rows),
   };
 }

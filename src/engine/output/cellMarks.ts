@@ -16,6 +16,12 @@ export function graverSeverity(a: Severity, b: Severity): Severity {
   return RANK[b] > RANK[a] ? b : a;
 }
 
+/**
+ * An address as normaliseA1 writes it: upper-case column letters, then a row from 1 without a
+ * leading zero (it would give it back unchanged).
+ */
+const NORMAL_A1 = /^[A-Z]{1,3}[1-9][0-9]{0,6}$/;
+
 /** A mark with its cell's position (1-based), its address normalised ("F14"). */
 export interface PlacedMark extends CellMark {
   readonly row: number;
@@ -28,21 +34,25 @@ export interface PlacedMark extends CellMark {
  * note holds (32,767 characters).
  */
 export function mergeCellMarks(marks: readonly CellMark[]): CellMark[] {
-  const byCell = new Map<string, { mark: CellMark; severity: Severity; notes: string[] }>();
+  const byCell = new Map<
+    string,
+    { sheet: string; cell: string; severity: Severity; notes: string[] }
+  >();
   for (const mark of marks) {
-    const cell = normaliseA1(mark.cell);
+    // Most addresses are written so already ("F14"): no parse, no new string.
+    const cell = NORMAL_A1.test(mark.cell) ? mark.cell : normaliseA1(mark.cell);
     const key = mark.sheet + "!" + cell;
     const existing = byCell.get(key);
     if (!existing) {
-      byCell.set(key, { mark: { ...mark, cell }, severity: mark.severity, notes: [mark.note] });
+      byCell.set(key, { sheet: mark.sheet, cell, severity: mark.severity, notes: [mark.note] });
       continue;
     }
     existing.severity = graverSeverity(existing.severity, mark.severity);
     if (existing.notes.indexOf(mark.note) < 0) existing.notes.push(mark.note);
   }
-  return Array.from(byCell.values()).map(({ mark, severity, notes }) => ({
-    sheet: mark.sheet,
-    cell: mark.cell,
+  return Array.from(byCell.values()).map(({ sheet, cell, severity, notes }) => ({
+    sheet,
+    cell,
     severity,
     // Excel keeps at most 32,767 characters in a note, as in a cell.
     note: fitCellText(notes.join("\n")),

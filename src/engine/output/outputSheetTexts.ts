@@ -1,17 +1,43 @@
 import type { SheetGrid } from "../grid/types";
-import type { OutputRow } from "./types";
+import { FNV_OFFSET, fingerprintHex, hashText } from "./fingerprintTexts";
+import type { OutputCell, OutputRow } from "./types";
+
+/** Anything but white space (U+3000, the ideographic space, included): a text that counts. */
+const NOT_BLANK = /[^\s\u3000]/;
+
+/** The text a written cell reads back as, or null for a cell that holds nothing, or only spaces. */
+function cellText(cell: OutputCell): string | null {
+  if (cell === null) return null;
+  const text = "text" in cell ? cell.text : String(cell.number);
+  return NOT_BLANK.test(text) ? text : null;
+}
 
 /** The texts an output sheet writes, in the order a host reads them back (rows, then columns). */
 export function outputSheetTexts(rows: readonly OutputRow[]): string[] {
   const texts: string[] = [];
   for (const row of rows) {
     for (const cell of row.cells) {
-      if (cell === null) continue;
-      const text = "text" in cell ? cell.text : String(cell.number);
-      if (text.replace(/[\s\u3000]+/g, "") !== "") texts.push(text);
+      const text = cellText(cell);
+      if (text !== null) texts.push(text);
     }
   }
   return texts;
+}
+
+/**
+ * fingerprintTexts(outputSheetTexts(rows)), without the list of texts: the results sheet of
+ * 20,000 indicators has some 60,000 of them.
+ */
+export function outputSheetFingerprint(rows: readonly OutputRow[]): string {
+  let hash = FNV_OFFSET;
+  for (let r = 0; r < rows.length; r++) {
+    const cells = rows[r].cells;
+    for (let c = 0; c < cells.length; c++) {
+      const text = cellText(cells[c]);
+      if (text !== null) hash = hashText(hash, text);
+    }
+  }
+  return fingerprintHex(hash);
 }
 
 /** The texts a sheet holds now, in the same order and form as outputSheetTexts. */

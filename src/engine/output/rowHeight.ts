@@ -26,6 +26,25 @@ export function outputRowHeight(row: OutputRow, widths: readonly number[]): numb
   return height === null ? null : Math.min(height, EXCEL_MAX_ROW_HEIGHT);
 }
 
+/** The height of `lines` lines of a cell's text: a wrapped paragraph gets a little air below. */
+function linesHeight(lines: number, fontSize: number): number {
+  return lines * lineHeight(fontSize) + (lines > 1 ? 3 : 0);
+}
+
+/** The units of text a wrapping cell's line holds, the cell spanning `span` columns from `index`. */
+function usableWidth(
+  widths: readonly number[],
+  index: number,
+  span: number,
+  fontSize: number
+): number {
+  let width = 0;
+  for (let k = index; k < index + span; k++) width += widths[k] || DEFAULT_COLUMN_WIDTH;
+  // About one unit of a column goes to cell padding; larger type fits fewer characters; and
+  // CJK fonts (Noto, 宋体) set a little wider than two "0"s, so a tenth is held back.
+  return Math.max(1, (width - 1) * (11 / fontSize) * 0.9);
+}
+
 /** The height a row's text needs, beyond what Excel allows if it is that long. */
 export function neededRowHeight(row: OutputRow, widths: readonly number[]): number | null {
   const mergeAcross = mergeSpan(row.mergeAcross);
@@ -34,16 +53,39 @@ export function neededRowHeight(row: OutputRow, widths: readonly number[]): numb
   row.cells.forEach((cell: OutputCell, index) => {
     if (cell === null || !("text" in cell) || !outputStyleWraps(cell.style)) return;
     const span = index === 0 && mergeAcross > 1 ? mergeAcross : 1;
-    let width = 0;
-    for (let k = index; k < index + span; k++) width += widths[k] || DEFAULT_COLUMN_WIDTH;
     const fontSize = outputStyleFontSize(cell.style);
-    // About one unit of a column goes to cell padding; larger type fits fewer characters; and
-    // CJK fonts (Noto, 宋体) set a little wider than two "0"s, so a tenth is held back.
-    const usable = Math.max(1, (width - 1) * (11 / fontSize) * 0.9);
-    const lines = wrappedLineCount(cell.text, usable);
+    const lines = wrappedLineCount(cell.text, usableWidth(widths, index, span, fontSize));
     if (lines > 1 || fontSize > 11) needed = true;
-    // A wrapped paragraph gets a little air below its last line.
-    height = Math.max(height, lines * lineHeight(fontSize) + (lines > 1 ? 3 : 0));
+    height = Math.max(height, linesHeight(lines, fontSize));
   });
   return needed ? height : null;
+}
+
+/**
+ * (neededRowHeight(row, widths) ?? 0) <= maxHeight, each cell's lines counted only until they
+ * are too many: a long paragraph is tried at many lengths while it is cut into rows that fit.
+ */
+export function rowFitsHeight(
+  row: OutputRow,
+  widths: readonly number[],
+  maxHeight: number
+): boolean {
+  const mergeAcross = mergeSpan(row.mergeAcross);
+  let height = 0;
+  let needed = false;
+  for (let index = 0; index < row.cells.length; index++) {
+    const cell = row.cells[index];
+    if (cell === null || !("text" in cell) || !outputStyleWraps(cell.style)) continue;
+    const span = index === 0 && mergeAcross > 1 ? mergeAcross : 1;
+    const fontSize = outputStyleFontSize(cell.style);
+    // The most lines that fit (at least one: more than one line is always "needed").
+    let most = maxHeight === Infinity ? Infinity : 1;
+    while (most < Infinity && linesHeight(most + 1, fontSize) <= maxHeight) most++;
+    const lines = wrappedLineCount(cell.text, usableWidth(widths, index, span, fontSize), most);
+    // More lines than the most that fit: needed, and higher than allowed.
+    if (lines > most) return false;
+    if (lines > 1 || fontSize > 11) needed = true;
+    height = Math.max(height, linesHeight(lines, fontSize));
+  }
+  return (needed ? height : 0) <= maxHeight;
 }

@@ -31,6 +31,68 @@ describe("fillTemplate", () => {
     expect(fillTemplate("{a}-{b}", { a: "x" })).toBe("x-");
   });
 
+  it("fills as replacing placeholders and groups in the template's text does", () => {
+    // The definition fillTemplate had before it cut each template once.
+    const reference = (
+      template: string,
+      values: Record<string, string | null>,
+      defaults: Record<string, string | null>
+    ): string => {
+      const valueOf = (name: string) =>
+        Object.prototype.hasOwnProperty.call(values, name) ? values[name] : defaults[name];
+      const present = (value: string | null | undefined) =>
+        value !== null && value !== undefined && value !== "";
+      const substitute = (text: string) =>
+        text.replace(/\{([A-Za-z]+)\}/g, (_m, name: string) => {
+          const value = valueOf(name);
+          return present(value) ? (value as string) : "";
+        });
+      const pieces: string[] = [];
+      let last = 0;
+      template.replace(/\[([^[\]]*)\]/g, (match, inner: string, offset: number) => {
+        pieces.push(substitute(template.slice(last, offset)));
+        const complete = templatePlaceholders(inner).every((name) => present(valueOf(name)));
+        pieces.push(complete ? substitute(inner) : "");
+        last = offset + match.length;
+        return match;
+      });
+      pieces.push(substitute(template.slice(last)));
+      return pieces.join("");
+    };
+    const templates = [
+      "",
+      "{a}",
+      "[{a}]",
+      "[固定]文字",
+      "{a}{b}[{a}和{b}]{c}",
+      "[{a}{b}][{c}]",
+      "{1}{a b}{}[{a}",
+      "]{a}[",
+      "[[{a}]]",
+      "{a}[{b}年度]{c}[，{a}]。",
+      "$&{a}$1",
+    ];
+    const valueSets: Array<[Record<string, string | null>, Record<string, string | null>]> = [
+      [{}, {}],
+      [{ a: "甲", b: "乙", c: "丙" }, {}],
+      [
+        { a: "", b: null },
+        { a: "默认", b: "默认", c: "[{a}]$&" },
+      ],
+      [{ b: "乙" }, { a: "甲" }],
+    ];
+    for (const template of templates)
+      for (const [values, defaults] of valueSets) {
+        expect(fillTemplate(template, values, defaults)).toBe(
+          reference(template, values, defaults)
+        );
+        // A second time, from the template already cut.
+        expect(fillTemplate(template, values, defaults)).toBe(
+          reference(template, values, defaults)
+        );
+      }
+  });
+
   it("lists the placeholders a template uses", () => {
     expect(templatePlaceholders("[{year}年度]{subject}{year}")).toEqual([
       "year",

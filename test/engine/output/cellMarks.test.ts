@@ -1,6 +1,7 @@
 import { marksBySheet, mergeCellMarks } from "../../../src/engine/output/cellMarks";
 import { EXCEL_CELL_TEXT_LIMIT, SHORTENED_NOTE } from "../../../src/engine/output/cellTextLimit";
 import type { CellMark, Severity } from "../../../src/engine/output/types";
+import { normaliseA1 } from "../../../src/engine/grid/address";
 
 function mark(cell: string, severity: Severity, note: string, sheet = "表1"): CellMark {
   return { sheet, cell, severity, note };
@@ -25,6 +26,11 @@ describe("marks, one per cell", () => {
       mark("F14", "info", "甲"),
     ]);
     expect(merged).toEqual([{ sheet: "表1", cell: "F14", severity: "error", note: "甲\n乙" }]);
+  });
+
+  test("an address taken as it is is one normaliseA1 gives back unchanged", () => {
+    for (const cell of ["A1", "F14", "XFD1048576", "AB1234567", "F014", "f14", "$F14", "A0"])
+      expect(mergeCellMarks([mark(cell, "info", "甲")])[0].cell).toBe(normaliseA1(cell));
   });
 
   test("the same cell on two sheets stays two marks, in the order first seen", () => {

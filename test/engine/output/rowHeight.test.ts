@@ -3,7 +3,11 @@
  * so these numbers are what makes a paragraph print whole. Each case is worked out by hand from
  * the rules in textWidth.ts and rowHeight.ts.
  */
-import { neededRowHeight, outputRowHeight } from "../../../src/engine/output/rowHeight";
+import {
+  neededRowHeight,
+  outputRowHeight,
+  rowFitsHeight,
+} from "../../../src/engine/output/rowHeight";
 import { textWidth, wrappedLineCount } from "../../../src/engine/output/textWidth";
 import type { OutputRow } from "../../../src/engine/output/types";
 
@@ -33,8 +37,32 @@ describe("wrappedLineCount", () => {
     ["a\r\nb\rc", 10, 3],
     ["a\n\nb", 10, 3], // an empty line is a line
     ["abc", 0, 3], // no width: one unit a line
+    ["a\n", 10, 2],
+    ["\r\n\r\n", 10, 3],
+    ["a\r\rb", 10, 3],
+    ["😀".repeat(5) + "\n" + "😀".repeat(6), 10, 3], // a pair is one wide character
   ])("%j at %d units → %d lines", (text, width, lines) => {
     expect(wrappedLineCount(text, width)).toBe(lines);
+  });
+
+  it("counts as measuring each line of the text split at its line breaks does", () => {
+    const pieces = ["中", "a", "\n", "\r", "\r\n", "😀", "\u3000", " "];
+    let seed = 7;
+    const next = (): number => (seed = (seed * 48271) % 2147483647);
+    for (let n = 0; n < 300; n++) {
+      let text = "";
+      for (let k = next() % 40; k > 0; k--) text += pieces[next() % pieces.length];
+      const width = (next() % 12) + 1.5;
+      const expected = text
+        .split(/\r\n|\r|\n/)
+        .reduce((sum, line) => sum + Math.max(1, Math.ceil(textWidth(line) / width)), 0);
+      expect(wrappedLineCount(text, width)).toBe(expected);
+      // With a limit: the count when within it, some number above it otherwise.
+      const limit = next() % 6;
+      const limited = wrappedLineCount(text, width, limit);
+      if (expected <= limit) expect(limited).toBe(expected);
+      else expect(limited).toBeGreaterThan(limit);
+    }
   });
 });
 
@@ -82,5 +110,50 @@ describe("outputRowHeight", () => {
   test("neededRowHeight says how tall beyond the cap, for splitting a paragraph", () => {
     const huge = row("长".repeat(20000), "body", 3);
     expect(neededRowHeight(huge, [16, 26, 26])!).toBeGreaterThan(409);
+  });
+});
+
+describe("rowFitsHeight", () => {
+  const pieces = ["中", "a", "\n", "\r\n", "😀", "长".repeat(50), "x".repeat(70)];
+  const styles = ["body", "title", "heading", "tableCell", "tableHeader", undefined] as const;
+  let seed = 11;
+  const next = (): number => (seed = (seed * 48271) % 2147483647);
+  const text = (): string => {
+    let value = "";
+    for (let k = next() % 30; k > 0; k--) value += pieces[next() % pieces.length];
+    return value;
+  };
+
+  it("says what comparing neededRowHeight with the height says, for any row and height", () => {
+    for (let n = 0; n < 400; n++) {
+      const cells: OutputRow["cells"][number][] = [];
+      for (let c = (next() % 3) + 1; c > 0; c--) {
+        const kind = next() % 5;
+        cells.push(
+          kind === 0
+            ? null
+            : kind === 1
+              ? { number: 12345 }
+              : { text: text(), style: styles[next() % 6] }
+        );
+      }
+      const outputRow: OutputRow = { cells, mergeAcross: next() % 2 ? 3 : undefined };
+      const widths = [16, 26, 26].slice(0, next() % 4);
+      for (const maxHeight of [0, 10, 15, 19, 33, 100, 409, Infinity])
+        expect([n, maxHeight, rowFitsHeight(outputRow, widths, maxHeight)]).toEqual([
+          n,
+          maxHeight,
+          (neededRowHeight(outputRow, widths) ?? 0) <= maxHeight,
+        ]);
+    }
+  });
+
+  it("stops counting a long text's lines once they are too many, the answer the same", () => {
+    const huge = row("长".repeat(20000), "body", 3);
+    expect(rowFitsHeight(huge, [16, 26, 26], 409)).toBe(false);
+    expect(wrappedLineCount("长".repeat(20000), 10, 27)).toBeGreaterThan(27);
+    expect(wrappedLineCount("长".repeat(20000), 10, 4000)).toBe(4000);
+    expect(wrappedLineCount("a\nb\nc\nd", 10, 2)).toBeGreaterThan(2);
+    expect(wrappedLineCount("a\nb", 10, 2)).toBe(2);
   });
 });
