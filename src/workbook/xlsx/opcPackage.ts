@@ -133,6 +133,20 @@ export interface RawDeflate {
   crc32(data: Uint8Array): number;
 }
 
+/** A written part as its zip entry holds it. */
+interface CompressedPart {
+  readonly crc32: number;
+  readonly size: number;
+  readonly data: Uint8Array;
+}
+
+/** A part's compression begun ahead of generate(), for the edit it was begun for. */
+interface CompressionAhead {
+  readonly edit: PendingEdit;
+  readonly codec: RawDeflate;
+  readonly done: Promise<CompressedPart>;
+}
+
 /**
  * The parts of a package, read through the ZipPackage the reader opened (each part inflated
  * once, never past its declared size), with edits kept aside and applied only when the copy is
@@ -144,6 +158,8 @@ export class PackageEditor {
   private readonly edits = new Map<string, PendingEdit>();
   /** Parts read so far, as text. */
   private readonly texts = new Map<string, string>();
+  /** Compressions begun by compressAhead, by part name. */
+  private readonly ahead = new Map<string, CompressionAhead>();
 
   constructor(private readonly source: ZipPackage) {
     for (const name of source.partNames()) this.namesByLowerCase.set(name.toLowerCase(), name);
@@ -247,6 +263,30 @@ export class PackageEditor {
   }
 
   /**
+   * Begins compressing every part edited so far (and not yet begun) with `codec`: Node's zlib
+   * deflates on its thread pool while the caller builds the next part, instead of every part
+   * at the end. generate() takes a part's result when the part has not been written again since;
+   * a part written again is compressed anew, so calling this early costs time, never correctness.
+   */
+  compressAhead(codec: RawDeflate): void {
+    this.edits.forEach((edit, name) => {
+      if (edit.kind === "removed") return;
+      const begun = this.ahead.get(name);
+      if (begun && begun.edit === edit && begun.codec === codec) return;
+      const done = this.compressEdit(edit, codec);
+      // generate() awaits it (and so sees a failure); a copy abandoned before then does not.
+      done.catch(() => undefined);
+      this.ahead.set(name, { edit, codec, done });
+    });
+  }
+
+  private async compressEdit(edit: PendingEdit, codec: RawDeflate): Promise<CompressedPart> {
+    const data = this.editedBytes(edit);
+    const crc32 = codec.crc32(data);
+    return { crc32, size: data.length, data: await codec.deflateRaw(data) };
+  }
+
+  /**
    * The package with the edits applied: the input's entries in their order (an edited part in
    * its place, keeping its date), then the new parts. Untouched entries keep their stored bytes;
    * written parts are deflated by `deflate` (Node's zlib, on its thread pool, all at once) or
@@ -270,11 +310,15 @@ export class PackageEditor {
     const now = dosDateTime(new Date());
     const byName = new Map<string, ZipOutputEntry>();
     const compress = async (part: (typeof written)[number]): Promise<void> => {
-      const data = this.editedBytes(part.edit);
+      const begun = this.ahead.get(part.name);
+      const { crc32, size, data } = await (begun &&
+      begun.edit === part.edit &&
+      begun.codec === codec
+        ? begun.done
+        : this.compressEdit(part.edit, codec));
       const name = part.original
         ? { bytes: part.original.nameBytes, utf8: (part.original.flags & UTF8_NAME) !== 0 }
         : nameBytesOf(part.name);
-      const crc32 = codec.crc32(data);
       byName.set(part.name, {
         nameBytes: name.bytes,
         versionMadeBy: part.original ? part.original.versionMadeBy : VERSION_MADE_BY,
@@ -283,13 +327,14 @@ export class PackageEditor {
         dosTime: part.original ? part.original.dosTime : now.dosTime,
         dosDate: part.original ? part.original.dosDate : now.dosDate,
         crc32,
-        size: data.length,
-        data: await codec.deflateRaw(data),
+        size,
+        data,
         internalAttributes: part.original ? part.original.internalAttributes : 0,
         externalAttributes: part.original ? part.original.externalAttributes : 0,
       });
     };
-    // Two parts at a time: both cores busy, and only two parts' bytes held uncompressed at once.
+    // Two parts at a time: both cores busy, and only two parts' bytes held uncompressed at once
+    // (besides those compressAhead began).
     let next = 0;
     const lane = async (): Promise<void> => {
       while (next < written.length) await compress(written[next++]);

@@ -733,11 +733,21 @@ export async function writeScoredCopy(
         .map((placed) => placed.name.toLowerCase())
     );
     await writer.takeBackEarlierMarks(replaced);
+    // With a deflate that runs beside this thread (Node's zlib on its thread pool), each part
+    // made is compressed while the next is built, not all of them at the end.
+    const deflate = options.deflate;
+    const compressAhead = (): void => {
+      if (deflate) writer.editor.compressAhead(deflate);
+    };
     for (const [sheetName, marks] of Array.from(marksBySheet(plan.marks).entries())) {
       if (!replaced.has(sheetName.toLowerCase())) await writer.markCells(sheetName, marks);
+      compressAhead();
     }
-    for (const placed of plan.sheets) await writer.writeOutputSheet(placed);
-    return await writer.finish(options.deflate);
+    for (const placed of plan.sheets) {
+      await writer.writeOutputSheet(placed);
+      compressAhead();
+    }
+    return await writer.finish(deflate);
   } catch (error) {
     // A part that cannot even be inflated is the reader's kind of failure, named as it names it.
     if (error instanceof ScoredCopyError || error instanceof UnreadableWorkbookError) throw error;

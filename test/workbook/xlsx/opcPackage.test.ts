@@ -1,6 +1,7 @@
 import JSZip from "jszip";
 import { deflated, workbookParts, zip } from "../../../bench/hostileWorkbooks";
-import { PackageEditor, Utf8Builder } from "../../../src/workbook/xlsx/opcPackage";
+import { fflateDeflate } from "../../../src/workbook/xlsx/fflateCodecs";
+import { PackageEditor, type RawDeflate, Utf8Builder } from "../../../src/workbook/xlsx/opcPackage";
 import { openZipPackage } from "../../../src/workbook/xlsx/zipPackage";
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
@@ -48,6 +49,87 @@ describe("PackageEditor.generate", () => {
     await editor.generate();
     expect(sameBytes(bytes, copy)).toBe(true);
     expect(input.readText("xl/workbook.xml")).toContain("<sheets>");
+  });
+});
+
+describe("PackageEditor.compressAhead", () => {
+  const countingDeflate = (): { codec: RawDeflate; deflated: string[] } => {
+    const deflated: string[] = [];
+    return {
+      deflated,
+      codec: {
+        deflateRaw: async (data) => {
+          deflated.push(new TextDecoder().decode(data));
+          return fflateDeflate.deflateRaw(data);
+        },
+        crc32: fflateDeflate.crc32,
+      },
+    };
+  };
+
+  it("compresses what was written so far once, and generate takes it", async () => {
+    const input = await openZipPackage(zip(workbookParts()));
+    const editor = new PackageEditor(input);
+    const { codec, deflated } = countingDeflate();
+    editor.writeText("xl/workbook.xml", "<workbook>改</workbook>");
+    editor.writeUtf8("xl/new.xml", new TextEncoder().encode("<new>新</new>"));
+    editor.compressAhead(codec);
+    editor.compressAhead(codec);
+    expect(deflated.sort()).toEqual(["<new>新</new>", "<workbook>改</workbook>"]);
+    const checked = await JSZip.loadAsync(await editor.generate(codec), { checkCRC32: true });
+    expect(deflated).toHaveLength(2);
+    expect(await checked.file("xl/workbook.xml")!.async("string")).toBe("<workbook>改</workbook>");
+    expect(await checked.file("xl/new.xml")!.async("string")).toBe("<new>新</new>");
+  });
+
+  it("compresses a part written again after it anew, and leaves out one removed", async () => {
+    const input = await openZipPackage(zip(workbookParts()));
+    const editor = new PackageEditor(input);
+    const { codec, deflated } = countingDeflate();
+    editor.writeText("xl/workbook.xml", "<first/>");
+    editor.writeText("xl/gone.xml", "<gone/>");
+    editor.compressAhead(codec);
+    editor.writeText("xl/workbook.xml", "<second/>");
+    editor.remove("xl/gone.xml");
+    const output = await openZipPackage(await editor.generate(codec));
+    expect(deflated.sort()).toEqual(["<first/>", "<gone/>", "<second/>"]);
+    expect(output.readText("xl/workbook.xml")).toBe("<second/>");
+    expect(output.partName("xl/gone.xml")).toBeNull();
+  });
+
+  it("makes the same package as compressing everything at the end", async () => {
+    const make = async (ahead: boolean): Promise<Uint8Array> => {
+      const editor = new PackageEditor(await openZipPackage(zip(workbookParts())));
+      editor.writeText("xl/workbook.xml", "<workbook>改</workbook>");
+      if (ahead) editor.compressAhead(fflateDeflate);
+      editor.writeText("xl/new.xml", "<new/>");
+      return editor.generate(fflateDeflate);
+    };
+    const [ahead, atTheEnd] = await Promise.all([make(true), make(false)]);
+    // The new part's date is the time of writing: equal within the same two seconds.
+    expect(ahead.length).toBe(atTheEnd.length);
+    const first = await openZipPackage(ahead);
+    const second = await openZipPackage(atTheEnd);
+    expect(first.partNames()).toEqual(second.partNames());
+    for (const name of first.partNames())
+      expect(
+        sameBytes(
+          first.compressedData(first.entry(name)!),
+          second.compressedData(second.entry(name)!)
+        )
+      ).toBe(true);
+  });
+
+  it("reports a compression that failed when the package is generated, not before", async () => {
+    const editor = new PackageEditor(await openZipPackage(zip(workbookParts())));
+    const failing: RawDeflate = {
+      deflateRaw: () => Promise.reject(new Error("deflate failed")),
+      crc32: fflateDeflate.crc32,
+    };
+    editor.writeText("xl/workbook.xml", "<changed/>");
+    editor.compressAhead(failing);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    await expect(editor.generate(failing)).rejects.toThrow("deflate failed");
   });
 });
 
