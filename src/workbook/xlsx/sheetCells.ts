@@ -15,6 +15,7 @@ import {
   setAttribute,
   splice,
   startTagPattern,
+  type ElementSpan,
 } from "./xmlText";
 
 export interface CellRestyle {
@@ -43,9 +44,9 @@ function styleIndex(attributes: string): number {
 /** The style a missing cell shows: its row's (when the row is formatted), else its column's. */
 type DefaultStyle = (rowAttributes: string | null, column: number) => number;
 
-function defaultStyleOf(xml: string): DefaultStyle {
+function defaultStyleOf(xml: string, sheetData: ElementSpan): DefaultStyle {
   const root = rootElement(xml);
-  const cols = findChild(xml, root, "cols");
+  const cols = findChild(xml, root, "cols", sheetData);
   const columnStyles: Array<{ min: number; max: number; style: number }> = [];
   if (cols) {
     for (const col of childElements(xml, cols)) {
@@ -102,7 +103,7 @@ export function restyleCells(xml: string, rows: readonly RowRestyles[]): string 
     sheetData = findChild(text, root, "sheetData");
     if (!sheetData) throw new MalformedXmlError("worksheet without <sheetData>");
   }
-  const defaultStyle = defaultStyleOf(text);
+  const defaultStyle = defaultStyleOf(text, sheetData);
   const created = new Bounds();
   const rowTag = "<" + p + "row";
   const cellTag = "<" + p + "c";

@@ -208,6 +208,31 @@ describe("children", () => {
     expect(insertionPoint(parent, rootElement(parent), ORDER, localName)).toBe(at);
   });
 
+  describe("a child already measured is taken as it is, not measured again", () => {
+    const sheet = '<w><cols/><sheetData><row r="1"><c/></row></sheetData><legacyDrawing/></w>';
+    const root = rootElement(sheet);
+    const sheetData = findChild(sheet, root, "sheetData")!;
+    // A span that is not what the text holds shows whether it was used.
+    const marked = { ...sheetData, attributes: " measured" };
+
+    test("findChild, childElements and insertionPoint walk past it", () => {
+      expect(findChild(sheet, root, "sheetData", marked)).toBe(marked);
+      expect(findChild(sheet, root, "legacyDrawing", marked)).toEqual(
+        findChild(sheet, root, "legacyDrawing")
+      );
+      expect(childElements(sheet, root, marked)[1]).toBe(marked);
+      expect(insertionPoint(sheet, root, ORDER, "mergeCells", marked)).toBe(
+        insertionPoint(sheet, root, ORDER, "mergeCells")
+      );
+    });
+
+    test("one measured at another place is not used", () => {
+      const elsewhere = { ...marked, start: sheetData.start + 1 };
+      expect(findChild(sheet, root, "sheetData", elsewhere)).toEqual(sheetData);
+      expect(childElements(sheet, root, elsewhere)).toEqual(childElements(sheet, root));
+    });
+  });
+
   test("an element the order does not know is a MalformedXmlError", () => {
     const parent = "<w/>";
     expect(() => insertionPoint(parent, rootElement(parent), ORDER, "nothing")).toThrow(
