@@ -223,21 +223,29 @@ export class PackageEditor {
   }
 
   writeText(path: string, text: string): void {
-    this.edits.set(this.claimName(path), { kind: "text", text });
+    this.edit(path, { kind: "text", text });
   }
 
   /** A part's text given as its UTF-8 bytes (see Utf8Builder). */
   writeUtf8(path: string, bytes: Uint8Array): void {
-    this.edits.set(this.claimName(path), { kind: "utf8", bytes });
+    this.edit(path, { kind: "utf8", bytes });
   }
 
   writeBinary(path: string, data: string): void {
-    this.edits.set(this.claimName(path), { kind: "binary", data });
+    this.edit(path, { kind: "binary", data });
+  }
+
+  private edit(path: string, edit: PendingEdit): void {
+    const name = this.claimName(path);
+    this.edits.set(name, edit);
+    // The part as read is not read again (its edit is): a marked sheet's original text, several
+    // megabytes, is not held beside the edited one until the copy is written.
+    this.texts.delete(name);
   }
 
   remove(path: string): void {
     const name = this.partName(path);
-    if (name !== null) this.edits.set(name, { kind: "removed" });
+    if (name !== null) this.edit(name, { kind: "removed" });
   }
 
   private claimName(path: string): string {
