@@ -365,7 +365,13 @@ export class PackageEditor {
   private editedBytes(edit: PendingEdit): Uint8Array {
     if (edit.kind === "text") return encodeUtf8(edit.text);
     if (edit.kind === "utf8") return edit.bytes;
-    if (edit.kind === "binary") return binaryStringBytes(edit.data);
+    if (edit.kind === "binary") {
+      // A byte string of ASCII only (every VML drawing the tool makes) is its own UTF-8: the
+      // platform's encoder gives its bytes many times faster than a loop over 1.8 MB of them.
+      return typeof TextEncoder !== "undefined" && !/[\u0080-\uffff]/.test(edit.data)
+        ? new TextEncoder().encode(edit.data)
+        : binaryStringBytes(edit.data);
+    }
     return new Uint8Array(0);
   }
 }

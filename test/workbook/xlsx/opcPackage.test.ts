@@ -40,6 +40,21 @@ describe("PackageEditor.generate", () => {
     expect(await checked.file("xl/new.xml")!.async("string")).toBe("<new>新</new>");
   });
 
+  it("writes a part edited as bytes byte for byte, ASCII or not", async () => {
+    const editor = new PackageEditor(await openZipPackage(zip(workbookParts())));
+    const ascii = "<xml><v:shape/></xml>";
+    const latin = "<xml>\u00e9\u00ff\u0080</xml>"; // bytes E9 FF 80 (not UTF-8)
+    editor.writeBinary("xl/drawings/a.vml", ascii);
+    editor.writeBinary("xl/drawings/b.vml", latin);
+    const output = await openZipPackage(await editor.generate());
+    expect(Array.from(output.readBytes("xl/drawings/a.vml")!)).toEqual(
+      Array.from(ascii, (c) => c.charCodeAt(0))
+    );
+    expect(Array.from(output.readBytes("xl/drawings/b.vml")!)).toEqual(
+      Array.from(latin, (c) => c.charCodeAt(0))
+    );
+  });
+
   it("leaves the package it was given as it was", async () => {
     const bytes = zip(workbookParts());
     const copy = bytes.slice();
