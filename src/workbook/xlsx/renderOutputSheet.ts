@@ -21,6 +21,8 @@ import { escapeSpreadsheetText } from "./xmlText";
 export interface RenderOptions {
   /** Keep the sheet selected (when it replaces a sheet that was). */
   readonly tabSelected?: boolean;
+  /** Given each chunk of the part's UTF-8 as it is made (to compress it meanwhile). */
+  readonly onChunk?: (chunk: Uint8Array) => void;
 }
 
 /**
@@ -112,7 +114,7 @@ export function renderOutputSheet(
   const page = layout.page;
 
   // Children in CT_Worksheet order.
-  const out = new Utf8Builder();
+  const out = new Utf8Builder(options.onChunk);
   out.add(
     XML_DECLARATION +
       `<worksheet xmlns="${SPREADSHEET_NAMESPACE}" xmlns:r="${RELATIONSHIPS_NAMESPACE}">` +

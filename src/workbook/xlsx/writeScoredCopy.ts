@@ -333,7 +333,8 @@ class ScoredCopyWriter implements NotesContext {
   private constructor(
     editor: PackageEditor,
     private readonly workbookPart: string,
-    private readonly progress: Progress
+    private readonly progress: Progress,
+    private readonly deflate: RawDeflate | undefined
   ) {
     this.editor = editor;
     this.workbookDirectory = partDirectory(workbookPart);
@@ -344,7 +345,11 @@ class ScoredCopyWriter implements NotesContext {
     this.progress.part = part;
   }
 
-  static async open(zip: ZipPackage, progress: Progress): Promise<ScoredCopyWriter> {
+  static async open(
+    zip: ZipPackage,
+    progress: Progress,
+    deflate: RawDeflate | undefined
+  ): Promise<ScoredCopyWriter> {
     const editor = new PackageEditor(zip);
     // Most failures come from parsing the part read last: each read names it.
     const readText = editor.readText.bind(editor);
@@ -358,7 +363,7 @@ class ScoredCopyWriter implements NotesContext {
       return readBinary(path);
     };
     progress.part = "_rels/.rels";
-    const writer = new ScoredCopyWriter(editor, await findWorkbookPart(editor), progress);
+    const writer = new ScoredCopyWriter(editor, await findWorkbookPart(editor), progress, deflate);
     await writer.load();
     return writer;
   }
@@ -548,10 +553,7 @@ class ScoredCopyWriter implements NotesContext {
       const tabSelected =
         /<(?:[^\s/>:]+:)?sheetView\s[^>]*tabSelected\s*=\s*["'](?:1|true)["']/.test(old);
       await this.dropSheetRelationships(existingPart);
-      this.editor.writeUtf8(
-        existingPart,
-        renderOutputSheet(placed.sheet, this.styles, { tabSelected })
-      );
+      this.writeRenderedSheet(existingPart, placed, tabSelected);
       index = existing.index;
     } else {
       // Excel refuses a workbook with two sheets of one name (compared ignoring case), and a
@@ -570,6 +572,21 @@ class ScoredCopyWriter implements NotesContext {
       index,
       formatOwnerMark(placed.sheet.owner, placed.sheet.fingerprint)
     );
+  }
+
+  /**
+   * Writes an output sheet's part. With a deflate that takes a part piece by piece (Node's zlib),
+   * each piece is compressed on its thread pool while the next rows are laid out: the 20,000-row
+   * results sheet is compressed by the time it is made, not after.
+   */
+  private writeRenderedSheet(part: string, placed: PlacedOutputSheet, tabSelected: boolean): void {
+    const codec = this.deflate;
+    const stream = codec && codec.deflateStream ? codec.deflateStream() : undefined;
+    const bytes = renderOutputSheet(placed.sheet, this.styles, {
+      tabSelected,
+      ...(stream ? { onChunk: (chunk: Uint8Array) => stream.push(chunk) } : {}),
+    });
+    this.editor.writeUtf8(part, bytes, codec && stream ? { codec, done: stream.end() } : undefined);
   }
 
   /** A replaced sheet links to nothing any more: its .rels goes, with its notes and their drawing. */
@@ -595,7 +612,7 @@ class ScoredCopyWriter implements NotesContext {
       this.workbookDirectory + "worksheets/sheet{n}.xml",
       relationshipsPartFor
     );
-    this.editor.writeUtf8(part, renderOutputSheet(placed.sheet, this.styles));
+    this.writeRenderedSheet(part, placed, false);
     const link = addRelationship(
       this.workbookRels || null,
       RELATIONSHIP_TYPE.worksheet,
@@ -725,7 +742,7 @@ export async function writeScoredCopy(
         throw new ScoredCopyError({ reason: "not-zip", part: "", detail: String(error) });
       }
     }
-    const writer = await ScoredCopyWriter.open(zip, progress);
+    const writer = await ScoredCopyWriter.open(zip, progress, options.deflate);
     // Marks on a sheet about to be overwritten would vanish with it.
     const replaced = new Set(
       plan.sheets
