@@ -5,7 +5,7 @@
  * document properties, drawings, cached formula results — comes out exactly as it went in.
  * Works in Node and in the browser.
  */
-import type { RawDeflate } from "./opcPackage";
+import type { DeflateStream, RawDeflate } from "./opcPackage";
 import { openZipPackage, type ZipPackage } from "./zipPackage";
 import {
   MARK_FILL_COLOURS,
@@ -581,10 +581,21 @@ class ScoredCopyWriter implements NotesContext {
    */
   private writeRenderedSheet(part: string, placed: PlacedOutputSheet, tabSelected: boolean): void {
     const codec = this.deflate;
-    const stream = codec && codec.deflateStream ? codec.deflateStream() : undefined;
+    let stream: DeflateStream | undefined;
+    let first: Uint8Array | undefined;
+    // A sheet of one chunk (a typical form's, under 128 KiB) is compressed whole, as any part.
+    const onChunk = (chunk: Uint8Array): void => {
+      if (stream) stream.push(chunk);
+      else if (!first) first = chunk;
+      else if (codec && codec.deflateStream) {
+        stream = codec.deflateStream();
+        stream.push(first);
+        stream.push(chunk);
+      }
+    };
     const bytes = renderOutputSheet(placed.sheet, this.styles, {
       tabSelected,
-      ...(stream ? { onChunk: (chunk: Uint8Array) => stream.push(chunk) } : {}),
+      ...(codec && codec.deflateStream ? { onChunk } : {}),
     });
     this.editor.writeUtf8(part, bytes, codec && stream ? { codec, done: stream.end() } : undefined);
   }
