@@ -144,6 +144,13 @@ function hex4(code: number): string {
 }
 
 /**
+ * A character escapeSpreadsheetText may change: anything but tab, line feed and the characters
+ * from space up that XML carries as they are, less & < > (surrogates, even paired, go the long way).
+ */
+const NEEDS_SPREADSHEET_ESCAPE =
+  /[^\t\n\u0020-\u0025\u0027-\u003b\u003d\u003f-\ud7ff\ue000-\ufffd]/;
+
+/**
  * Escapes text for a spreadsheet string (`<t>` of a cell or a note). Beyond XML escaping:
  * characters XML 1.0 cannot carry are written as Excel's `_xHHHH_` escapes, a literal
  * `_xHHHH_` in the text has its underscore escaped so Excel does not decode it, a carriage
@@ -151,6 +158,8 @@ function hex4(code: number): string {
  * surrogates become U+FFFD.
  */
 export function escapeSpreadsheetText(text: string): string {
+  // Nearly all text needs none of it: one native scan says so (3,001 notes, 20,000 rows of text).
+  if (!NEEDS_SPREADSHEET_ESCAPE.test(text) && text.indexOf("_x") < 0) return text;
   let out = "";
   let plainStart = 0;
   const flush = (index: number, replacement: string): void => {

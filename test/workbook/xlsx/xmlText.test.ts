@@ -251,6 +251,23 @@ describe("children", () => {
 
 describe("escaping", () => {
   test.each([
+    // Text that needs nothing comes back as it is, at the edges of what needs nothing too.
+    ["\t\n %'=;?\ud7ff\ue000\ufffd 中文", "\t\n %'=;?\ud7ff\ue000\ufffd 中文"],
+    ["a_xb", "a_xb"],
+    ["&", "&amp;"],
+    ["a<", "a&lt;"],
+    [">", "&gt;"],
+    ["\r", "&#13;"],
+    ["\u001f", "_x001F_"],
+    ["\ufffe", "_x" + "FFFE_"],
+    ["\ud83d\ude00", "\ud83d\ude00"],
+    ["\ud83d", "\ufffd"],
+    ["a_x0041_", "a_x005F_x0041_"],
+  ])("escapeSpreadsheetText(%j)", (text, escaped) => {
+    expect(escapeSpreadsheetText(text)).toBe(escaped);
+  });
+
+  test.each([
     ["a<b>&\"c'", "a&lt;b&gt;&amp;\"c'"],
     ["中文", "中文"],
   ])("escapeXmlText(%j)", (text, escaped) => {
