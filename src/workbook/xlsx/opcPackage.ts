@@ -305,14 +305,16 @@ export class PackageEditor {
   }
 
   /**
-   * Begins compressing every part edited so far (and not yet begun) with `codec`: Node's zlib
+   * Begins compressing every large part edited so far (and not yet begun) with `codec`: Node's zlib
    * deflates on its thread pool while the caller builds the next part, instead of every part
    * at the end. generate() takes a part's result when the part has not been written again since;
    * a part written again is compressed anew, so calling this early costs time, never correctness.
    */
   compressAhead(codec: RawDeflate): void {
     this.edits.forEach((edit, name) => {
-      if (edit.kind === "removed") return;
+      // A small part is quick to compress at the end, two at a time as generate() does; begun
+      // here, each would hold its own deflate state meanwhile (a batch worker writes many).
+      if (edit.kind === "removed" || editLength(edit) < COMPRESS_AHEAD_FROM) return;
       const begun = this.ahead.get(name);
       if (begun && begun.edit === edit && begun.codec === codec) return;
       const done = this.compressEdit(edit, codec);
@@ -408,6 +410,16 @@ export class PackageEditor {
     }
     return new Uint8Array(0);
   }
+}
+
+/** Parts of fewer characters (or bytes) than this are compressed by generate(), not ahead. */
+const COMPRESS_AHEAD_FROM = 64 * 1024;
+
+function editLength(edit: PendingEdit): number {
+  if (edit.kind === "text") return edit.text.length;
+  if (edit.kind === "utf8") return edit.bytes.length;
+  if (edit.kind === "binary") return edit.data.length;
+  return 0;
 }
 
 /** General-purpose flag bit 11: the name is UTF-8. */

@@ -82,40 +82,51 @@ describe("PackageEditor.compressAhead", () => {
     };
   };
 
-  it("compresses what was written so far once, and generate takes it", async () => {
+  /** A part large enough to be compressed ahead (64 Ki characters or more). */
+  const big = (name: string): string => "<" + name + ">" + "改".repeat(70000) + "</" + name + ">";
+  const heads = (texts: string[]): string[] => texts.map((text) => text.slice(0, 12)).sort();
+
+  it("compresses the large parts written so far once, and generate takes them", async () => {
     const input = await openZipPackage(zip(workbookParts()));
     const editor = new PackageEditor(input);
     const { codec, deflated } = countingDeflate();
-    editor.writeText("xl/workbook.xml", "<workbook>改</workbook>");
-    editor.writeUtf8("xl/new.xml", new TextEncoder().encode("<new>新</new>"));
+    editor.writeText("xl/workbook.xml", big("workbook"));
+    editor.writeUtf8("xl/new.xml", new TextEncoder().encode(big("new")));
+    editor.writeText("xl/small.xml", "<small/>");
     editor.compressAhead(codec);
     editor.compressAhead(codec);
-    expect(deflated.sort()).toEqual(["<new>新</new>", "<workbook>改</workbook>"]);
+    // The small part is left to generate().
+    expect(heads(deflated)).toEqual(["<new>改改改改改改改", "<workbook>改改"]);
     const checked = await JSZip.loadAsync(await editor.generate(codec), { checkCRC32: true });
-    expect(deflated).toHaveLength(2);
-    expect(await checked.file("xl/workbook.xml")!.async("string")).toBe("<workbook>改</workbook>");
-    expect(await checked.file("xl/new.xml")!.async("string")).toBe("<new>新</new>");
+    expect(heads(deflated)).toEqual(["<new>改改改改改改改", "<small/>", "<workbook>改改"]);
+    expect(await checked.file("xl/workbook.xml")!.async("string")).toBe(big("workbook"));
+    expect(await checked.file("xl/new.xml")!.async("string")).toBe(big("new"));
+    expect(await checked.file("xl/small.xml")!.async("string")).toBe("<small/>");
   });
 
   it("compresses a part written again after it anew, and leaves out one removed", async () => {
     const input = await openZipPackage(zip(workbookParts()));
     const editor = new PackageEditor(input);
     const { codec, deflated } = countingDeflate();
-    editor.writeText("xl/workbook.xml", "<first/>");
-    editor.writeText("xl/gone.xml", "<gone/>");
+    editor.writeText("xl/workbook.xml", big("first"));
+    editor.writeText("xl/gone.xml", big("gone"));
     editor.compressAhead(codec);
-    editor.writeText("xl/workbook.xml", "<second/>");
+    editor.writeText("xl/workbook.xml", big("second"));
     editor.remove("xl/gone.xml");
     const output = await openZipPackage(await editor.generate(codec));
-    expect(deflated.sort()).toEqual(["<first/>", "<gone/>", "<second/>"]);
-    expect(output.readText("xl/workbook.xml")).toBe("<second/>");
+    expect(heads(deflated)).toEqual([
+      "<first>改改改改改",
+      "<gone>改改改改改改",
+      "<second>改改改改",
+    ]);
+    expect(output.readText("xl/workbook.xml")).toBe(big("second"));
     expect(output.partName("xl/gone.xml")).toBeNull();
   });
 
   it("makes the same package as compressing everything at the end", async () => {
     const make = async (ahead: boolean): Promise<Uint8Array> => {
       const editor = new PackageEditor(await openZipPackage(zip(workbookParts())));
-      editor.writeText("xl/workbook.xml", "<workbook>改</workbook>");
+      editor.writeText("xl/workbook.xml", big("workbook"));
       if (ahead) editor.compressAhead(fflateDeflate);
       editor.writeText("xl/new.xml", "<new/>");
       return editor.generate(fflateDeflate);
@@ -141,7 +152,7 @@ describe("PackageEditor.compressAhead", () => {
       deflateRaw: () => Promise.reject(new Error("deflate failed")),
       crc32: fflateDeflate.crc32,
     };
-    editor.writeText("xl/workbook.xml", "<changed/>");
+    editor.writeText("xl/workbook.xml", big("changed"));
     editor.compressAhead(failing);
     await new Promise((resolve) => setTimeout(resolve, 10));
     await expect(editor.generate(failing)).rejects.toThrow("deflate failed");
