@@ -38,6 +38,7 @@ import {
   startTagPattern,
   unescapeXml,
   withPrefix,
+  type ElementSpan,
 } from "./xmlText";
 import { decodeSpreadsheetText } from "./spreadsheetText";
 
@@ -308,7 +309,9 @@ export async function addNotes(
   // The boxes: the sheet's legacy drawing (not legacyDrawingHF, which holds header pictures).
   let xml = sheetXml;
   const root = rootElement(xml);
-  const legacyDrawing = findChild(xml, root, "legacyDrawing");
+  // <sheetData> (megabytes) is measured once, not by each walk past it.
+  const sheetData = findChild(xml, root, "sheetData");
+  const legacyDrawing = findChild(xml, root, "legacyDrawing", sheetData);
   const drawingId = legacyDrawing ? relationshipIdOf(legacyDrawing.attributes) : null;
   const drawingRelationship = relationships.find((relationship) => relationship.id === drawingId);
   const existingDrawingPart = drawingRelationship
@@ -335,7 +338,7 @@ export async function addNotes(
       "vml",
       CONTENT_TYPE.vmlDrawing
     );
-    xml = linkLegacyDrawing(xml, link.id);
+    xml = linkLegacyDrawing(xml, link.id, sheetData);
   }
   if (relsXml !== null && relsXml !== originalRelsXml) {
     editor.writeText(relsPart, relsXml);
@@ -349,19 +352,25 @@ export async function addNotes(
 }
 
 /** Points the sheet's <legacyDrawing> at a relationship, adding the element in schema order. */
-function linkLegacyDrawing(sheetXml: string, relationshipId: string): string {
+function linkLegacyDrawing(
+  sheetXml: string,
+  relationshipId: string,
+  sheetData: ElementSpan | null
+): string {
   const bound = bindNamespacePrefix(sheetXml, RELATIONSHIPS_NAMESPACE, "r");
   const xml = bound.xml;
   const root = rootElement(xml);
+  // A prefix bound on the root moved every element after it: measured again then.
+  const measured = xml === sheetXml ? sheetData : null;
   const idAttribute = bound.prefix + "id";
-  const existing = findChild(xml, root, "legacyDrawing");
+  const existing = findChild(xml, root, "legacyDrawing", measured);
   if (existing) {
     // A legacyDrawing whose drawing is missing: repoint it rather than add a second one.
     const startTag = xml.slice(existing.start, existing.startTagEnd);
     const repointed = setAttribute(startTag, idAttribute, relationshipId);
     return splice(xml, existing.start, existing.startTagEnd, repointed);
   }
-  const at = insertionPoint(xml, root, WORKSHEET_ORDER, "legacyDrawing");
+  const at = insertionPoint(xml, root, WORKSHEET_ORDER, "legacyDrawing", measured);
   const element = withPrefix(
     elementPrefix(root),
     `<legacyDrawing ${idAttribute}="${relationshipId}"/>`

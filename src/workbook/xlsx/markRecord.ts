@@ -117,6 +117,14 @@ export function parseMarkRecord(xml: string): MarkRecord | null {
 }
 
 export function formatMarkRecord(record: MarkRecord): string {
+  // The fills from before the marks are a handful of <fill> markups, each escaped once, not once
+  // for each of 3,000 cells.
+  const escapedFills = new Map<string, string>();
+  const escapedFill = (fill: string): string => {
+    let escaped = escapedFills.get(fill);
+    if (escaped === undefined) escapedFills.set(fill, (escaped = escapeSpreadsheetText(fill)));
+    return escaped;
+  };
   let body = "";
   record.forEach((cells, key) => {
     if (cells.length === 0) return;
@@ -127,7 +135,7 @@ export function formatMarkRecord(record: MarkRecord): string {
       if (cell.markFill !== undefined) body += ` f="${escapeXmlAttribute(cell.markFill)}"`;
       let children = "";
       if (cell.originalFill !== undefined)
-        children += `<fill>${escapeSpreadsheetText(cell.originalFill)}</fill>`;
+        children += `<fill>${escapedFill(cell.originalFill)}</fill>`;
       if (cell.note !== undefined) children += `<note>${escapeSpreadsheetText(cell.note)}</note>`;
       body += children === "" ? "/>" : ">" + children + "</c>";
     }

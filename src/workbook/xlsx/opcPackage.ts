@@ -90,6 +90,9 @@ export class Utf8Builder {
   private pendingLength = 0;
   private byteLength = 0;
 
+  /** `onChunk` is given each chunk of UTF-8 as it is made (to compress it meanwhile). */
+  constructor(private readonly onChunk?: (chunk: Uint8Array) => void) {}
+
   add(text: string): void {
     this.pending.push(text);
     this.pendingLength += text.length;
@@ -111,6 +114,7 @@ export class Utf8Builder {
     const bytes = encodeUtf8(text);
     this.chunks.push(bytes);
     this.byteLength += bytes.length;
+    if (this.onChunk) this.onChunk(bytes);
   }
 
   /** Everything added, as UTF-8. */
@@ -131,6 +135,32 @@ export class Utf8Builder {
 export interface RawDeflate {
   deflateRaw(data: Uint8Array): Promise<Uint8Array>;
   crc32(data: Uint8Array): number;
+  /**
+   * A deflate fed a part piece by piece as it is made (Node's zlib stream, on its thread pool),
+   * where the platform has one: a large part is compressed while the rest of it is still made.
+   */
+  deflateStream?(): DeflateStream;
+}
+
+/** A written part as its zip entry holds it. */
+export interface CompressedPart {
+  readonly crc32: number;
+  /** Uncompressed. */
+  readonly size: number;
+  readonly data: Uint8Array;
+}
+
+export interface DeflateStream {
+  push(chunk: Uint8Array): void;
+  /** The part compressed, once every piece has been pushed. */
+  end(): Promise<CompressedPart>;
+}
+
+/** A part's compression begun ahead of generate(), for the edit it was begun for. */
+interface CompressionAhead {
+  readonly edit: PendingEdit;
+  readonly codec: RawDeflate;
+  readonly done: Promise<CompressedPart>;
 }
 
 /**
@@ -144,6 +174,8 @@ export class PackageEditor {
   private readonly edits = new Map<string, PendingEdit>();
   /** Parts read so far, as text. */
   private readonly texts = new Map<string, string>();
+  /** Compressions begun by compressAhead, by part name. */
+  private readonly ahead = new Map<string, CompressionAhead>();
 
   constructor(private readonly source: ZipPackage) {
     for (const name of source.partNames()) this.namesByLowerCase.set(name.toLowerCase(), name);
@@ -207,21 +239,47 @@ export class PackageEditor {
   }
 
   writeText(path: string, text: string): void {
-    this.edits.set(this.claimName(path), { kind: "text", text });
+    this.edit(path, { kind: "text", text });
   }
 
-  /** A part's text given as its UTF-8 bytes (see Utf8Builder). */
-  writeUtf8(path: string, bytes: Uint8Array): void {
-    this.edits.set(this.claimName(path), { kind: "utf8", bytes });
+  /**
+   * A part's text given as its UTF-8 bytes (see Utf8Builder); `compressed`: their compression,
+   * already under way by `codec` (a DeflateStream fed as the bytes were made), which generate()
+   * takes unless the part is written again.
+   */
+  writeUtf8(
+    path: string,
+    bytes: Uint8Array,
+    compressed?: { readonly codec: RawDeflate; readonly done: Promise<CompressedPart> }
+  ): void {
+    const edit: PendingEdit = { kind: "utf8", bytes };
+    this.edit(path, edit);
+    if (compressed) {
+      // generate() awaits it (and so sees a failure); a copy abandoned before then does not.
+      compressed.done.catch(() => undefined);
+      this.ahead.set(this.claimName(path), {
+        edit,
+        codec: compressed.codec,
+        done: compressed.done,
+      });
+    }
   }
 
   writeBinary(path: string, data: string): void {
-    this.edits.set(this.claimName(path), { kind: "binary", data });
+    this.edit(path, { kind: "binary", data });
+  }
+
+  private edit(path: string, edit: PendingEdit): void {
+    const name = this.claimName(path);
+    this.edits.set(name, edit);
+    // The part as read is not read again (its edit is): a marked sheet's original text, several
+    // megabytes, is not held beside the edited one until the copy is written.
+    this.texts.delete(name);
   }
 
   remove(path: string): void {
     const name = this.partName(path);
-    if (name !== null) this.edits.set(name, { kind: "removed" });
+    if (name !== null) this.edit(name, { kind: "removed" });
   }
 
   private claimName(path: string): string {
@@ -244,6 +302,32 @@ export class PackageEditor {
       if (alsoFree && this.namesByLowerCase.has(alsoFree(path).toLowerCase())) continue;
       return path;
     }
+  }
+
+  /**
+   * Begins compressing every large part edited so far (and not yet begun) with `codec`: Node's zlib
+   * deflates on its thread pool while the caller builds the next part, instead of every part
+   * at the end. generate() takes a part's result when the part has not been written again since;
+   * a part written again is compressed anew, so calling this early costs time, never correctness.
+   */
+  compressAhead(codec: RawDeflate): void {
+    this.edits.forEach((edit, name) => {
+      // A small part is quick to compress at the end, two at a time as generate() does; begun
+      // here, each would hold its own deflate state meanwhile (a batch worker writes many).
+      if (edit.kind === "removed" || editLength(edit) < COMPRESS_AHEAD_FROM) return;
+      const begun = this.ahead.get(name);
+      if (begun && begun.edit === edit && begun.codec === codec) return;
+      const done = this.compressEdit(edit, codec);
+      // generate() awaits it (and so sees a failure); a copy abandoned before then does not.
+      done.catch(() => undefined);
+      this.ahead.set(name, { edit, codec, done });
+    });
+  }
+
+  private async compressEdit(edit: PendingEdit, codec: RawDeflate): Promise<CompressedPart> {
+    const data = this.editedBytes(edit);
+    const crc32 = codec.crc32(data);
+    return { crc32, size: data.length, data: await codec.deflateRaw(data) };
   }
 
   /**
@@ -270,11 +354,15 @@ export class PackageEditor {
     const now = dosDateTime(new Date());
     const byName = new Map<string, ZipOutputEntry>();
     const compress = async (part: (typeof written)[number]): Promise<void> => {
-      const data = this.editedBytes(part.edit);
+      const begun = this.ahead.get(part.name);
+      const { crc32, size, data } = await (begun &&
+      begun.edit === part.edit &&
+      begun.codec === codec
+        ? begun.done
+        : this.compressEdit(part.edit, codec));
       const name = part.original
         ? { bytes: part.original.nameBytes, utf8: (part.original.flags & UTF8_NAME) !== 0 }
         : nameBytesOf(part.name);
-      const crc32 = codec.crc32(data);
       byName.set(part.name, {
         nameBytes: name.bytes,
         versionMadeBy: part.original ? part.original.versionMadeBy : VERSION_MADE_BY,
@@ -283,13 +371,14 @@ export class PackageEditor {
         dosTime: part.original ? part.original.dosTime : now.dosTime,
         dosDate: part.original ? part.original.dosDate : now.dosDate,
         crc32,
-        size: data.length,
-        data: await codec.deflateRaw(data),
+        size,
+        data,
         internalAttributes: part.original ? part.original.internalAttributes : 0,
         externalAttributes: part.original ? part.original.externalAttributes : 0,
       });
     };
-    // Two parts at a time: both cores busy, and only two parts' bytes held uncompressed at once.
+    // Two parts at a time: both cores busy, and only two parts' bytes held uncompressed at once
+    // (besides those compressAhead began).
     let next = 0;
     const lane = async (): Promise<void> => {
       while (next < written.length) await compress(written[next++]);
@@ -312,9 +401,25 @@ export class PackageEditor {
   private editedBytes(edit: PendingEdit): Uint8Array {
     if (edit.kind === "text") return encodeUtf8(edit.text);
     if (edit.kind === "utf8") return edit.bytes;
-    if (edit.kind === "binary") return binaryStringBytes(edit.data);
+    if (edit.kind === "binary") {
+      // A byte string of ASCII only (every VML drawing the tool makes) is its own UTF-8: the
+      // platform's encoder gives its bytes many times faster than a loop over 1.8 MB of them.
+      return typeof TextEncoder !== "undefined" && !/[\u0080-\uffff]/.test(edit.data)
+        ? new TextEncoder().encode(edit.data)
+        : binaryStringBytes(edit.data);
+    }
     return new Uint8Array(0);
   }
+}
+
+/** Parts of fewer characters (or bytes) than this are compressed by generate(), not ahead. */
+const COMPRESS_AHEAD_FROM = 64 * 1024;
+
+function editLength(edit: PendingEdit): number {
+  if (edit.kind === "text") return edit.text.length;
+  if (edit.kind === "utf8") return edit.bytes.length;
+  if (edit.kind === "binary") return edit.data.length;
+  return 0;
 }
 
 /** General-purpose flag bit 11: the name is UTF-8. */

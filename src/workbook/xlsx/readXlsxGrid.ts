@@ -137,20 +137,26 @@ function readSharedStrings(zip: ZipPackage, part: string | null): string[] {
     const xml = /<[!?]/.test(body) ? withoutMarkupDeclarations(body) : body;
     const p = elementPrefix(head);
     const readItem = stringItemReader(p);
-    const item = new RegExp("<" + escapeRegExp(p) + "si(?=[\\s/>])[^>]*?(/?)>", "g");
+    // Each <si …> (not <sit…>) up to its ">"; "/>" makes it empty. Found by indexOf, not by a
+    // pattern and its match for each of 22,000 items.
+    const open = "<" + p + "si";
     const close = "</" + p + "si>";
     const items: string[] = [];
-    let match: RegExpExecArray | null;
-    while ((match = item.exec(xml))) {
-      if (match[1] === "/") {
+    for (let at = xml.indexOf(open); at >= 0; at = xml.indexOf(open, at + 1)) {
+      const next = xml.charAt(at + open.length);
+      if (next !== ">" && next !== "/" && !/\s/.test(next)) continue;
+      const tagEnd = xml.indexOf(">", at + open.length);
+      if (tagEnd < 0) break;
+      if (xml.charCodeAt(tagEnd - 1) === 47 /* / */) {
         items.push("");
+        at = tagEnd;
         continue;
       }
-      const start = match.index + match[0].length;
+      const start = tagEnd + 1;
       const end = xml.indexOf(close, start);
       if (end < 0) throw new MalformedXmlError("unclosed <si>");
       items.push(readItem(xml, start, end));
-      item.lastIndex = end;
+      at = end;
     }
     return items;
   });

@@ -14,7 +14,8 @@ import {
   rootElement,
   setAttribute,
   splice,
-  startTagPattern,
+  unescapeXml,
+  type ElementSpan,
 } from "./xmlText";
 
 export interface CellRestyle {
@@ -35,17 +36,124 @@ export interface RowRestyles {
 }
 
 function styleIndex(attributes: string): number {
-  const value = getAttribute(attributes, "s");
+  return styleIndexOf(getAttribute(attributes, "s"));
+}
+
+/** A cell's xf index from its `s` attribute's value (null when absent): 0 unless a number ≥ 0. */
+function styleIndexOf(value: string | null): number {
   const index = value === null ? 0 : parseInt(value, 10);
   return isNaN(index) || index < 0 ? 0 : index;
+}
+
+/**
+ * A start tag found by nextStartTag: where it and its attributes are, and the raw (still escaped)
+ * values of its first `r` and `s` attributes.
+ */
+export interface FoundTag {
+  start: number;
+  /** Just after the name; the attribute text runs to attributesEnd (before "/>" or ">"). */
+  attributesStart: number;
+  attributesEnd: number;
+  end: number;
+  empty: boolean;
+  r: string | null;
+  s: string | null;
+}
+
+export function foundTag(): FoundTag {
+  return { start: 0, attributesStart: 0, attributesEnd: 0, end: 0, empty: false, r: null, s: null };
+}
+
+/** White space as a pattern's \s matches it (startTagPattern's, which this scan stands in for). */
+function isPatternSpace(code: number): boolean {
+  return (
+    code === 32 ||
+    (code >= 9 && code <= 13) ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+/**
+ * Reads the start tag whose name (`nameLength` characters with its "<") starts at `at` into
+ * `found`, exactly where startTagPattern would match there: false when it would not (the name
+ * goes on, or the attributes are not name="value" pairs each after white space).
+ */
+function readStartTag(text: string, at: number, nameLength: number, found: FoundTag): boolean {
+  let i = at + nameLength;
+  let code = text.charCodeAt(i);
+  if (!(code === 47 || code === 62 || isPatternSpace(code))) return false;
+  found.start = at;
+  found.attributesStart = i;
+  found.r = null;
+  found.s = null;
+  for (;;) {
+    let j = i;
+    while (isPatternSpace(text.charCodeAt(j))) j++;
+    code = text.charCodeAt(j);
+    if (code === 62 || (code === 47 && text.charCodeAt(j + 1) === 62)) {
+      found.attributesEnd = j;
+      found.empty = code === 47;
+      found.end = code === 47 ? j + 2 : j + 1;
+      return true;
+    }
+    if (j === i) return false; // an attribute must follow white space
+    const nameStart = j;
+    while (j < text.length) {
+      code = text.charCodeAt(j);
+      if (code === 61 || code === 47 || code === 62 || isPatternSpace(code)) break;
+      j++;
+    }
+    const nameEnd = j;
+    if (nameEnd === nameStart) return false;
+    while (isPatternSpace(text.charCodeAt(j))) j++;
+    if (text.charCodeAt(j) !== 61 /* = */) return false;
+    j++;
+    while (isPatternSpace(text.charCodeAt(j))) j++;
+    const quote = text.charCodeAt(j);
+    if (quote !== 34 && quote !== 39) return false;
+    const valueEnd = text.indexOf(quote === 34 ? '"' : "'", j + 1);
+    if (valueEnd < 0) return false;
+    if (nameEnd - nameStart === 1) {
+      const name = text.charCodeAt(nameStart);
+      if (name === 114 /* r */ && found.r === null) found.r = text.slice(j + 1, valueEnd);
+      else if (name === 115 /* s */ && found.s === null) found.s = text.slice(j + 1, valueEnd);
+    }
+    i = valueEnd + 1;
+  }
+}
+
+/**
+ * The next start tag `open` ("<row", "<x:c") at or after `from` that starts before `limit`, as
+ * startTagPattern's exec would find it, read by character codes: the marked sheet is scanned
+ * row by row up to its last mark, and a pattern's match, attribute text and attribute lookup for
+ * each of 20,000 rows cost more than the scan. False when there is none.
+ */
+export function nextStartTag(
+  text: string,
+  open: string,
+  from: number,
+  limit: number,
+  found: FoundTag
+): boolean {
+  for (let at = text.indexOf(open, from); at >= 0 && at < limit; at = text.indexOf(open, at + 1))
+    if (readStartTag(text, at, open.length, found)) return true;
+  return false;
 }
 
 /** The style a missing cell shows: its row's (when the row is formatted), else its column's. */
 type DefaultStyle = (rowAttributes: string | null, column: number) => number;
 
-function defaultStyleOf(xml: string): DefaultStyle {
+function defaultStyleOf(xml: string, sheetData: ElementSpan): DefaultStyle {
   const root = rootElement(xml);
-  const cols = findChild(xml, root, "cols");
+  const cols = findChild(xml, root, "cols", sheetData);
   const columnStyles: Array<{ min: number; max: number; style: number }> = [];
   if (cols) {
     for (const col of childElements(xml, cols)) {
@@ -102,7 +210,7 @@ export function restyleCells(xml: string, rows: readonly RowRestyles[]): string 
     sheetData = findChild(text, root, "sheetData");
     if (!sheetData) throw new MalformedXmlError("worksheet without <sheetData>");
   }
-  const defaultStyle = defaultStyleOf(text);
+  const defaultStyle = defaultStyleOf(text, sheetData);
   const created = new Bounds();
   const rowTag = "<" + p + "row";
   const cellTag = "<" + p + "c";
@@ -123,30 +231,31 @@ export function restyleCells(xml: string, rows: readonly RowRestyles[]): string 
 
   const contentStart = sheetData.startTagEnd;
   const contentEnd = sheetData.closeStart;
-  const rowPattern = startTagPattern(p + "row");
-  const cellPattern = startTagPattern(p + "c");
   const pieces: string[] = [text.slice(0, contentStart)];
   let cursor = contentStart;
   let next = 0; // index into rows
   let previousRow = 0;
-  rowPattern.lastIndex = contentStart;
-  let rowMatch: RegExpExecArray | null;
-  while (next < rows.length && (rowMatch = rowPattern.exec(text)) && rowMatch.index < contentEnd) {
-    const rowAttributes = rowMatch[1];
-    const rowNumberText = getAttribute(rowAttributes, "r");
+  const rowFound = foundTag();
+  const cellFound = foundTag();
+  let rowFrom = contentStart;
+  while (next < rows.length && nextStartTag(text, rowTag, rowFrom, contentEnd, rowFound)) {
+    const rowStart = rowFound.start;
+    const rowTagEnd = rowFound.end;
+    rowFrom = rowTagEnd;
+    const rowNumberText = rowFound.r === null ? null : unescapeXml(rowFound.r);
     const rowNumber = rowNumberText === null ? previousRow + 1 : parseInt(rowNumberText, 10);
     previousRow = rowNumber;
     while (next < rows.length && rows[next].row < rowNumber) {
-      pieces.push(text.slice(cursor, rowMatch.index), newRow(rows[next]));
-      cursor = rowMatch.index;
+      pieces.push(text.slice(cursor, rowStart), newRow(rows[next]));
+      cursor = rowStart;
       next++;
     }
     if (next >= rows.length || rows[next].row !== rowNumber) continue;
 
     // A marked row: walk its cells.
     const target = rows[next++];
-    const rowTagEnd = rowMatch.index + rowMatch[0].length;
-    const rowEmpty = rowMatch[2] === "/";
+    const rowAttributes = text.slice(rowFound.attributesStart, rowFound.attributesEnd);
+    const rowEmpty = rowFound.empty;
     const rowCloseStart = rowEmpty ? rowTagEnd : text.indexOf(rowClose, rowTagEnd);
     const rowEnd = rowEmpty ? rowTagEnd : text.indexOf(">", rowCloseStart) + 1;
     const rowPieces: string[] = [];
@@ -155,36 +264,36 @@ export function restyleCells(xml: string, rows: readonly RowRestyles[]): string 
     let wanted = 0;
     let previousColumn = 0;
     const insertedColumns: number[] = [];
-    cellPattern.lastIndex = rowTagEnd;
-    let cellMatch: RegExpExecArray | null;
+    let cellFrom = rowTagEnd;
     while (
       wanted < target.cells.length &&
-      (cellMatch = cellPattern.exec(text)) &&
-      cellMatch.index < rowCloseStart
+      nextStartTag(text, cellTag, cellFrom, rowCloseStart, cellFound)
     ) {
-      const reference = getAttribute(cellMatch[1], "r");
+      const cellStart = cellFound.start;
+      const reference = cellFound.r === null ? null : unescapeXml(cellFound.r);
       const column = reference === null ? previousColumn + 1 : (scanA1(reference)?.column ?? 0);
       previousColumn = column;
-      const cellTagEnd = cellMatch.index + cellMatch[0].length;
-      const cellEnd =
-        cellMatch[2] === "/"
-          ? cellTagEnd
-          : text.indexOf(">", text.indexOf(cellClose, cellTagEnd)) + 1;
-      cellPattern.lastIndex = cellEnd;
+      const cellTagEnd = cellFound.end;
+      const cellEnd = cellFound.empty
+        ? cellTagEnd
+        : text.indexOf(">", text.indexOf(cellClose, cellTagEnd)) + 1;
+      cellFrom = cellEnd;
       lastCellEnd = cellEnd;
       while (wanted < target.cells.length && target.cells[wanted].column < column) {
         const inserted = newCell(rowNumber, target.cells[wanted], rowAttributes);
-        rowPieces.push(text.slice(rowCursor, cellMatch.index), inserted);
+        rowPieces.push(text.slice(rowCursor, cellStart), inserted);
         if (inserted !== "") insertedColumns.push(target.cells[wanted].column);
-        rowCursor = cellMatch.index;
+        rowCursor = cellStart;
         wanted++;
       }
       if (wanted < target.cells.length && target.cells[wanted].column === column) {
-        const startTag = cellMatch[0];
-        const style = target.cells[wanted].restyle(styleIndex(cellMatch[1]));
+        const style = target.cells[wanted].restyle(
+          styleIndexOf(cellFound.s === null ? null : unescapeXml(cellFound.s))
+        );
         if (style !== null) {
+          const startTag = text.slice(cellStart, cellTagEnd);
           rowPieces.push(
-            text.slice(rowCursor, cellMatch.index),
+            text.slice(rowCursor, cellStart),
             setAttribute(startTag, "s", String(style))
           );
           rowCursor = cellTagEnd;
@@ -203,9 +312,9 @@ export function restyleCells(xml: string, rows: readonly RowRestyles[]): string 
       }
       rowCursor = at;
     }
-    let startTag = rowMatch[0];
+    let startTag = text.slice(rowStart, rowTagEnd);
     if (insertedColumns.length > 0) startTag = widenSpans(startTag, insertedColumns);
-    pieces.push(text.slice(cursor, rowMatch.index));
+    pieces.push(text.slice(cursor, rowStart));
     if (rowEmpty && insertedColumns.length > 0) {
       pieces.push(
         startTag.slice(0, -2).replace(/\s+$/, "") + ">",
@@ -216,7 +325,7 @@ export function restyleCells(xml: string, rows: readonly RowRestyles[]): string 
       pieces.push(startTag, rowPieces.join(""), text.slice(rowCursor, rowEnd));
     }
     cursor = rowEnd;
-    rowPattern.lastIndex = rowEnd;
+    rowFrom = rowEnd;
   }
   pieces.push(text.slice(cursor, contentEnd));
   for (; next < rows.length; next++) pieces.push(newRow(rows[next]));

@@ -49,7 +49,18 @@ export function stringItemReader(prefix: string): StringItemReader {
     "<" + p + "rPh(?=[\\s/>])[^>]*?(?:/>|>[\\s\\S]*?</" + p + "rPh\\s*>)",
     "g"
   );
+  const plainOpen = "<" + prefix + "t>";
+  const plainClose = "</" + prefix + "t>";
   return (xml, start, end) => {
+    // Nearly every item is one plain <t>: its text is taken as it stands, without the patterns.
+    const textEnd = end - plainClose.length;
+    if (
+      xml.startsWith(plainOpen, start) &&
+      xml.startsWith(plainClose, textEnd) &&
+      xml.indexOf("<", start + plainOpen.length) === textEnd
+    ) {
+      return decodeSpreadsheetEscapes(textContent(xml.slice(start + plainOpen.length, textEnd)));
+    }
     let content = xml.slice(start, end);
     if (content.indexOf(phonetic) >= 0) content = content.replace(phoneticPattern, "");
     let text = "";

@@ -108,7 +108,8 @@ export class StyleSheetEditor {
   /** The prefix styles.xml uses for its elements ("" almost always). */
   private readonly prefix: string;
   private readonly markedCache = new Map<string, number>();
-  private readonly outputCache = new Map<string, number>();
+  /** Output styles by style, then number format ("" for none): asked for every output cell. */
+  private readonly outputCache = new Map<OutputStyle | undefined, Map<string, number>>();
   private readonly fillCache = new Map<number, string | null>();
 
   constructor(xml: string) {
@@ -185,8 +186,9 @@ export class StyleSheetEditor {
   /** The xf index for an output cell; 0 (the default format) when it has no style or format. */
   outputStyle(style: OutputStyle | undefined, numberFormat: string | undefined): number {
     if (style === undefined && (numberFormat === undefined || numberFormat === "General")) return 0;
-    const key = (style ?? "") + "|" + (numberFormat ?? "");
-    const cached = this.outputCache.get(key);
+    let byFormat = this.outputCache.get(style);
+    if (byFormat === undefined) this.outputCache.set(style, (byFormat = new Map()));
+    const cached = byFormat.get(numberFormat ?? "");
     if (cached !== undefined) return cached;
     const format = style ? OUTPUT_STYLE_FORMATS[style] : undefined;
     const numFmtId = numberFormat === undefined ? 0 : this.numberFormatId(numberFormat);
@@ -201,7 +203,7 @@ export class StyleSheetEditor {
     if (borderId !== 0) xf += ' applyBorder="1"';
     xf += format ? ` applyAlignment="1"><alignment ${alignmentAttributes(format)}/></xf>` : "/>";
     const index = this.appendChild("cellXfs", xf);
-    this.outputCache.set(key, index);
+    byFormat.set(numberFormat ?? "", index);
     return index;
   }
 

@@ -289,6 +289,9 @@ function readCells(data: string, p: string, context: WorksheetContext): Iterable
       let formulaType: string | null = null;
       let sharedIndex: string | null = null;
       let inline: string | null = null;
+      // A shared string's index when its <v> is plain digits (nearly always): read from the
+      // characters, not by parseInt of the value's text for each of 60,000 cells; -1 otherwise.
+      let sharedStringDigits = -1;
       for (;;) {
         const child = data.indexOf("<", position);
         if (child < 0) throw new MalformedXmlError("unclosed <c>");
@@ -319,8 +322,10 @@ function readCells(data: string, p: string, context: WorksheetContext): Iterable
         const contentStart = span.next;
         if (span.empty) {
           position = contentStart;
-          if (isValue) value = "";
-          else if (isFormula) formulaText = "";
+          if (isValue) {
+            value = "";
+            sharedStringDigits = -1;
+          } else if (isFormula) formulaText = "";
           else inline = "";
           continue;
         }
@@ -331,8 +336,14 @@ function readCells(data: string, p: string, context: WorksheetContext): Iterable
         if (isInline) inline = detached(readInline(data, contentStart, contentEnd));
         else {
           const text = detached(textContent(data.slice(contentStart, contentEnd)));
-          if (isValue) value = text;
-          else formulaText = text;
+          if (isValue) {
+            value = text;
+            const digits =
+              type === "s" && contentEnd - contentStart <= 9
+                ? digitsAt(data, contentStart, contentEnd)
+                : NaN;
+            sharedStringDigits = digits >= 0 ? digits : -1;
+          } else formulaText = text;
         }
       }
 
@@ -359,7 +370,7 @@ function readCells(data: string, p: string, context: WorksheetContext): Iterable
         cellValue = inline !== null ? inline : value !== null ? value : undefined;
       } else if (value !== null && value !== "") {
         if (type === "s") {
-          const index = parseInt(value, 10);
+          const index = sharedStringDigits >= 0 ? sharedStringDigits : parseInt(value, 10);
           if (!(index >= 0 && index < context.sharedStrings.length))
             throw new UnreadableWorkbookError("malformed", {
               malformed: "bad-shared-string",

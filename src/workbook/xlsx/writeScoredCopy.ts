@@ -5,7 +5,7 @@
  * document properties, drawings, cached formula results — comes out exactly as it went in.
  * Works in Node and in the browser.
  */
-import type { RawDeflate } from "./opcPackage";
+import type { DeflateStream, RawDeflate } from "./opcPackage";
 import { openZipPackage, type ZipPackage } from "./zipPackage";
 import {
   MARK_FILL_COLOURS,
@@ -333,7 +333,8 @@ class ScoredCopyWriter implements NotesContext {
   private constructor(
     editor: PackageEditor,
     private readonly workbookPart: string,
-    private readonly progress: Progress
+    private readonly progress: Progress,
+    private readonly deflate: RawDeflate | undefined
   ) {
     this.editor = editor;
     this.workbookDirectory = partDirectory(workbookPart);
@@ -344,7 +345,11 @@ class ScoredCopyWriter implements NotesContext {
     this.progress.part = part;
   }
 
-  static async open(zip: ZipPackage, progress: Progress): Promise<ScoredCopyWriter> {
+  static async open(
+    zip: ZipPackage,
+    progress: Progress,
+    deflate: RawDeflate | undefined
+  ): Promise<ScoredCopyWriter> {
     const editor = new PackageEditor(zip);
     // Most failures come from parsing the part read last: each read names it.
     const readText = editor.readText.bind(editor);
@@ -358,7 +363,7 @@ class ScoredCopyWriter implements NotesContext {
       return readBinary(path);
     };
     progress.part = "_rels/.rels";
-    const writer = new ScoredCopyWriter(editor, await findWorkbookPart(editor), progress);
+    const writer = new ScoredCopyWriter(editor, await findWorkbookPart(editor), progress, deflate);
     await writer.load();
     return writer;
   }
@@ -548,10 +553,7 @@ class ScoredCopyWriter implements NotesContext {
       const tabSelected =
         /<(?:[^\s/>:]+:)?sheetView\s[^>]*tabSelected\s*=\s*["'](?:1|true)["']/.test(old);
       await this.dropSheetRelationships(existingPart);
-      this.editor.writeUtf8(
-        existingPart,
-        renderOutputSheet(placed.sheet, this.styles, { tabSelected })
-      );
+      this.writeRenderedSheet(existingPart, placed, tabSelected);
       index = existing.index;
     } else {
       // Excel refuses a workbook with two sheets of one name (compared ignoring case), and a
@@ -570,6 +572,32 @@ class ScoredCopyWriter implements NotesContext {
       index,
       formatOwnerMark(placed.sheet.owner, placed.sheet.fingerprint)
     );
+  }
+
+  /**
+   * Writes an output sheet's part. With a deflate that takes a part piece by piece (Node's zlib),
+   * each piece is compressed on its thread pool while the next rows are laid out: the 20,000-row
+   * results sheet is compressed by the time it is made, not after.
+   */
+  private writeRenderedSheet(part: string, placed: PlacedOutputSheet, tabSelected: boolean): void {
+    const codec = this.deflate;
+    let stream: DeflateStream | undefined;
+    let first: Uint8Array | undefined;
+    // A sheet of one chunk (a typical form's, under 128 KiB) is compressed whole, as any part.
+    const onChunk = (chunk: Uint8Array): void => {
+      if (stream) stream.push(chunk);
+      else if (!first) first = chunk;
+      else if (codec && codec.deflateStream) {
+        stream = codec.deflateStream();
+        stream.push(first);
+        stream.push(chunk);
+      }
+    };
+    const bytes = renderOutputSheet(placed.sheet, this.styles, {
+      tabSelected,
+      ...(codec && codec.deflateStream ? { onChunk } : {}),
+    });
+    this.editor.writeUtf8(part, bytes, codec && stream ? { codec, done: stream.end() } : undefined);
   }
 
   /** A replaced sheet links to nothing any more: its .rels goes, with its notes and their drawing. */
@@ -595,7 +623,7 @@ class ScoredCopyWriter implements NotesContext {
       this.workbookDirectory + "worksheets/sheet{n}.xml",
       relationshipsPartFor
     );
-    this.editor.writeUtf8(part, renderOutputSheet(placed.sheet, this.styles));
+    this.writeRenderedSheet(part, placed, false);
     const link = addRelationship(
       this.workbookRels || null,
       RELATIONSHIP_TYPE.worksheet,
@@ -725,7 +753,7 @@ export async function writeScoredCopy(
         throw new ScoredCopyError({ reason: "not-zip", part: "", detail: String(error) });
       }
     }
-    const writer = await ScoredCopyWriter.open(zip, progress);
+    const writer = await ScoredCopyWriter.open(zip, progress, options.deflate);
     // Marks on a sheet about to be overwritten would vanish with it.
     const replaced = new Set(
       plan.sheets
@@ -733,11 +761,21 @@ export async function writeScoredCopy(
         .map((placed) => placed.name.toLowerCase())
     );
     await writer.takeBackEarlierMarks(replaced);
+    // With a deflate that runs beside this thread (Node's zlib on its thread pool), each part
+    // made is compressed while the next is built, not all of them at the end.
+    const deflate = options.deflate;
+    const compressAhead = (): void => {
+      if (deflate) writer.editor.compressAhead(deflate);
+    };
     for (const [sheetName, marks] of Array.from(marksBySheet(plan.marks).entries())) {
       if (!replaced.has(sheetName.toLowerCase())) await writer.markCells(sheetName, marks);
+      compressAhead();
     }
-    for (const placed of plan.sheets) await writer.writeOutputSheet(placed);
-    return await writer.finish(options.deflate);
+    for (const placed of plan.sheets) {
+      await writer.writeOutputSheet(placed);
+      compressAhead();
+    }
+    return await writer.finish(deflate);
   } catch (error) {
     // A part that cannot even be inflated is the reader's kind of failure, named as it names it.
     if (error instanceof ScoredCopyError || error instanceof UnreadableWorkbookError) throw error;

@@ -1,6 +1,7 @@
 import JSZip from "jszip";
 import { deflated, workbookParts, zip } from "../../../bench/hostileWorkbooks";
-import { PackageEditor, Utf8Builder } from "../../../src/workbook/xlsx/opcPackage";
+import { fflateDeflate } from "../../../src/workbook/xlsx/fflateCodecs";
+import { PackageEditor, type RawDeflate, Utf8Builder } from "../../../src/workbook/xlsx/opcPackage";
 import { openZipPackage } from "../../../src/workbook/xlsx/zipPackage";
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
@@ -39,6 +40,21 @@ describe("PackageEditor.generate", () => {
     expect(await checked.file("xl/new.xml")!.async("string")).toBe("<new>新</new>");
   });
 
+  it("writes a part edited as bytes byte for byte, ASCII or not", async () => {
+    const editor = new PackageEditor(await openZipPackage(zip(workbookParts())));
+    const ascii = "<xml><v:shape/></xml>";
+    const latin = "<xml>\u00e9\u00ff\u0080</xml>"; // bytes E9 FF 80 (not UTF-8)
+    editor.writeBinary("xl/drawings/a.vml", ascii);
+    editor.writeBinary("xl/drawings/b.vml", latin);
+    const output = await openZipPackage(await editor.generate());
+    expect(Array.from(output.readBytes("xl/drawings/a.vml")!)).toEqual(
+      Array.from(ascii, (c) => c.charCodeAt(0))
+    );
+    expect(Array.from(output.readBytes("xl/drawings/b.vml")!)).toEqual(
+      Array.from(latin, (c) => c.charCodeAt(0))
+    );
+  });
+
   it("leaves the package it was given as it was", async () => {
     const bytes = zip(workbookParts());
     const copy = bytes.slice();
@@ -48,6 +64,98 @@ describe("PackageEditor.generate", () => {
     await editor.generate();
     expect(sameBytes(bytes, copy)).toBe(true);
     expect(input.readText("xl/workbook.xml")).toContain("<sheets>");
+  });
+});
+
+describe("PackageEditor.compressAhead", () => {
+  const countingDeflate = (): { codec: RawDeflate; deflated: string[] } => {
+    const deflated: string[] = [];
+    return {
+      deflated,
+      codec: {
+        deflateRaw: async (data) => {
+          deflated.push(new TextDecoder().decode(data));
+          return fflateDeflate.deflateRaw(data);
+        },
+        crc32: fflateDeflate.crc32,
+      },
+    };
+  };
+
+  /** A part large enough to be compressed ahead (64 Ki characters or more). */
+  const big = (name: string): string => "<" + name + ">" + "改".repeat(70000) + "</" + name + ">";
+  const heads = (texts: string[]): string[] => texts.map((text) => text.slice(0, 12)).sort();
+
+  it("compresses the large parts written so far once, and generate takes them", async () => {
+    const input = await openZipPackage(zip(workbookParts()));
+    const editor = new PackageEditor(input);
+    const { codec, deflated } = countingDeflate();
+    editor.writeText("xl/workbook.xml", big("workbook"));
+    editor.writeUtf8("xl/new.xml", new TextEncoder().encode(big("new")));
+    editor.writeText("xl/small.xml", "<small/>");
+    editor.compressAhead(codec);
+    editor.compressAhead(codec);
+    // The small part is left to generate().
+    expect(heads(deflated)).toEqual(["<new>改改改改改改改", "<workbook>改改"]);
+    const checked = await JSZip.loadAsync(await editor.generate(codec), { checkCRC32: true });
+    expect(heads(deflated)).toEqual(["<new>改改改改改改改", "<small/>", "<workbook>改改"]);
+    expect(await checked.file("xl/workbook.xml")!.async("string")).toBe(big("workbook"));
+    expect(await checked.file("xl/new.xml")!.async("string")).toBe(big("new"));
+    expect(await checked.file("xl/small.xml")!.async("string")).toBe("<small/>");
+  });
+
+  it("compresses a part written again after it anew, and leaves out one removed", async () => {
+    const input = await openZipPackage(zip(workbookParts()));
+    const editor = new PackageEditor(input);
+    const { codec, deflated } = countingDeflate();
+    editor.writeText("xl/workbook.xml", big("first"));
+    editor.writeText("xl/gone.xml", big("gone"));
+    editor.compressAhead(codec);
+    editor.writeText("xl/workbook.xml", big("second"));
+    editor.remove("xl/gone.xml");
+    const output = await openZipPackage(await editor.generate(codec));
+    expect(heads(deflated)).toEqual([
+      "<first>改改改改改",
+      "<gone>改改改改改改",
+      "<second>改改改改",
+    ]);
+    expect(output.readText("xl/workbook.xml")).toBe(big("second"));
+    expect(output.partName("xl/gone.xml")).toBeNull();
+  });
+
+  it("makes the same package as compressing everything at the end", async () => {
+    const make = async (ahead: boolean): Promise<Uint8Array> => {
+      const editor = new PackageEditor(await openZipPackage(zip(workbookParts())));
+      editor.writeText("xl/workbook.xml", big("workbook"));
+      if (ahead) editor.compressAhead(fflateDeflate);
+      editor.writeText("xl/new.xml", "<new/>");
+      return editor.generate(fflateDeflate);
+    };
+    const [ahead, atTheEnd] = await Promise.all([make(true), make(false)]);
+    // The new part's date is the time of writing: equal within the same two seconds.
+    expect(ahead.length).toBe(atTheEnd.length);
+    const first = await openZipPackage(ahead);
+    const second = await openZipPackage(atTheEnd);
+    expect(first.partNames()).toEqual(second.partNames());
+    for (const name of first.partNames())
+      expect(
+        sameBytes(
+          first.compressedData(first.entry(name)!),
+          second.compressedData(second.entry(name)!)
+        )
+      ).toBe(true);
+  });
+
+  it("reports a compression that failed when the package is generated, not before", async () => {
+    const editor = new PackageEditor(await openZipPackage(zip(workbookParts())));
+    const failing: RawDeflate = {
+      deflateRaw: () => Promise.reject(new Error("deflate failed")),
+      crc32: fflateDeflate.crc32,
+    };
+    editor.writeText("xl/workbook.xml", big("changed"));
+    editor.compressAhead(failing);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    await expect(editor.generate(failing)).rejects.toThrow("deflate failed");
   });
 });
 
@@ -68,6 +176,18 @@ describe("Utf8Builder", () => {
       length += piece.length;
     }
     expect(same(utf8Of(pieces), new TextEncoder().encode(pieces.join("")))).toBe(true);
+  });
+
+  it("hands each chunk to onChunk as it is made: together they are the bytes", () => {
+    const chunks: Uint8Array[] = [];
+    const builder = new Utf8Builder((chunk) => chunks.push(chunk));
+    const pieces: string[] = [];
+    for (let i = 0; i < 30000; i++) pieces.push("<c>改" + i + "</c>");
+    for (const piece of pieces) builder.add(piece);
+    const bytes = builder.bytes();
+    expect(chunks.length).toBeGreaterThan(1);
+    expect(same(bytes, new Uint8Array(Buffer.concat(chunks)))).toBe(true);
+    expect(same(bytes, new TextEncoder().encode(pieces.join("")))).toBe(true);
   });
 
   it("never encodes a pair of surrogates apart where a batch ends between them", () => {

@@ -3,6 +3,7 @@ import * as path from "path";
 import fc from "fast-check";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { deflated, workbookParts, zip } from "../../../bench/hostileWorkbooks";
 import { readXlsxGrid } from "../../../src/workbook/xlsx/readXlsxGrid";
 import { UnreadableWorkbookError } from "../../../src/workbook/xlsx/unreadableWorkbookError";
 import { excelJsSheets, plainWorkbook, type PlainSheet } from "../../helpers/excelJsGrid";
@@ -282,5 +283,54 @@ describe("readXlsxGrid and the tool's own marks", () => {
       kind: "results",
       writtenFingerprint: "0a1b2c3d",
     });
+  });
+});
+
+describe("shared strings", () => {
+  const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+  const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+  /** A workbook whose sheet shows shared strings 0…n-1 in column A, one a row. */
+  async function valuesOf(sst: string, count: number, prefix = ""): Promise<unknown[]> {
+    const p = prefix ? prefix + ":" : "";
+    const ns = prefix ? "xmlns:" + prefix : "xmlns";
+    let rows = "";
+    for (let i = 0; i < count; i++)
+      rows += `<${p}row r="${i + 1}"><${p}c r="A${i + 1}" t="s"><${p}v>${i}</${p}v></${p}c></${p}row>`;
+    const bytes = zip(
+      workbookParts({
+        "xl/_rels/workbook.xml.rels": deflated(
+          '<?xml version="1.0" encoding="UTF-8"?>' +
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+            `<Relationship Id="rId1" Type="${REL_NS}/worksheet" Target="worksheets/sheet1.xml"/>` +
+            `<Relationship Id="rId2" Type="${REL_NS}/sharedStrings" Target="sharedStrings.xml"/>` +
+            "</Relationships>"
+        ),
+        "xl/sharedStrings.xml": deflated(
+          `<?xml version="1.0" encoding="UTF-8"?><${p}sst ${ns}="${MAIN_NS}">${sst}</${p}sst>`
+        ),
+        "xl/worksheets/sheet1.xml": deflated(
+          `<?xml version="1.0" encoding="UTF-8"?><${p}worksheet ${ns}="${MAIN_NS}"><${p}sheetData>${rows}</${p}sheetData></${p}worksheet>`
+        ),
+      })
+    );
+    const { grid } = await readXlsxGrid(bytes);
+    const sheet = grid.sheets[0];
+    const values: unknown[] = [];
+    for (let i = 0; i < count; i++) values.push(sheet.cell(i + 1, 1)?.value ?? null);
+    return values;
+  }
+
+  it("reads items plain, empty and with attributes, and passes over elements that only start alike", async () => {
+    const sst =
+      '<si><t>甲</t></si><si/><si ><t xml:space="preserve"> 乙 </t></si><si\n/>' +
+      '<sit>not an item</sit><si a="/"><t>丙</t></si><si><r><t>丁</t></r><r><t>戊</t></r></si>';
+    expect(await valuesOf(sst, 6)).toEqual(["甲", null, " 乙 ", null, "丙", "丁戊"]);
+  });
+
+  it("reads prefixed items", async () => {
+    expect(
+      await valuesOf("<x:si><x:t>甲</x:t></x:si><x:si/><x:si><x:t>乙</x:t></x:si>", 3, "x")
+    ).toEqual(["甲", null, "乙"]);
   });
 });

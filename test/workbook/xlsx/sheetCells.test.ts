@@ -9,7 +9,13 @@
 import fc from "fast-check";
 import { DOMParser, XMLSerializer, type Element, type Node } from "@xmldom/xmldom";
 import { columnLetters, parseRange, scanA1, toA1 } from "../../../src/engine/grid/address";
-import { restyleCells, type RowRestyles } from "../../../src/workbook/xlsx/sheetCells";
+import {
+  foundTag,
+  nextStartTag,
+  restyleCells,
+  type RowRestyles,
+} from "../../../src/workbook/xlsx/sheetCells";
+import { startTagPattern } from "../../../src/workbook/xlsx/xmlText";
 
 const SPREADSHEET = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
@@ -379,5 +385,106 @@ describe("restyleCells changes only the cells it marks", () => {
     ]);
     restyleCells(xml, rows);
     expect(Object.fromEntries(seen)).toEqual({ "2:3": 5, "3:3": 7, "3:9": 0 });
+  });
+});
+
+describe("nextStartTag finds the start tags startTagPattern finds", () => {
+  // Pieces of start tags, well-formed and not: names that go on (<rows, <cfRule), white space of
+  // every kind \s matches, both quotes, values holding ">" or the other quote, attributes without
+  // white space between them or without a value, "/" not before ">".
+  const fragment = fc.constantFrom(
+    "<row",
+    "<rows",
+    "<c",
+    "<cfRule",
+    "<x:c",
+    " ",
+    "\t",
+    "\n",
+    "\u00a0",
+    "\u3000",
+    ' r="3"',
+    " r='B4'",
+    ' s="12"',
+    " s = '7' ",
+    ' r="&#51;"',
+    ' spans="1:8"',
+    ' t="a>b"',
+    " t='\"'",
+    'x="1"',
+    " x=1",
+    " x",
+    "=",
+    '"',
+    "/",
+    "/>",
+    ">",
+    "</c>",
+    "<v>1</v>"
+  );
+  const text = fc.array(fragment, { maxLength: 40 }).map((pieces) => pieces.join(""));
+
+  function byPattern(xml: string, open: string, from: number, limit: number): unknown {
+    const pattern = startTagPattern(open.slice(1));
+    pattern.lastIndex = from;
+    const match = pattern.exec(xml);
+    if (!match || match.index >= limit) return null;
+    const raw = (name: string): string | null => {
+      const found = new RegExp("(\\s)" + name + "\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)')").exec(
+        match[1]
+      );
+      return found ? (found[2] ?? found[3]) : null;
+    };
+    return {
+      start: match.index,
+      attributes: match[1],
+      end: match.index + match[0].length,
+      empty: match[2] === "/",
+      r: raw("r"),
+      s: raw("s"),
+    };
+  }
+
+  function byScan(xml: string, open: string, from: number, limit: number): unknown {
+    const found = foundTag();
+    if (!nextStartTag(xml, open, from, limit, found)) return null;
+    return {
+      start: found.start,
+      attributes: xml.slice(found.attributesStart, found.attributesEnd),
+      end: found.end,
+      empty: found.empty,
+      r: found.r,
+      s: found.s,
+    };
+  }
+
+  test.each([
+    '<row r="3"x="1"><row r="4">',
+    '<row r=\'3\' s="2"/><row\u00a0r="5">',
+    '<rows r="1"/><row r="2" / ><row r="3"/>',
+    '<row t="a>b" r="6" r="7">',
+    "<row r=\"1\" x><row x= 'y' r = '8' >",
+    '<row r="1" x=1><row r="9" s="&#49;">',
+  ])("%j", (xml) => {
+    for (const open of ["<row", "<c"])
+      for (let from = 0; from <= xml.length; from++)
+        expect(byScan(xml, open, from, xml.length)).toEqual(byPattern(xml, open, from, xml.length));
+  });
+
+  test("from every position, up to every limit", () => {
+    fc.assert(
+      fc.property(
+        text,
+        fc.constantFrom("<row", "<c", "<x:c"),
+        fc.nat(),
+        fc.nat(),
+        (xml, open, from, limit) => {
+          const start = from % (xml.length + 1);
+          const end = limit % (xml.length + 2);
+          expect(byScan(xml, open, start, end)).toEqual(byPattern(xml, open, start, end));
+        }
+      ),
+      { numRuns: 3000 }
+    );
   });
 });

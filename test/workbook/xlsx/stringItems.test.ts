@@ -14,6 +14,19 @@ describe("stringItemReader", () => {
     expect(itemText("", '<t xml:space="preserve"> 指标 &amp; 值 </t>')).toBe(" 指标 & 值 ");
   });
 
+  it.each([
+    // A lone plain <t> (the common case, read without patterns) reads as any other <t>.
+    ["", "<t>a &amp; b\r\nc_x000D_d&#13;</t>", "a & b\nc\rd\r"],
+    ["x:", "<x:t>改_x005F_x0041_</x:t>", "改_x0041_"],
+    ["", "<t></t>", ""],
+    // Not a lone <t>: a run after it, or <t> of another name.
+    ["", "<t>a</t><r><t>b</t></r>", "ab"],
+    ["", "<t>a</t><rPh><t>x</t></rPh>", "a"],
+    ["x:", "<t>a</t>", ""],
+  ])("reads an item (prefix %j) %j as %j", (prefix, item, text) => {
+    expect(itemText(prefix, item)).toBe(text);
+  });
+
   it("joins rich text runs and leaves run properties and phonetic guides out", () => {
     const item =
       '<r><rPr><b/><sz val="11"/></rPr><t>实际</t></r><r><t xml:space="preserve">\n</t></r>' +

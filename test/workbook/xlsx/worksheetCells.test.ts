@@ -39,6 +39,28 @@ function refusal(xml: string): UnreadableWorkbookError {
 }
 
 describe("readWorksheetCells", () => {
+  it.each([
+    ["1", "满意度"],
+    ["00", "指标"], // leading zeros
+    [" 1", "满意度"], // as parseInt reads it
+    ["&#49;", "满意度"], // a reference
+    ["1x", "满意度"],
+  ])("reads a shared string whose index is written %j", (index, text) => {
+    const cells = cellsOf(sheet(`<row r="1"><c r="A1" t="s"><v>${index}</v></c></row>`));
+    expect(cells).toEqual([{ row: 1, column: 1, value: text, numberFormat: "General" }]);
+  });
+
+  it.each(["2", "0000000002", "12345678901"])(
+    "refuses a shared string index %j past the strings, naming it as written",
+    (index) => {
+      const error = refusal(sheet(`<row r="1"><c r="A1" t="s"><v>${index}</v></c></row>`));
+      expect(error.facts).toMatchObject({
+        malformed: "bad-shared-string",
+        detail: "shared string " + index,
+      });
+    }
+  );
+
   it("reads each type of cell with its number format", () => {
     const cells = cellsOf(
       sheet(

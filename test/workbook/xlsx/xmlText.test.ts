@@ -208,6 +208,31 @@ describe("children", () => {
     expect(insertionPoint(parent, rootElement(parent), ORDER, localName)).toBe(at);
   });
 
+  describe("a child already measured is taken as it is, not measured again", () => {
+    const sheet = '<w><cols/><sheetData><row r="1"><c/></row></sheetData><legacyDrawing/></w>';
+    const root = rootElement(sheet);
+    const sheetData = findChild(sheet, root, "sheetData")!;
+    // A span that is not what the text holds shows whether it was used.
+    const marked = { ...sheetData, attributes: " measured" };
+
+    test("findChild, childElements and insertionPoint walk past it", () => {
+      expect(findChild(sheet, root, "sheetData", marked)).toBe(marked);
+      expect(findChild(sheet, root, "legacyDrawing", marked)).toEqual(
+        findChild(sheet, root, "legacyDrawing")
+      );
+      expect(childElements(sheet, root, marked)[1]).toBe(marked);
+      expect(insertionPoint(sheet, root, ORDER, "mergeCells", marked)).toBe(
+        insertionPoint(sheet, root, ORDER, "mergeCells")
+      );
+    });
+
+    test("one measured at another place is not used", () => {
+      const elsewhere = { ...marked, start: sheetData.start + 1 };
+      expect(findChild(sheet, root, "sheetData", elsewhere)).toEqual(sheetData);
+      expect(childElements(sheet, root, elsewhere)).toEqual(childElements(sheet, root));
+    });
+  });
+
   test("an element the order does not know is a MalformedXmlError", () => {
     const parent = "<w/>";
     expect(() => insertionPoint(parent, rootElement(parent), ORDER, "nothing")).toThrow(
@@ -225,6 +250,23 @@ describe("children", () => {
 });
 
 describe("escaping", () => {
+  test.each([
+    // Text that needs nothing comes back as it is, at the edges of what needs nothing too.
+    ["\t\n %'=;?\ud7ff\ue000\ufffd 中文", "\t\n %'=;?\ud7ff\ue000\ufffd 中文"],
+    ["a_xb", "a_xb"],
+    ["&", "&amp;"],
+    ["a<", "a&lt;"],
+    [">", "&gt;"],
+    ["\r", "&#13;"],
+    ["\u001f", "_x001F_"],
+    ["\ufffe", "_x" + "FFFE_"],
+    ["\ud83d\ude00", "\ud83d\ude00"],
+    ["\ud83d", "\ufffd"],
+    ["a_x0041_", "a_x005F_x0041_"],
+  ])("escapeSpreadsheetText(%j)", (text, escaped) => {
+    expect(escapeSpreadsheetText(text)).toBe(escaped);
+  });
+
   test.each([
     ["a<b>&\"c'", "a&lt;b&gt;&amp;\"c'"],
     ["中文", "中文"],
