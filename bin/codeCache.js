@@ -44,7 +44,14 @@ function requireFor(module) {
  * that the functions it ran are in them).
  */
 function useCodeCache(directory, { record = false } = {}) {
-  const folder = path.resolve(directory);
+  // Node names a module by its real path: a folder reached through a link (a linked install,
+  // a copied tree of links) must be compared as its real path too, or no cache is ever used.
+  let folder = path.resolve(directory);
+  try {
+    folder = fs.realpathSync(folder);
+  } catch {
+    // Not there: nothing in it will load through the cache anyway.
+  }
   const recorded = [];
   const compile = Module.prototype._compile;
   Module.prototype._compile = function (content, filename) {

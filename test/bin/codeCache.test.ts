@@ -3,7 +3,7 @@
  * cache of another content (same length: V8 itself checks only the length) or a damaged one.
  */
 import { execFileSync } from "child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "fs";
+import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
 
@@ -36,5 +36,18 @@ describe("bin/codeCache.js", () => {
     const fresh = readFileSync(file + ".cache");
     writeFileSync(file + ".cache", Buffer.concat([fresh.subarray(0, 65), Buffer.alloc(64, 7)]));
     expect(load(dir, false)).toBe("48 " + file + " ");
+  });
+
+  it("uses the cache of a folder reached through a link (Node names modules by their real path)", () => {
+    const real = mkdtempSync(path.join(tmpdir(), "selfeval-code-cache-real-"));
+    const link = path.join(mkdtempSync(path.join(tmpdir(), "selfeval-code-cache-link-")), "lib");
+    symlinkSync(real, link, "dir");
+    writeFileSync(
+      path.join(real, "module.js"),
+      "exports.answer = () => 6 * 7; exports.file = __filename;"
+    );
+    const file = path.join(real, "module.js");
+    expect(load(link, true)).toBe("42 " + file + " module.js");
+    expect(load(link, true)).toBe("42 " + file + " ");
   });
 });
