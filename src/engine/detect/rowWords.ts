@@ -31,7 +31,36 @@ const NOT_APPLICABLE_WITHOUT_NONE =
  * in a target or 分值 cell, not in an actual (where "无" answers a target such as "无安全事故").
  */
 export function isNotApplicableText(words: string, allowNone = true): boolean {
+  // Asked of the target, actual and 分值 of every row: a text whose first character starts none
+  // of the alternatives (most: "≥95%", "100", "完成") is settled without the expression.
+  if (words.length === 0 || !startsNotApplicable(words.charCodeAt(0))) return false;
   return (allowNone ? NOT_APPLICABLE : NOT_APPLICABLE_WITHOUT_NONE).test(words);
+}
+
+/**
+ * True for a character NOT_APPLICABLE's alternatives can start with: / \ ／ — – - _ ~ · 不 本 N n
+ * 无 (n too, as its i flag; no other of them has a case).
+ */
+function startsNotApplicable(code: number): boolean {
+  switch (code) {
+    case 0x2f: // /
+    case 0x5c: // \
+    case 0xff0f: // ／
+    case 0x2014: // —
+    case 0x2013: // –
+    case 0x2d: // -
+    case 0x5f: // _
+    case 0x7e: // ~
+    case 0xb7: // ·
+    case 0x4e0d: // 不
+    case 0x672c: // 本
+    case 0x4e: // N
+    case 0x6e: // n
+    case 0x65e0: // 无
+      return true;
+    default:
+      return false;
+  }
 }
 
 // "产出指标（40分）", "年度绩效目标1(40分)", "预算执行情况（万元）（20分）", "（分值：20）" — not "(2)".

@@ -20,33 +20,62 @@ export const CHANGED_BY_VIEW =
 /** Real templates are at most a few dozen columns wide; a stray value far right is no part of a form. */
 export const MAX_COLUMNS = 60;
 
-/** A cell as detection sees it. */
+/**
+ * A cell as detection sees it. Most cells hold text that neither cellText nor normaliseText
+ * changes (CHANGED_BY_VIEW finds nothing in it): their raw text is also their words and their
+ * label (oneLine changes only what CHANGED_BY_VIEW finds), so such a cell keeps three fields, not
+ * five — a 20,000-indicator sheet has some 140,000 of them, kept through detection and scoring.
+ * A cell whose text changes is a ChangedViewCell.
+ */
 export class ViewCell {
-  private labelText: string | undefined;
-
   constructor(
     readonly cell: GridCell,
     /** The cell's column, kept here: every lookup in a row compares it. */
     readonly column: number,
     /** As typed (rich text flattened by the adapter); a number or error as displayed. */
-    readonly raw: string,
-    /** White space removed, full-width and look-alike characters mapped: for comparing. */
-    readonly words: string
+    readonly raw: string
   ) {}
 
   get row(): number {
     return this.cell.row;
   }
 
+  /** White space removed, full-width and look-alike characters mapped: for comparing. */
+  get words(): string {
+    return this.raw;
+  }
+
   /** On one line as the sheet shows it: for what a person reads. */
   get label(): string {
-    if (this.labelText === undefined) this.labelText = oneLine(this.raw);
-    return this.labelText;
+    return this.raw;
   }
 
   /** True when the cell holds a real number (not a number typed as text). */
   get isNumber(): boolean {
     return typeof this.cell.value === "number";
+  }
+}
+
+/** A cell whose text cellText or normaliseText changes: its words and label kept apart. */
+class ChangedViewCell extends ViewCell {
+  private labelText: string | undefined = undefined;
+
+  constructor(
+    cell: GridCell,
+    column: number,
+    raw: string,
+    private readonly normalised: string
+  ) {
+    super(cell, column, raw);
+  }
+
+  override get words(): string {
+    return this.normalised;
+  }
+
+  override get label(): string {
+    if (this.labelText === undefined) this.labelText = oneLine(this.raw);
+    return this.labelText;
   }
 }
 
@@ -138,10 +167,10 @@ export class SheetView {
         if (typeof value === "number") hasNumber = true;
         // cellText and normaliseText, with one test for the text that neither changes (most).
         const text = value === null ? "" : typeof value === "string" ? value : cell.text;
-        if (!CHANGED_BY_VIEW.test(text)) cells[i] = new ViewCell(cell, cell.column, text, text);
+        if (!CHANGED_BY_VIEW.test(text)) cells[i] = new ViewCell(cell, cell.column, text);
         else {
           const raw = showBidiControls(text);
-          cells[i] = new ViewCell(cell, cell.column, raw, normaliseText(raw));
+          cells[i] = new ChangedViewCell(cell, cell.column, raw, normaliseText(raw));
         }
       }
       rows.push(new ViewRow(row, cells, hasNumber));

@@ -5,7 +5,7 @@
  * adapters and the .xlsx writer each merged them their own way (and the adapters let a warning
  * give way to an earlier info).
  */
-import { normaliseA1, parseA1 } from "../grid/address";
+import { normaliseA1, parseA1, scanA1 } from "../grid/address";
 import { fitCellText } from "./cellTextLimit";
 import type { CellMark, Severity } from "./types";
 
@@ -66,11 +66,22 @@ export function mergeCellMarks(marks: readonly CellMark[]): CellMark[] {
 export function marksBySheet(marks: readonly CellMark[]): Map<string, PlacedMark[]> {
   const bySheet = new Map<string, PlacedMark[]>();
   for (const mark of mergeCellMarks(marks)) {
-    const position = parseA1(mark.cell);
+    // mergeCellMarks wrote the address as normaliseA1 does: when it reads as one (NORMAL_A1),
+    // letters then digits are its position, as parseA1 would give it (no regular expression,
+    // no string made per mark); anything else is parsed as before.
+    const position = NORMAL_A1.test(mark.cell) ? scanA1(mark.cell) : parseA1(mark.cell);
     if (!position) continue;
     let list = bySheet.get(mark.sheet);
     if (!list) bySheet.set(mark.sheet, (list = []));
-    list.push({ ...mark, row: position.row, column: position.column });
+    // One literal of one shape, in the fields' order of { ...mark, row, column }.
+    list.push({
+      sheet: mark.sheet,
+      cell: mark.cell,
+      severity: mark.severity,
+      note: mark.note,
+      row: position.row,
+      column: position.column,
+    });
   }
   bySheet.forEach((list) => list.sort((a, b) => a.row - b.row || a.column - b.column));
   return bySheet;

@@ -37,6 +37,21 @@ describe("row words", () => {
     expect(isNotApplicableText("0")).toBe(false);
   });
 
+  it("tells a placeholder by its whole text, whatever character it starts with", () => {
+    // The expression isNotApplicableText stands for (its first-character test only skips texts
+    // it could never match): every character, alone and before each alternative's rest.
+    const expected = /^([/\\／—–\-_~·]+|不适用|不涉及|本年度不适用|本项目不适用|N\/?A|无)$/i;
+    const rests = ["", "/", "—", "适用", "涉及", "年度不适用", "项目不适用", "/A", "A", "a"];
+    for (let code = 0; code <= 0xffff; code++) {
+      const first = String.fromCharCode(code);
+      for (const rest of rests) {
+        const text = first + rest;
+        if (isNotApplicableText(text) !== expected.test(text))
+          throw new Error("isNotApplicableText differs on U+" + code.toString(16) + " " + rest);
+      }
+    }
+  });
+
   it("reads the points a label gives", () => {
     expect(pointsInLabel(words("产出指标（40分）"))).toBe(40);
     expect(pointsInLabel(words("年度绩效目标1(80分)"))).toBe(80);
