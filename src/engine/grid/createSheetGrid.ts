@@ -18,6 +18,12 @@ export interface RawCell {
   formulaNotCalculated?: boolean;
 }
 
+/**
+ * Cells handed one at a time to `visit`, which keeps none of them: an adapter may refill one object
+ * for every cell, without an iterator's result object for each.
+ */
+export type CellSource = (visit: (cell: RawCell) => void) => void;
+
 /** Renders a number under a number format as the host displays it ("0.00%" → "95.00%"). */
 export type NumberFormatter = (value: number, numberFormat: string) => string;
 
@@ -25,7 +31,8 @@ export interface SheetGridInput {
   /** For numbers whose displayed text the adapter did not give; String(value) without it. */
   formatNumber?: NumberFormatter;
   name: string;
-  cells: Iterable<RawCell>;
+  /** The cells as an iterable (Office.js, WPS) or as a source that calls back per cell (.xlsx). */
+  cells: Iterable<RawCell> | CellSource;
   merges?: readonly MergedArea[];
   owner?: SheetOwner | null;
 }
@@ -33,8 +40,12 @@ export interface SheetGridInput {
 function normaliseValue(value: CellValue | undefined): CellValue {
   if (value === undefined || value === null) return null;
   // Blank is decided here, once for every adapter: "" and whitespace-only text are blank (a test,
-  // not a copy of every text without its spaces).
-  if (typeof value === "string" && !NOT_BLANK.test(value)) return null;
+  // not a copy of every text without its spaces). Nearly every text starts with a character
+  // that is no space (a letter, digit or CJK character below U+1680): then without the pattern.
+  if (typeof value === "string") {
+    const first = value.charCodeAt(0);
+    if (!(first > 32 && first < 0x1680 && first !== 0xa0) && !NOT_BLANK.test(value)) return null;
+  }
   if (typeof value === "number" && !isFinite(value)) return { error: "#NUM!" };
   return value;
 }
@@ -153,14 +164,14 @@ export function createSheetGrid(input: SheetGridInput): SheetGrid {
   const rows = new RowCollector();
   let rowCount = 0;
   let columnCount = 0;
-  for (const raw of input.cells) {
-    if (!(raw.row >= 1 && raw.column >= 1)) continue;
+  const take = (raw: RawCell): void => {
+    if (!(raw.row >= 1 && raw.column >= 1)) return;
     const area = mergeIndex.size > 0 ? mergeIndex.at(raw.row, raw.column) : undefined;
-    if (area && (area.top !== raw.row || area.left !== raw.column)) continue;
+    if (area && (area.top !== raw.row || area.left !== raw.column)) return;
     const value = normaliseValue(raw.value);
     const formula = raw.formula ? raw.formula.replace(/^=/, "") : null;
     const formulaNotCalculated = Boolean(formula && raw.formulaNotCalculated);
-    if (value === null && !formula) continue;
+    if (value === null && !formula) return;
     const numberFormat = raw.numberFormat || "General";
     // Cells come row by row, most in the format of the cell before.
     let format =
@@ -190,7 +201,10 @@ export function createSheetGrid(input: SheetGridInput): SheetGrid {
     rows.add(cell);
     if (raw.row > rowCount) rowCount = raw.row;
     if (raw.column > columnCount) columnCount = raw.column;
-  }
+  };
+  const cells = input.cells;
+  if (typeof cells === "function") cells(take);
+  else for (const raw of cells) take(raw);
   const lastCellRow = rowCount;
   for (const area of merges) {
     if (area.bottom > rowCount) rowCount = area.bottom;

@@ -241,7 +241,7 @@ export async function readXlsxGrid(
       otherSheetNames.push(sheet.name);
       continue;
     }
-    const { cells, merges } = readWorksheetCells(xml, {
+    const { eachCell, merges } = readWorksheetCells(xml, {
       sheet: sheet.name,
       part,
       sharedStrings,
@@ -251,7 +251,7 @@ export async function readXlsxGrid(
     grids.push(
       createSheetGrid({
         name: sheet.name,
-        cells,
+        cells: eachCell,
         merges,
         // Numbers get their displayed text when the engine asks for it.
         formatNumber: formatCellText,

@@ -4,7 +4,13 @@
  * their cached results (shared formulas translated to each cell), number formats, dates.
  */
 import { MalformedXmlError } from "./malformedXml";
-import { type CellValue, type MergedArea, type RawCell, scanA1 } from "../../engine";
+import {
+  type CellSource,
+  type CellValue,
+  type MergedArea,
+  type RawCell,
+  scanA1,
+} from "../../engine";
 import type { CellFormats } from "./cellFormats";
 import { slideFormula } from "./sharedFormula";
 import { stringItemReader, textContent, withoutMarkupDeclarations } from "./stringItems";
@@ -34,8 +40,13 @@ export interface WorksheetContext {
 }
 
 export interface WorksheetCells {
-  /** Read as they are taken, once; errors (past Excel's limits, bad XML) come as they are met. */
+  /**
+   * Read as they are taken, once, either way: by iterating `cells` (a new object per cell) or by
+   * `eachCell`, which hands one object, refilled, for every cell (createSheetGrid keeps none of
+   * them). Errors (past Excel's limits, bad XML) come as they are met.
+   */
   readonly cells: Iterable<RawCell>;
+  readonly eachCell: CellSource;
   readonly merges: MergedArea[];
 }
 
@@ -64,7 +75,7 @@ export function readWorksheetCells(xml: string, context: WorksheetContext): Work
   const p = elementPrefix(root);
   const sheetDataStart = indexOfStartTag(xml, p + "sheetData", root.startTagEnd);
   if (sheetDataStart < 0)
-    return { cells: [], merges: readMerges(xml, root.startTagEnd, p, context) };
+    return { cells: [], eachCell: () => {}, merges: readMerges(xml, root.startTagEnd, p, context) };
   let sheetData: ElementSpan;
   try {
     sheetData = elementAt(xml, sheetDataStart);
@@ -73,7 +84,7 @@ export function readWorksheetCells(xml: string, context: WorksheetContext): Work
   }
   let data = xml.slice(sheetData.startTagEnd, sheetData.closeStart);
   if (/<[!?]/.test(data)) data = withoutMarkupDeclarations(data);
-  let cells: Iterable<RawCell>;
+  let cells: SheetDataCells;
   try {
     cells = readCells(data, p, context);
   } catch (error) {
@@ -81,7 +92,11 @@ export function readWorksheetCells(xml: string, context: WorksheetContext): Work
     throw badXml(context, error);
   }
   // <mergeCells> follows <sheetData>: looked for after it, not through it.
-  return { cells, merges: readMerges(xml, sheetData.end, p, context) };
+  return {
+    cells: cells.cells,
+    eachCell: cells.eachCell,
+    merges: readMerges(xml, sheetData.end, p, context),
+  };
 }
 
 function badXml(context: WorksheetContext, error: unknown): UnreadableWorkbookError {
@@ -193,13 +208,18 @@ function nameAt(data: string, at: number, name: string): boolean {
   return data.startsWith(name, at) && isNameEnd(data.charCodeAt(at + name.length));
 }
 
+interface SheetDataCells {
+  readonly cells: Iterable<RawCell>;
+  readonly eachCell: CellSource;
+}
+
 /**
  * The cells of sheet data, one at a time as they are asked for: createSheetGrid takes each as it
  * comes, so 100,000 cells are never held twice (as read and as the grid's). A cell sharing a
  * formula gets its master's, moved; the master stands before it (it is the first cell of the
  * range), and one without a master reads as a constant.
  */
-function readCells(data: string, p: string, context: WorksheetContext): Iterable<RawCell> {
+function readCells(data: string, p: string, context: WorksheetContext): SheetDataCells {
   const rowName = p + "row";
   const cellName = p + "c";
   const valueName = p + "v";
@@ -224,10 +244,12 @@ function readCells(data: string, p: string, context: WorksheetContext): Iterable
   let column = 0;
   let position = 0;
   let done = false;
-  const produce = (): RawCell | null => {
+  // Fills `cell` with the next cell; false past the last. Every field is set each time, so that
+  // one object can serve for all cells.
+  const produce = (cell: RawCell): boolean => {
     for (;;) {
       const open = data.indexOf("<", position);
-      if (open < 0) return null;
+      if (open < 0) return false;
       const isRow = nameAt(data, open + 1, rowName);
       if (!isRow && !nameAt(data, open + 1, cellName)) {
         position = open + 1; // a close tag, or an element rows and cells do not need
@@ -283,15 +305,15 @@ function readCells(data: string, p: string, context: WorksheetContext): Iterable
       if (column > MAX_COLUMNS) throw tooManyColumns(context, cellRow, column);
       if (span.empty) continue; // <c r="B2" s="3"/>: formatted, empty
 
-      // The cell's children, in order, up to its close tag.
-      let value: string | null = null;
+      // The cell's children, in order, up to its close tag. The value is kept as where its text
+      // lies, [valueStart, valueEnd) (-1: none), and made a string only when the cell needs it:
+      // a shared string's index is read from the characters.
+      let valueStart = -1;
+      let valueEnd = -1;
       let formulaText: string | null = null;
       let formulaType: string | null = null;
       let sharedIndex: string | null = null;
       let inline: string | null = null;
-      // A shared string's index when its <v> is plain digits (nearly always): read from the
-      // characters, not by parseInt of the value's text for each of 60,000 cells; -1 otherwise.
-      let sharedStringDigits = -1;
       for (;;) {
         const child = data.indexOf("<", position);
         if (child < 0) throw new MalformedXmlError("unclosed <c>");
@@ -323,8 +345,8 @@ function readCells(data: string, p: string, context: WorksheetContext): Iterable
         if (span.empty) {
           position = contentStart;
           if (isValue) {
-            value = "";
-            sharedStringDigits = -1;
+            valueStart = contentStart;
+            valueEnd = contentStart;
           } else if (isFormula) formulaText = "";
           else inline = "";
           continue;
@@ -334,18 +356,19 @@ function readCells(data: string, p: string, context: WorksheetContext): Iterable
         if (contentEnd < 0) throw new MalformedXmlError("unclosed <" + closeName.slice(2) + ">");
         position = data.indexOf(">", contentEnd) + 1;
         if (isInline) inline = detached(readInline(data, contentStart, contentEnd));
-        else {
-          const text = detached(textContent(data.slice(contentStart, contentEnd)));
-          if (isValue) {
-            value = text;
-            const digits =
-              type === "s" && contentEnd - contentStart <= 9
-                ? digitsAt(data, contentStart, contentEnd)
-                : NaN;
-            sharedStringDigits = digits >= 0 ? digits : -1;
-          } else formulaText = text;
-        }
+        else if (isValue) {
+          valueStart = contentStart;
+          valueEnd = contentEnd;
+        } else formulaText = detached(textContent(data.slice(contentStart, contentEnd)));
       }
+      const value =
+        valueStart < 0
+          ? null
+          : valueEnd === valueStart
+            ? ""
+            : type === "s" && formulaText === null
+              ? null // read below, from the characters when they are plain digits
+              : detached(textContent(data.slice(valueStart, valueEnd)));
 
       const format = context.formats(styleIndex);
       let formula: string | null = null;
@@ -368,20 +391,24 @@ function readCells(data: string, p: string, context: WorksheetContext): Iterable
           value === null || (value === "" && type !== "str") ? undefined : typed(value, type);
       } else if (type === "inlineStr") {
         cellValue = inline !== null ? inline : value !== null ? value : undefined;
+      } else if (type === "s" && valueEnd > valueStart) {
+        // Plain digits (nearly always): the index from the characters, no text for each of
+        // 60,000 cells; else the text's, as parseInt reads it.
+        const digits = valueEnd - valueStart <= 9 ? digitsAt(data, valueStart, valueEnd) : NaN;
+        const text = digits >= 0 ? "" : textContent(data.slice(valueStart, valueEnd));
+        const index = digits >= 0 ? digits : parseInt(text, 10);
+        if (!(index >= 0 && index < context.sharedStrings.length))
+          throw new UnreadableWorkbookError("malformed", {
+            malformed: "bad-shared-string",
+            part: context.part,
+            sheet: context.sheet,
+            row: cellRow,
+            column,
+            detail: "shared string " + (digits >= 0 ? String(digits) : text),
+          });
+        cellValue = context.sharedStrings[index];
       } else if (value !== null && value !== "") {
-        if (type === "s") {
-          const index = sharedStringDigits >= 0 ? sharedStringDigits : parseInt(value, 10);
-          if (!(index >= 0 && index < context.sharedStrings.length))
-            throw new UnreadableWorkbookError("malformed", {
-              malformed: "bad-shared-string",
-              part: context.part,
-              sheet: context.sheet,
-              row: cellRow,
-              column,
-              detail: "shared string " + value,
-            });
-          cellValue = context.sharedStrings[index];
-        } else cellValue = typed(value, type);
+        cellValue = typed(value, type);
       }
       if (typeof cellValue === "number" && format.isDate) {
         const date = dateText(cellValue, context.date1904);
@@ -389,39 +416,48 @@ function readCells(data: string, p: string, context: WorksheetContext): Iterable
       }
       if (cellValue === undefined && formula === null && shared === null) continue;
 
-      const cell: RawCell = {
-        row: cellRow,
-        column,
-        value: cellValue,
-        numberFormat: format.numberFormat,
-      };
       if (shared !== null) {
         const master = masters.get(shared);
         if (master)
           formula = slideFormula(master.formula, cellRow - master.row, column - master.column);
         else if (cellValue === undefined) continue;
       }
-      if (formula !== null) {
-        cell.formula = formula;
-        cell.formulaNotCalculated = cellValue === undefined;
-      }
-      return cell;
+      cell.row = cellRow;
+      cell.column = column;
+      cell.value = cellValue;
+      cell.numberFormat = format.numberFormat;
+      cell.formula = formula;
+      cell.formulaNotCalculated = formula !== null && cellValue === undefined;
+      return true;
     }
+  };
+  /** The next cell into `cell`; false at the end, and after an error. */
+  const take = (cell: RawCell): boolean => {
+    if (done) return false;
+    try {
+      if (produce(cell)) return true;
+    } catch (error) {
+      done = true;
+      if (error instanceof UnreadableWorkbookError) throw error;
+      throw badXml(context, error);
+    }
+    done = true;
+    return false;
   };
   const cells: IterableIterator<RawCell> = {
     next(): IteratorResult<RawCell> {
-      if (done) return { done: true, value: undefined };
-      let cell: RawCell | null;
-      try {
-        cell = produce();
-      } catch (error) {
-        done = true;
-        if (error instanceof UnreadableWorkbookError) throw error;
-        throw badXml(context, error);
-      }
-      if (cell === null) {
-        done = true;
-        return { done: true, value: undefined };
+      const read: RawCell = { row: 0, column: 0, value: undefined };
+      if (!take(read)) return { done: true, value: undefined };
+      // Its own object, as an iterator's caller may keep it; formula fields only on formulas.
+      const cell: RawCell = {
+        row: read.row,
+        column: read.column,
+        value: read.value,
+        numberFormat: read.numberFormat,
+      };
+      if (typeof read.formula === "string") {
+        cell.formula = read.formula;
+        cell.formulaNotCalculated = read.formulaNotCalculated;
       }
       return { done: false, value: cell };
     },
@@ -429,7 +465,18 @@ function readCells(data: string, p: string, context: WorksheetContext): Iterable
       return this;
     },
   };
-  return cells;
+  const eachCell: CellSource = (visit) => {
+    const cell: RawCell = {
+      row: 0,
+      column: 0,
+      value: undefined,
+      numberFormat: "General",
+      formula: null,
+      formulaNotCalculated: false,
+    };
+    while (take(cell)) visit(cell);
+  };
+  return { cells, eachCell };
 }
 
 /** Past an element the cell does not need (an extLst): its end, found by its close tag. */
