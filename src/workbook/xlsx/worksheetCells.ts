@@ -404,7 +404,7 @@ function readCells(data: string, p: string, context: WorksheetContext): SheetDat
             sheet: context.sheet,
             row: cellRow,
             column,
-            detail: "shared string " + (digits >= 0 ? String(digits) : text),
+            detail: "shared string " + textContent(data.slice(valueStart, valueEnd)),
           });
         cellValue = context.sharedStrings[index];
       } else if (value !== null && value !== "") {
