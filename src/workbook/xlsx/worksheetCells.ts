@@ -203,6 +203,13 @@ function digitsAt(data: string, start: number, end: number): number {
   return value;
 }
 
+/** Whether data[a, a + length) and data[b, b + length) hold the same characters. */
+function sameText(data: string, a: number, b: number, length: number): boolean {
+  for (let i = 0; i < length; i++)
+    if (data.charCodeAt(a + i) !== data.charCodeAt(b + i)) return false;
+  return true;
+}
+
 /** Whether `name` stands at `at` as a whole element name. */
 function nameAt(data: string, at: number, name: string): boolean {
   return data.startsWith(name, at) && isNameEnd(data.charCodeAt(at + name.length));
@@ -243,6 +250,10 @@ function readCells(data: string, p: string, context: WorksheetContext): SheetDat
   let row = 0;
   let column = 0;
   let position = 0;
+  // The last number read, and where its text lies.
+  let lastNumber = 0;
+  let lastNumberStart = -1;
+  let lastNumberEnd = -1;
   let done = false;
   // Fills `cell` with the next cell; false past the last. Every field is set each time, so that
   // one object can serve for all cells.
@@ -366,8 +377,8 @@ function readCells(data: string, p: string, context: WorksheetContext): SheetDat
           ? null
           : valueEnd === valueStart
             ? ""
-            : type === "s" && formulaText === null
-              ? null // read below, from the characters when they are plain digits
+            : formulaText === null && (type === "s" || type === null || type === "n")
+              ? null // read below from the characters: a shared string's index, or a number
               : detached(textContent(data.slice(valueStart, valueEnd)));
 
       const format = context.formats(styleIndex);
@@ -407,6 +418,19 @@ function readCells(data: string, p: string, context: WorksheetContext): SheetDat
             detail: "shared string " + textContent(data.slice(valueStart, valueEnd)),
           });
         cellValue = context.sharedStrings[index];
+      } else if ((type === null || type === "n") && valueEnd > valueStart) {
+        // A number written as the number before it (a column of weights, of scores) is that
+        // number again, without its text: compared in place, character by character.
+        const length = valueEnd - valueStart;
+        if (
+          length !== lastNumberEnd - lastNumberStart ||
+          !sameText(data, valueStart, lastNumberStart, length)
+        ) {
+          lastNumber = parseFloat(textContent(data.slice(valueStart, valueEnd)));
+          lastNumberStart = valueStart;
+          lastNumberEnd = valueEnd;
+        }
+        cellValue = lastNumber;
       } else if (value !== null && value !== "") {
         cellValue = typed(value, type);
       }

@@ -164,6 +164,27 @@ describe("readWorksheetCells", () => {
     expect(() => readWorksheetCells(sheet(atLimit), context)).not.toThrow();
   });
 
+  it("reads each number from its own text, a repeated one as well", () => {
+    const cells = cellsOf(
+      sheet(
+        '<row r="1"><c r="A1"><v>0.5</v></c><c r="B1"><v>0.5</v></c><c r="C1"><v>0.7</v></c>' +
+          '<c r="D1" t="n"><v>0.7</v></c><c r="E1"><v>12</v></c><c r="F1" s="2"><v>12</v></c>' +
+          '<c r="G1"><v>1&#50;</v></c><c r="H1"><v>1e3</v></c><c r="I1"><v/></c><c r="J1"><v>1e3</v></c></row>'
+      )
+    );
+    expect(cells.map((cell) => cell.value)).toEqual([
+      0.5,
+      0.5,
+      0.7,
+      0.7,
+      12,
+      "1900-01-11",
+      12,
+      1000,
+      1000,
+    ]);
+  });
+
   it("hands the same cells to eachCell as to the iterator, in one object refilled", () => {
     const xml = sheet(
       '<row r="1"><c r="A1" t="s"><v>1</v></c><c r="B1" s="1"><v>0.5</v></c><c r="C1"/></row>' +
