@@ -41,16 +41,33 @@ function normaliseValue(value: CellValue | undefined): CellValue {
   if (value === undefined || value === null) return null;
   // Blank is decided here, once for every adapter: "" and whitespace-only text are blank (a test,
   // not a copy of every text without its spaces). Nearly every text starts with a character
-  // that is no space (a letter, digit or CJK character below U+1680): then without the pattern.
-  if (typeof value === "string") {
-    const first = value.charCodeAt(0);
-    if (!(first > 32 && first < 0x1680 && first !== 0xa0) && !NOT_BLANK.test(value)) return null;
-  }
+  // that is no space (a CJK character, a letter, a digit): then without the pattern.
+  if (typeof value === "string" && mayBeSpace(value.charCodeAt(0)) && !NOT_BLANK.test(value))
+    return null;
   if (typeof value === "number" && !isFinite(value)) return { error: "#NUM!" };
   return value;
 }
 
 const NOT_BLANK = /[^\s\u3000]/;
+
+/**
+ * Whether a character may be one of the pattern's spaces (\s: the ASCII ones, U+00A0, U+1680,
+ * U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000, U+FEFF); NaN (no character) too.
+ */
+function mayBeSpace(code: number): boolean {
+  return (
+    !(code > 32) ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
 
 function defaultText(value: CellValue): string {
   if (value === null) return "";

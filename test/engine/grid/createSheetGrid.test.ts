@@ -175,4 +175,21 @@ describe("createSheetGrid", () => {
     ]);
     expect([fromSource.rowCount, fromSource.columnCount]).toEqual([3, 3]);
   });
+
+  it("reads text of spaces only as blank, whichever space it starts with", () => {
+    const spaces: string[] = [];
+    for (let code = 0; code < 0x10000; code++) {
+      const character = String.fromCharCode(code);
+      if (/^[\s\u3000]$/.test(character)) spaces.push(character);
+    }
+    expect(spaces.length).toBeGreaterThan(20);
+    const texts = spaces
+      .map((space) => space + " " + space)
+      .concat(["", "\u3000", "　甲", "\u00a0乙"]);
+    const sheet = createSheetGrid({
+      name: "表",
+      cells: texts.map((value, index) => ({ row: index + 1, column: 1, value })),
+    });
+    expect(sheet.usedRows().map((row) => sheet.cell(row, 1)!.value)).toEqual(["　甲", "\u00a0乙"]);
+  });
 });
