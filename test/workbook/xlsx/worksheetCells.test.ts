@@ -231,6 +231,33 @@ describe("readWorksheetCells", () => {
     expect(refusal(xml).reason).toBe("too-many-columns");
   });
 
+  it("finds the sheet data's end however its tags are written", () => {
+    const row = '<row r="1"><c r="A1"><v>1</v></c></row>';
+    const merges = '<mergeCells><mergeCell ref="B2:C3"/></mergeCells>';
+    const open = `<?xml version="1.0"?><worksheet xmlns="${MAIN}">`;
+    const read = (xml: string) => {
+      const { cells, merges: areas } = readWorksheetCells(xml, context);
+      return [Array.from(cells).map((cell) => cell.value), areas.length];
+    };
+    // A ">" in an attribute, white space in the close tag, a namesake nested and one empty.
+    expect(read(`${open}<sheetData a="x>y">${row}</sheetData>${merges}</worksheet>`)).toEqual([
+      [1],
+      1,
+    ]);
+    expect(read(`${open}<sheetData>${row}</sheetData\n >${merges}</worksheet>`)).toEqual([[1], 1]);
+    expect(
+      read(`${open}<sheetData>${row}<sheetData></sheetData>${row}</sheetData>${merges}</worksheet>`)
+    ).toEqual([[1, 1], 1]);
+    expect(read(`${open}<sheetData/>${merges}</worksheet>`)).toEqual([[], 1]);
+    expect(read(`${open}<sheetData>${row}<sheetDataX/></sheetData>${merges}</worksheet>`)).toEqual([
+      [1],
+      1,
+    ]);
+    const unclosed = () => readWorksheetCells(`${open}<sheetData>${row}</worksheet>`, context);
+    expect(unclosed).toThrow(UnreadableWorkbookError);
+    expect(unclosed).toThrow("unclosed element <sheetData>");
+  });
+
   it("refuses an unclosed cell as malformed XML, naming the sheet", () => {
     const failure = refusal(sheet('<row r="1"><c r="A1"><v>1</v>'));
     expect(failure.reason).toBe("malformed");
