@@ -273,6 +273,10 @@ function readCells(data: string, p: string, context: WorksheetContext): SheetDat
   const formulaName = p + "f";
   const inlineName = p + "is";
   const cellClose = "</" + cellName;
+  // Made once: a string joined for each of 100,000 values would be 100,000 strings.
+  const valueClose = "</" + valueName;
+  const formulaClose = "</" + formulaName;
+  const inlineClose = "</" + inlineName;
   const readInline = stringItemReader(p);
 
   refuseLastRowPastLimit(data, p, context);
@@ -402,7 +406,7 @@ function readCells(data: string, p: string, context: WorksheetContext): SheetDat
           else inline = "";
           continue;
         }
-        const closeName = "</" + (isValue ? valueName : isFormula ? formulaName : inlineName);
+        const closeName = isValue ? valueClose : isFormula ? formulaClose : inlineClose;
         const contentEnd = indexOfClose(data, closeName, contentStart);
         if (contentEnd < 0) throw new MalformedXmlError("unclosed <" + closeName.slice(2) + ">");
         position = data.indexOf(">", contentEnd) + 1;
