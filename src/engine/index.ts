@@ -10,7 +10,12 @@
  */
 
 // ---- The grid a host hands in ----
-export { createSheetGrid, type RawCell, type SheetGridInput } from "./grid/createSheetGrid";
+export {
+  createSheetGrid,
+  type CellSource,
+  type RawCell,
+  type SheetGridInput,
+} from "./grid/createSheetGrid";
 export type {
   CellValue,
   GridCell,

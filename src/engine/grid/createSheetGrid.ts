@@ -18,6 +18,12 @@ export interface RawCell {
   formulaNotCalculated?: boolean;
 }
 
+/**
+ * Cells handed one at a time to `visit`, which keeps none of them: an adapter may refill one object
+ * for every cell, without an iterator's result object for each.
+ */
+export type CellSource = (visit: (cell: RawCell) => void) => void;
+
 /** Renders a number under a number format as the host displays it ("0.00%" → "95.00%"). */
 export type NumberFormatter = (value: number, numberFormat: string) => string;
 
@@ -25,7 +31,8 @@ export interface SheetGridInput {
   /** For numbers whose displayed text the adapter did not give; String(value) without it. */
   formatNumber?: NumberFormatter;
   name: string;
-  cells: Iterable<RawCell>;
+  /** The cells as an iterable (Office.js, WPS) or as a source that calls back per cell (.xlsx). */
+  cells: Iterable<RawCell> | CellSource;
   merges?: readonly MergedArea[];
   owner?: SheetOwner | null;
 }
@@ -33,13 +40,34 @@ export interface SheetGridInput {
 function normaliseValue(value: CellValue | undefined): CellValue {
   if (value === undefined || value === null) return null;
   // Blank is decided here, once for every adapter: "" and whitespace-only text are blank (a test,
-  // not a copy of every text without its spaces).
-  if (typeof value === "string" && !NOT_BLANK.test(value)) return null;
+  // not a copy of every text without its spaces). Nearly every text starts with a character
+  // that is no space (a CJK character, a letter, a digit): then without the pattern.
+  if (typeof value === "string" && mayBeSpace(value.charCodeAt(0)) && !NOT_BLANK.test(value))
+    return null;
   if (typeof value === "number" && !isFinite(value)) return { error: "#NUM!" };
   return value;
 }
 
 const NOT_BLANK = /[^\s\u3000]/;
+
+/**
+ * Whether a character may be one of the pattern's spaces (\s: the ASCII ones, U+00A0, U+1680,
+ * U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000, U+FEFF); NaN (no character) too.
+ */
+function mayBeSpace(code: number): boolean {
+  return (
+    !(code > 32) ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
 
 function defaultText(value: CellValue): string {
   if (value === null) return "";
@@ -153,14 +181,14 @@ export function createSheetGrid(input: SheetGridInput): SheetGrid {
   const rows = new RowCollector();
   let rowCount = 0;
   let columnCount = 0;
-  for (const raw of input.cells) {
-    if (!(raw.row >= 1 && raw.column >= 1)) continue;
+  const take = (raw: RawCell): void => {
+    if (!(raw.row >= 1 && raw.column >= 1)) return;
     const area = mergeIndex.size > 0 ? mergeIndex.at(raw.row, raw.column) : undefined;
-    if (area && (area.top !== raw.row || area.left !== raw.column)) continue;
+    if (area && (area.top !== raw.row || area.left !== raw.column)) return;
     const value = normaliseValue(raw.value);
     const formula = raw.formula ? raw.formula.replace(/^=/, "") : null;
     const formulaNotCalculated = Boolean(formula && raw.formulaNotCalculated);
-    if (value === null && !formula) continue;
+    if (value === null && !formula) return;
     const numberFormat = raw.numberFormat || "General";
     // Cells come row by row, most in the format of the cell before.
     let format =
@@ -190,7 +218,10 @@ export function createSheetGrid(input: SheetGridInput): SheetGrid {
     rows.add(cell);
     if (raw.row > rowCount) rowCount = raw.row;
     if (raw.column > columnCount) columnCount = raw.column;
-  }
+  };
+  const cells = input.cells;
+  if (typeof cells === "function") cells(take);
+  else for (const raw of cells) take(raw);
   const lastCellRow = rowCount;
   for (const area of merges) {
     if (area.bottom > rowCount) rowCount = area.bottom;

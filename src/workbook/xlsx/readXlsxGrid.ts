@@ -18,7 +18,12 @@ import {
 } from "./opcPackage";
 import type { RawInflate } from "./rawInflate";
 import { readOwnerMarks } from "./readOwnerMarks";
-import { stringItemReader, withoutMarkupDeclarations } from "./stringItems";
+import {
+  decodeSpreadsheetEscapes,
+  stringItemReader,
+  textContent,
+  withoutMarkupDeclarations,
+} from "./stringItems";
 import { UnreadableWorkbookError } from "./unreadableWorkbookError";
 import { readWorkbookSheets, type SheetState, type WorkbookSheet } from "./workbookPart";
 import { readWorksheetCells } from "./worksheetCells";
@@ -141,22 +146,43 @@ function readSharedStrings(zip: ZipPackage, part: string | null): string[] {
     // pattern and its match for each of 22,000 items.
     const open = "<" + p + "si";
     const close = "</" + p + "si>";
+    // A plain item, <si><t>text</t></si>: its text runs to the first "<", which starts its end.
+    const plainOpen = "<" + p + "t>";
+    const plainEnd = "</" + p + "t>" + close;
     const items: string[] = [];
-    for (let at = xml.indexOf(open); at >= 0; at = xml.indexOf(open, at + 1)) {
+    let at = xml.indexOf(open);
+    while (at >= 0) {
       const next = xml.charAt(at + open.length);
-      if (next !== ">" && next !== "/" && !/\s/.test(next)) continue;
-      const tagEnd = xml.indexOf(">", at + open.length);
-      if (tagEnd < 0) break;
-      if (xml.charCodeAt(tagEnd - 1) === 47 /* / */) {
-        items.push("");
-        at = tagEnd;
+      if (next !== ">" && next !== "/" && !/\s/.test(next)) {
+        at = xml.indexOf(open, at + 1);
         continue;
       }
-      const start = tagEnd + 1;
-      const end = xml.indexOf(close, start);
-      if (end < 0) throw new MalformedXmlError("unclosed <si>");
-      items.push(readItem(xml, start, end));
-      at = end;
+      const tagEnd = xml.indexOf(">", at + open.length);
+      if (tagEnd < 0) break;
+      let after: number; // past the item
+      if (xml.charCodeAt(tagEnd - 1) === 47 /* / */) {
+        items.push("");
+        after = tagEnd + 1;
+      } else {
+        const start = tagEnd + 1;
+        const textEnd = xml.startsWith(plainOpen, start)
+          ? xml.indexOf("<", start + plainOpen.length)
+          : -1;
+        if (textEnd >= 0 && xml.startsWith(plainEnd, textEnd)) {
+          // What readItem gives for it, without looking for its end again.
+          items.push(
+            decodeSpreadsheetEscapes(textContent(xml.slice(start + plainOpen.length, textEnd)))
+          );
+          after = textEnd + plainEnd.length;
+        } else {
+          const end = xml.indexOf(close, start);
+          if (end < 0) throw new MalformedXmlError("unclosed <si>");
+          items.push(readItem(xml, start, end));
+          after = end + close.length;
+        }
+      }
+      // Items follow one another: the next starts where this one ends, nearly always.
+      at = xml.startsWith(open, after) ? after : xml.indexOf(open, after);
     }
     return items;
   });
@@ -241,7 +267,7 @@ export async function readXlsxGrid(
       otherSheetNames.push(sheet.name);
       continue;
     }
-    const { cells, merges } = readWorksheetCells(xml, {
+    const { eachCell, merges } = readWorksheetCells(xml, {
       sheet: sheet.name,
       part,
       sharedStrings,
@@ -251,7 +277,7 @@ export async function readXlsxGrid(
     grids.push(
       createSheetGrid({
         name: sheet.name,
-        cells,
+        cells: eachCell,
         merges,
         // Numbers get their displayed text when the engine asks for it.
         formatNumber: formatCellText,

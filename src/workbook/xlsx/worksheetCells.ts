@@ -4,7 +4,13 @@
  * their cached results (shared formulas translated to each cell), number formats, dates.
  */
 import { MalformedXmlError } from "./malformedXml";
-import { type CellValue, type MergedArea, type RawCell, scanA1 } from "../../engine";
+import {
+  type CellSource,
+  type CellValue,
+  type MergedArea,
+  type RawCell,
+  scanA1,
+} from "../../engine";
 import type { CellFormats } from "./cellFormats";
 import { slideFormula } from "./sharedFormula";
 import { stringItemReader, textContent, withoutMarkupDeclarations } from "./stringItems";
@@ -34,8 +40,13 @@ export interface WorksheetContext {
 }
 
 export interface WorksheetCells {
-  /** Read as they are taken, once; errors (past Excel's limits, bad XML) come as they are met. */
+  /**
+   * Read as they are taken, once, either way: by iterating `cells` (a new object per cell) or by
+   * `eachCell`, which hands one object, refilled, for every cell (createSheetGrid keeps none of
+   * them). Errors (past Excel's limits, bad XML) come as they are met.
+   */
   readonly cells: Iterable<RawCell>;
+  readonly eachCell: CellSource;
   readonly merges: MergedArea[];
 }
 
@@ -64,16 +75,16 @@ export function readWorksheetCells(xml: string, context: WorksheetContext): Work
   const p = elementPrefix(root);
   const sheetDataStart = indexOfStartTag(xml, p + "sheetData", root.startTagEnd);
   if (sheetDataStart < 0)
-    return { cells: [], merges: readMerges(xml, root.startTagEnd, p, context) };
-  let sheetData: ElementSpan;
+    return { cells: [], eachCell: () => {}, merges: readMerges(xml, root.startTagEnd, p, context) };
+  let sheetData: ContentSpan;
   try {
-    sheetData = elementAt(xml, sheetDataStart);
+    sheetData = sheetDataAt(xml, sheetDataStart, p + "sheetData");
   } catch (error) {
     throw badXml(context, error);
   }
   let data = xml.slice(sheetData.startTagEnd, sheetData.closeStart);
   if (/<[!?]/.test(data)) data = withoutMarkupDeclarations(data);
-  let cells: Iterable<RawCell>;
+  let cells: SheetDataCells;
   try {
     cells = readCells(data, p, context);
   } catch (error) {
@@ -81,7 +92,51 @@ export function readWorksheetCells(xml: string, context: WorksheetContext): Work
     throw badXml(context, error);
   }
   // <mergeCells> follows <sheetData>: looked for after it, not through it.
-  return { cells, merges: readMerges(xml, sheetData.end, p, context) };
+  return {
+    cells: cells.cells,
+    eachCell: cells.eachCell,
+    merges: readMerges(xml, sheetData.end, p, context),
+  };
+}
+
+/** Where an element's content lies: [startTagEnd, closeStart); `end` is past its close tag. */
+interface ContentSpan {
+  readonly startTagEnd: number;
+  readonly closeStart: number;
+  readonly end: number;
+}
+
+/**
+ * elementAt's answer for <sheetData>, with its close tag (and a namesake nested before it) looked
+ * for by patterns: indexOf of a many-character needle over a 4 MiB sheet, which elementAt does
+ * twice, takes several times as long. The start tag is read by elementAt on its text alone; a
+ * nested <sheetData> or a start tag that is not plain goes to elementAt over the whole part.
+ */
+function sheetDataAt(xml: string, start: number, qualifiedName: string): ContentSpan {
+  const tagEnd = xml.indexOf(">", start) + 1;
+  const close = "</" + qualifiedName + ">";
+  let head: ElementSpan | null = null;
+  try {
+    head = tagEnd > 0 ? elementAt(xml.slice(start, tagEnd) + close, 0) : null;
+  } catch {
+    head = null;
+  }
+  if (head === null || head.startTagEnd !== tagEnd - start) return elementAt(xml, start);
+  if (head.empty) return { startTagEnd: tagEnd, closeStart: tagEnd, end: tagEnd };
+  const name = escapeRegExp(qualifiedName);
+  const closePattern = new RegExp("</" + name + "\\s*>", "g");
+  closePattern.lastIndex = tagEnd;
+  const closeMatch = closePattern.exec(xml);
+  if (closeMatch === null) throw new MalformedXmlError("unclosed element <" + qualifiedName + ">");
+  const openPattern = new RegExp("<" + name + "[\\s/>]", "g");
+  openPattern.lastIndex = tagEnd;
+  const nested = openPattern.exec(xml);
+  if (nested !== null && nested.index < closeMatch.index) return elementAt(xml, start);
+  return {
+    startTagEnd: tagEnd,
+    closeStart: closeMatch.index,
+    end: closeMatch.index + closeMatch[0].length,
+  };
 }
 
 function badXml(context: WorksheetContext, error: unknown): UnreadableWorkbookError {
@@ -188,9 +243,21 @@ function digitsAt(data: string, start: number, end: number): number {
   return value;
 }
 
+/** Whether data[a, a + length) and data[b, b + length) hold the same characters. */
+function sameText(data: string, a: number, b: number, length: number): boolean {
+  for (let i = 0; i < length; i++)
+    if (data.charCodeAt(a + i) !== data.charCodeAt(b + i)) return false;
+  return true;
+}
+
 /** Whether `name` stands at `at` as a whole element name. */
 function nameAt(data: string, at: number, name: string): boolean {
   return data.startsWith(name, at) && isNameEnd(data.charCodeAt(at + name.length));
+}
+
+interface SheetDataCells {
+  readonly cells: Iterable<RawCell>;
+  readonly eachCell: CellSource;
 }
 
 /**
@@ -199,13 +266,17 @@ function nameAt(data: string, at: number, name: string): boolean {
  * formula gets its master's, moved; the master stands before it (it is the first cell of the
  * range), and one without a master reads as a constant.
  */
-function readCells(data: string, p: string, context: WorksheetContext): Iterable<RawCell> {
+function readCells(data: string, p: string, context: WorksheetContext): SheetDataCells {
   const rowName = p + "row";
   const cellName = p + "c";
   const valueName = p + "v";
   const formulaName = p + "f";
   const inlineName = p + "is";
   const cellClose = "</" + cellName;
+  // Made once: a string joined for each of 100,000 values would be 100,000 strings.
+  const valueClose = "</" + valueName;
+  const formulaClose = "</" + formulaName;
+  const inlineClose = "</" + inlineName;
   const readInline = stringItemReader(p);
 
   refuseLastRowPastLimit(data, p, context);
@@ -223,11 +294,17 @@ function readCells(data: string, p: string, context: WorksheetContext): Iterable
   let row = 0;
   let column = 0;
   let position = 0;
+  // The last number read, and where its text lies.
+  let lastNumber = 0;
+  let lastNumberStart = -1;
+  let lastNumberEnd = -1;
   let done = false;
-  const produce = (): RawCell | null => {
+  // Fills `cell` with the next cell; false past the last. Every field is set each time, so that
+  // one object can serve for all cells.
+  const produce = (cell: RawCell): boolean => {
     for (;;) {
       const open = data.indexOf("<", position);
-      if (open < 0) return null;
+      if (open < 0) return false;
       const isRow = nameAt(data, open + 1, rowName);
       if (!isRow && !nameAt(data, open + 1, cellName)) {
         position = open + 1; // a close tag, or an element rows and cells do not need
@@ -283,15 +360,15 @@ function readCells(data: string, p: string, context: WorksheetContext): Iterable
       if (column > MAX_COLUMNS) throw tooManyColumns(context, cellRow, column);
       if (span.empty) continue; // <c r="B2" s="3"/>: formatted, empty
 
-      // The cell's children, in order, up to its close tag.
-      let value: string | null = null;
+      // The cell's children, in order, up to its close tag. The value is kept as where its text
+      // lies, [valueStart, valueEnd) (-1: none), and made a string only when the cell needs it:
+      // a shared string's index is read from the characters.
+      let valueStart = -1;
+      let valueEnd = -1;
       let formulaText: string | null = null;
       let formulaType: string | null = null;
       let sharedIndex: string | null = null;
       let inline: string | null = null;
-      // A shared string's index when its <v> is plain digits (nearly always): read from the
-      // characters, not by parseInt of the value's text for each of 60,000 cells; -1 otherwise.
-      let sharedStringDigits = -1;
       for (;;) {
         const child = data.indexOf("<", position);
         if (child < 0) throw new MalformedXmlError("unclosed <c>");
@@ -323,29 +400,30 @@ function readCells(data: string, p: string, context: WorksheetContext): Iterable
         if (span.empty) {
           position = contentStart;
           if (isValue) {
-            value = "";
-            sharedStringDigits = -1;
+            valueStart = contentStart;
+            valueEnd = contentStart;
           } else if (isFormula) formulaText = "";
           else inline = "";
           continue;
         }
-        const closeName = "</" + (isValue ? valueName : isFormula ? formulaName : inlineName);
+        const closeName = isValue ? valueClose : isFormula ? formulaClose : inlineClose;
         const contentEnd = indexOfClose(data, closeName, contentStart);
         if (contentEnd < 0) throw new MalformedXmlError("unclosed <" + closeName.slice(2) + ">");
         position = data.indexOf(">", contentEnd) + 1;
         if (isInline) inline = detached(readInline(data, contentStart, contentEnd));
-        else {
-          const text = detached(textContent(data.slice(contentStart, contentEnd)));
-          if (isValue) {
-            value = text;
-            const digits =
-              type === "s" && contentEnd - contentStart <= 9
-                ? digitsAt(data, contentStart, contentEnd)
-                : NaN;
-            sharedStringDigits = digits >= 0 ? digits : -1;
-          } else formulaText = text;
-        }
+        else if (isValue) {
+          valueStart = contentStart;
+          valueEnd = contentEnd;
+        } else formulaText = detached(textContent(data.slice(contentStart, contentEnd)));
       }
+      const value =
+        valueStart < 0
+          ? null
+          : valueEnd === valueStart
+            ? ""
+            : formulaText === null && (type === "s" || type === null || type === "n")
+              ? null // read below from the characters: a shared string's index, or a number
+              : detached(textContent(data.slice(valueStart, valueEnd)));
 
       const format = context.formats(styleIndex);
       let formula: string | null = null;
@@ -368,20 +446,37 @@ function readCells(data: string, p: string, context: WorksheetContext): Iterable
           value === null || (value === "" && type !== "str") ? undefined : typed(value, type);
       } else if (type === "inlineStr") {
         cellValue = inline !== null ? inline : value !== null ? value : undefined;
+      } else if (type === "s" && valueEnd > valueStart) {
+        // Plain digits (nearly always): the index from the characters, no text for each of
+        // 60,000 cells; else the text's, as parseInt reads it.
+        const digits = valueEnd - valueStart <= 9 ? digitsAt(data, valueStart, valueEnd) : NaN;
+        const text = digits >= 0 ? "" : textContent(data.slice(valueStart, valueEnd));
+        const index = digits >= 0 ? digits : parseInt(text, 10);
+        if (!(index >= 0 && index < context.sharedStrings.length))
+          throw new UnreadableWorkbookError("malformed", {
+            malformed: "bad-shared-string",
+            part: context.part,
+            sheet: context.sheet,
+            row: cellRow,
+            column,
+            detail: "shared string " + textContent(data.slice(valueStart, valueEnd)),
+          });
+        cellValue = context.sharedStrings[index];
+      } else if ((type === null || type === "n") && valueEnd > valueStart) {
+        // A number written as the number before it (a column of weights, of scores) is that
+        // number again, without its text: compared in place, character by character.
+        const length = valueEnd - valueStart;
+        if (
+          length !== lastNumberEnd - lastNumberStart ||
+          !sameText(data, valueStart, lastNumberStart, length)
+        ) {
+          lastNumber = parseFloat(textContent(data.slice(valueStart, valueEnd)));
+          lastNumberStart = valueStart;
+          lastNumberEnd = valueEnd;
+        }
+        cellValue = lastNumber;
       } else if (value !== null && value !== "") {
-        if (type === "s") {
-          const index = sharedStringDigits >= 0 ? sharedStringDigits : parseInt(value, 10);
-          if (!(index >= 0 && index < context.sharedStrings.length))
-            throw new UnreadableWorkbookError("malformed", {
-              malformed: "bad-shared-string",
-              part: context.part,
-              sheet: context.sheet,
-              row: cellRow,
-              column,
-              detail: "shared string " + value,
-            });
-          cellValue = context.sharedStrings[index];
-        } else cellValue = typed(value, type);
+        cellValue = typed(value, type);
       }
       if (typeof cellValue === "number" && format.isDate) {
         const date = dateText(cellValue, context.date1904);
@@ -389,39 +484,48 @@ function readCells(data: string, p: string, context: WorksheetContext): Iterable
       }
       if (cellValue === undefined && formula === null && shared === null) continue;
 
-      const cell: RawCell = {
-        row: cellRow,
-        column,
-        value: cellValue,
-        numberFormat: format.numberFormat,
-      };
       if (shared !== null) {
         const master = masters.get(shared);
         if (master)
           formula = slideFormula(master.formula, cellRow - master.row, column - master.column);
         else if (cellValue === undefined) continue;
       }
-      if (formula !== null) {
-        cell.formula = formula;
-        cell.formulaNotCalculated = cellValue === undefined;
-      }
-      return cell;
+      cell.row = cellRow;
+      cell.column = column;
+      cell.value = cellValue;
+      cell.numberFormat = format.numberFormat;
+      cell.formula = formula;
+      cell.formulaNotCalculated = formula !== null && cellValue === undefined;
+      return true;
     }
+  };
+  /** The next cell into `cell`; false at the end, and after an error. */
+  const take = (cell: RawCell): boolean => {
+    if (done) return false;
+    try {
+      if (produce(cell)) return true;
+    } catch (error) {
+      done = true;
+      if (error instanceof UnreadableWorkbookError) throw error;
+      throw badXml(context, error);
+    }
+    done = true;
+    return false;
   };
   const cells: IterableIterator<RawCell> = {
     next(): IteratorResult<RawCell> {
-      if (done) return { done: true, value: undefined };
-      let cell: RawCell | null;
-      try {
-        cell = produce();
-      } catch (error) {
-        done = true;
-        if (error instanceof UnreadableWorkbookError) throw error;
-        throw badXml(context, error);
-      }
-      if (cell === null) {
-        done = true;
-        return { done: true, value: undefined };
+      const read: RawCell = { row: 0, column: 0, value: undefined };
+      if (!take(read)) return { done: true, value: undefined };
+      // Its own object, as an iterator's caller may keep it; formula fields only on formulas.
+      const cell: RawCell = {
+        row: read.row,
+        column: read.column,
+        value: read.value,
+        numberFormat: read.numberFormat,
+      };
+      if (typeof read.formula === "string") {
+        cell.formula = read.formula;
+        cell.formulaNotCalculated = read.formulaNotCalculated;
       }
       return { done: false, value: cell };
     },
@@ -429,7 +533,18 @@ function readCells(data: string, p: string, context: WorksheetContext): Iterable
       return this;
     },
   };
-  return cells;
+  const eachCell: CellSource = (visit) => {
+    const cell: RawCell = {
+      row: 0,
+      column: 0,
+      value: undefined,
+      numberFormat: "General",
+      formula: null,
+      formulaNotCalculated: false,
+    };
+    while (take(cell)) visit(cell);
+  };
+  return { cells, eachCell };
 }
 
 /** Past an element the cell does not need (an extLst): its end, found by its close tag. */

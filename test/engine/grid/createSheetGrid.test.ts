@@ -125,4 +125,71 @@ describe("createSheetGrid", () => {
     expect(mixed.cellsInRow(2).map((cell) => cell.value)).toEqual(["e"]);
     expect(mixed.cell(1, 3)!.value).toBe("g");
   });
+
+  it("takes cells from a source that calls back per cell, one object refilled, as from an iterable", () => {
+    const raws: RawCell[] = [
+      { row: 1, column: 1, value: "标题", numberFormat: "General" },
+      { row: 1, column: 3, value: 0.5, numberFormat: "0.00%" },
+      { row: 2, column: 1, value: "  ", numberFormat: "General" },
+      { row: 2, column: 2, value: "\u3000 甲", numberFormat: "General" },
+      { row: 2, column: 3, value: undefined, formula: "=A1*2", formulaNotCalculated: true },
+      { row: 3, column: 2, value: 4, formula: "B2*2", formulaNotCalculated: false },
+    ];
+    const formatNumber = (value: number, format: string) => format + ":" + value;
+    const fromIterable = createSheetGrid({ name: "表", cells: raws, formatNumber });
+    const reused: RawCell = { row: 0, column: 0, value: undefined };
+    const fromSource = createSheetGrid({
+      name: "表",
+      formatNumber,
+      cells: (visit) => {
+        for (const raw of raws) {
+          reused.row = raw.row;
+          reused.column = raw.column;
+          reused.value = raw.value;
+          reused.numberFormat = raw.numberFormat;
+          reused.formula = raw.formula ?? null;
+          reused.formulaNotCalculated = raw.formulaNotCalculated ?? false;
+          visit(reused);
+        }
+      },
+    });
+    const view = (sheet: typeof fromSource) =>
+      sheet
+        .usedRows()
+        .map((row) =>
+          sheet
+            .cellsInRow(row)
+            .map((cell) => [cell.address, cell.value, cell.text, cell.formula, cell.numberFormat])
+        );
+    expect(view(fromSource)).toEqual(view(fromIterable));
+    expect(view(fromSource)).toEqual([
+      [
+        ["A1", "标题", "标题", null, "General"],
+        ["C1", 0.5, "0.00%:0.5", null, "0.00%"],
+      ],
+      [
+        ["B2", "\u3000 甲", "\u3000 甲", null, "General"],
+        ["C2", null, "", "A1*2", "General"],
+      ],
+      [["B3", 4, "General:4", "B2*2", "General"]],
+    ]);
+    expect([fromSource.rowCount, fromSource.columnCount]).toEqual([3, 3]);
+  });
+
+  it("reads text of spaces only as blank, whichever space it starts with", () => {
+    const spaces: string[] = [];
+    for (let code = 0; code < 0x10000; code++) {
+      const character = String.fromCharCode(code);
+      if (/^[\s\u3000]$/.test(character)) spaces.push(character);
+    }
+    expect(spaces.length).toBeGreaterThan(20);
+    const texts = spaces
+      .map((space) => space + " " + space)
+      .concat(["", "\u3000", "　甲", "\u00a0乙"]);
+    const sheet = createSheetGrid({
+      name: "表",
+      cells: texts.map((value, index) => ({ row: index + 1, column: 1, value })),
+    });
+    expect(sheet.usedRows().map((row) => sheet.cell(row, 1)!.value)).toEqual(["　甲", "\u00a0乙"]);
+  });
 });

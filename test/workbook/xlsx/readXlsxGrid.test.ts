@@ -328,6 +328,15 @@ describe("shared strings", () => {
     expect(await valuesOf(sst, 6)).toEqual(["甲", null, " 乙 ", null, "丙", "丁戊"]);
   });
 
+  it("reads a plain item's references and escapes, and one whose <t> is followed by more", async () => {
+    const sst =
+      "<si><t>甲&amp;_x0041_&#13;\r\n乙</t></si>" +
+      '<si><t>丙</t><rPh sb="0" eb="1"><t>ビン</t></rPh></si>' +
+      "<si><t>丁</t><r><t>戊</t></r></si><si>\n<t>己</t></si>" +
+      "<si><t>庚</t></si>\n<si><t></t></si><si><t>辛</t></si>";
+    expect(await valuesOf(sst, 7)).toEqual(["甲&A\r\n乙", "丙", "丁戊", "己", "庚", null, "辛"]);
+  });
+
   it("reads prefixed items", async () => {
     expect(
       await valuesOf("<x:si><x:t>甲</x:t></x:si><x:si/><x:si><x:t>乙</x:t></x:si>", 3, "x")

@@ -4,6 +4,7 @@ import {
   type WorksheetContext,
 } from "../../../src/workbook/xlsx/worksheetCells";
 import { UnreadableWorkbookError } from "../../../src/workbook/xlsx/unreadableWorkbookError";
+import type { RawCell } from "../../../src/engine";
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
@@ -50,7 +51,7 @@ describe("readWorksheetCells", () => {
     expect(cells).toEqual([{ row: 1, column: 1, value: text, numberFormat: "General" }]);
   });
 
-  it.each(["2", "0000000002", "12345678901"])(
+  it.each(["2", "000000002", "0000000002", "12345678901"])(
     "refuses a shared string index %j past the strings, naming it as written",
     (index) => {
       const error = refusal(sheet(`<row r="1"><c r="A1" t="s"><v>${index}</v></c></row>`));
@@ -161,6 +162,100 @@ describe("readWorksheetCells", () => {
     expect(() => readWorksheetCells(sheet(rows), context)).toThrow(UnreadableWorkbookError);
     const atLimit = '<row><c><v>1</v></c></row><row r="5"/>' + "<row/>".repeat(1048576 - 5);
     expect(() => readWorksheetCells(sheet(atLimit), context)).not.toThrow();
+  });
+
+  it("reads each number from its own text, a repeated one as well", () => {
+    const cells = cellsOf(
+      sheet(
+        '<row r="1"><c r="A1"><v>0.5</v></c><c r="B1"><v>0.5</v></c><c r="C1"><v>0.7</v></c>' +
+          '<c r="D1" t="n"><v>0.7</v></c><c r="E1"><v>12</v></c><c r="F1" s="2"><v>12</v></c>' +
+          '<c r="G1"><v>1&#50;</v></c><c r="H1"><v>1e3</v></c><c r="I1"><v/></c><c r="J1"><v>1e3</v></c></row>'
+      )
+    );
+    expect(cells.map((cell) => cell.value)).toEqual([
+      0.5,
+      0.5,
+      0.7,
+      0.7,
+      12,
+      "1900-01-11",
+      12,
+      1000,
+      1000,
+    ]);
+  });
+
+  it("hands the same cells to eachCell as to the iterator, in one object refilled", () => {
+    const xml = sheet(
+      '<row r="1"><c r="A1" t="s"><v>1</v></c><c r="B1" s="1"><v>0.5</v></c><c r="C1"/></row>' +
+        '<row r="2"><c r="A2"><f t="shared" ref="A2:A3" si="0">B2*2</f><v>4</v></c>' +
+        '<c r="B2"><f>1/0</f></c><c r="C2" t="inlineStr"><is><t>内联</t></is></c></row>' +
+        '<row r="3"><c r="A3"><f t="shared" si="0"/><v>6</v></c><c r="B3" t="str"><v>文本</v></c></row>'
+    );
+    const seen: RawCell[] = [];
+    const objects = new Set<RawCell>();
+    readWorksheetCells(xml, context).eachCell((cell) => {
+      objects.add(cell);
+      const copy: RawCell = {
+        row: cell.row,
+        column: cell.column,
+        value: cell.value,
+        numberFormat: cell.numberFormat,
+      };
+      if (cell.formula !== null && cell.formula !== undefined) {
+        copy.formula = cell.formula;
+        copy.formulaNotCalculated = cell.formulaNotCalculated;
+      } else expect(cell.formulaNotCalculated).toBe(false);
+      seen.push(copy);
+    });
+    expect(objects.size).toBe(1);
+    expect(seen).toEqual(cellsOf(xml));
+    expect(seen.map((cell) => [cell.value, cell.formula])).toEqual([
+      ["满意度", undefined],
+      [0.5, undefined],
+      [4, "B2*2"],
+      [undefined, "1/0"],
+      ["内联", undefined],
+      [6, "B3*2"],
+      ["文本", undefined],
+    ]);
+  });
+
+  it("refuses through eachCell as through the iterator", () => {
+    const xml = sheet('<row r="1"><c r="A1"><v>1</v></c><c r="XFE1"><v>1</v></c></row>');
+    const visited: number[] = [];
+    expect(() =>
+      readWorksheetCells(xml, context).eachCell((cell) => visited.push(cell.column))
+    ).toThrow(UnreadableWorkbookError);
+    expect(visited).toEqual([1]);
+    expect(refusal(xml).reason).toBe("too-many-columns");
+  });
+
+  it("finds the sheet data's end however its tags are written", () => {
+    const row = '<row r="1"><c r="A1"><v>1</v></c></row>';
+    const merges = '<mergeCells><mergeCell ref="B2:C3"/></mergeCells>';
+    const open = `<?xml version="1.0"?><worksheet xmlns="${MAIN}">`;
+    const read = (xml: string) => {
+      const { cells, merges: areas } = readWorksheetCells(xml, context);
+      return [Array.from(cells).map((cell) => cell.value), areas.length];
+    };
+    // A ">" in an attribute, white space in the close tag, a namesake nested and one empty.
+    expect(read(`${open}<sheetData a="x>y">${row}</sheetData>${merges}</worksheet>`)).toEqual([
+      [1],
+      1,
+    ]);
+    expect(read(`${open}<sheetData>${row}</sheetData\n >${merges}</worksheet>`)).toEqual([[1], 1]);
+    expect(
+      read(`${open}<sheetData>${row}<sheetData></sheetData>${row}</sheetData>${merges}</worksheet>`)
+    ).toEqual([[1, 1], 1]);
+    expect(read(`${open}<sheetData/>${merges}</worksheet>`)).toEqual([[], 1]);
+    expect(read(`${open}<sheetData>${row}<sheetDataX/></sheetData>${merges}</worksheet>`)).toEqual([
+      [1],
+      1,
+    ]);
+    const unclosed = () => readWorksheetCells(`${open}<sheetData>${row}</worksheet>`, context);
+    expect(unclosed).toThrow(UnreadableWorkbookError);
+    expect(unclosed).toThrow("unclosed element <sheetData>");
   });
 
   it("refuses an unclosed cell as malformed XML, naming the sheet", () => {
