@@ -198,7 +198,16 @@ class Bounds {
 
 /** Applies the restyles to a worksheet part's XML. `rows` must be sorted by row. */
 export function restyleCells(xml: string, rows: readonly RowRestyles[]): string {
-  if (rows.length === 0) return xml;
+  return rows.length === 0 ? xml : restyleCellPieces(xml, rows).join("");
+}
+
+/**
+ * The restyled part as pieces whose concatenation is restyleCells' result, most of them slices
+ * of `xml`: a sheet of several megabytes is then encoded piece by piece (encodeUtf8Pieces), never
+ * made one string again.
+ */
+export function restyleCellPieces(xml: string, rows: readonly RowRestyles[]): string[] {
+  if (rows.length === 0) return [xml];
   let text = xml;
   let root = rootElement(text);
   const p = elementPrefix(root);
@@ -330,8 +339,7 @@ export function restyleCells(xml: string, rows: readonly RowRestyles[]): string 
   pieces.push(text.slice(cursor, contentEnd));
   for (; next < rows.length; next++) pieces.push(newRow(rows[next]));
   pieces.push(text.slice(contentEnd));
-  text = pieces.join("");
-  return created.empty ? text : widenDimension(text, created);
+  return created.empty ? pieces : [widenDimension(pieces.join(""), created)];
 }
 
 /** Widens a row's `spans` hint ("1:8") to cover the columns of cells we created in it. */
