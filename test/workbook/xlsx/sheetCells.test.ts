@@ -12,6 +12,7 @@ import { columnLetters, parseRange, scanA1, toA1 } from "../../../src/engine/gri
 import {
   foundTag,
   nextStartTag,
+  restyleCellPieces,
   restyleCells,
   type RowRestyles,
 } from "../../../src/workbook/xlsx/sheetCells";
@@ -276,6 +277,8 @@ describe("restyleCells changes only the cells it marks", () => {
         const before = worksheetXml(sheet);
         const { rows, seen } = requests(targets);
         const after = restyleCells(before, rows);
+        // The pieces markCells encodes are the same part.
+        expect(restyleCellPieces(before, requests(targets).rows).join("")).toBe(after);
         const oldRoot = parse(before);
         const newRoot = parse(after);
         const wanted = new Map(targets.map((t) => [t.row + ":" + t.column, t.style]));
