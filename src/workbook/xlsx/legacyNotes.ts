@@ -251,16 +251,41 @@ function extendVmlDrawing(vml: string, notes: readonly NoteToAdd[]): string {
   return splice(text, close, close, shapeType + shapes);
 }
 
+/** A <legacyDrawing> element to insert `fromEnd` characters before the end of a worksheet part. */
+export interface DrawingInsertion {
+  readonly fromEnd: number;
+  readonly element: string;
+}
+
+/** The sheet's link to its new note drawing, when addNotes was asked to leave the part alone. */
+export interface DeferredDrawingLink {
+  /** The link as one insertion after <sheetData>, where it is that (nearly always). */
+  readonly insertion: DrawingInsertion | null;
+  /** The link made in the part's text (restyled or not). */
+  readonly apply: (sheetXml: string) => string;
+}
+
+export interface AddedNotes {
+  /** The part with its drawing linked (as given when the link is deferred). */
+  readonly xml: string;
+  readonly added: NoteToAdd[];
+  /** With `deferLink`, the link the part still needs, if any. */
+  readonly link?: DeferredDrawingLink;
+}
+
 /**
  * Adds notes to a sheet, skipping cells that already have a comment. Returns the sheet's XML,
  * with a <legacyDrawing> added when the sheet had no drawing for notes yet, and the notes added.
+ * With `deferLink` the part is returned as given and the link it needs comes apart (`link`): the
+ * caller restyling the same part links it while encoding (writeScoredCopy's markCells).
  */
 export async function addNotes(
   context: NotesContext,
   sheetPart: string,
   sheetXml: string,
-  notes: readonly NoteToAdd[]
-): Promise<{ xml: string; added: NoteToAdd[] }> {
+  notes: readonly NoteToAdd[],
+  options: { readonly deferLink?: boolean } = {}
+): Promise<AddedNotes> {
   const editor = context.editor;
   const relsPart = relationshipsPartFor(sheetPart);
   const originalRelsXml = await editor.readText(relsPart);
@@ -308,6 +333,7 @@ export async function addNotes(
 
   // The boxes: the sheet's legacy drawing (not legacyDrawingHF, which holds header pictures).
   let xml = sheetXml;
+  let drawingLink: DeferredDrawingLink | undefined;
   const root = rootElement(xml);
   // <sheetData> (megabytes) is measured once, not by each walk past it.
   const sheetData = findChild(xml, root, "sheetData");
@@ -338,7 +364,14 @@ export async function addNotes(
       "vml",
       CONTENT_TYPE.vmlDrawing
     );
-    xml = linkLegacyDrawing(xml, link.id, sheetData);
+    if (options.deferLink) {
+      const id = link.id;
+      const insertion = legacyDrawingInsertion(xml, id, sheetData);
+      drawingLink = {
+        insertion,
+        apply: (text) => linkLegacyDrawing(text, id, text === sheetXml ? sheetData : null),
+      };
+    } else xml = linkLegacyDrawing(xml, link.id, sheetData);
   }
   if (relsXml !== null && relsXml !== originalRelsXml) {
     editor.writeText(relsPart, relsXml);
@@ -348,7 +381,32 @@ export async function addNotes(
       CONTENT_TYPE.relationships
     );
   }
-  return { xml, added };
+  return drawingLink ? { xml, added, link: drawingLink } : { xml, added };
+}
+
+/**
+ * The <legacyDrawing> element to add and where, counted from the part's end: after <sheetData>,
+ * so that the same insertion holds in the part once its cells are restyled (restyleCells changes
+ * nothing after <sheetData>'s content). Null when linking changes more than that: the root must
+ * declare the relationships namespace, or a <legacyDrawing> is there to repoint.
+ */
+function legacyDrawingInsertion(
+  sheetXml: string,
+  relationshipId: string,
+  sheetData: ElementSpan | null
+): DrawingInsertion | null {
+  if (sheetData === null) return null;
+  const bound = bindNamespacePrefix(sheetXml, RELATIONSHIPS_NAMESPACE, "r");
+  if (bound.xml !== sheetXml) return null;
+  const root = rootElement(sheetXml);
+  if (findChild(sheetXml, root, "legacyDrawing", sheetData)) return null;
+  const at = insertionPoint(sheetXml, root, WORKSHEET_ORDER, "legacyDrawing", sheetData);
+  if (at < sheetData.end) return null;
+  const element = withPrefix(
+    elementPrefix(root),
+    `<legacyDrawing ${bound.prefix + "id"}="${relationshipId}"/>`
+  );
+  return { fromEnd: sheetXml.length - at, element };
 }
 
 /** Points the sheet's <legacyDrawing> at a relationship, adding the element in schema order. */

@@ -76,6 +76,49 @@ export function encodeUtf8(text: string): Uint8Array {
   return binaryStringBytes(unescape(encodeURIComponent(text)));
 }
 
+/** True when a surrogate pair would be split between two pieces (a high one ends a piece). */
+function splitsPair(pieces: readonly string[]): boolean {
+  for (let i = 0; i + 1 < pieces.length; i++) {
+    const last = pieces[i].charCodeAt(pieces[i].length - 1);
+    if (last >= 0xd800 && last <= 0xdbff) return true;
+  }
+  return false;
+}
+
+/**
+ * The UTF-8 of pieces joined, encoded piece by piece into one buffer: a worksheet part of several
+ * megabytes edited in place (restyleCells' pieces, most of them slices of the part as read) is
+ * never joined into a string of its own first. Where the platform cannot encode into a buffer
+ * (Internet Explorer 11), or a piece ends inside a surrogate pair, the pieces are joined.
+ */
+export function encodeUtf8Pieces(pieces: readonly string[]): Uint8Array {
+  if (
+    typeof TextEncoder === "undefined" ||
+    typeof TextEncoder.prototype.encodeInto !== "function" ||
+    splitsPair(pieces)
+  )
+    return encodeUtf8(pieces.join(""));
+  const encoder = new TextEncoder();
+  let characters = 0;
+  for (let i = 0; i < pieces.length; i++) characters += pieces[i].length;
+  // Markup is nearly all ASCII, a byte a character; the buffer grows where it is not.
+  let buffer = new Uint8Array(characters + (characters >> 4) + 64);
+  let at = 0;
+  for (let i = 0; i < pieces.length; i++) {
+    let rest = pieces[i];
+    while (rest !== "") {
+      const result = encoder.encodeInto(rest, buffer.subarray(at));
+      at += result.written;
+      if (result.read === rest.length) break;
+      rest = rest.slice(result.read);
+      const grown = new Uint8Array(Math.max(buffer.length * 2, at + rest.length * 3));
+      grown.set(buffer.subarray(0, at));
+      buffer = grown;
+    }
+  }
+  return buffer.subarray(0, at);
+}
+
 /** Characters encoded at a time by a Utf8Builder: about 128 KiB of UTF-8 for markup. */
 const UTF8_BATCH = 1 << 16;
 

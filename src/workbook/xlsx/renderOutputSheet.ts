@@ -25,33 +25,51 @@ export interface RenderOptions {
   readonly onChunk?: (chunk: Uint8Array) => void;
 }
 
+/** A text cell's markup after its style attribute, up to its text. */
+const INLINE_TEXT_START = ' t="inlineStr"><is><t xml:space="preserve">';
+const INLINE_TEXT_END = "</t></is></c>";
+
 /**
- * A cell's markup; "" for a blank cell with no style, which the part leaves out. `start` is
- * `<c r="A1"` and `s` the style attribute (" s=\"3\"", or "" for the default format).
+ * Adds a cell's markup to `out` piece by piece, never as a string of its own: the results sheet
+ * has 200,000 cells, and a string made per cell (and per row) is built only to be copied again
+ * when the builder encodes. `start` is `<c r="A`, `row` the row number and its closing quote,
+ * `s` the style attribute (" s=\"3\"", or "" for the default format). A blank cell with no style
+ * is left out by the caller.
  */
-function cellMarkup(start: string, s: string, cell: LayoutCell): string {
+function addCellMarkup(
+  out: Utf8Builder,
+  start: string,
+  row: string,
+  s: string,
+  cell: LayoutCell
+): void {
+  out.add(start);
+  out.add(row);
+  out.add(s);
   switch (cell.kind) {
     case "blank":
-      return s === "" ? "" : start + s + "/>";
+      out.add("/>");
+      return;
     case "text":
-      return (
-        start +
-        s +
-        ' t="inlineStr"><is><t xml:space="preserve">' +
-        escapeSpreadsheetText(String(cell.value)) +
-        "</t></is></c>"
-      );
+      out.add(INLINE_TEXT_START);
+      out.add(escapeSpreadsheetText(String(cell.value)));
+      out.add(INLINE_TEXT_END);
+      return;
     case "error":
-      return start + s + ' t="e"><v>' + cell.value + "</v></c>";
+      out.add(' t="e"><v>' + cell.value + "</v></c>");
+      return;
     case "number":
       // String() gives the shortest text that reads back as the same double.
-      return start + s + "><v>" + String(cell.value) + "</v></c>";
+      out.add("><v>" + String(cell.value) + "</v></c>");
+      return;
   }
 }
 
 /**
  * The rows' markup, each row laid out and added to `out` in turn. A sheet of 20,000 rows has
- * 200,000 cells: the column letters and the style attributes are made once, not per cell.
+ * 200,000 cells: the column letters and the style attributes are made once, not per cell, and a
+ * row's start tag is added with its first cell (a row with neither cells nor a height is left
+ * out).
  */
 function addSheetData(
   sheet: OutputSheet,
@@ -66,7 +84,10 @@ function addSheetData(
   let any = false;
   for (let index = 0; index < layout.rowCount; index++) {
     const r = index + 1;
-    let cells = "";
+    const height = layout.rowHeights[index];
+    const size = height === null ? "" : ' ht="' + height + '" customHeight="1"';
+    const rowReference = r + '"';
+    let open = false;
     const line = layOutRow(sheet, index, columnCount);
     for (let c = 0; c < line.length; c++) {
       const cell = line[c];
@@ -76,13 +97,18 @@ function addSheetData(
       );
       let s = styleAttributes[style];
       if (s === undefined) s = styleAttributes[style] = style === 0 ? "" : ' s="' + style + '"';
-      cells += cellMarkup(cellStarts[c] + r + '"', s, cell);
+      if (cell.kind === "blank" && s === "") continue;
+      if (!open) {
+        out.add((any ? "" : "<sheetData>") + '<row r="' + r + '"' + size + ">");
+        any = open = true;
+      }
+      addCellMarkup(out, cellStarts[c], rowReference, s, cell);
     }
-    const height = layout.rowHeights[index];
-    if (cells === "" && height === null) continue;
-    const size = height === null ? "" : ' ht="' + height + '" customHeight="1"';
-    out.add((any ? "" : "<sheetData>") + '<row r="' + r + '"' + size + ">" + cells + "</row>");
-    any = true;
+    if (open) out.add("</row>");
+    else if (height !== null) {
+      out.add((any ? "" : "<sheetData>") + '<row r="' + r + '"' + size + "></row>");
+      any = true;
+    }
   }
   out.add(any ? "</sheetData>" : "<sheetData/>");
 }

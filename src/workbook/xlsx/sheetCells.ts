@@ -198,7 +198,16 @@ class Bounds {
 
 /** Applies the restyles to a worksheet part's XML. `rows` must be sorted by row. */
 export function restyleCells(xml: string, rows: readonly RowRestyles[]): string {
-  if (rows.length === 0) return xml;
+  return rows.length === 0 ? xml : restyleCellPieces(xml, rows).join("");
+}
+
+/**
+ * The restyled part as pieces whose concatenation is restyleCells' result, most of them slices
+ * of `xml`: a sheet of several megabytes is then encoded piece by piece (encodeUtf8Pieces), never
+ * made one string again.
+ */
+export function restyleCellPieces(xml: string, rows: readonly RowRestyles[]): string[] {
+  if (rows.length === 0) return [xml];
   let text = xml;
   let root = rootElement(text);
   const p = elementPrefix(root);
@@ -330,8 +339,16 @@ export function restyleCells(xml: string, rows: readonly RowRestyles[]): string 
   pieces.push(text.slice(cursor, contentEnd));
   for (; next < rows.length; next++) pieces.push(newRow(rows[next]));
   pieces.push(text.slice(contentEnd));
-  text = pieces.join("");
-  return created.empty ? text : widenDimension(text, created);
+  if (created.empty) return pieces;
+  // <dimension> comes before <sheetData>, in the first piece (the part up to <sheetData>'s
+  // content, as it was): widened there, the part is not joined for it.
+  const widened = widenedDimension(text, created, sheetData);
+  if (widened === null) return pieces;
+  if (widened.end <= contentStart) {
+    pieces[0] = splice(pieces[0], widened.start, widened.end, widened.startTag);
+    return pieces;
+  }
+  return [widenDimension(pieces.join(""), created)];
 }
 
 /** Widens a row's `spans` hint ("1:8") to cover the columns of cells we created in it. */
@@ -349,26 +366,38 @@ function widenSpans(startTag: string, columns: readonly number[]): string {
   return setAttribute(startTag, "spans", low + ":" + high);
 }
 
-/** Widens <dimension ref> to cover the cells we created. */
-function widenDimension(xml: string, created: Bounds): string {
+/**
+ * The <dimension> start tag widened to cover the cells we created, and where it is; null when
+ * there is none to widen or it covers them already. `measured`: <sheetData> as measured in `xml`.
+ */
+function widenedDimension(
+  xml: string,
+  created: Bounds,
+  measured: ElementSpan | null
+): { start: number; end: number; startTag: string } | null {
   const root = rootElement(xml);
-  const dimension = findChild(xml, root, "dimension");
-  if (!dimension) return xml;
+  const dimension = findChild(xml, root, "dimension", measured);
+  if (!dimension) return null;
   const ref = getAttribute(dimension.attributes, "ref");
   const range = ref === null ? null : parseRange(ref);
-  if (!range) return xml;
+  if (!range) return null;
   const top = Math.min(range.top, created.top);
   const left = Math.min(range.left, created.left);
   const bottom = Math.max(range.bottom, created.bottom);
   const right = Math.max(range.right, created.right);
   if (top === range.top && left === range.left && bottom === range.bottom && right === range.right)
-    return xml;
+    return null;
   const startTag = xml.slice(dimension.start, dimension.startTagEnd);
   const widened = toA1(top, left) + ":" + toA1(bottom, right);
-  return splice(
-    xml,
-    dimension.start,
-    dimension.startTagEnd,
-    setAttribute(startTag, "ref", widened)
-  );
+  return {
+    start: dimension.start,
+    end: dimension.startTagEnd,
+    startTag: setAttribute(startTag, "ref", widened),
+  };
+}
+
+/** Widens <dimension ref> to cover the cells we created. */
+function widenDimension(xml: string, created: Bounds): string {
+  const widened = widenedDimension(xml, created, null);
+  return widened === null ? xml : splice(xml, widened.start, widened.end, widened.startTag);
 }

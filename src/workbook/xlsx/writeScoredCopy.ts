@@ -33,6 +33,7 @@ import {
   readNotes,
   removeOwnNotes,
   sameNoteText,
+  type DrawingInsertion,
   type NoteToAdd,
   type NotesContext,
 } from "./legacyNotes";
@@ -45,6 +46,7 @@ import {
 } from "./markRecord";
 import {
   CONTENT_TYPE,
+  encodeUtf8Pieces,
   PackageEditor,
   RELATIONSHIP_TYPE,
   addRelationship,
@@ -64,7 +66,7 @@ import { renderOutputSheet } from "./renderOutputSheet";
 import { ScoredCopyError, malformedPart } from "./scoredCopyError";
 import { UnreadableWorkbookError } from "./unreadableWorkbookError";
 import { ZipLimitError } from "./zipWriter";
-import { restyleCells, type RowRestyles } from "./sheetCells";
+import { restyleCellPieces, restyleCells, type RowRestyles } from "./sheetCells";
 import { StyleSheetEditor, emptyStyleSheet } from "./styleSheet";
 import {
   addWorksheetTitle,
@@ -289,6 +291,24 @@ function restoringRestyles(cells: readonly TakeBack[], styles: StyleSheetEditor)
   return rows;
 }
 
+/**
+ * Inserts `element` into the pieces `fromEnd` characters before their end; false (pieces left
+ * alone) when they are not that long.
+ */
+function insertFromEnd(pieces: string[], insertion: DrawingInsertion): boolean {
+  let remaining = insertion.fromEnd;
+  for (let i = pieces.length - 1; i >= 0; i--) {
+    const piece = pieces[i];
+    if (remaining <= piece.length) {
+      const cut = piece.length - remaining;
+      pieces.splice(i, 1, piece.slice(0, cut), insertion.element, piece.slice(cut));
+      return true;
+    }
+    remaining -= piece.length;
+  }
+  return false;
+}
+
 /** The highest VML shape block (o:idmap data) in use, so new drawings get unique shape ids. */
 async function highestShapeBlock(editor: PackageEditor): Promise<number> {
   let highest = 0;
@@ -506,20 +526,28 @@ class ScoredCopyWriter implements NotesContext {
     const part = sheet ? this.worksheetPart(sheet) : null;
     if (!sheet || part === null) return;
     this.activePart = part;
-    let xml = await this.editor.readText(part);
+    const xml = await this.editor.readText(part);
     if (xml === null) return;
     const key = sheetRecordKey(sheet);
     const recorded = this.record.get(key) ?? [];
     this.record.set(key, recorded);
     const marked = new Map<string, MarkedCell>();
-    xml = restyleCells(xml, rowRestyles(marks, this.styles, marked));
+    // The restyled part stays in pieces (slices of the part as read), encoded as they are: the
+    // marked sheet of 20,000 rows is not made one string, nor a second one to link the drawing.
+    const pieces = restyleCellPieces(xml, rowRestyles(marks, this.styles, marked));
     const notes: NoteToAdd[] = marks.map((mark) => ({
       row: mark.row,
       column: mark.column,
       text: mark.note,
     }));
-    const withNotes = await addNotes(this, part, xml, notes);
-    this.editor.writeText(part, withNotes.xml);
+    // The notes' drawing is linked after <sheetData>, which restyling leaves as it was: found in
+    // the part as read.
+    const withNotes = await addNotes(this, part, xml, notes, { deferLink: true });
+    const link = withNotes.link;
+    if (!link) this.editor.writeUtf8(part, encodeUtf8Pieces(pieces));
+    else if (link.insertion && insertFromEnd(pieces, link.insertion))
+      this.editor.writeUtf8(part, encodeUtf8Pieces(pieces));
+    else this.editor.writeText(part, link.apply(pieces.join("")));
     const noted = new Map<string, string>();
     for (const note of withNotes.added) noted.set(toA1(note.row, note.column), note.text);
     for (const mark of marks) {

@@ -1,7 +1,12 @@
 import JSZip from "jszip";
 import { deflated, workbookParts, zip } from "../../../bench/hostileWorkbooks";
 import { fflateDeflate } from "../../../src/workbook/xlsx/fflateCodecs";
-import { PackageEditor, type RawDeflate, Utf8Builder } from "../../../src/workbook/xlsx/opcPackage";
+import {
+  encodeUtf8Pieces,
+  PackageEditor,
+  type RawDeflate,
+  Utf8Builder,
+} from "../../../src/workbook/xlsx/opcPackage";
 import { openZipPackage } from "../../../src/workbook/xlsx/zipPackage";
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
@@ -210,5 +215,30 @@ describe("Utf8Builder", () => {
     builder.add("评分结果</sheet>");
     editor.writeUtf8("xl/worksheets/sheet9.xml", builder.bytes());
     expect(await editor.readText("xl/worksheets/sheet9.xml")).toBe("<sheet>评分结果</sheet>");
+  });
+});
+
+describe("encodeUtf8Pieces", () => {
+  const same = (a: Uint8Array, b: Uint8Array): boolean => Buffer.from(a).equals(Buffer.from(b));
+  const joined = (pieces: string[]): Uint8Array => new TextEncoder().encode(pieces.join(""));
+
+  it("gives the UTF-8 of its pieces joined, growing past ASCII's byte a character", () => {
+    const pieces: string[] = [];
+    for (let i = 0; i < 5000; i++) pieces.push('<c r="A' + i + '">', "改é😀".repeat(i % 7), "</c>");
+    expect(same(encodeUtf8Pieces(pieces), joined(pieces))).toBe(true);
+    const wide = ["改".repeat(100000)];
+    expect(same(encodeUtf8Pieces(wide), joined(wide))).toBe(true);
+  });
+
+  it("keeps a surrogate pair split between two pieces whole, and a lone one as the encoder writes it", () => {
+    const split = ["a\ud83d", "\ude00b"];
+    expect(same(encodeUtf8Pieces(split), joined(split))).toBe(true);
+    const lone = ["a\ud83d", "b", "\ude00"];
+    expect(same(encodeUtf8Pieces(lone), joined(lone))).toBe(true);
+  });
+
+  it("gives nothing for nothing", () => {
+    expect(encodeUtf8Pieces([])).toHaveLength(0);
+    expect(encodeUtf8Pieces(["", ""])).toHaveLength(0);
   });
 });

@@ -12,6 +12,7 @@ import { columnLetters, parseRange, scanA1, toA1 } from "../../../src/engine/gri
 import {
   foundTag,
   nextStartTag,
+  restyleCellPieces,
   restyleCells,
   type RowRestyles,
 } from "../../../src/workbook/xlsx/sheetCells";
@@ -485,6 +486,31 @@ describe("nextStartTag finds the start tags startTagPattern finds", () => {
         }
       ),
       { numRuns: 3000 }
+    );
+  });
+});
+
+describe("restyleCellPieces widens <dimension> where it is", () => {
+  const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
+  const rows = (): RowRestyles[] => [{ row: 3, cells: [{ column: 2, restyle: () => 5 }] }];
+  const data = '<sheetData><row r="1"><c r="A1"/></row></sheetData>';
+  const grown =
+    '<sheetData><row r="1"><c r="A1"/></row><row r="3"><c r="B3" s="5"/></row></sheetData>';
+
+  test("before <sheetData>, in the first piece: the part is not joined for it", () => {
+    const pieces = restyleCellPieces(
+      `<worksheet ${NS}><dimension ref="A1"/>${data}</worksheet>`,
+      rows()
+    );
+    expect(pieces.length).toBeGreaterThan(1);
+    expect(pieces[0]).toBe(`<worksheet ${NS}><dimension ref="A1:B3"/><sheetData>`);
+    expect(pieces.join("")).toBe(`<worksheet ${NS}><dimension ref="A1:B3"/>${grown}</worksheet>`);
+  });
+
+  test("after <sheetData> (out of schema order): widened too", () => {
+    const xml = `<worksheet ${NS}>${data}<dimension ref="A1"/></worksheet>`;
+    expect(restyleCellPieces(xml, rows()).join("")).toBe(
+      `<worksheet ${NS}>${grown}<dimension ref="A1:B3"/></worksheet>`
     );
   });
 });
