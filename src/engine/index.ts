@@ -27,6 +27,7 @@ export type {
 } from "./grid/types";
 export { columnLetters, parseA1, parseRange, toA1 } from "./grid/address";
 export { normaliseA1, scanA1 } from "./grid/address";
+export { isWhitespaceCode } from "./grid/whitespace";
 
 // ---- Scoring and what it reports ----
 export { scoreWorkbook, type ScoreOptions, type ScoreResult } from "./scoreWorkbook";

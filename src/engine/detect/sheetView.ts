@@ -1,4 +1,5 @@
 import type { GridCell, SheetGrid } from "../grid/types";
+import { cellAtColumn } from "../grid/cellAtColumn";
 import { showBidiControls } from "../values/bidiControls";
 import { normaliseText } from "../values/normaliseText";
 import { oneLine } from "../values/oneLine";
@@ -104,20 +105,7 @@ export class ViewRow {
 
   /** The cell stored in a column itself; merged non-master cells have none. */
   own(column: number): ViewCell | undefined {
-    const cells = this.cells;
-    // A row of a table leaves few gaps: where the column would stand without any comes first.
-    const guess = column - cells[0].column;
-    if (guess >= 0 && guess < cells.length && cells[guess].column === column) return cells[guess];
-    let low = 0;
-    let high = cells.length - 1;
-    while (low <= high) {
-      const middle = (low + high) >> 1;
-      const at = cells[middle].column;
-      if (at === column) return cells[middle];
-      if (at < column) low = middle + 1;
-      else high = middle - 1;
-    }
-    return undefined;
+    return cellAtColumn(this.cells, column);
   }
 }
 

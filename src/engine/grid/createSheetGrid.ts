@@ -1,6 +1,8 @@
 import { toA1 } from "./address";
+import { cellAtColumn } from "./cellAtColumn";
 import { MergeIndex } from "./mergeIndex";
 import type { CellValue, GridCell, MergedArea, SheetGrid, SheetOwner } from "./types";
+import { isWhitespaceCode } from "./whitespace";
 
 /**
  * What an adapter knows of one cell before the engine's normalisation. createSheetGrid copies what
@@ -50,23 +52,9 @@ function normaliseValue(value: CellValue | undefined): CellValue {
 
 const NOT_BLANK = /[^\s\u3000]/;
 
-/**
- * Whether a character may be one of the pattern's spaces (\s: the ASCII ones, U+00A0, U+1680,
- * U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000, U+FEFF); NaN (no character) too.
- */
+/** Whether a character may be one of the pattern's spaces; NaN (no character) too. */
 function mayBeSpace(code: number): boolean {
-  return (
-    !(code > 32) ||
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
+  return !(code > 32) || isWhitespaceCode(code);
 }
 
 function defaultText(value: CellValue): string {
@@ -250,11 +238,7 @@ export function createSheetGrid(input: SheetGridInput): SheetGrid {
     owner: input.owner ?? null,
     cell(row: number, column: number): GridCell | undefined {
       const cells = rowCells(row);
-      if (cells === undefined) return undefined;
-      // A row of a table leaves few gaps: where the column would stand without any comes first.
-      const guess = column - cells[0].column;
-      if (guess >= 0 && guess < cells.length && cells[guess].column === column) return cells[guess];
-      return findColumn(cells, column);
+      return cells === undefined ? undefined : cellAtColumn(cells, column);
     },
     mergeAt(row: number, column: number): MergedArea | undefined {
       return mergeIndex.size > 0 ? mergeIndex.at(row, column) : undefined;
@@ -338,18 +322,4 @@ class RowCollector {
 
 function order(a: GridCell, b: GridCell): number {
   return a.row - b.row || a.column - b.column;
-}
-
-/** The cell of a row (sorted by column) at a column, by binary search. */
-function findColumn(cells: readonly SheetCell[], column: number): SheetCell | undefined {
-  let low = 0;
-  let high = cells.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    const at = cells[middle].column;
-    if (at === column) return cells[middle];
-    if (at < column) low = middle + 1;
-    else high = middle - 1;
-  }
-  return undefined;
 }

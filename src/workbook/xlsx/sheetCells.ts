@@ -4,7 +4,7 @@
  * that has no <c> element (or whose row has no <row>) is created empty, in column (row) order.
  */
 import { MalformedXmlError } from "./malformedXml";
-import { parseRange, scanA1, toA1 } from "../../engine";
+import { isWhitespaceCode, parseRange, scanA1, toA1 } from "../../engine";
 import {
   childElements,
   elementPrefix,
@@ -64,23 +64,6 @@ export function foundTag(): FoundTag {
   return { start: 0, attributesStart: 0, attributesEnd: 0, end: 0, empty: false, r: null, s: null };
 }
 
-/** White space as a pattern's \s matches it (startTagPattern's, which this scan stands in for). */
-function isPatternSpace(code: number): boolean {
-  return (
-    code === 32 ||
-    (code >= 9 && code <= 13) ||
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
-}
-
 /**
  * Reads the start tag whose name (`nameLength` characters with its "<") starts at `at` into
  * `found`, exactly where startTagPattern would match there: false when it would not (the name
@@ -89,14 +72,14 @@ function isPatternSpace(code: number): boolean {
 function readStartTag(text: string, at: number, nameLength: number, found: FoundTag): boolean {
   let i = at + nameLength;
   let code = text.charCodeAt(i);
-  if (!(code === 47 || code === 62 || isPatternSpace(code))) return false;
+  if (!(code === 47 || code === 62 || isWhitespaceCode(code))) return false;
   found.start = at;
   found.attributesStart = i;
   found.r = null;
   found.s = null;
   for (;;) {
     let j = i;
-    while (isPatternSpace(text.charCodeAt(j))) j++;
+    while (isWhitespaceCode(text.charCodeAt(j))) j++;
     code = text.charCodeAt(j);
     if (code === 62 || (code === 47 && text.charCodeAt(j + 1) === 62)) {
       found.attributesEnd = j;
@@ -108,15 +91,15 @@ function readStartTag(text: string, at: number, nameLength: number, found: Found
     const nameStart = j;
     while (j < text.length) {
       code = text.charCodeAt(j);
-      if (code === 61 || code === 47 || code === 62 || isPatternSpace(code)) break;
+      if (code === 61 || code === 47 || code === 62 || isWhitespaceCode(code)) break;
       j++;
     }
     const nameEnd = j;
     if (nameEnd === nameStart) return false;
-    while (isPatternSpace(text.charCodeAt(j))) j++;
+    while (isWhitespaceCode(text.charCodeAt(j))) j++;
     if (text.charCodeAt(j) !== 61 /* = */) return false;
     j++;
-    while (isPatternSpace(text.charCodeAt(j))) j++;
+    while (isWhitespaceCode(text.charCodeAt(j))) j++;
     const quote = text.charCodeAt(j);
     if (quote !== 34 && quote !== 39) return false;
     const valueEnd = text.indexOf(quote === 34 ? '"' : "'", j + 1);
