@@ -3,11 +3,11 @@ import * as v8 from "v8";
 /**
  * V8's collector, set for the rest of a `selfeval score` run once a large workbook has been read:
  * the young generation keeps the size reading gave it (no further doubling of its semi-spaces, up
- * to 16 MB each), and the old generation may grow by 30% of what a full collection leaves before
+ * to 16 MB each), and the old generation may grow by 20% of what a full collection leaves before
  * the next one (V8 would otherwise let it grow several times over).
  *
  * Why: what a run keeps is small beside what it allocates on the way (20,000 indicators: about
- * 50 MB live at most, several hundred megabytes allocated), and with V8's defaults the peak is
+ * 50 MB live at most, over 200 MB allocated), and with V8's defaults the peak is
  * mostly garbage: a 32 MB young generation and medium-lived objects promoted to the old generation
  * and not collected before the run ends. Both flags are read by V8 each time it sizes a space, so
  * they take effect when set at run time (--max-semi-space-size, fixed when the heap is made, would
@@ -18,7 +18,7 @@ import * as v8 from "v8";
  */
 export const LARGE_RUN_GC_FLAGS: readonly string[] = [
   "--semi-space-growth-factor=1",
-  "--heap-growing-percent=30",
+  "--heap-growing-percent=20",
 ];
 
 /** Rows (over all sheets) from which a workbook counts as large here; forms have under 200. */
