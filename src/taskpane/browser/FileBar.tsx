@@ -1,7 +1,7 @@
 import * as React from "react";
-import { DefaultButton, PrimaryButton } from "@fluentui/react/lib/Button";
 import { Link } from "@fluentui/react/lib/Link";
 import { mergeStyleSets } from "@fluentui/react/lib/Styling";
+import { FilePickButton } from "../components/FilePickButton";
 import type { TaskpaneStrings } from "../strings";
 import { batchStrings } from "./batchStrings";
 import { filesFromList, type PickedFile } from "./pickedFiles";
@@ -26,82 +26,31 @@ const classes = mergeStyleSets({
     alignItems: "center",
     selectors: { "> *": { margin: "4px 16px 4px 0" } },
   },
-  fileInput: {
-    // Visually hidden but present: the button opens it, and automation can set files on it.
-    position: "absolute",
-    width: 1,
-    height: 1,
-    overflow: "hidden",
-    clip: "rect(0 0 0 0)",
-    opacity: 0,
-  },
   fileName: { fontWeight: 600, wordBreak: "break-all" },
 });
 
 /** Browser mode's ways in: a file (or several), a folder, the bundled example. */
 export function FileBar(props: FileBarProps) {
   const { strings, opening, onPicked } = props;
-  const fileInput = React.useRef<HTMLInputElement>(null);
-  const folderInput = React.useRef<HTMLInputElement>(null);
-
-  React.useEffect(() => {
-    // React 17 has no prop for it: a folder picker is a file input with webkitdirectory.
-    const input = folderInput.current;
-    if (input) {
-      input.setAttribute("webkitdirectory", "");
-      input.setAttribute("directory", "");
-    }
-  }, []);
-
-  const onFileChosen = (event: React.ChangeEvent<HTMLInputElement>) => {
-    const input = event.currentTarget;
-    const files = filesFromList(input.files);
-    if (files.length > 0) onPicked(files, false);
-    // Choosing the same file again must fire change again.
-    input.value = "";
-  };
-
-  const onFolderChosen = (event: React.ChangeEvent<HTMLInputElement>) => {
-    const input = event.currentTarget;
-    const files = filesFromList(input.files);
-    input.value = "";
-    onPicked(files, true);
-  };
-
-  const OpenButton = props.primary ? PrimaryButton : DefaultButton;
   return (
     <div className={classes.fileBar}>
-      <OpenButton
+      <FilePickButton
         text={strings.openWorkbookButton}
+        primary={props.primary}
         disabled={opening}
-        onClick={() => fileInput.current && fileInput.current.click()}
-      />
-      <input
-        ref={fileInput}
-        className={classes.fileInput}
-        type="file"
         accept=".xlsx"
         multiple
-        // The button above is this input's face for people and screen readers; one
-        // control named 打开本地工作簿, not two. Automation sets files on the input itself.
-        aria-hidden="true"
-        tabIndex={-1}
-        onChange={onFileChosen}
-        data-testid="file-input"
+        testId="file-input"
+        onFiles={(files) => {
+          if (files.length > 0) onPicked(filesFromList(files), false);
+        }}
       />
-      <DefaultButton
+      <FilePickButton
         text={batchStrings.openFolderButton}
         disabled={opening}
-        onClick={() => folderInput.current && folderInput.current.click()}
-      />
-      <input
-        ref={folderInput}
-        className={classes.fileInput}
-        type="file"
-        aria-hidden="true"
-        tabIndex={-1}
-        onChange={onFolderChosen}
-        data-testid="folder-input"
+        folder
+        testId="folder-input"
+        onFiles={(files) => onPicked(filesFromList(files), true)}
       />
       {/* Fluent's Link sets its own margin; the wrapper keeps the bar's spacing. */}
       <span>

@@ -1,10 +1,10 @@
 import * as React from "react";
-import { DefaultButton } from "@fluentui/react/lib/Button";
 import { ChoiceGroup, type IChoiceGroupOption } from "@fluentui/react/lib/ChoiceGroup";
 import { mergeStyleSets } from "@fluentui/react/lib/Styling";
 import type { ProfileId } from "../../engine";
 import type { TaskpaneStrings } from "../strings";
 import { ChoiceSelect, type ChoiceSelectOption } from "./ChoiceSelect";
+import { FilePickButton } from "./FilePickButton";
 import type { ScoringChoicesState } from "./useScoringChoices";
 
 const PROFILE_CHOICES: readonly { key: string; profile: ProfileId | undefined }[] = [
@@ -24,15 +24,6 @@ const classes = mergeStyleSets({
   description: { fontSize: 12, margin: "4px 0 0", color: "#605e5c" },
   help: { fontSize: 12, margin: "4px 0 0", color: "#605e5c" },
   importRow: { marginTop: 6 },
-  fileInput: {
-    // Hidden but present: the button opens it, and automation can set a file on it.
-    position: "absolute",
-    width: 1,
-    height: 1,
-    overflow: "hidden",
-    clip: "rect(0 0 0 0)",
-    opacity: 0,
-  },
 });
 
 function profileLabel(key: string, strings: TaskpaneStrings): string {
@@ -63,7 +54,6 @@ export function ScoringChoices({
   disabled,
   onImportRuleSet,
 }: ScoringChoicesProps) {
-  const fileInput = React.useRef<HTMLInputElement>(null);
   const profileOptions: IChoiceGroupOption[] = PROFILE_CHOICES.map((entry) => ({
     key: entry.key,
     text: profileLabel(entry.key, strings),
@@ -74,14 +64,6 @@ export function ScoringChoices({
     key: option.key,
     text: option.imported ? strings.importedRuleSetName(option.ruleSet.name) : option.ruleSet.name,
   }));
-
-  const onFileChosen = (event: React.ChangeEvent<HTMLInputElement>) => {
-    const input = event.currentTarget;
-    const file = input.files && input.files[0];
-    // Choosing the same file again (corrected) must fire change again.
-    input.value = "";
-    if (file && onImportRuleSet) onImportRuleSet(file);
-  };
 
   return (
     <div className={classes.choices}>
@@ -107,20 +89,14 @@ export function ScoringChoices({
         </p>
         {onImportRuleSet ? (
           <div className={classes.importRow}>
-            <DefaultButton
+            <FilePickButton
               text={strings.importRuleSetButton}
               disabled={disabled}
-              onClick={() => fileInput.current && fileInput.current.click()}
-            />
-            <input
-              ref={fileInput}
-              className={classes.fileInput}
-              type="file"
               accept=".json,application/json"
-              aria-hidden="true"
-              tabIndex={-1}
-              onChange={onFileChosen}
-              data-testid="rule-set-input"
+              testId="rule-set-input"
+              onFiles={(files) => {
+                if (files.length > 0) onImportRuleSet(files[0]);
+              }}
             />
             <p className={classes.help}>{strings.ruleSetHelpInBrowser}</p>
           </div>
