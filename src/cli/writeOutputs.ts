@@ -32,55 +32,109 @@ export interface TextChunks {
   readonly chunks: () => Iterable<string>;
 }
 
+/**
+ * Bytes still being made (the scored copy, compressed on the thread pool): written after the
+ * other outputs, which are made meanwhile. A failure to make them is no failure to write: every
+ * output is left as it was and the failure goes on unchanged, as if it had come before writeAll.
+ */
+export interface PendingBytes {
+  readonly pending: Promise<Uint8Array>;
+}
+
 export interface OutputFile {
   readonly file: string;
-  readonly bytes: Uint8Array | string | TextChunks;
+  readonly bytes: Uint8Array | string | TextChunks | PendingBytes;
+}
+
+type MadeBytes = Exclude<OutputFile["bytes"], PendingBytes>;
+
+function isPending(bytes: OutputFile["bytes"]): bytes is PendingBytes {
+  return typeof bytes === "object" && "pending" in bytes;
+}
+
+/** A failure to make an output's bytes, carried through writeAll's clean-up unchanged. */
+class MakingFailure {
+  constructor(readonly error: unknown) {}
+}
+
+/** An output's bytes, once made. */
+async function madeBytes(bytes: OutputFile["bytes"]): Promise<MadeBytes> {
+  if (!isPending(bytes)) return bytes;
+  try {
+    return await bytes.pending;
+  } catch (error) {
+    throw new MakingFailure(error);
+  }
 }
 
 /** Bytes gathered into one write: few system calls, little held at once. */
 const WRITE_BYTES = 1 << 20;
 
 /**
- * Writes an output to an open file: whole, or piece by piece as its text is made. The pieces are
- * encoded straight into one reused buffer, never joined into a string first: a megabyte of
- * two-byte text would land in V8's large-object space and stay there until a full collection.
+ * Writes an output to an open file: whole, or piece by piece as it is made. Text is encoded
+ * straight into a buffer, never joined into a string first (a megabyte of two-byte text would
+ * land in V8's large-object space and stay there until a full collection). Two buffers take
+ * turns: one is written on the thread pool while the next is filled.
  */
-async function writeTo(handle: FileHandle, bytes: OutputFile["bytes"]): Promise<void> {
+async function writeTo(handle: FileHandle, bytes: MadeBytes): Promise<void> {
   if (typeof bytes === "string" || bytes instanceof Uint8Array) {
     await handle.writeFile(bytes);
     return;
   }
-  const writeAllOf = async (buffer: Buffer): Promise<void> => {
+  const writeAllOf = async (data: Uint8Array): Promise<void> => {
     // A pipe may take part of a write: the rest follows.
-    for (let offset = 0; offset < buffer.length;)
-      offset += (await handle.write(buffer, offset, buffer.length - offset)).bytesWritten;
+    for (let offset = 0; offset < data.length;)
+      offset += (await handle.write(data, offset, data.length - offset)).bytesWritten;
   };
-  const buffer = Buffer.allocUnsafe(WRITE_BYTES);
+  const buffers = [Buffer.allocUnsafe(WRITE_BYTES), Buffer.allocUnsafe(WRITE_BYTES)];
+  let buffer = buffers[0];
   let used = 0;
+  /** The write of the other buffer, under way. */
+  let writing: Promise<void> = Promise.resolve();
+  /** Starts writing what the buffer holds, once the other is written, and fills the other. */
+  const send = async (): Promise<void> => {
+    await writing;
+    if (used === 0) return;
+    writing = writeAllOf(buffer.subarray(0, used));
+    // Looked at when awaited; meanwhile a failure is no unhandled rejection.
+    writing.catch(() => undefined);
+    buffer = buffer === buffers[0] ? buffers[1] : buffers[0];
+    used = 0;
+  };
+  /** A piece larger than a buffer, written after everything before it. */
+  const sendWhole = async (data: Uint8Array): Promise<void> => {
+    await send();
+    await writing;
+    await writeAllOf(data);
+  };
   const add = async (piece: string): Promise<void> => {
     // Three bytes at most for each UTF-16 unit.
-    if (used + piece.length * 3 > buffer.length && used > 0) {
-      await writeAllOf(buffer.subarray(0, used));
-      used = 0;
-    }
-    if (piece.length * 3 > buffer.length) await writeAllOf(Buffer.from(piece, "utf8"));
+    if (used + piece.length * 3 > buffer.length && used > 0) await send();
+    if (piece.length * 3 > buffer.length) await sendWhole(Buffer.from(piece, "utf8"));
     else used += buffer.write(piece, used, "utf8");
   };
-  // A high surrogate ending a piece waits for the low one that begins the next.
-  let carried = "";
-  for (const chunk of bytes.chunks()) {
-    const piece = carried + chunk;
-    const end = piece.charCodeAt(piece.length - 1);
-    const split = end >= 0xd800 && end <= 0xdbff;
-    carried = split ? piece.charAt(piece.length - 1) : "";
-    await add(split ? piece.slice(0, -1) : piece);
+  try {
+    // A high surrogate ending a piece waits for the low one that begins the next.
+    let carried = "";
+    for (const chunk of bytes.chunks()) {
+      const piece = carried + chunk;
+      const end = piece.charCodeAt(piece.length - 1);
+      const split = end >= 0xd800 && end <= 0xdbff;
+      carried = split ? piece.charAt(piece.length - 1) : "";
+      await add(split ? piece.slice(0, -1) : piece);
+    }
+    await add(carried);
+    await send();
+    await writing;
+  } catch (error) {
+    // The file is closed and removed after a failure: never under a write still going.
+    await writing.catch(() => undefined);
+    throw error;
   }
-  await add(carried);
-  if (used > 0) await writeAllOf(buffer.subarray(0, used));
 }
 
 /** The whole output at once, for standard output (written by one call). */
-function whole(bytes: OutputFile["bytes"]): Uint8Array | string {
+function whole(bytes: MadeBytes): Uint8Array | string {
   return typeof bytes === "string" || bytes instanceof Uint8Array
     ? bytes
     : Array.from(bytes.chunks()).join("");
@@ -465,6 +519,7 @@ async function writeTemporary(
   target: Target & { kind: "file" },
   fs: OutputFileSystem
 ): Promise<string> {
+  const bytes = await madeBytes(target.output.bytes);
   const temporary = path.join(path.dirname(target.path), hiddenName(".tmp"));
   let handle;
   try {
@@ -473,7 +528,7 @@ async function writeTemporary(
     throw asCreateError(target.output.file, error);
   }
   try {
-    await writeTo(handle, target.output.bytes);
+    await writeTo(handle, bytes);
     if (target.existing !== null) {
       // The new file takes the old one's permissions (and, where allowed, its owner).
       // Disks without Unix permissions (FAT, some shares) refuse both: the copy is still written.
@@ -519,11 +574,12 @@ async function writeInPlace(
   target: Target & { kind: "device" },
   fs: OutputFileSystem
 ): Promise<void> {
+  const bytes = await madeBytes(target.output.bytes);
   // With the pipe held open by us, this open finds its reader and does not wait.
   const handle = await fs.open(target.path, constants.O_WRONLY);
   try {
     if (target.pipe) await target.pipe.close().catch(() => undefined);
-    await writeTo(handle, target.output.bytes);
+    await writeTo(handle, bytes);
   } finally {
     await handle.close();
   }
@@ -543,6 +599,9 @@ export async function writeAll(
   options: WriteAllOptions = {}
 ): Promise<WriteAllResult> {
   const fs = fileSystemOf(options);
+  // Bytes still being made are awaited later, or never when writeAll fails first.
+  for (const output of outputs)
+    if (isPending(output.bytes)) output.bytes.pending.catch(() => undefined);
   const targets: Target[] = [];
   try {
     for (const output of outputs) targets.push(await resolveTarget(output, fs));
@@ -580,7 +639,13 @@ export async function writeAll(
     const byPath = files.slice().sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     for (const target of byPath) locks.push(await acquireLock(target, fs, deadline));
     for (const target of files) await checkReplaceable(target, fs);
-    for (const target of files) temporaries.set(target, await writeTemporary(target, fs));
+    // An output still being made is written last: the others are made meanwhile.
+    const madeFirst = files
+      .filter((target) => !isPending(target.output.bytes))
+      .concat(files.filter((target) => isPending(target.output.bytes)));
+    for (const target of madeFirst) temporaries.set(target, await writeTemporary(target, fs));
+    // Every output made before the first is replaced: a device or standard output comes last.
+    for (const target of targets) if (target.kind !== "file") await madeBytes(target.output.bytes);
     for (const target of files) keptAside.set(target, await keepAside(target, fs));
     for (const target of files) {
       try {
@@ -595,8 +660,11 @@ export async function writeAll(
       try {
         if (target.kind === "device") await writeInPlace(target, fs);
         else if (target.kind === "stdout")
-          await (options.standardOutput ?? defaultStandardOutput)(whole(target.output.bytes));
+          await (options.standardOutput ?? defaultStandardOutput)(
+            whole(await madeBytes(target.output.bytes))
+          );
       } catch (error) {
+        if (error instanceof MakingFailure) throw error;
         throw asOutputError(target.output.file, error);
       }
     }
@@ -608,6 +676,7 @@ export async function writeAll(
       if (kept !== null && !unrestored.has(target)) await fs.unlink(kept).catch(() => undefined);
     await releaseLocks(locks, fs);
     await releasePipes(targets);
+    if (error instanceof MakingFailure) throw error.error;
     throw failure(error, Array.from(unrestored.values()));
   }
   for (const kept of Array.from(keptAside.values()))

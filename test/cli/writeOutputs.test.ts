@@ -98,6 +98,84 @@ describe("writeAll writes every output or none", () => {
     expect(readFileSync(json).equals(Buffer.from(pieces.join(""), "utf8"))).toBe(true);
   });
 
+  it("writes bytes still being made after the other outputs, which are made meanwhile", async () => {
+    const dir = scratch();
+    const out = path.join(dir, "o.xlsx");
+    const json = path.join(dir, "j.json");
+    writeFileSync(out, "earlier copy");
+    const order: string[] = [];
+    let finish: (bytes: Uint8Array) => void = () => undefined;
+    const copy = new Promise<Uint8Array>((resolve) => (finish = resolve));
+    const written = writeAll([
+      { file: out, bytes: { pending: copy } },
+      {
+        file: json,
+        bytes: {
+          *chunks() {
+            order.push("report made");
+            yield "{}";
+          },
+        },
+      },
+    ]);
+    // The report is written while the copy is still being made; nothing is replaced before both are.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(order).toEqual(["report made"]);
+    expect(readFileSync(out, "utf8")).toBe("earlier copy");
+    expect(existsSync(json)).toBe(false);
+    finish(new Uint8Array([80, 75]));
+    await written;
+    expect(readFileSync(out, "utf8")).toBe("PK");
+    expect(readFileSync(json, "utf8")).toBe("{}");
+    expect(leftovers(dir)).toEqual([]);
+  });
+
+  it("passes a failure to make bytes on as it is, with every output left as it was", async () => {
+    const dir = scratch();
+    const out = path.join(dir, "o.xlsx");
+    const json = path.join(dir, "j.json");
+    writeFileSync(out, "earlier copy");
+    writeFileSync(json, "earlier report");
+    const cause = new UsageFailure("评分副本无法生成：某个部件无法读取。");
+    for (const file of [out, "-"]) {
+      const outputs = [
+        { file, bytes: { pending: Promise.reject(cause) } },
+        { file: json, bytes: "new report" },
+      ];
+      const written: Array<Uint8Array | string> = [];
+      await expect(
+        writeAll(outputs, { standardOutput: async (bytes) => void written.push(bytes) })
+      ).rejects.toBe(cause);
+      expect(written).toEqual([]);
+      expect(readFileSync(out, "utf8")).toBe("earlier copy");
+      expect(readFileSync(json, "utf8")).toBe("earlier report");
+      expect(leftovers(dir)).toEqual([]);
+    }
+  });
+
+  it("leaves bytes still being made unawaited but handled when writing fails first", async () => {
+    const dir = scratch();
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on("unhandledRejection", onUnhandled);
+    try {
+      let fail: (error: Error) => void = () => undefined;
+      const copy = new Promise<Uint8Array>((_resolve, reject) => (fail = reject));
+      const message = await failureOf(
+        writeAll([
+          { file: path.join(dir, "o.xlsx"), bytes: { pending: copy } },
+          { file: path.join(dir, "missing", "j.json"), bytes: "report" },
+        ])
+      );
+      expect(message).toContain("j.json");
+      fail(new Error("made too late"));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off("unhandledRejection", onUnhandled);
+    }
+  });
+
   it("leaves every output as it was when text made piece by piece fails half way", async () => {
     const dir = scratch();
     const out = path.join(dir, "o.xlsx");

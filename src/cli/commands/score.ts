@@ -117,8 +117,11 @@ function parseScoreArguments(argv: readonly string[]): ScoreArguments | "help" {
 
 interface ScoredInput {
   readonly result: ScoreResult;
-  /** The scored copy's bytes, when --out asked for one. */
-  readonly copy: Uint8Array | null;
+  /**
+   * The scored copy's bytes, when --out asked for one: still being compressed on the thread pool
+   * when given (its failure, when it fails, is the run's, as a failure to read or score is).
+   */
+  readonly copy: Promise<Uint8Array> | null;
   readonly sheetNames: readonly string[];
   /** The 自评表说明 of each form, built once, when first asked for. */
   readonly narratives: () => NarrativeDocument[];
@@ -155,17 +158,22 @@ async function scoreInput(
   let built: NarrativeDocument[] | null = null;
   const narratives = (): NarrativeDocument[] =>
     built ?? (built = buildNarratives(result, options.templateOverride));
-  let copy: Uint8Array | null = null;
+  let copy: Promise<Uint8Array> | null = null;
   if (args.out !== undefined) {
     const plan = buildWritePlan(result, workbook.grid, { narratives: narratives() });
-    try {
-      copy = await writeScoredCopy(bytes, plan, { zip: workbook.zip, deflate: nodeDeflate });
-    } catch (error) {
-      // A part only the writer reads (comments, styles…) may turn out not to inflate.
-      if (error instanceof UnreadableWorkbookError)
-        throw new UsageFailure(readErrorText(error, args.input));
-      throw error;
-    }
+    // Not awaited here: the copy's parts are made on this thread before anything else runs (they
+    // wait on nothing but each other), then compressed on the thread pool while the report is
+    // written (writeAll writes an output still being made last).
+    copy = writeScoredCopy(bytes, plan, { zip: workbook.zip, deflate: nodeDeflate }).catch(
+      (error: unknown) => {
+        // A part only the writer reads (comments, styles…) may turn out not to inflate.
+        if (error instanceof UnreadableWorkbookError)
+          throw new UsageFailure(readErrorText(error, args.input));
+        throw error;
+      }
+    );
+    // Awaited by writeAll; a run that fails before then does not leave it unhandled.
+    copy.catch(() => undefined);
   }
   return { result, copy, sheetNames: workbook.grid.sheets.map((s) => s.name), narratives };
 }
@@ -199,7 +207,8 @@ export async function runScore(argv: readonly string[], io: CliIo): Promise<numb
     templateOverride,
   });
   const outputs: Array<OutputFile & { label: string }> = [];
-  if (copy !== null) outputs.push({ file: args.out as string, bytes: copy, label: "评分副本" });
+  if (copy !== null)
+    outputs.push({ file: args.out as string, bytes: { pending: copy }, label: "评分副本" });
   if (args.json !== undefined) {
     // Cell text arrives with bidi controls already shown; only names can carry one as it is.
     // The report is written as it is made (jsonChunks), never held as one string: 12 million

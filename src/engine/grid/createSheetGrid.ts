@@ -2,7 +2,7 @@ import { toA1 } from "./address";
 import { cellAtColumn } from "./cellAtColumn";
 import { MergeIndex } from "./mergeIndex";
 import type { CellValue, GridCell, MergedArea, SheetGrid, SheetOwner } from "./types";
-import { isWhitespaceCode } from "./whitespace";
+import { isBlankText } from "./whitespace";
 
 /**
  * What an adapter knows of one cell before the engine's normalisation. createSheetGrid copies what
@@ -44,17 +44,9 @@ function normaliseValue(value: CellValue | undefined): CellValue {
   // Blank is decided here, once for every adapter: "" and whitespace-only text are blank (a test,
   // not a copy of every text without its spaces). Nearly every text starts with a character
   // that is no space (a CJK character, a letter, a digit): then without the pattern.
-  if (typeof value === "string" && mayBeSpace(value.charCodeAt(0)) && !NOT_BLANK.test(value))
-    return null;
+  if (typeof value === "string" && isBlankText(value)) return null;
   if (typeof value === "number" && !isFinite(value)) return { error: "#NUM!" };
   return value;
-}
-
-const NOT_BLANK = /[^\s\u3000]/;
-
-/** Whether a character may be one of the pattern's spaces; NaN (no character) too. */
-function mayBeSpace(code: number): boolean {
-  return !(code > 32) || isWhitespaceCode(code);
 }
 
 function defaultText(value: CellValue): string {

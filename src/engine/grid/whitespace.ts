@@ -18,3 +18,16 @@ export function isWhitespaceCode(code: number): boolean {
     code === 0xfeff
   );
 }
+
+/** Anything but white space: a text that counts. */
+const NOT_BLANK = /[^\s\u3000]/;
+
+/**
+ * True for "" and for text of white space only. Nearly every text starts with a character that
+ * is no space (a CJK character, a letter, a digit): then it is known without the pattern.
+ */
+export function isBlankText(text: string): boolean {
+  const first = text.charCodeAt(0);
+  if (first > 32 && !isWhitespaceCode(first)) return false;
+  return !NOT_BLANK.test(text);
+}

@@ -27,22 +27,65 @@ export function fitCellText(text: string, limit: number = EXCEL_CELL_TEXT_LIMIT)
 const CLAUSE_END = /[。；！？;!?\n]/;
 
 /**
+ * The length of the longest prefix of `text`, from 1 to `most`, that `fits` (1 when none does):
+ * what halving [1, most] finds, since every prefix of a piece that fits fits too. The search
+ * starts at `hint`, the last piece's length (a paragraph of like clauses is cut into pieces of
+ * about one length), and widens from there by doubling steps before halving: a few measures of a
+ * piece instead of some thirteen.
+ */
+function longestFitting(
+  text: string,
+  fits: (piece: string) => boolean,
+  most: number,
+  hint: number
+): number {
+  let low = 1;
+  let high = most;
+  if (hint > 1 && hint < most) {
+    if (fits(text.slice(0, hint))) {
+      low = hint;
+      for (let step = 16; low < high; step *= 2) {
+        const probe = Math.min(high, low + step);
+        if (!fits(text.slice(0, probe))) {
+          high = probe - 1;
+          break;
+        }
+        low = probe;
+      }
+    } else {
+      high = hint - 1;
+      for (let step = 16; low < high; step *= 2) {
+        const probe = Math.max(low, high - step);
+        if (fits(text.slice(0, probe))) {
+          low = probe;
+          break;
+        }
+        high = probe - 1;
+      }
+    }
+  }
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (fits(text.slice(0, middle))) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
+/**
  * A text cut into pieces that each `fits`, at the end of a sentence or clause where one falls in
  * the last third of the piece, else where the piece is full. Nothing is dropped: the pieces
- * joined are the text.
+ * joined are the text. `fits` must hold for every prefix of a piece it holds for (a shorter text
+ * never needs a taller row).
  */
 export function splitToFit(text: string, fits: (piece: string) => boolean): string[] {
   const pieces: string[] = [];
   let rest = text;
+  let hint = 0;
   while (rest.length > 1 && !fits(rest)) {
-    // The longest prefix that fits, by halving: a cell row holds at most a few thousand characters.
-    let low = 1;
-    let high = Math.min(rest.length - 1, 8192);
-    while (low < high) {
-      const middle = Math.ceil((low + high) / 2);
-      if (fits(rest.slice(0, middle))) low = middle;
-      else high = middle - 1;
-    }
+    // The longest prefix that fits: a cell row holds at most a few thousand characters.
+    const low = longestFitting(rest, fits, Math.min(rest.length - 1, 8192), hint);
+    hint = low;
     let cut = low;
     for (let i = low - 1; i >= Math.floor((low * 2) / 3) && i > 0; i--) {
       if (CLAUSE_END.test(rest.charAt(i))) {

@@ -1,15 +1,14 @@
 import type { SheetGrid } from "../grid/types";
 import { FNV_OFFSET, fingerprintHex, hashText } from "./fingerprintTexts";
+import { isBlankText } from "../grid/whitespace";
 import type { OutputCell, OutputRow } from "./types";
-
-/** Anything but white space (U+3000, the ideographic space, included): a text that counts. */
-const NOT_BLANK = /[^\s\u3000]/;
 
 /** The text a written cell reads back as, or null for a cell that holds nothing, or only spaces. */
 function cellText(cell: OutputCell): string | null {
   if (cell === null) return null;
-  const text = "text" in cell ? cell.text : String(cell.number);
-  return NOT_BLANK.test(text) ? text : null;
+  // A number's digits are never blank.
+  if (!("text" in cell)) return String(cell.number);
+  return isBlankText(cell.text) ? null : cell.text;
 }
 
 /** The texts an output sheet writes, in the order a host reads them back (rows, then columns). */

@@ -18,11 +18,44 @@ function lineHeight(fontSize: number): number {
 }
 
 /**
+ * Line counts of short texts already measured, by width then text: a sheet of many rows repeats
+ * its texts (the sheet's name, a group's names, "≥95%", "是") down a column, each measured once.
+ */
+export class LineCounts {
+  private readonly byWidth = new Map<number, Map<string, number>>();
+  private size = 0;
+
+  count(text: string, width: number): number {
+    if (text.length > LINE_COUNTS_TEXT || this.size >= LINE_COUNTS_KEPT)
+      return wrappedLineCount(text, width);
+    let known = this.byWidth.get(width);
+    if (known === undefined) this.byWidth.set(width, (known = new Map()));
+    let lines = known.get(text);
+    if (lines === undefined) {
+      lines = wrappedLineCount(text, width);
+      known.set(text, lines);
+      this.size++;
+    }
+    return lines;
+  }
+}
+
+/** Texts longer than this are measured each time (a paragraph is seldom repeated). */
+const LINE_COUNTS_TEXT = 64;
+/** Texts kept at most, over all widths. */
+const LINE_COUNTS_KEPT = 20000;
+
+/**
  * Height in points a row needs for its wrapped text, or null when the default will do. Excel
  * does not auto-fit rows of merged cells, so this estimate is what makes paragraphs print in full.
+ * `lineCounts` keeps what was measured for the next rows of the same sheet.
  */
-export function outputRowHeight(row: OutputRow, widths: readonly number[]): number | null {
-  const height = neededRowHeight(row, widths);
+export function outputRowHeight(
+  row: OutputRow,
+  widths: readonly number[],
+  lineCounts?: LineCounts
+): number | null {
+  const height = neededRowHeight(row, widths, lineCounts);
   return height === null ? null : Math.min(height, EXCEL_MAX_ROW_HEIGHT);
 }
 
@@ -46,18 +79,27 @@ function usableWidth(
 }
 
 /** The height a row's text needs, beyond what Excel allows if it is that long. */
-export function neededRowHeight(row: OutputRow, widths: readonly number[]): number | null {
+export function neededRowHeight(
+  row: OutputRow,
+  widths: readonly number[],
+  lineCounts?: LineCounts
+): number | null {
   const mergeAcross = mergeSpan(row.mergeAcross);
   let height = 0;
   let needed = false;
-  row.cells.forEach((cell: OutputCell, index) => {
-    if (cell === null || !("text" in cell) || !outputStyleWraps(cell.style)) return;
+  for (let index = 0; index < row.cells.length; index++) {
+    const cell: OutputCell = row.cells[index];
+    if (cell === null || !("text" in cell) || !outputStyleWraps(cell.style)) continue;
     const span = index === 0 && mergeAcross > 1 ? mergeAcross : 1;
     const fontSize = outputStyleFontSize(cell.style);
-    const lines = wrappedLineCount(cell.text, usableWidth(widths, index, span, fontSize));
+    const width = usableWidth(widths, index, span, fontSize);
+    const lines =
+      lineCounts !== undefined
+        ? lineCounts.count(cell.text, width)
+        : wrappedLineCount(cell.text, width);
     if (lines > 1 || fontSize > 11) needed = true;
     height = Math.max(height, linesHeight(lines, fontSize));
-  });
+  }
   return needed ? height : null;
 }
 

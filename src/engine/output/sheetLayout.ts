@@ -7,7 +7,7 @@
  * had: a number that is not finite was an error cell in the file and the text "#NUM!" in Excel).
  * What is left to a writer is how its host takes these, never what they are.
  */
-import { mergeSpan, outputRowHeight } from "./rowHeight";
+import { LineCounts, mergeSpan, outputRowHeight } from "./rowHeight";
 import { OUTPUT_STYLE_FORMATS } from "./outputStyles";
 import type { OutputCell, OutputSheet, OutputStyle } from "./types";
 
@@ -102,10 +102,11 @@ export function layOutSheetFrame(sheet: OutputSheet): SheetFrame {
     columnCount = Math.max(columnCount, row.cells.length, mergeSpan(row.mergeAcross));
   const merges: CellArea[] = [];
   const rowHeights: Array<number | null> = [];
+  const lineCounts = new LineCounts();
   sheet.rows.forEach((row, index) => {
     const span = mergeSpan(row.mergeAcross);
     if (span > 1) merges.push({ top: index + 1, left: 1, bottom: index + 1, right: span });
-    rowHeights.push(outputRowHeight(row, sheet.columnWidths));
+    rowHeights.push(outputRowHeight(row, sheet.columnWidths, lineCounts));
   });
   const columnWidths: number[] = [];
   for (let c = 0; c < sheet.columnWidths.length; c++) {

@@ -131,6 +131,42 @@ export function nextStartTag(
   return false;
 }
 
+/**
+ * Past the rows before row `before` that state their number first (`<row r="12"`, as Excel and
+ * the libraries we know write them), from `from`: each found by indexOf and its number read from
+ * its digits, its start tag not read (a 20,000-row sheet with a few thousand marked rows is
+ * mostly rows passed by). Stops at the first row it cannot pass so (the row wanted, a row later
+ * than it, one written otherwise), for nextStartTag to read; gives where to look from, and sets
+ * `skipped.row` to the last row passed. An attribute value holds no "<", so no "<row" found is
+ * inside a tag.
+ */
+function skipRowsBefore(
+  text: string,
+  rowTag: string,
+  from: number,
+  limit: number,
+  before: number,
+  skipped: { row: number }
+): number {
+  const numberAt = rowTag.length + 4; // after ' r="'
+  for (;;) {
+    const at = text.indexOf(rowTag, from);
+    if (at < 0 || at >= limit) return from;
+    if (!text.startsWith(' r="', at + rowTag.length)) return at;
+    let number = 0;
+    let i = at + numberAt;
+    for (; i < at + numberAt + 8; i++) {
+      const digit = text.charCodeAt(i) - 48;
+      if (digit < 0 || digit > 9) break;
+      number = number * 10 + digit;
+    }
+    if (i === at + numberAt || text.charCodeAt(i) !== 34 /* " */ || number < 1 || number >= before)
+      return at;
+    skipped.row = number;
+    from = at + rowTag.length;
+  }
+}
+
 /** The style a missing cell shows: its row's (when the row is formatted), else its column's. */
 type DefaultStyle = (rowAttributes: string | null, column: number) => number;
 
@@ -230,7 +266,12 @@ export function restyleCellPieces(xml: string, rows: readonly RowRestyles[]): st
   const rowFound = foundTag();
   const cellFound = foundTag();
   let rowFrom = contentStart;
-  while (next < rows.length && nextStartTag(text, rowTag, rowFrom, contentEnd, rowFound)) {
+  const skipped = { row: 0 };
+  while (next < rows.length) {
+    skipped.row = previousRow;
+    rowFrom = skipRowsBefore(text, rowTag, rowFrom, contentEnd, rows[next].row, skipped);
+    previousRow = skipped.row;
+    if (!nextStartTag(text, rowTag, rowFrom, contentEnd, rowFound)) break;
     const rowStart = rowFound.start;
     const rowTagEnd = rowFound.end;
     rowFrom = rowTagEnd;

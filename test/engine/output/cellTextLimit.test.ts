@@ -28,6 +28,57 @@ describe("Excel's limits on a cell", () => {
     for (const piece of pieces) expect(piece.length % 2).toBe(0);
   });
 
+  it("cuts where halving the whole range would cut, and measures a long text far fewer times", () => {
+    // The cut as the search began before it started from the last piece's length.
+    const halving = (text: string, fits: (piece: string) => boolean): string[] => {
+      const pieces: string[] = [];
+      let rest = text;
+      while (rest.length > 1 && !fits(rest)) {
+        let low = 1;
+        let high = Math.min(rest.length - 1, 8192);
+        while (low < high) {
+          const middle = Math.ceil((low + high) / 2);
+          if (fits(rest.slice(0, middle))) low = middle;
+          else high = middle - 1;
+        }
+        let cut = low;
+        for (let i = low - 1; i >= Math.floor((low * 2) / 3) && i > 0; i--)
+          if (/[。；！？;!?\n]/.test(rest.charAt(i))) {
+            cut = i + 1;
+            break;
+          }
+        const code = rest.charCodeAt(cut - 1);
+        if (cut > 1 && code >= 0xd800 && code <= 0xdbff) cut--;
+        pieces.push(rest.slice(0, cut));
+        rest = rest.slice(cut);
+      }
+      pieces.push(rest);
+      return pieces;
+    };
+    const words = ["指标", "完成。", "😀", "a", "；", "\n", "偏差原因分析", "x".repeat(40)];
+    let seed = 3;
+    const next = (): number => (seed = (seed * 48271) % 2147483647);
+    for (let n = 0; n < 60; n++) {
+      let text = "";
+      for (let k = next() % 400; k > 0; k--) text += words[next() % words.length];
+      // Monotone measures: by length, and by lines in a width (a prefix never needs more).
+      const limit = (next() % 300) + 2;
+      const width = (next() % 20) + 3;
+      const byLength = (piece: string) => piece.length <= limit;
+      const byLines = (piece: string) =>
+        piece
+          .split("\n")
+          .reduce((lines, line) => lines + Math.max(1, Math.ceil(line.length / width)), 0) <= 6;
+      for (const fits of [byLength, byLines])
+        expect(splitToFit(text, fits)).toEqual(halving(text, fits));
+    }
+    let measured = 0;
+    const long = ("第一句很长。" + "内容".repeat(30) + "；").repeat(400);
+    splitToFit(long, (piece) => (measured++, piece.length <= 500));
+    // 80 pieces: some 14 measures each by halving; a handful from the last length.
+    expect(measured).toBeLessThan(80 * 7);
+  });
+
   it("splits at the end of a sentence, and the pieces joined are the text", () => {
     const text = ("第一句很长。" + "内容".repeat(30) + "；").repeat(50);
     const pieces = splitToFit(text, (piece) => piece.length <= 500);

@@ -4,6 +4,7 @@
  * the rules in textWidth.ts and rowHeight.ts.
  */
 import {
+  LineCounts,
   neededRowHeight,
   outputRowHeight,
   rowFitsHeight,
@@ -52,7 +53,8 @@ describe("wrappedLineCount", () => {
     for (let n = 0; n < 300; n++) {
       let text = "";
       for (let k = next() % 40; k > 0; k--) text += pieces[next() % pieces.length];
-      const width = (next() % 12) + 1.5;
+      // Narrow, and wide enough for a short text's shortcut (two units a character at most).
+      const width = (next() % 3 === 0 ? next() % 90 : next() % 12) + 1.5;
       const expected = text
         .split(/\r\n|\r|\n/)
         .reduce((sum, line) => sum + Math.max(1, Math.ceil(textWidth(line) / width)), 0);
@@ -105,6 +107,25 @@ describe("outputRowHeight", () => {
         [10, 10]
       )
     ).toBe(4 * 15 + 3);
+  });
+
+  test("line counts kept for a sheet give every row the height it has measured afresh", () => {
+    const texts = ["部门整体支出绩效自评表", "≥95%", "是", "a\nb", "中".repeat(40), "😀x", ""];
+    const widths = [6, 12, 30, 9];
+    const lineCounts = new LineCounts();
+    let seed = 5;
+    const next = (): number => (seed = (seed * 48271) % 2147483647);
+    for (let n = 0; n < 2000; n++) {
+      const cells = widths.map(() =>
+        next() % 4 === 0
+          ? null
+          : { text: texts[next() % texts.length], style: "tableCell" as const }
+      );
+      const outputRow: OutputRow = next() % 5 === 0 ? { cells, mergeAcross: 2 } : { cells };
+      expect(outputRowHeight(outputRow, widths, lineCounts)).toBe(
+        outputRowHeight(outputRow, widths)
+      );
+    }
   });
 
   test("neededRowHeight says how tall beyond the cap, for splitting a paragraph", () => {

@@ -32,6 +32,8 @@ interface GeneratedCell {
 
 interface GeneratedRow {
   readonly row: number;
+  /** `r` after the row's other attributes, not first (as the scan passing rows by expects it). */
+  readonly referenceLast: boolean;
   readonly spans: boolean;
   readonly customFormat: number | null;
   readonly cells: readonly GeneratedCell[];
@@ -55,6 +57,7 @@ const cellArbitrary = fc.record({
 
 const rowArbitrary = fc.record({
   row: fc.integer({ min: 1, max: 30 }),
+  referenceLast: fc.boolean(),
   spans: fc.boolean(),
   customFormat: fc.option(fc.integer({ min: 1, max: 9 })),
   cells: fc.uniqueArray(cellArbitrary, { selector: (cell) => cell.column, maxLength: 6 }),
@@ -126,7 +129,7 @@ function worksheetXml(sheet: GeneratedSheet): string {
               : "";
       cells += body === "" ? tag + "/>" : tag + ">" + body + "</" + p + "c>";
     }
-    let rowTag = "<" + p + "row" + attribute("r", row.row);
+    let rowTag = "<" + p + "row" + (row.referenceLast ? "" : attribute("r", row.row));
     if (row.spans && row.cells.length > 0)
       rowTag += attribute(
         "spans",
@@ -134,6 +137,7 @@ function worksheetXml(sheet: GeneratedSheet): string {
       );
     if (row.customFormat !== null)
       rowTag += attribute("s", row.customFormat) + attribute("customFormat", 1);
+    if (row.referenceLast) rowTag += attribute("r", row.row);
     rows += cells === "" ? rowTag + "/>" : rowTag + ">" + cells + "</" + p + "row>";
   }
   const cols =
@@ -386,6 +390,44 @@ describe("restyleCells changes only the cells it marks", () => {
     ]);
     restyleCells(xml, rows);
     expect(Object.fromEntries(seen)).toEqual({ "2:3": 5, "3:3": 7, "3:9": 0 });
+  });
+
+  test("rows passed by their number still count for a row without one, and for rows to create", () => {
+    // Rows 1–400 state r first and are passed by; row 401 has none (it follows 400); row 403
+    // states r after another attribute; rows 402 and 405 are missing.
+    let rowsXml = "";
+    for (let row = 1; row <= 400; row++)
+      rowsXml += `<row r="${row}" spans="1:2"><c r="A${row}" s="1"><v>${row}</v></c></row>`;
+    rowsXml += '<row><c r="A401" s="2"/></row>';
+    rowsXml += '<row spans="1:1" r="403"><c r="A403" s="3"/></row>';
+    rowsXml += '<row r="404"><c r="A404" s="4"/></row>';
+    const xml = `<worksheet xmlns="${SPREADSHEET}"><sheetData>${rowsXml}</sheetData></worksheet>`;
+    const { rows, seen } = requests([
+      { row: 7, column: 1, style: 20 },
+      { row: 401, column: 1, style: 21 },
+      { row: 402, column: 2, style: 22 },
+      { row: 403, column: 1, style: 23 },
+      { row: 405, column: 1, style: 24 },
+    ]);
+    const after = restyleCells(xml, rows);
+    expect(Object.fromEntries(seen)).toEqual({
+      "7:1": 1,
+      "401:1": 2,
+      "402:2": 0,
+      "403:1": 3,
+      "405:1": 0,
+    });
+    expect(after).toContain('<c r="A7" s="20"><v>7</v></c>');
+    expect(after).toContain('<row><c r="A401" s="21"/></row><row r="402"><c r="B402" s="22"/>');
+    expect(after).toContain('<row spans="1:1" r="403"><c r="A403" s="23"/></row>');
+    expect(after).toContain('<c r="A404" s="4"/></row><row r="405"><c r="A405" s="24"/></row>');
+    // Every other row as it was, in its place.
+    for (let row = 1; row <= 400; row++)
+      if (row !== 7)
+        expect(after).toContain(
+          `<row r="${row}" spans="1:2"><c r="A${row}" s="1"><v>${row}</v></c></row>`
+        );
+    expect(after.split("<row").length).toBe(xml.split("<row").length + 2);
   });
 });
 
