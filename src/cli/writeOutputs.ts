@@ -33,23 +33,25 @@ export interface TextChunks {
 }
 
 /**
- * Bytes still being made (the scored copy, compressed on the thread pool): written after the
- * other outputs, which are made meanwhile. A failure to make them is no failure to write: every
- * output is left as it was and the failure goes on unchanged, as if it had come before writeAll.
+ * Bytes made only once every output is checked and locked and the others are written (the
+ * scored copy): the checks never wait behind the copy's compression on the thread pool, and the
+ * copy and a large report are never held at once. A failure to make them is no failure to write:
+ * every output is left as it was and the failure goes on unchanged, as if it had come before
+ * writeAll. Never begun when writeAll fails first.
  */
-export interface PendingBytes {
-  readonly pending: Promise<Uint8Array>;
+export interface LaterBytes {
+  readonly make: () => Promise<Uint8Array>;
 }
 
 export interface OutputFile {
   readonly file: string;
-  readonly bytes: Uint8Array | string | TextChunks | PendingBytes;
+  readonly bytes: Uint8Array | string | TextChunks | LaterBytes;
 }
 
-type MadeBytes = Exclude<OutputFile["bytes"], PendingBytes>;
+type MadeBytes = Exclude<OutputFile["bytes"], LaterBytes>;
 
-function isPending(bytes: OutputFile["bytes"]): bytes is PendingBytes {
-  return typeof bytes === "object" && "pending" in bytes;
+function isLater(bytes: OutputFile["bytes"]): bytes is LaterBytes {
+  return typeof bytes === "object" && "make" in bytes;
 }
 
 /** A failure to make an output's bytes, carried through writeAll's clean-up unchanged. */
@@ -57,11 +59,15 @@ class MakingFailure {
   constructor(readonly error: unknown) {}
 }
 
-/** An output's bytes, once made. */
-async function madeBytes(bytes: OutputFile["bytes"]): Promise<MadeBytes> {
-  if (!isPending(bytes)) return bytes;
+/** An output's bytes, once made (`begun`: the making of LaterBytes, begun by writeAll). */
+async function madeBytes(
+  bytes: OutputFile["bytes"],
+  begun: Promise<Uint8Array> | undefined
+): Promise<MadeBytes> {
+  if (!isLater(bytes)) return bytes;
+  if (begun === undefined) throw new Error("bytes asked for before they were begun");
   try {
-    return await bytes.pending;
+    return await begun;
   } catch (error) {
     throw new MakingFailure(error);
   }
@@ -517,9 +523,10 @@ async function checkReplaceable(target: Target & { kind: "file" }, fs: OutputFil
 /** Writes an output's bytes to a new temporary file beside its target; returns its path. */
 async function writeTemporary(
   target: Target & { kind: "file" },
-  fs: OutputFileSystem
+  fs: OutputFileSystem,
+  made: Promise<MadeBytes>
 ): Promise<string> {
-  const bytes = await madeBytes(target.output.bytes);
+  const bytes = await made;
   const temporary = path.join(path.dirname(target.path), hiddenName(".tmp"));
   let handle;
   try {
@@ -572,9 +579,10 @@ async function defaultStandardOutput(bytes: Uint8Array | string): Promise<void> 
 
 async function writeInPlace(
   target: Target & { kind: "device" },
-  fs: OutputFileSystem
+  fs: OutputFileSystem,
+  made: Promise<MadeBytes>
 ): Promise<void> {
-  const bytes = await madeBytes(target.output.bytes);
+  const bytes = await made;
   // With the pipe held open by us, this open finds its reader and does not wait.
   const handle = await fs.open(target.path, constants.O_WRONLY);
   try {
@@ -599,9 +607,6 @@ export async function writeAll(
   options: WriteAllOptions = {}
 ): Promise<WriteAllResult> {
   const fs = fileSystemOf(options);
-  // Bytes still being made are awaited later, or never when writeAll fails first.
-  for (const output of outputs)
-    if (isPending(output.bytes)) output.bytes.pending.catch(() => undefined);
   const targets: Target[] = [];
   try {
     for (const output of outputs) targets.push(await resolveTarget(output, fs));
@@ -639,13 +644,27 @@ export async function writeAll(
     const byPath = files.slice().sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     for (const target of byPath) locks.push(await acquireLock(target, fs, deadline));
     for (const target of files) await checkReplaceable(target, fs);
-    // An output still being made is written last: the others are made meanwhile.
-    const madeFirst = files
-      .filter((target) => !isPending(target.output.bytes))
-      .concat(files.filter((target) => isPending(target.output.bytes)));
-    for (const target of madeFirst) temporaries.set(target, await writeTemporary(target, fs));
+    // Everything checked: the outputs at hand are written first (the report), then those made
+    // later are begun (the copy) and written, so that the two are never held at once.
+    const begun = new Map<Target, Promise<Uint8Array>>();
+    const made = (target: Target): Promise<MadeBytes> =>
+      madeBytes(target.output.bytes, begun.get(target));
+    for (const target of files)
+      if (!isLater(target.output.bytes))
+        temporaries.set(target, await writeTemporary(target, fs, made(target)));
+    for (const target of targets) {
+      const bytes = target.output.bytes;
+      if (!isLater(bytes)) continue;
+      const making = bytes.make();
+      // Awaited below; meanwhile a failure is no unhandled rejection.
+      making.catch(() => undefined);
+      begun.set(target, making);
+    }
+    for (const target of files)
+      if (begun.has(target))
+        temporaries.set(target, await writeTemporary(target, fs, made(target)));
     // Every output made before the first is replaced: a device or standard output comes last.
-    for (const target of targets) if (target.kind !== "file") await madeBytes(target.output.bytes);
+    for (const target of targets) if (target.kind !== "file") await made(target);
     for (const target of files) keptAside.set(target, await keepAside(target, fs));
     for (const target of files) {
       try {
@@ -658,11 +677,9 @@ export async function writeAll(
     }
     for (const target of targets) {
       try {
-        if (target.kind === "device") await writeInPlace(target, fs);
+        if (target.kind === "device") await writeInPlace(target, fs, made(target));
         else if (target.kind === "stdout")
-          await (options.standardOutput ?? defaultStandardOutput)(
-            whole(await madeBytes(target.output.bytes))
-          );
+          await (options.standardOutput ?? defaultStandardOutput)(whole(await made(target)));
       } catch (error) {
         if (error instanceof MakingFailure) throw error;
         throw asOutputError(target.output.file, error);

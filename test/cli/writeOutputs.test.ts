@@ -98,16 +98,27 @@ describe("writeAll writes every output or none", () => {
     expect(readFileSync(json).equals(Buffer.from(pieces.join(""), "utf8"))).toBe(true);
   });
 
-  it("writes bytes still being made after the other outputs, which are made meanwhile", async () => {
+  it("begins bytes made later once every output is checked and the others are written", async () => {
     const dir = scratch();
     const out = path.join(dir, "o.xlsx");
     const json = path.join(dir, "j.json");
     writeFileSync(out, "earlier copy");
     const order: string[] = [];
     let finish: (bytes: Uint8Array) => void = () => undefined;
-    const copy = new Promise<Uint8Array>((resolve) => (finish = resolve));
     const written = writeAll([
-      { file: out, bytes: { pending: copy } },
+      {
+        file: out,
+        bytes: {
+          make: () => {
+            // Begun after the checks: the lock files are there already.
+            order.push(
+              "copy begun" +
+                (leftovers(dir).some((name) => name.endsWith(".lock")) ? " (locked)" : "")
+            );
+            return new Promise<Uint8Array>((resolve) => (finish = resolve));
+          },
+        },
+      },
       {
         file: json,
         bytes: {
@@ -118,9 +129,9 @@ describe("writeAll writes every output or none", () => {
         },
       },
     ]);
-    // The report is written while the copy is still being made; nothing is replaced before both are.
+    // The report is written, then the copy begun; nothing is replaced before both are made.
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(order).toEqual(["report made"]);
+    expect(order).toEqual(["report made", "copy begun (locked)"]);
     expect(readFileSync(out, "utf8")).toBe("earlier copy");
     expect(existsSync(json)).toBe(false);
     finish(new Uint8Array([80, 75]));
@@ -138,13 +149,15 @@ describe("writeAll writes every output or none", () => {
     writeFileSync(json, "earlier report");
     const cause = new UsageFailure("评分副本无法生成：某个部件无法读取。");
     for (const file of [out, "-"]) {
-      const outputs = [
-        { file, bytes: { pending: Promise.reject(cause) } },
-        { file: json, bytes: "new report" },
-      ];
       const written: Array<Uint8Array | string> = [];
       await expect(
-        writeAll(outputs, { standardOutput: async (bytes) => void written.push(bytes) })
+        writeAll(
+          [
+            { file, bytes: { make: () => Promise.reject(cause) } },
+            { file: json, bytes: "new report" },
+          ],
+          { standardOutput: async (bytes) => void written.push(bytes) }
+        )
       ).rejects.toBe(cause);
       expect(written).toEqual([]);
       expect(readFileSync(out, "utf8")).toBe("earlier copy");
@@ -153,27 +166,21 @@ describe("writeAll writes every output or none", () => {
     }
   });
 
-  it("leaves bytes still being made unawaited but handled when writing fails first", async () => {
+  it("never begins bytes made later when an output fails its checks", async () => {
     const dir = scratch();
-    const unhandled: unknown[] = [];
-    const onUnhandled = (reason: unknown) => unhandled.push(reason);
-    process.on("unhandledRejection", onUnhandled);
-    try {
-      let fail: (error: Error) => void = () => undefined;
-      const copy = new Promise<Uint8Array>((_resolve, reject) => (fail = reject));
-      const message = await failureOf(
-        writeAll([
-          { file: path.join(dir, "o.xlsx"), bytes: { pending: copy } },
-          { file: path.join(dir, "missing", "j.json"), bytes: "report" },
-        ])
-      );
-      expect(message).toContain("j.json");
-      fail(new Error("made too late"));
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      expect(unhandled).toEqual([]);
-    } finally {
-      process.off("unhandledRejection", onUnhandled);
-    }
+    let begun = false;
+    const message = await failureOf(
+      writeAll([
+        {
+          file: path.join(dir, "o.xlsx"),
+          bytes: { make: async () => ((begun = true), new Uint8Array(1)) },
+        },
+        { file: path.join(dir, "missing", "j.json"), bytes: "report" },
+      ])
+    );
+    expect(message).toContain("j.json");
+    expect(begun).toBe(false);
+    expect(leftovers(dir)).toEqual([]);
   });
 
   it("leaves every output as it was when text made piece by piece fails half way", async () => {

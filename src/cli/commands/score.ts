@@ -11,6 +11,7 @@ import {
   scoreWorkbook,
   type ScoreResult,
   showBidiControls,
+  type WritePlan,
 } from "../../engine";
 import { writeScoredCopy } from "../../workbook/xlsx/writeScoredCopy";
 import { readErrorText } from "../../workbook/xlsx/readErrorText";
@@ -118,19 +119,20 @@ function parseScoreArguments(argv: readonly string[]): ScoreArguments | "help" {
 interface ScoredInput {
   readonly result: ScoreResult;
   /**
-   * The scored copy's bytes, when --out asked for one: still being compressed on the thread pool
-   * when given (its failure, when it fails, is the run's, as a failure to read or score is).
+   * Makes the scored copy, when --out asked for one: run by writeAll once the outputs are checked
+   * and locked, the copy's parts then compressed on the thread pool while the report is written.
+   * Its failure, when it fails, is the run's, as a failure to read or score is.
    */
-  readonly copy: Promise<Uint8Array> | null;
+  readonly makeCopy: (() => Promise<Uint8Array>) | null;
   readonly sheetNames: readonly string[];
   /** The 自评表说明 of each form, built once, when first asked for. */
   readonly narratives: () => NarrativeDocument[];
 }
 
 /**
- * Reads the input, scores it and makes the scored copy. The workbook as read (its package, about
- * as large as its XML, and its grid) is held only here: once the copy is made nothing refers to
- * it, so the collector can take it back before the report is written.
+ * Reads the input, scores it and plans the scored copy. The workbook as read (its package, about
+ * as large as its XML, and its grid) is held only here and by makeCopy until the copy is begun:
+ * once the copy is made nothing refers to it, so the collector can take it back.
  */
 async function scoreInput(
   args: ScoreArguments,
@@ -158,24 +160,28 @@ async function scoreInput(
   let built: NarrativeDocument[] | null = null;
   const narratives = (): NarrativeDocument[] =>
     built ?? (built = buildNarratives(result, options.templateOverride));
-  let copy: Promise<Uint8Array> | null = null;
+  let makeCopy: (() => Promise<Uint8Array>) | null = null;
   if (args.out !== undefined) {
-    const plan = buildWritePlan(result, workbook.grid, { narratives: narratives() });
-    // Not awaited here: the copy's parts are made on this thread before anything else runs (they
-    // wait on nothing but each other), then compressed on the thread pool while the report is
-    // written (writeAll writes an output still being made last).
-    copy = writeScoredCopy(bytes, plan, { zip: workbook.zip, deflate: nodeDeflate }).catch(
-      (error: unknown) => {
+    let planned: { plan: WritePlan; workbook: typeof workbook; bytes: typeof bytes } | null = {
+      plan: buildWritePlan(result, workbook.grid, { narratives: narratives() }),
+      workbook,
+      bytes,
+    };
+    makeCopy = async () => {
+      if (planned === null) throw new Error("the scored copy was asked for twice");
+      const { plan, workbook: read, bytes: input } = planned;
+      planned = null;
+      try {
+        return await writeScoredCopy(input, plan, { zip: read.zip, deflate: nodeDeflate });
+      } catch (error) {
         // A part only the writer reads (comments, styles…) may turn out not to inflate.
         if (error instanceof UnreadableWorkbookError)
           throw new UsageFailure(readErrorText(error, args.input));
         throw error;
       }
-    );
-    // Awaited by writeAll; a run that fails before then does not leave it unhandled.
-    copy.catch(() => undefined);
+    };
   }
-  return { result, copy, sheetNames: workbook.grid.sheets.map((s) => s.name), narratives };
+  return { result, makeCopy, sheetNames: workbook.grid.sheets.map((s) => s.name), narratives };
 }
 
 /** `selfeval score`: scores one workbook and writes the outputs asked for, all or none. */
@@ -201,14 +207,14 @@ export async function runScore(argv: readonly string[], io: CliIo): Promise<numb
 
   const ruleSet = args.rules !== undefined ? await readRuleSetOption(args.rules) : undefined;
 
-  const { result, copy, sheetNames, narratives } = await scoreInput(args, {
+  const { result, makeCopy, sheetNames, narratives } = await scoreInput(args, {
     columnMap,
     ruleSet,
     templateOverride,
   });
   const outputs: Array<OutputFile & { label: string }> = [];
-  if (copy !== null)
-    outputs.push({ file: args.out as string, bytes: { pending: copy }, label: "评分副本" });
+  if (makeCopy !== null)
+    outputs.push({ file: args.out as string, bytes: { make: makeCopy }, label: "评分副本" });
   if (args.json !== undefined) {
     // Cell text arrives with bidi controls already shown; only names can carry one as it is.
     // The report is written as it is made (jsonChunks), never held as one string: 12 million

@@ -133,9 +133,6 @@ export class Utf8Builder {
   private pendingLength = 0;
   private byteLength = 0;
 
-  /** `onChunk` is given each chunk of UTF-8 as it is made (to compress it meanwhile). */
-  constructor(private readonly onChunk?: (chunk: Uint8Array) => void) {}
-
   add(text: string): void {
     this.pending.push(text);
     this.pendingLength += text.length;
@@ -157,7 +154,6 @@ export class Utf8Builder {
     const bytes = encodeUtf8(text);
     this.chunks.push(bytes);
     this.byteLength += bytes.length;
-    if (this.onChunk) this.onChunk(bytes);
   }
 
   /** Everything added, as UTF-8. */
@@ -178,11 +174,6 @@ export class Utf8Builder {
 export interface RawDeflate {
   deflateRaw(data: Uint8Array): Promise<Uint8Array>;
   crc32(data: Uint8Array): number;
-  /**
-   * A deflate fed a part piece by piece as it is made (Node's zlib stream, on its thread pool),
-   * where the platform has one: a large part is compressed while the rest of it is still made.
-   */
-  deflateStream?(): DeflateStream;
 }
 
 /** A written part as its zip entry holds it. */
@@ -191,12 +182,6 @@ export interface CompressedPart {
   /** Uncompressed. */
   readonly size: number;
   readonly data: Uint8Array;
-}
-
-export interface DeflateStream {
-  push(chunk: Uint8Array): void;
-  /** The part compressed, once every piece has been pushed. */
-  end(): Promise<CompressedPart>;
 }
 
 /** A part's compression begun ahead of generate(), for the edit it was begun for. */
@@ -285,27 +270,9 @@ export class PackageEditor {
     this.edit(path, { kind: "text", text });
   }
 
-  /**
-   * A part's text given as its UTF-8 bytes (see Utf8Builder); `compressed`: their compression,
-   * already under way by `codec` (a DeflateStream fed as the bytes were made), which generate()
-   * takes unless the part is written again.
-   */
-  writeUtf8(
-    path: string,
-    bytes: Uint8Array,
-    compressed?: { readonly codec: RawDeflate; readonly done: Promise<CompressedPart> }
-  ): void {
-    const edit: PendingEdit = { kind: "utf8", bytes };
-    this.edit(path, edit);
-    if (compressed) {
-      // generate() awaits it (and so sees a failure); a copy abandoned before then does not.
-      compressed.done.catch(() => undefined);
-      this.ahead.set(this.claimName(path), {
-        edit,
-        codec: compressed.codec,
-        done: compressed.done,
-      });
-    }
+  /** A part's text given as its UTF-8 bytes (see Utf8Builder). */
+  writeUtf8(path: string, bytes: Uint8Array): void {
+    this.edit(path, { kind: "utf8", bytes });
   }
 
   writeBinary(path: string, data: string): void {

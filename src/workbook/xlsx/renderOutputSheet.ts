@@ -21,8 +21,6 @@ import { escapeSpreadsheetText } from "./xmlText";
 export interface RenderOptions {
   /** Keep the sheet selected (when it replaces a sheet that was). */
   readonly tabSelected?: boolean;
-  /** Given each chunk of the part's UTF-8 as it is made (to compress it meanwhile). */
-  readonly onChunk?: (chunk: Uint8Array) => void;
 }
 
 /** A text cell's markup after its style attribute, up to its text. */
@@ -140,7 +138,7 @@ export function renderOutputSheet(
   const page = layout.page;
 
   // Children in CT_Worksheet order.
-  const out = new Utf8Builder(options.onChunk);
+  const out = new Utf8Builder();
   out.add(
     XML_DECLARATION +
       `<worksheet xmlns="${SPREADSHEET_NAMESPACE}" xmlns:r="${RELATIONSHIPS_NAMESPACE}">` +

@@ -5,7 +5,7 @@
  * document properties, drawings, cached formula results — comes out exactly as it went in.
  * Works in Node and in the browser.
  */
-import type { DeflateStream, RawDeflate } from "./opcPackage";
+import type { RawDeflate } from "./opcPackage";
 import { openZipPackage, type ZipPackage } from "./zipPackage";
 import {
   MARK_FILL_COLOURS,
@@ -353,8 +353,7 @@ class ScoredCopyWriter implements NotesContext {
   private constructor(
     editor: PackageEditor,
     private readonly workbookPart: string,
-    private readonly progress: Progress,
-    private readonly deflate: RawDeflate | undefined
+    private readonly progress: Progress
   ) {
     this.editor = editor;
     this.workbookDirectory = partDirectory(workbookPart);
@@ -365,11 +364,7 @@ class ScoredCopyWriter implements NotesContext {
     this.progress.part = part;
   }
 
-  static async open(
-    zip: ZipPackage,
-    progress: Progress,
-    deflate: RawDeflate | undefined
-  ): Promise<ScoredCopyWriter> {
+  static async open(zip: ZipPackage, progress: Progress): Promise<ScoredCopyWriter> {
     const editor = new PackageEditor(zip);
     // Most failures come from parsing the part read last: each read names it.
     const readText = editor.readText.bind(editor);
@@ -383,7 +378,7 @@ class ScoredCopyWriter implements NotesContext {
       return readBinary(path);
     };
     progress.part = "_rels/.rels";
-    const writer = new ScoredCopyWriter(editor, await findWorkbookPart(editor), progress, deflate);
+    const writer = new ScoredCopyWriter(editor, await findWorkbookPart(editor), progress);
     await writer.load();
     return writer;
   }
@@ -603,29 +598,11 @@ class ScoredCopyWriter implements NotesContext {
   }
 
   /**
-   * Writes an output sheet's part. With a deflate that takes a part piece by piece (Node's zlib),
-   * each piece is compressed on its thread pool while the next rows are laid out: the 20,000-row
-   * results sheet is compressed by the time it is made, not after.
+   * Writes an output sheet's part. A large one (the 20,000-row results sheet) is compressed on
+   * the thread pool, by compressAhead, while the next part is made.
    */
   private writeRenderedSheet(part: string, placed: PlacedOutputSheet, tabSelected: boolean): void {
-    const codec = this.deflate;
-    let stream: DeflateStream | undefined;
-    let first: Uint8Array | undefined;
-    // A sheet of one chunk (a typical form's, under 128 KiB) is compressed whole, as any part.
-    const onChunk = (chunk: Uint8Array): void => {
-      if (stream) stream.push(chunk);
-      else if (!first) first = chunk;
-      else if (codec && codec.deflateStream) {
-        stream = codec.deflateStream();
-        stream.push(first);
-        stream.push(chunk);
-      }
-    };
-    const bytes = renderOutputSheet(placed.sheet, this.styles, {
-      tabSelected,
-      ...(codec && codec.deflateStream ? { onChunk } : {}),
-    });
-    this.editor.writeUtf8(part, bytes, codec && stream ? { codec, done: stream.end() } : undefined);
+    this.editor.writeUtf8(part, renderOutputSheet(placed.sheet, this.styles, { tabSelected }));
   }
 
   /** A replaced sheet links to nothing any more: its .rels goes, with its notes and their drawing. */
@@ -781,7 +758,7 @@ export async function writeScoredCopy(
         throw new ScoredCopyError({ reason: "not-zip", part: "", detail: String(error) });
       }
     }
-    const writer = await ScoredCopyWriter.open(zip, progress, options.deflate);
+    const writer = await ScoredCopyWriter.open(zip, progress);
     // Marks on a sheet about to be overwritten would vanish with it.
     const replaced = new Set(
       plan.sheets
