@@ -83,15 +83,14 @@ const WRITE_BYTES = 1 << 20;
  * turns: one is written on the thread pool while the next is filled.
  */
 async function writeTo(handle: FileHandle, bytes: MadeBytes): Promise<void> {
-  if (typeof bytes === "string" || bytes instanceof Uint8Array) {
-    await handle.writeFile(bytes);
-    return;
-  }
   const writeAllOf = async (data: Uint8Array): Promise<void> => {
     // A pipe may take part of a write: the rest follows.
     for (let offset = 0; offset < data.length;)
       offset += (await handle.write(data, offset, data.length - offset)).bytesWritten;
   };
+  // Whole bytes in one write (writeFile's pieces of 512 KiB each wait for this thread between).
+  if (bytes instanceof Uint8Array) return writeAllOf(bytes);
+  if (typeof bytes === "string") return writeAllOf(Buffer.from(bytes, "utf8"));
   const buffers = [Buffer.allocUnsafe(WRITE_BYTES), Buffer.allocUnsafe(WRITE_BYTES)];
   let buffer = buffers[0];
   let used = 0;
@@ -504,7 +503,7 @@ function asCreateError(file: string, error: unknown): OutputError {
 }
 
 async function releaseLocks(locks: readonly HeldLock[], fs: OutputFileSystem): Promise<void> {
-  for (const lock of locks) await fs.unlink(lock.path).catch(() => undefined);
+  await Promise.all(locks.map((lock) => fs.unlink(lock.path).catch(() => undefined)));
 }
 
 /** An existing file must be one we may replace: not read-only, immutable or held open by Excel. */
@@ -696,8 +695,13 @@ export async function writeAll(
     if (error instanceof MakingFailure) throw error.error;
     throw failure(error, Array.from(unrestored.values()));
   }
-  for (const kept of Array.from(keptAside.values()))
-    if (kept !== null) await fs.unlink(kept).catch(() => undefined);
+  // The originals kept aside go together (removing a large one takes the disk a while), then the
+  // locks.
+  await Promise.all(
+    Array.from(keptAside.values()).map((kept) =>
+      kept === null ? undefined : fs.unlink(kept).catch(() => undefined)
+    )
+  );
   await releaseLocks(locks, fs);
   return { usedStandardOutput };
 }

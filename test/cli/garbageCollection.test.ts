@@ -2,17 +2,21 @@ import { execFileSync, spawnSync } from "child_process";
 import {
   LARGE_RUN_GC_FLAGS,
   LARGE_WORKBOOK_ROWS,
+  LAST_PHASE_GC_FLAGS,
   tuneGarbageCollectionAfterReading,
+  tuneGarbageCollectionForLastPhase,
 } from "../../src/cli/garbageCollection";
 
 describe("garbage collection for a large single run", () => {
-  it("leaves a form-sized workbook to V8's defaults", () => {
+  it("leaves a form-sized workbook to V8's defaults, to its last phase too", () => {
     expect(tuneGarbageCollectionAfterReading(LARGE_WORKBOOK_ROWS - 1)).toBe(false);
+    expect(tuneGarbageCollectionForLastPhase()).toBe(false);
   });
 
   it("uses flags this Node's V8 knows (a later V8 that drops one fails here, not silently)", () => {
     const options = execFileSync(process.execPath, ["--v8-options"], { encoding: "utf8" });
-    for (const flag of LARGE_RUN_GC_FLAGS) expect(options).toContain(flag.split("=")[0] + " ");
+    for (const flag of LARGE_RUN_GC_FLAGS.concat(LAST_PHASE_GC_FLAGS))
+      expect(options).toContain(flag.split("=")[0] + " ");
   });
 
   // In a child process (flags are the process's): the young generation stops growing once set.
@@ -38,5 +42,32 @@ describe("garbage collection for a large single run", () => {
     expect(untuned.after).toBeGreaterThan(untuned.before);
     const tuned = youngGeneration(true);
     expect(tuned.after).toBeLessThanOrEqual(tuned.before);
+  });
+
+  // Also in a child: the old generation's growth, read by V8 at each full collection.
+  const fullCollections = (flags: readonly string[]): number => {
+    const script = `
+      const v8 = require("v8");
+      const { PerformanceObserver, constants } = require("perf_hooks");
+      for (const flag of ${JSON.stringify(flags)}) v8.setFlagsFromString(flag);
+      let full = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries())
+          if (entry.detail.kind !== constants.NODE_PERFORMANCE_GC_MINOR) full++;
+      }).observe({ entryTypes: ["gc"] });
+      // Data that stays, made steadily, as a large run's old generation grows.
+      const kept = [];
+      for (let i = 0; i < 3000000; i++) kept.push({ i, text: "指标" + i });
+      setTimeout(() => process.stdout.write(String(full)), 20);
+    `;
+    const child = spawnSync(process.execPath, ["-e", script], { encoding: "utf8" });
+    return Number(child.stdout);
+  };
+
+  it("lets the old generation grow further in the last phase: fewer full collections", () => {
+    const large = fullCollections(LARGE_RUN_GC_FLAGS);
+    const last = fullCollections(LARGE_RUN_GC_FLAGS.concat(LAST_PHASE_GC_FLAGS));
+    expect(large).toBeGreaterThan(0);
+    expect(last).toBeLessThan(large);
   });
 });

@@ -21,7 +21,10 @@ import { formatSummary } from "../formatSummary";
 import { readNarrativeTemplateFile } from "../narrativeTemplateFile";
 import { readRuleSetOption } from "../ruleSetFile";
 import { nodeDeflate } from "../nodeDeflate";
-import { tuneGarbageCollectionAfterReading } from "../garbageCollection";
+import {
+  tuneGarbageCollectionAfterReading,
+  tuneGarbageCollectionForLastPhase,
+} from "../garbageCollection";
 import { COMMON_OPTIONS, COMMON_USAGE, helpHint, parseArguments } from "../parseArguments";
 import { readInputWorkbook, refuseLegacyWorkbookName } from "../readInputWorkbook";
 import { jsonChunks } from "../jsonChunks";
@@ -169,6 +172,7 @@ async function scoreInput(
     };
     makeCopy = async () => {
       if (planned === null) throw new Error("the scored copy was asked for twice");
+      tuneGarbageCollectionForLastPhase();
       const { plan, workbook: read, bytes: input } = planned;
       planned = null;
       try {
