@@ -654,7 +654,13 @@ export async function writeAll(
     for (const target of targets) {
       const bytes = target.output.bytes;
       if (!isLater(bytes)) continue;
-      const making = bytes.make();
+      let making: Promise<Uint8Array>;
+      try {
+        making = bytes.make();
+      } catch (error) {
+        // A maker that throws at once fails as one whose promise rejects.
+        making = Promise.reject(error);
+      }
       // Awaited below; meanwhile a failure is no unhandled rejection.
       making.catch(() => undefined);
       begun.set(target, making);

@@ -104,17 +104,23 @@ describe("writeAll writes every output or none", () => {
     const json = path.join(dir, "j.json");
     writeFileSync(out, "earlier copy");
     const order: string[] = [];
+    let begun: () => void = () => undefined;
+    const copyBegun = new Promise<void>((resolve) => (begun = resolve));
     let finish: (bytes: Uint8Array) => void = () => undefined;
     const written = writeAll([
       {
         file: out,
         bytes: {
           make: () => {
-            // Begun after the checks: the lock files are there already.
+            // Begun after the checks and the report: its lock and the report's temporary
+            // file are there already.
+            const there = leftovers(dir);
             order.push(
               "copy begun" +
-                (leftovers(dir).some((name) => name.endsWith(".lock")) ? " (locked)" : "")
+                (there.some((name) => name.endsWith(".lock")) ? ", locked" : "") +
+                (there.some((name) => name.endsWith(".tmp")) ? ", report written" : "")
             );
+            begun();
             return new Promise<Uint8Array>((resolve) => (finish = resolve));
           },
         },
@@ -129,15 +135,36 @@ describe("writeAll writes every output or none", () => {
         },
       },
     ]);
-    // The report is written, then the copy begun; nothing is replaced before both are made.
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(order).toEqual(["report made", "copy begun (locked)"]);
+    await copyBegun;
+    expect(order).toEqual(["report made", "copy begun, locked, report written"]);
+    // Nothing is replaced before both are made.
     expect(readFileSync(out, "utf8")).toBe("earlier copy");
     expect(existsSync(json)).toBe(false);
     finish(new Uint8Array([80, 75]));
     await written;
     expect(readFileSync(out, "utf8")).toBe("PK");
     expect(readFileSync(json, "utf8")).toBe("{}");
+    expect(leftovers(dir)).toEqual([]);
+  });
+
+  it("takes a maker that throws at once as one whose bytes failed: the failure goes on as it is", async () => {
+    const dir = scratch();
+    const out = path.join(dir, "o.xlsx");
+    writeFileSync(out, "earlier copy");
+    const cause = new UsageFailure("评分副本无法生成。");
+    await expect(
+      writeAll([
+        {
+          file: out,
+          bytes: {
+            make: () => {
+              throw cause;
+            },
+          },
+        },
+      ])
+    ).rejects.toBe(cause);
+    expect(readFileSync(out, "utf8")).toBe("earlier copy");
     expect(leftovers(dir)).toEqual([]);
   });
 
@@ -215,6 +242,8 @@ describe("writeAll writes every output or none", () => {
     writeFileSync(json, "earlier report");
     let writes = 0;
     let closedWhileWriting = false;
+    // Two buffers take turns, but one write at a time goes to a file: never two in flight.
+    let mostAtOnce = 0;
     const fileSystem: Partial<OutputFileSystem> = {
       open: (async (file: string, flags: number, mode?: number) => {
         const handle = await fsp.open(file, flags, mode);
@@ -224,6 +253,7 @@ describe("writeAll writes every output or none", () => {
         // the file is closed and removed.
         const write = (async (...args: Parameters<FileHandle["write"]>) => {
           writing++;
+          mostAtOnce = Math.max(mostAtOnce, writing);
           try {
             await new Promise((resolve) => setTimeout(resolve, 20));
             if (++writes === 3) throw systemError("ENOSPC");
@@ -260,6 +290,8 @@ describe("writeAll writes every output or none", () => {
     );
     expect(message).toBe("无法写出 " + json + "：磁盘空间不足。");
     expect(closedWhileWriting).toBe(false);
+    expect(mostAtOnce).toBe(1);
+    expect(writes).toBe(3);
     expect(readFileSync(out, "utf8")).toBe("earlier copy");
     expect(readFileSync(json, "utf8")).toBe("earlier report");
     expect(leftovers(dir)).toEqual([]);

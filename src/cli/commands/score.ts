@@ -123,8 +123,9 @@ interface ScoredInput {
   readonly result: ScoreResult;
   /**
    * Makes the scored copy, when --out asked for one: run by writeAll once the outputs are checked
-   * and locked, the copy's parts then compressed on the thread pool while the report is written.
-   * Its failure, when it fails, is the run's, as a failure to read or score is.
+   * and locked and the report is written (the two are never held at once), its large parts
+   * compressed on the thread pool while the next are made. Its failure, when it fails, is the
+   * run's, as a failure to read or score is.
    */
   readonly makeCopy: (() => Promise<Uint8Array>) | null;
   readonly sheetNames: readonly string[];

@@ -316,8 +316,9 @@ export class PackageEditor {
 
   /**
    * Begins compressing every large part edited so far (and not yet begun) with `codec`: Node's zlib
-   * deflates on its thread pool while the caller builds the next part, instead of every part
-   * at the end. generate() takes a part's result when the part has not been written again since;
+   * deflates a part of a megabyte or more on its thread pool while the caller builds the next
+   * part (a smaller one here, at once), instead of every part at the end. generate() takes a
+   * part's result when the part has not been written again since;
    * a part written again is compressed anew, so calling this early costs time, never correctness.
    */
   compressAhead(codec: RawDeflate): void {
@@ -343,8 +344,8 @@ export class PackageEditor {
   /**
    * The package with the edits applied: the input's entries in their order (an edited part in
    * its place, keeping its date), then the new parts. Untouched entries keep their stored bytes;
-   * written parts are deflated by `deflate` (Node's zlib, on its thread pool, all at once) or
-   * by fflate, loaded only then.
+   * written parts are deflated by `deflate` (Node's zlib: a part of a megabyte or more on its
+   * thread pool, two at a time) or by fflate, loaded only then.
    */
   async generate(deflate?: RawDeflate): Promise<Uint8Array> {
     const codec =

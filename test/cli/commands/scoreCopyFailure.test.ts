@@ -1,7 +1,7 @@
 /**
- * The scored copy is compressed while the report is written (score.ts hands writeAll the copy
- * still being made). A copy that cannot be made must still end the run as before: exit 2, the
- * copy's own message, and every output as it was.
+ * The scored copy is made by writeAll itself, once every output is checked and locked and the
+ * report written (score.ts hands it a maker, LaterBytes). A copy that cannot be made must still
+ * end the run as before: exit 2, the copy's own message, and every output as it was.
  */
 import JSZip from "jszip";
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "fs";

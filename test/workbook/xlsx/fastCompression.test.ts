@@ -97,6 +97,14 @@ describe("large parts go to the thread pool, small ones are compressed at once",
     expect(Buffer.from(zlib.inflateRawSync(deflated)).equals(Buffer.from(data))).toBe(true);
   });
 
+  test("the same bytes either way: zlib at level 1, on this thread or on the pool", async () => {
+    for (const size of [1000, (1 << 20) - 1, 1 << 20, 3 << 20]) {
+      const data = text(size);
+      const deflated = Buffer.from(await nodeDeflate!.deflateRaw(data));
+      expect(deflated.equals(zlib.deflateRawSync(data, { level: 1 }))).toBe(true);
+    }
+  });
+
   test("a small part is done before its promise is awaited; a large one is not", async () => {
     let smallDone = false;
     let largeDone = false;
