@@ -1,5 +1,5 @@
 import { outputStyleFontSize, outputStyleWraps } from "./outputStyles";
-import { wrappedLineCount } from "./textWidth";
+import { fitsOneLine, wrappedLineCount } from "./textWidth";
 import { EXCEL_MAX_ROW_HEIGHT } from "./cellTextLimit";
 import type { OutputCell, OutputRow } from "./types";
 
@@ -26,6 +26,8 @@ export class LineCounts {
   private size = 0;
 
   count(text: string, width: number): number {
+    // Most of a results sheet's cells: one line, with no lookup.
+    if (fitsOneLine(text, width)) return 1;
     if (text.length > LINE_COUNTS_TEXT || this.size >= LINE_COUNTS_KEPT)
       return wrappedLineCount(text, width);
     let known = this.byWidth.get(width);

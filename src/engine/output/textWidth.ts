@@ -28,6 +28,15 @@ export function textWidth(text: string): number {
 }
 
 /**
+ * True when a text is one line at `width` units whatever its characters: two units a character
+ * at most, and no line break (most cells of a 20,000-row results sheet), known without measuring
+ * it character by character.
+ */
+export function fitsOneLine(text: string, width: number): boolean {
+  return text.length * 2 <= width && text.indexOf("\n") < 0 && text.indexOf("\r") < 0;
+}
+
+/**
  * Lines a text takes when wrapped at `width` units, counting its own line breaks (\r\n, \r or
  * \n): each line's width measured in place, the text never cut into lines (every paragraph of
  * the 自评表说明 is measured several times while its rows are sized). With a `limit`, counting
@@ -36,9 +45,7 @@ export function textWidth(text: string): number {
  */
 export function wrappedLineCount(text: string, width: number, limit: number = Infinity): number {
   const usable = Math.max(1, width);
-  // Two units a character at most: a text that short, with no line break, is one line (most
-  // cells of a 20,000-row results sheet), found without measuring it character by character.
-  if (text.length * 2 <= usable && text.indexOf("\n") < 0 && text.indexOf("\r") < 0) return 1;
+  if (fitsOneLine(text, usable)) return 1;
   let lines = 0;
   let lineWidth = 0;
   // A whole line beyond the limit before stopping, so that rounding never decides.

@@ -219,13 +219,19 @@ function startTagAt(xml: string, position: number): RegExpExecArray | null {
   return match && match.index === position ? match : null;
 }
 
-function indexOfStartTag(xml: string, qualifiedName: string, from: number): number {
+/**
+ * Where the next start tag of `qualifiedName` begins in [from, limit), -1 when none does. Looked
+ * for in a slice of the text (a view in V8, not a copy): a search for a namesake nested in
+ * <sheetData> would otherwise run through the rest of a sheet of several megabytes each time.
+ */
+function indexOfStartTag(xml: string, qualifiedName: string, from: number, limit: number): number {
   const needle = "<" + qualifiedName;
-  let index = xml.indexOf(needle, from);
+  const span = xml.slice(from, limit);
+  let index = span.indexOf(needle);
   while (index >= 0) {
-    const next = xml.charAt(index + needle.length);
-    if (next === ">" || next === "/" || /\s/.test(next)) return index;
-    index = xml.indexOf(needle, index + 1);
+    const next = xml.charAt(from + index + needle.length);
+    if (next === ">" || next === "/" || /\s/.test(next)) return from + index;
+    index = span.indexOf(needle, index + 1);
   }
   return -1;
 }
@@ -265,8 +271,8 @@ export function elementAt(xml: string, position: number): ElementSpan {
   let cursor = startTagEnd;
   for (;;) {
     const close = indexOfCloseTag(xml, qualifiedName, cursor);
-    const open = indexOfStartTag(xml, qualifiedName, cursor);
-    if (open >= 0 && open < close.start) {
+    const open = indexOfStartTag(xml, qualifiedName, cursor, close.start);
+    if (open >= 0) {
       const nested = startTagAt(xml, open);
       if (nested && nested[3] !== "/") depth++;
       cursor = open + (nested ? nested[0].length : 1);

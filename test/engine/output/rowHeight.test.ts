@@ -9,7 +9,7 @@ import {
   outputRowHeight,
   rowFitsHeight,
 } from "../../../src/engine/output/rowHeight";
-import { textWidth, wrappedLineCount } from "../../../src/engine/output/textWidth";
+import { fitsOneLine, textWidth, wrappedLineCount } from "../../../src/engine/output/textWidth";
 import type { OutputRow } from "../../../src/engine/output/types";
 
 describe("textWidth: units of a column's '0'", () => {
@@ -59,6 +59,8 @@ describe("wrappedLineCount", () => {
         .split(/\r\n|\r|\n/)
         .reduce((sum, line) => sum + Math.max(1, Math.ceil(textWidth(line) / width)), 0);
       expect(wrappedLineCount(text, width)).toBe(expected);
+      // The shortcut says one line only where measuring says so.
+      if (fitsOneLine(text, width)) expect(expected).toBe(1);
       // With a limit: the count when within it, some number above it otherwise.
       const limit = next() % 6;
       const limited = wrappedLineCount(text, width, limit);
