@@ -7,7 +7,7 @@ import type { ProfileId } from "./rules/profile";
 import type { RuleSet } from "./rules/ruleSet";
 import { DEFAULT_RULE_SET } from "./rules/ruleSets";
 import { scoreForm, type ScoredForm } from "./score/scoreForm";
-import type { FormIndicator, Report } from "./report/schema";
+import type { Report } from "./report/schema";
 import type { Problem } from "./validate/problem";
 
 export interface ScoreOptions {
@@ -48,7 +48,7 @@ export function scoreWorkbook(workbook: WorkbookGrid, options: ScoreOptions = {}
   const sheets = new Map(workbook.sheets.map((sheet) => [sheet.name, sheet]));
   const ruleSet = options.ruleSet ?? DEFAULT_RULE_SET;
   const reading = readWorkbook(workbook, { columnMap: options.columnMap });
-  const forms = reading.forms.map((detected) => {
+  const forms = reading.forms.map((detected, index) => {
     const sheet = sheets.get(detected.sheet)!;
     // Each top-level name once (chooseProfile asks only which names occur), not one per row.
     // Rows of one category follow each other: only a change of name is looked up.
@@ -64,7 +64,7 @@ export function scoreWorkbook(workbook: WorkbookGrid, options: ScoreOptions = {}
       topLevelNames.push(name);
     }
     const profile = chooseProfile(detected, topLevelNames, options.profile);
-    return scoreForm(sheet, detected, profile, ruleSet);
+    return scoreForm(sheet, detected, profile, ruleSet, index);
   });
   // The report's lists, each entry naming its form; built by pushing, never by concat (a copy
   // of the list so far per form) or by spreading 20,000 indicators.
@@ -76,8 +76,8 @@ export function scoreWorkbook(workbook: WorkbookGrid, options: ScoreOptions = {}
     const formProblems = form.problems.list();
     for (let i = 0; i < formProblems.length; i++) problems.push(formProblems[i]);
     form.groups.forEach((group) => groups.push({ form: index, ...group }));
-    for (let i = 0; i < form.indicators.length; i++)
-      indicators.push(reportIndicator(index, form.indicators[i]));
+    // The form's own indicators, made with its index (scoreForm): the same objects, not copies.
+    for (let i = 0; i < form.indicators.length; i++) indicators.push(form.indicators[i]);
     // Each problem names its form, as groups and indicators do: two forms on one sheet share
     // the sheet name.
     formProblems.forEach((problem) =>
@@ -110,30 +110,4 @@ export function scoreWorkbook(workbook: WorkbookGrid, options: ScoreOptions = {}
     forms: forms.map((form) => form.summary),
   };
   return { report, problems, forms, reading };
-}
-
-/**
- * An indicator as the report lists it: its form first, then its fields in the order the form
- * holds them (the JSON is written in this order). Named field by field rather than spread: a
- * literal of one shape, made 20,000 times, where a spread copies property by property.
- */
-function reportIndicator(form: number, indicator: FormIndicator): Report["indicators"][number] {
-  return {
-    form,
-    sheet: indicator.sheet,
-    row: indicator.row,
-    path: indicator.path,
-    name: indicator.name,
-    max: indicator.max,
-    target: indicator.target,
-    actual: indicator.actual,
-    score: indicator.score,
-    computedScore: indicator.computedScore,
-    scoreSource: indicator.scoreSource,
-    cells: indicator.cells,
-    reason: indicator.reason,
-    kind: indicator.kind,
-    rule: indicator.rule,
-    targetMet: indicator.targetMet,
-  };
 }

@@ -32,6 +32,7 @@ export function withNotApplicable(
     detected: form.detected,
     profile: form.profile,
     ruleSet: form.ruleSet,
+    index: form.indicators.length > 0 ? form.indicators[0].form : 0,
     indicators,
     measures: indicators.map(() => null),
     budget: form.summary.budget,

@@ -175,9 +175,13 @@ export type ReportTotal = z.infer<typeof totalSchema>;
 export type ReportBudget = z.infer<typeof budgetSchema>;
 export type ReportGroup = z.infer<typeof groupSchema>;
 export type ReportIndicator = z.infer<typeof indicatorSchema>;
-/** A group or indicator as one form knows it, before the report numbers the forms. */
+/** A group as one form knows it, before the report numbers the forms. */
 export type FormGroup = Omit<ReportGroup, "form">;
-export type FormIndicator = Omit<ReportIndicator, "form">;
+/**
+ * An indicator as its form holds it: the report's own entry, made with its form's index when the
+ * form is scored, so that the report lists the same 20,000 objects instead of copies of them.
+ */
+export type FormIndicator = ReportIndicator;
 export type ReportProblem = z.infer<typeof problemSchema>;
 export type ReportForm = z.infer<typeof formSchema>;
 export type Report = z.infer<typeof reportSchema>;

@@ -15,4 +15,6 @@ export interface FormContext {
   readonly profile: Profile;
   readonly ruleSet: RuleSet;
   readonly problems: ProblemCollector;
+  /** The form's place among the workbook's forms: the report's `form` of its entries. */
+  readonly index: number;
 }

@@ -48,7 +48,8 @@ export function scoreForm(
   sheet: SheetGrid,
   detected: DetectedForm,
   profile: Profile,
-  ruleSet: RuleSet = DEFAULT_RULE_SET
+  ruleSet: RuleSet = DEFAULT_RULE_SET,
+  index = 0
 ): ScoredForm {
   const form: FormContext = {
     sheet,
@@ -56,6 +57,7 @@ export function scoreForm(
     profile,
     ruleSet,
     problems: new ProblemCollector(sheet.name),
+    index,
   };
   const { problems } = form;
   const table = detected.table;

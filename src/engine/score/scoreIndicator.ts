@@ -60,6 +60,7 @@ export function notApplicableIndicator(
       });
   }
   return {
+    form: form.index,
     sheet: sheet.name,
     row,
     path: indicator.path.slice(),
@@ -244,6 +245,7 @@ export function scoreIndicator(
   measures.push(measure);
 
   return {
+    form: form.index,
     sheet: sheet.name,
     row,
     path: indicator.path.slice(),

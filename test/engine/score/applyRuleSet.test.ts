@@ -410,6 +410,7 @@ describe("not-applicable indicators (不考核该指标，用适用指标得分�
     score: number | null
   ): FormIndicator {
     return {
+      form: 0,
       sheet: "部门表",
       row,
       path: ["履职效能"],
@@ -448,6 +449,7 @@ describe("not-applicable indicators (不考核该指标，用适用指标得分�
       detected,
       profile: PROFILES.department,
       ruleSet,
+      index: 0,
       indicators,
       measures: indicators.map(() => null),
       budget: null,
