@@ -1,5 +1,6 @@
 import { toA1 } from "../grid/address";
 import { normaliseText } from "../values/normaliseText";
+import { sameStrings } from "../values/sameStrings";
 import type { ClassifiedBody, ClassifiedRow, TableColumns } from "./classifyRows";
 import type { HeaderBand } from "./findHeaders";
 import { totalLabelKind } from "./rowLabels";
@@ -254,12 +255,6 @@ function templateGroups(
     );
     return heads ? entry : { ...entry, reason: "template" };
   });
-}
-
-function sameStrings(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 /** How many path entries lead to level i: its position among the levels filled so far. */

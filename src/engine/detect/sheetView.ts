@@ -1,7 +1,7 @@
 import type { GridCell, SheetGrid } from "../grid/types";
 import { cellAtColumn } from "../grid/cellAtColumn";
-import { showBidiControls } from "../values/bidiControls";
-import { normaliseText } from "../values/normaliseText";
+import { BIDI_CONTROL, showBidiControls } from "../values/bidiControls";
+import { NEEDS_NORMALISING, normaliseText } from "../values/normaliseText";
 import { oneLine } from "../values/oneLine";
 
 /**
@@ -12,11 +12,12 @@ import { oneLine } from "../values/oneLine";
 
 /**
  * The characters cellText (bidirectional controls) or normaliseText (white space, full-width and
- * look-alike characters, 。) would change: text without any is its own raw text and words. A test
- * checks every character against both.
+ * look-alike characters, 。) would change, as one pattern made of theirs: text without any is its
+ * own raw text and words. A test checks every character against both.
  */
-export const CHANGED_BY_VIEW =
-  /[\s\uff01-\uff5e\ufe66\ufe6a\u2212\ufe63\u2267\u2266\u2a7e\u2a7d\u2550\u3000\u3002\u200b\ufeff\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+export const CHANGED_BY_VIEW = new RegExp(
+  "[" + NEEDS_NORMALISING.source.slice(1, -1) + BIDI_CONTROL.source.slice(1, -1) + "]"
+);
 
 /** Real templates are at most a few dozen columns wide; a stray value far right is no part of a form. */
 export const MAX_COLUMNS = 60;

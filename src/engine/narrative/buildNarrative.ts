@@ -7,6 +7,7 @@
 import type { ScoredForm } from "../score/scoreForm";
 import type { FormGroup, FormIndicator } from "../report/schema";
 import { formatScore, sum2 } from "../score/round";
+import { sameStrings } from "../values/sameStrings";
 import {
   computedForBlankScore,
   findNarrativeIssues,
@@ -23,14 +24,6 @@ import type { ScoreResult } from "../scoreWorkbook";
 import { cleanText, formatAmount, formatPercent } from "./narrativeText";
 import { Wording } from "./narrativeWording";
 import type { NarrativeBlock, NarrativeDocument } from "./types";
-
-/** True when two paths name the same group: the same names, level by level. */
-function samePath(a: readonly string[], b: readonly string[]): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
 
 /** Points taken by score changes, in all. */
 function changed(changes: ReadonlyArray<{ before: number; after: number }>): number {
@@ -180,7 +173,7 @@ class NarrativeWriter {
       if (
         previous !== null &&
         indicator.path.length > 0 &&
-        samePath(previous.path, indicator.path)
+        sameStrings(previous.path, indicator.path)
       ) {
         previous.entry.indicators.push(indicator);
         return;

@@ -1,3 +1,5 @@
+import { isWhitespaceCode } from "../grid/whitespace";
+
 /** What needsNormalising tells, as a regular expression (kept for the tests to compare). */
 export const NEEDS_NORMALISING =
   /[\s\uff01-\uff5e\ufe66\ufe6a\u2212\ufe63\u2267\u2266\u2a7e\u2a7d\u2550\u3000\u3002\u200b\ufeff]/;
@@ -16,18 +18,10 @@ export function needsNormalising(text: string): boolean {
       continue;
     }
     if (
-      // The rest of \s: no-break space, Ogham space, the spaces U+2000–U+200A (and U+200B, zero
-      // width, removed too), line and paragraph separators, narrow no-break and medium
-      // mathematical spaces, ideographic space, byte order mark.
-      code === 0xa0 ||
-      code === 0x1680 ||
-      (code >= 0x2000 && code <= 0x200b) ||
-      code === 0x2028 ||
-      code === 0x2029 ||
-      code === 0x202f ||
-      code === 0x205f ||
-      code === 0x3000 ||
-      code === 0xfeff ||
+      // The rest of \s (no-break, Ogham and ideographic spaces, U+2000–U+200A, the line and
+      // paragraph separators, byte order mark…), and U+200B, zero width, removed too.
+      isWhitespaceCode(code) ||
+      code === 0x200b ||
       // U+180E was white space to older engines (Internet Explorer 11's \s): where it still is,
       // normaliseText removes it, as before; elsewhere its loop keeps it, and the text is unchanged.
       code === 0x180e ||

@@ -292,8 +292,8 @@ function restoringRestyles(cells: readonly TakeBack[], styles: StyleSheetEditor)
 }
 
 /**
- * Inserts `element` into the pieces `fromEnd` characters before their end; false (pieces left
- * alone) when they are not that long.
+ * Inserts `insertion.element` into the pieces `insertion.fromEnd` characters before their end;
+ * false (pieces left alone) when they are not that long.
  */
 function insertFromEnd(pieces: string[], insertion: DrawingInsertion): boolean {
   let remaining = insertion.fromEnd;
@@ -576,7 +576,10 @@ class ScoredCopyWriter implements NotesContext {
       const tabSelected =
         /<(?:[^\s/>:]+:)?sheetView\s[^>]*tabSelected\s*=\s*["'](?:1|true)["']/.test(old);
       await this.dropSheetRelationships(existingPart);
-      this.writeRenderedSheet(existingPart, placed, tabSelected);
+      this.editor.writeUtf8(
+        existingPart,
+        renderOutputSheet(placed.sheet, this.styles, { tabSelected })
+      );
       index = existing.index;
     } else {
       // Excel refuses a workbook with two sheets of one name (compared ignoring case), and a
@@ -595,14 +598,6 @@ class ScoredCopyWriter implements NotesContext {
       index,
       formatOwnerMark(placed.sheet.owner, placed.sheet.fingerprint)
     );
-  }
-
-  /**
-   * Writes an output sheet's part. A large one (the 20,000-row results sheet) is compressed on
-   * the thread pool, by compressAhead, while the next part is made.
-   */
-  private writeRenderedSheet(part: string, placed: PlacedOutputSheet, tabSelected: boolean): void {
-    this.editor.writeUtf8(part, renderOutputSheet(placed.sheet, this.styles, { tabSelected }));
   }
 
   /** A replaced sheet links to nothing any more: its .rels goes, with its notes and their drawing. */
@@ -628,7 +623,10 @@ class ScoredCopyWriter implements NotesContext {
       this.workbookDirectory + "worksheets/sheet{n}.xml",
       relationshipsPartFor
     );
-    this.writeRenderedSheet(part, placed, false);
+    this.editor.writeUtf8(
+      part,
+      renderOutputSheet(placed.sheet, this.styles, { tabSelected: false })
+    );
     const link = addRelationship(
       this.workbookRels || null,
       RELATIONSHIP_TYPE.worksheet,
