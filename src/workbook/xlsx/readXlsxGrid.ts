@@ -18,12 +18,7 @@ import {
 } from "./opcPackage";
 import type { RawInflate } from "./rawInflate";
 import { readOwnerMarks } from "./readOwnerMarks";
-import {
-  decodeSpreadsheetEscapes,
-  stringItemReader,
-  textContent,
-  withoutMarkupDeclarations,
-} from "./stringItems";
+import { stringItemReader, withoutMarkupDeclarations } from "./stringItems";
 import { UnreadableWorkbookError } from "./unreadableWorkbookError";
 import { readWorkbookSheets, type SheetState, type WorkbookSheet } from "./workbookPart";
 import { readWorksheetCells } from "./worksheetCells";
@@ -146,9 +141,6 @@ function readSharedStrings(zip: ZipPackage, part: string | null): string[] {
     // pattern and its match for each of 22,000 items.
     const open = "<" + p + "si";
     const close = "</" + p + "si>";
-    // A plain item, <si><t>text</t></si>: its text runs to the first "<", which starts its end.
-    const plainOpen = "<" + p + "t>";
-    const plainEnd = "</" + p + "t>" + close;
     const items: string[] = [];
     let at = xml.indexOf(open);
     while (at >= 0) {
@@ -164,22 +156,12 @@ function readSharedStrings(zip: ZipPackage, part: string | null): string[] {
         items.push("");
         after = tagEnd + 1;
       } else {
+        // readItem takes a plain <t>text</t> as it stands (stringItemReader's own shortcut).
         const start = tagEnd + 1;
-        const textEnd = xml.startsWith(plainOpen, start)
-          ? xml.indexOf("<", start + plainOpen.length)
-          : -1;
-        if (textEnd >= 0 && xml.startsWith(plainEnd, textEnd)) {
-          // What readItem gives for it, without looking for its end again.
-          items.push(
-            decodeSpreadsheetEscapes(textContent(xml.slice(start + plainOpen.length, textEnd)))
-          );
-          after = textEnd + plainEnd.length;
-        } else {
-          const end = xml.indexOf(close, start);
-          if (end < 0) throw new MalformedXmlError("unclosed <si>");
-          items.push(readItem(xml, start, end));
-          after = end + close.length;
-        }
+        const end = xml.indexOf(close, start);
+        if (end < 0) throw new MalformedXmlError("unclosed <si>");
+        items.push(readItem(xml, start, end));
+        after = end + close.length;
       }
       // Items follow one another: the next starts where this one ends, nearly always.
       at = xml.startsWith(open, after) ? after : xml.indexOf(open, after);
