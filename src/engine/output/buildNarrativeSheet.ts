@@ -5,7 +5,7 @@ import {
   fitCellText,
   splitToFit,
 } from "./cellTextLimit";
-import { rowFitsHeight } from "./rowHeight";
+import { longestTextFittingHeight, rowFitsHeight } from "./rowHeight";
 import { outputSheetFingerprint } from "./outputSheetTexts";
 import type { OutputRow, OutputSheet } from "./types";
 
@@ -31,7 +31,16 @@ function textRows(text: string, style: "title" | "heading" | "body"): OutputRow[
   const fits = (piece: string): boolean =>
     piece.length <= EXCEL_CELL_TEXT_LIMIT &&
     rowFitsHeight(row(piece), COLUMN_WIDTHS, EXCEL_MAX_ROW_HEIGHT);
-  return splitToFit(text, fits).map(row);
+  const longest = (rest: string, most: number): number =>
+    longestTextFittingHeight(
+      rest,
+      style,
+      COLUMN_WIDTHS,
+      SPAN,
+      EXCEL_MAX_ROW_HEIGHT,
+      Math.min(most, EXCEL_CELL_TEXT_LIMIT)
+    );
+  return splitToFit(text, fits, longest).map(row);
 }
 
 function blockRows(block: NarrativeBlock): OutputRow[] {

@@ -76,15 +76,31 @@ function longestFitting(
  * A text cut into pieces that each `fits`, at the end of a sentence or clause where one falls in
  * the last third of the piece, else where the piece is full. Nothing is dropped: the pieces
  * joined are the text. `fits` must hold for every prefix of a piece it holds for (a shorter text
- * never needs a taller row).
+ * never needs a taller row). `longest`, when given, is what searching with `fits` would find,
+ * worked out at once: the length of the longest prefix of a text, up to `most`, that fits (0 or
+ * 1 when none does).
  */
-export function splitToFit(text: string, fits: (piece: string) => boolean): string[] {
+export function splitToFit(
+  text: string,
+  fits: (piece: string) => boolean,
+  longest?: (text: string, most: number) => number
+): string[] {
   const pieces: string[] = [];
   let rest = text;
   let hint = 0;
-  while (rest.length > 1 && !fits(rest)) {
-    // The longest prefix that fits: a cell row holds at most a few thousand characters.
-    const low = longestFitting(rest, fits, Math.min(rest.length - 1, 8192), hint);
+  while (rest.length > 1) {
+    // The longest prefix that fits: a cell row holds at most a few thousand characters. With
+    // `longest`, one pass says both whether all of the rest fits and where it is full.
+    const most = Math.min(rest.length - 1, 8192);
+    let low: number;
+    if (longest !== undefined) {
+      const reach = longest(rest, rest.length);
+      if (reach >= rest.length) break;
+      low = Math.min(most, Math.max(1, reach));
+    } else {
+      if (fits(rest)) break;
+      low = longestFitting(rest, fits, most, hint);
+    }
     hint = low;
     let cut = low;
     for (let i = low - 1; i >= Math.floor((low * 2) / 3) && i > 0; i--) {

@@ -1,7 +1,7 @@
 import { outputStyleFontSize, outputStyleWraps } from "./outputStyles";
-import { fitsOneLine, wrappedLineCount } from "./textWidth";
+import { fitsOneLine, longestPrefixWithinLines, wrappedLineCount } from "./textWidth";
 import { EXCEL_MAX_ROW_HEIGHT } from "./cellTextLimit";
-import type { OutputCell, OutputRow } from "./types";
+import type { OutputCell, OutputRow, OutputStyle } from "./types";
 
 /** How many columns a row's first cell spans: 1 unless merged across more. */
 export function mergeSpan(mergeAcross: number | undefined): number {
@@ -105,6 +105,13 @@ export function neededRowHeight(
   return needed ? height : null;
 }
 
+/** The most lines of a cell's text a row of `maxHeight` holds (at least one: see rowFitsHeight). */
+function mostLines(fontSize: number, maxHeight: number): number {
+  let most = maxHeight === Infinity ? Infinity : 1;
+  while (most < Infinity && linesHeight(most + 1, fontSize) <= maxHeight) most++;
+  return most;
+}
+
 /**
  * (neededRowHeight(row, widths) ?? 0) <= maxHeight, each cell's lines counted only until they
  * are too many: a long paragraph is tried at many lengths while it is cut into rows that fit.
@@ -122,9 +129,7 @@ export function rowFitsHeight(
     if (cell === null || !("text" in cell) || !outputStyleWraps(cell.style)) continue;
     const span = index === 0 && mergeAcross > 1 ? mergeAcross : 1;
     const fontSize = outputStyleFontSize(cell.style);
-    // The most lines that fit (at least one: more than one line is always "needed").
-    let most = maxHeight === Infinity ? Infinity : 1;
-    while (most < Infinity && linesHeight(most + 1, fontSize) <= maxHeight) most++;
+    const most = mostLines(fontSize, maxHeight);
     const lines = wrappedLineCount(cell.text, usableWidth(widths, index, span, fontSize), most);
     // More lines than the most that fit: needed, and higher than allowed.
     if (lines > most) return false;
@@ -132,4 +137,28 @@ export function rowFitsHeight(
     height = Math.max(height, linesHeight(lines, fontSize));
   }
   return (needed ? height : 0) <= maxHeight;
+}
+
+/**
+ * The length of the longest prefix of `text`, up to `most` characters, that rowFitsHeight passes
+ * as the one cell of a row, in `style` and spanning `span` columns from the first; 0 when none
+ * does. One pass over the text, where finding it with rowFitsHeight measures it many times over
+ * (the 自评表说明's long paragraphs are cut into rows this way).
+ */
+export function longestTextFittingHeight(
+  text: string,
+  style: OutputStyle,
+  widths: readonly number[],
+  span: number,
+  maxHeight: number,
+  most: number
+): number {
+  // A cell that does not wrap asks for no height: any length fits.
+  if (!outputStyleWraps(style)) return maxHeight >= 0 ? Math.min(most, text.length) : 0;
+  const fontSize = outputStyleFontSize(style);
+  // One line of large type is "needed" too: when even that is too high, nothing fits.
+  if (fontSize > 11 && linesHeight(1, fontSize) > maxHeight) return 0;
+  if (fontSize <= 11 && maxHeight < 0) return 0;
+  const width = usableWidth(widths, 0, mergeSpan(span), fontSize);
+  return longestPrefixWithinLines(text, width, mostLines(fontSize, maxHeight), most);
 }

@@ -66,3 +66,37 @@ export function wrappedLineCount(text: string, width: number, limit: number = In
   }
   return lines + Math.max(1, Math.ceil(lineWidth / usable));
 }
+
+/**
+ * The greatest length k, from 0 to `most`, such that the first k characters of `text` take at
+ * most `lines` lines at `width` units (wrappedLineCount(text.slice(0, k), width) <= lines), found
+ * in one pass: a prefix never takes fewer lines than a shorter one. 0 when even one character is
+ * too many (an empty text is one line).
+ */
+export function longestPrefixWithinLines(
+  text: string,
+  width: number,
+  lines: number,
+  most: number
+): number {
+  const usable = Math.max(1, width);
+  const end = Math.min(most, text.length);
+  // Lines of the line breaks passed, and the width of the line after the last.
+  let done = 0;
+  let lineWidth = 0;
+  let longest = 0;
+  for (let i = 0; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x0a && i > 0 && text.charCodeAt(i - 1) === 0x0d) {
+      // \r\n is one break, counted at its \r.
+    } else if (code === 0x0a || code === 0x0d) {
+      done += Math.max(1, Math.ceil(lineWidth / usable));
+      lineWidth = 0;
+    } else if (code < 0xdc00 || code > 0xdfff) {
+      lineWidth += isWide(code) ? 2 : 1;
+    }
+    if (done + Math.max(1, Math.ceil(lineWidth / usable)) > lines) break;
+    longest = i + 1;
+  }
+  return longest;
+}

@@ -171,10 +171,18 @@ export class Utf8Builder {
   }
 }
 
+/** Bytes compressed as raw DEFLATE, with the CRC-32 of the bytes before. */
+export interface CompressedBytes {
+  readonly crc32: number;
+  readonly data: Uint8Array;
+}
+
 /** A raw DEFLATE (no zlib header) and CRC-32, e.g. Node's zlib; fflate's where none is given. */
 export interface RawDeflate {
   deflateRaw(data: Uint8Array): Promise<Uint8Array>;
   crc32(data: Uint8Array): number;
+  /** Both at once, when the codec works out the CRC where it compresses (off this thread). */
+  deflateRawWithCrc32?(data: Uint8Array): Promise<CompressedBytes>;
 }
 
 /** A written part as its zip entry holds it. */
@@ -338,6 +346,10 @@ export class PackageEditor {
 
   private async compressEdit(edit: PendingEdit, codec: RawDeflate): Promise<CompressedPart> {
     const data = this.editedBytes(edit);
+    if (codec.deflateRawWithCrc32 !== undefined) {
+      const compressed = await codec.deflateRawWithCrc32(data);
+      return { crc32: compressed.crc32, size: data.length, data: compressed.data };
+    }
     const crc32 = codec.crc32(data);
     return { crc32, size: data.length, data: await codec.deflateRaw(data) };
   }

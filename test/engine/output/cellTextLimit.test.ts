@@ -5,7 +5,8 @@ import {
   splitToFit,
 } from "../../../src/engine/output/cellTextLimit";
 import { buildNarrativeSheet } from "../../../src/engine/output/buildNarrativeSheet";
-import { outputRowHeight } from "../../../src/engine/output/rowHeight";
+import { outputRowHeight, rowFitsHeight } from "../../../src/engine/output/rowHeight";
+import type { NarrativeBlock } from "../../../src/engine/narrative/types";
 
 describe("Excel's limits on a cell", () => {
   it("leaves a text that fits as it is, and shortens a longer one saying so", () => {
@@ -113,6 +114,34 @@ describe("Excel's limits on a cell", () => {
     }
     // Each row is as full as Excel lets it be: about 27 lines of the three columns' width.
     expect(texts.length).toBeLessThan(120);
+  });
+
+  it("cuts the 自评表说明's texts where searching with the row's height would cut them", () => {
+    // buildNarrativeSheet finds each row's longest text in one pass (longestTextFittingHeight);
+    // searching with rowFitsHeight, as splitToFit does without it, gives the same rows.
+    const words = ["指标", "完成。", "😀", "a", "；", "\n", "\r\n", "偏差原因分析", "x".repeat(40)];
+    let seed = 11;
+    const next = (): number => (seed = (seed * 48271) % 2147483647);
+    for (let n = 0; n < 40; n++) {
+      let text = "";
+      for (let k = next() % 3000; k > 0; k--) text += words[next() % words.length];
+      for (const style of ["title", "heading", "body"] as const) {
+        const block: NarrativeBlock =
+          style === "title"
+            ? { kind: "title", text }
+            : style === "heading"
+              ? { kind: "heading", level: 1, text }
+              : { kind: "paragraph", text };
+        const rows = buildNarrativeSheet([{ blocks: [block] }]).rows;
+        const searched = splitToFit(
+          text,
+          (piece) =>
+            piece.length <= EXCEL_CELL_TEXT_LIMIT &&
+            rowFitsHeight({ cells: [{ text: piece, style }], mergeAcross: 3 }, [16, 26, 26], 409)
+        );
+        expect(rows.map((row) => (row.cells[0] as { text: string }).text)).toEqual(searched);
+      }
+    }
   });
 
   it("a row never asks for more than Excel's 409 points", () => {

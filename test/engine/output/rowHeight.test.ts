@@ -3,14 +3,21 @@
  * so these numbers are what makes a paragraph print whole. Each case is worked out by hand from
  * the rules in textWidth.ts and rowHeight.ts.
  */
+import * as fc from "fast-check";
 import {
   LineCounts,
+  longestTextFittingHeight,
   neededRowHeight,
   outputRowHeight,
   rowFitsHeight,
 } from "../../../src/engine/output/rowHeight";
-import { fitsOneLine, textWidth, wrappedLineCount } from "../../../src/engine/output/textWidth";
-import type { OutputRow } from "../../../src/engine/output/types";
+import {
+  fitsOneLine,
+  longestPrefixWithinLines,
+  textWidth,
+  wrappedLineCount,
+} from "../../../src/engine/output/textWidth";
+import type { OutputRow, OutputStyle } from "../../../src/engine/output/types";
 
 describe("textWidth: units of a column's '0'", () => {
   test.each([
@@ -178,5 +185,77 @@ describe("rowFitsHeight", () => {
     expect(wrappedLineCount("长".repeat(20000), 10, 4000)).toBe(4000);
     expect(wrappedLineCount("a\nb\nc\nd", 10, 2)).toBeGreaterThan(2);
     expect(wrappedLineCount("a\nb", 10, 2)).toBe(2);
+  });
+});
+
+describe("the longest text a row holds, found in one pass", () => {
+  // Pieces that make every case of the line count: narrow and wide characters, surrogate
+  // pairs and lone halves, each kind of line break, clause ends.
+  const piece = fc.constantFrom(
+    "a",
+    "1",
+    " ",
+    "指",
+    "标",
+    "。",
+    "；",
+    "😀",
+    "\ud83d",
+    "\ude00",
+    "\n",
+    "\r",
+    "\r\n",
+    "x".repeat(30),
+    "完成情况良好".repeat(5)
+  );
+  const text = fc.array(piece, { maxLength: 120 }).map((pieces) => pieces.join(""));
+
+  it("longestPrefixWithinLines is the longest prefix wrappedLineCount keeps within the lines", () => {
+    fc.assert(
+      fc.property(
+        text,
+        fc.integer({ min: 1, max: 40 }),
+        fc.integer({ min: 0, max: 8 }),
+        fc.integer({ min: 0, max: 400 }),
+        (value, width, lines, most) => {
+          let expected = 0;
+          for (let k = 1; k <= Math.min(most, value.length); k++)
+            if (wrappedLineCount(value.slice(0, k), width) <= lines) expected = k;
+            else break;
+          expect(longestPrefixWithinLines(value, width, lines, most)).toBe(expected);
+        }
+      ),
+      { numRuns: 400 }
+    );
+  });
+
+  it("longestTextFittingHeight is the longest prefix rowFitsHeight passes, in every style", () => {
+    const styles: OutputStyle[] = ["title", "heading", "body", "tableHeader", "tableCell", "error"];
+    fc.assert(
+      fc.property(
+        text,
+        fc.constantFrom(...styles),
+        fc.constantFrom([16, 26, 26], [4], [2, 3], [30, 0, 12]),
+        fc.constantFrom(1, 2, 3),
+        fc.constantFrom(-1, 0, 10, 15, 40, 100, 409),
+        fc.integer({ min: 0, max: 400 }),
+        (value, style, widths, span, maxHeight, most) => {
+          const fits = (k: number): boolean =>
+            rowFitsHeight(
+              { cells: [{ text: value.slice(0, k), style }], mergeAcross: span },
+              widths,
+              maxHeight
+            );
+          let expected = 0;
+          for (let k = 1; k <= Math.min(most, value.length); k++)
+            if (fits(k)) expected = k;
+            else break;
+          expect(longestTextFittingHeight(value, style, widths, span, maxHeight, most)).toBe(
+            expected
+          );
+        }
+      ),
+      { numRuns: 400 }
+    );
   });
 });

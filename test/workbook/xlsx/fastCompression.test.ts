@@ -10,7 +10,7 @@ import { tmpdir } from "os";
 import path from "path";
 import * as zlib from "zlib";
 import { main } from "../../../src/cli/main";
-import { nodeDeflate } from "../../../src/cli/nodeDeflate";
+import { nodeDeflate, rawFromGzip } from "../../../src/cli/nodeDeflate";
 import { buildWritePlan } from "../../../src/engine/output/buildWritePlan";
 import { scoreWorkbook } from "../../../src/engine/scoreWorkbook";
 import { readXlsxGrid } from "../../../src/workbook/xlsx/readXlsxGrid";
@@ -103,6 +103,34 @@ describe("large parts go to the thread pool, small ones are compressed at once",
       const deflated = Buffer.from(await nodeDeflate!.deflateRaw(data));
       expect(deflated.equals(zlib.deflateRawSync(data, { level: 1 }))).toBe(true);
     }
+  });
+
+  test("with its CRC-32: the same bytes and CRC as deflating and zlib.crc32 apart", async () => {
+    // A large part's CRC comes from gzip's trailer, worked out on the pool as it compresses.
+    for (const size of [0, 1000, (1 << 20) - 1, 1 << 20, 3 << 20]) {
+      const data = text(size);
+      const both = await nodeDeflate!.deflateRawWithCrc32!(data);
+      expect(Buffer.from(both.data).equals(zlib.deflateRawSync(data, { level: 1 }))).toBe(true);
+      expect(both.crc32).toBe(zlib.crc32(data) >>> 0);
+    }
+    const random = new Uint8Array(3 << 20).map((_, i) => (i * 2654435761) >>> 24);
+    const both = await nodeDeflate!.deflateRawWithCrc32!(random);
+    expect(both.crc32).toBe(zlib.crc32(random) >>> 0);
+    expect(Buffer.from(zlib.inflateRawSync(both.data)).equals(Buffer.from(random))).toBe(true);
+  });
+
+  test("takes gzip's own DEFLATE and CRC-32 only from a plain header and the part's length", () => {
+    const data = text(5000);
+    const gzip = zlib.gzipSync(data, { level: 1 });
+    const raw = rawFromGzip(gzip, data.length);
+    expect(raw && Buffer.from(raw.data).equals(zlib.deflateRawSync(data, { level: 1 }))).toBe(true);
+    expect(raw && raw.crc32).toBe(zlib.crc32(data) >>> 0);
+    // A name in the header (FNAME), another length, a stream too short: not taken.
+    const named = Buffer.from(gzip);
+    named[3] = 8;
+    expect(rawFromGzip(named, data.length)).toBeNull();
+    expect(rawFromGzip(gzip, data.length + 1)).toBeNull();
+    expect(rawFromGzip(gzip.subarray(0, 17), data.length)).toBeNull();
   });
 
   test("a small part is done before its promise is awaited; a large one is not", async () => {
