@@ -21,10 +21,7 @@ import { formatSummary } from "../formatSummary";
 import { readNarrativeTemplateFile } from "../narrativeTemplateFile";
 import { readRuleSetOption } from "../ruleSetFile";
 import { nodeDeflate } from "../nodeDeflate";
-import {
-  tuneGarbageCollectionAfterReading,
-  tuneGarbageCollectionForLastPhase,
-} from "../garbageCollection";
+import { tuneV8AfterReading, tuneV8ForLastPhase } from "../largeRunV8Flags";
 import { COMMON_OPTIONS, COMMON_USAGE, helpHint, parseArguments } from "../parseArguments";
 import { readInputWorkbook, refuseLegacyWorkbookName } from "../readInputWorkbook";
 import { jsonChunks } from "../jsonChunks";
@@ -148,7 +145,7 @@ async function scoreInput(
 ): Promise<ScoredInput> {
   const { bytes, workbook } = await readInputWorkbook(args.input);
   if (args.out !== undefined) await refuseMismatchedCopyName(args.out, workbook.zip);
-  tuneGarbageCollectionAfterReading(
+  tuneV8AfterReading(
     workbook.grid.sheets.reduce((rows, sheet) => rows + sheet.usedRows().length, 0)
   );
 
@@ -173,7 +170,7 @@ async function scoreInput(
     };
     makeCopy = async () => {
       if (planned === null) throw new Error("the scored copy was asked for twice");
-      tuneGarbageCollectionForLastPhase();
+      tuneV8ForLastPhase();
       const { plan, workbook: read, bytes: input } = planned;
       planned = null;
       try {
