@@ -5,7 +5,7 @@ import {
   fitCellText,
   splitToFit,
 } from "./cellTextLimit";
-import { longestTextFittingHeight, rowFitsHeight } from "./rowHeight";
+import { longestTextFittingHeight } from "./rowHeight";
 import { outputSheetFingerprint } from "./outputSheetTexts";
 import type { OutputRow, OutputSheet } from "./types";
 
@@ -28,9 +28,7 @@ function textRows(text: string, style: "title" | "heading" | "body"): OutputRow[
     cells: [{ text: piece, style }],
     mergeAcross: SPAN,
   });
-  const fits = (piece: string): boolean =>
-    piece.length <= EXCEL_CELL_TEXT_LIMIT &&
-    rowFitsHeight(row(piece), COLUMN_WIDTHS, EXCEL_MAX_ROW_HEIGHT);
+  // As long as a row of Excel's highest holds, and never more than a cell does.
   const longest = (rest: string, most: number): number =>
     longestTextFittingHeight(
       rest,
@@ -40,7 +38,7 @@ function textRows(text: string, style: "title" | "heading" | "body"): OutputRow[
       EXCEL_MAX_ROW_HEIGHT,
       Math.min(most, EXCEL_CELL_TEXT_LIMIT)
     );
-  return splitToFit(text, fits, longest).map(row);
+  return splitToFit(text, longest).map(row);
 }
 
 function blockRows(block: NarrativeBlock): OutputRow[] {

@@ -105,7 +105,10 @@ export function neededRowHeight(
   return needed ? height : null;
 }
 
-/** The most lines of a cell's text a row of `maxHeight` holds (at least one: see rowFitsHeight). */
+/**
+ * The most lines of a cell's text within `maxHeight`, at least one (whether one line of large
+ * type is itself too high is asked apart).
+ */
 function mostLines(fontSize: number, maxHeight: number): number {
   let most = maxHeight === Infinity ? Infinity : 1;
   while (most < Infinity && linesHeight(most + 1, fontSize) <= maxHeight) most++;
@@ -113,37 +116,10 @@ function mostLines(fontSize: number, maxHeight: number): number {
 }
 
 /**
- * (neededRowHeight(row, widths) ?? 0) <= maxHeight, each cell's lines counted only until they
- * are too many: a long paragraph is tried at many lengths while it is cut into rows that fit.
- */
-export function rowFitsHeight(
-  row: OutputRow,
-  widths: readonly number[],
-  maxHeight: number
-): boolean {
-  const mergeAcross = mergeSpan(row.mergeAcross);
-  let height = 0;
-  let needed = false;
-  for (let index = 0; index < row.cells.length; index++) {
-    const cell = row.cells[index];
-    if (cell === null || !("text" in cell) || !outputStyleWraps(cell.style)) continue;
-    const span = index === 0 && mergeAcross > 1 ? mergeAcross : 1;
-    const fontSize = outputStyleFontSize(cell.style);
-    const most = mostLines(fontSize, maxHeight);
-    const lines = wrappedLineCount(cell.text, usableWidth(widths, index, span, fontSize), most);
-    // More lines than the most that fit: needed, and higher than allowed.
-    if (lines > most) return false;
-    if (lines > 1 || fontSize > 11) needed = true;
-    height = Math.max(height, linesHeight(lines, fontSize));
-  }
-  return (needed ? height : 0) <= maxHeight;
-}
-
-/**
- * The length of the longest prefix of `text`, up to `most` characters, that rowFitsHeight passes
- * as the one cell of a row, in `style` and spanning `span` columns from the first; 0 when none
- * does. One pass over the text, where finding it with rowFitsHeight measures it many times over
- * (the 自评表说明's long paragraphs are cut into rows this way).
+ * The length of the longest prefix of `text`, up to `most` characters, that a row of `maxHeight`
+ * holds as its one cell, in `style` and spanning `span` columns from the first
+ * ((neededRowHeight(row, widths) ?? 0) <= maxHeight); 0 when none does. One pass over the text:
+ * the 自评表说明's long paragraphs are cut into rows by it.
  */
 export function longestTextFittingHeight(
   text: string,

@@ -38,31 +38,23 @@ export function fitsOneLine(text: string, width: number): boolean {
 
 /**
  * Lines a text takes when wrapped at `width` units, counting its own line breaks (\r\n, \r or
- * \n): each line's width measured in place, the text never cut into lines (every paragraph of
- * the 自评表说明 is measured several times while its rows are sized). With a `limit`, counting
- * stops once the text is sure to take more lines than that: the answer is then only some number
- * above the limit (a row's text tried for height needs no more).
+ * \n): each line's width measured in place, the text never cut into lines.
  */
-export function wrappedLineCount(text: string, width: number, limit: number = Infinity): number {
+export function wrappedLineCount(text: string, width: number): number {
   const usable = Math.max(1, width);
   if (fitsOneLine(text, usable)) return 1;
   let lines = 0;
   let lineWidth = 0;
-  // A whole line beyond the limit before stopping, so that rounding never decides.
-  let stopAt = (limit - lines + 1) * usable;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code === 0x0a || code === 0x0d) {
       lines += Math.max(1, Math.ceil(lineWidth / usable));
-      if (lines > limit) return lines;
       lineWidth = 0;
-      stopAt = (limit - lines + 1) * usable;
       if (code === 0x0d && text.charCodeAt(i + 1) === 0x0a) i++;
       continue;
     }
     if (code >= 0xdc00 && code <= 0xdfff) continue; // the second half of a pair counted above
     lineWidth += isWide(code) ? 2 : 1;
-    if (lineWidth > stopAt) return limit + 1;
   }
   return lines + Math.max(1, Math.ceil(lineWidth / usable));
 }
